@@ -1,0 +1,100 @@
+package com.augno.errors;
+
+import java.io.Serializable;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of the {@link ErrorRegistry}: a wire code with the HTTP status, type,
+ * transience and default message that go with it.
+ * <p>
+ * The 33 codes of the Augno contract are constants of {@link ErrorCodes}; a service
+ * defines its own codes with {@link #of(String, int, ErrorType, boolean, String)}. The
+ * HTTP status is a plain {@code int} so that this module needs no web framework.
+ *
+ * @param code the wire code, matching {@code ^[a-z][a-z0-9_]*$}
+ * @param status the HTTP status, from 400 to 599
+ * @param type the type the code is reported with unless the thrower overrides it
+ * @param isTransient whether retrying may succeed, for this code with its own
+ * {@code type}
+ * @param message the message used when the thrower gives none; safe to show to end users
+ * @param docUrl a full documentation URL replacing the default {@code base#code} link, or
+ * {@code null} for the default
+ * @since 0.1.0
+ */
+public record ErrorCode(String code, int status, ErrorType type, boolean isTransient, String message,
+		@Nullable String docUrl) implements Serializable {
+
+	private static final Pattern CODE_PATTERN = Pattern.compile("^[a-z][a-z0-9_]*$");
+
+	/**
+	 * Validate the components.
+	 * @throws IllegalArgumentException if the code does not match
+	 * {@code ^[a-z][a-z0-9_]*$}, the status is outside 400..599 or the message is blank
+	 */
+	public ErrorCode {
+		if (code == null || !CODE_PATTERN.matcher(code).matches()) {
+			throw new IllegalArgumentException(
+					"Error code '" + code + "' must match ^[a-z][a-z0-9_]*$ (lower case, digits, underscores)");
+		}
+		if (status < 400 || status > 599) {
+			throw new IllegalArgumentException(
+					"Error code '" + code + "' has HTTP status " + status + "; an error status is 400 to 599");
+		}
+		if (type == null) {
+			throw new IllegalArgumentException("Error code '" + code + "' needs a type");
+		}
+		if (message == null || message.isBlank()) {
+			throw new IllegalArgumentException("Error code '" + code + "' needs a default message");
+		}
+		if (docUrl != null && docUrl.isBlank()) {
+			throw new IllegalArgumentException("Error code '" + code + "' has a blank doc URL");
+		}
+	}
+
+	/**
+	 * Create a code that links to the default documentation anchor.
+	 * @param code the wire code
+	 * @param status the HTTP status, from 400 to 599
+	 * @param type the type
+	 * @param isTransient whether retrying may succeed
+	 * @param message the default message
+	 * @return the code
+	 */
+	public static ErrorCode of(String code, int status, ErrorType type, boolean isTransient, String message) {
+		return new ErrorCode(code, status, type, isTransient, message, null);
+	}
+
+	/**
+	 * Return whether an error with this code, reported with the given type, is transient.
+	 * Transience belongs to the (code, type) pair: a code is transient only with its own
+	 * type, so {@code validation_failed} reported as {@code idempotency_error} (a reused
+	 * idempotency key) is not transient, as the contract says.
+	 * @param reportedType the type the error is reported with
+	 * @return whether retrying may succeed
+	 */
+	public boolean isTransient(ErrorType reportedType) {
+		return this.isTransient && reportedType == this.type;
+	}
+
+	/**
+	 * Return a copy with another default message.
+	 * @param message the new default message
+	 * @return the copy
+	 */
+	public ErrorCode withMessage(String message) {
+		return new ErrorCode(this.code, this.status, this.type, this.isTransient, message, this.docUrl);
+	}
+
+	/**
+	 * Return a copy that links to the given documentation URL instead of the default
+	 * anchor.
+	 * @param docUrl the full URL, or {@code null} for the default anchor
+	 * @return the copy
+	 */
+	public ErrorCode withDocUrl(@Nullable String docUrl) {
+		return new ErrorCode(this.code, this.status, this.type, this.isTransient, this.message, docUrl);
+	}
+
+}

@@ -1,0 +1,16 @@
+package com.augno.errors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The whole body of an Augno error response: one JSON object whose only member is
+ * {@code error}.
+ *
+ * @param error the error
+ * @since 0.1.0
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ErrorEnvelope(@JsonProperty("error") AugnoError error) {
+
+}

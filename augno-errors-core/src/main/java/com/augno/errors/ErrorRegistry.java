@@ -1,0 +1,220 @@
+package com.augno.errors;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The immutable set of codes a service answers with: the Augno contract's built-in codes,
+ * possibly with their message or documentation link overridden, plus the service's own.
+ * <p>
+ * Built with {@link #builder()}; {@link #standard()} holds the contract alone. A built-in
+ * code cannot be redefined, only its message and doc URL overridden, so that the status,
+ * type and transience clients rely on stay those of the contract.
+ *
+ * @since 0.1.0
+ */
+public final class ErrorRegistry {
+
+	private static final ErrorRegistry STANDARD = builder().build();
+
+	private static final int MAX_SUGGESTIONS = 3;
+
+	private final Map<String, ErrorCode> codes;
+
+	private ErrorRegistry(Map<String, ErrorCode> codes) {
+		this.codes = Collections.unmodifiableMap(new LinkedHashMap<>(codes));
+	}
+
+	/**
+	 * Return the registry of the contract's built-in codes alone.
+	 * @return the standard registry
+	 */
+	public static ErrorRegistry standard() {
+		return STANDARD;
+	}
+
+	/**
+	 * Return a builder that starts from the built-in codes.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return the code registered under a wire code.
+	 * @param code the wire code
+	 * @return the code, or {@code null} if none is registered
+	 */
+	public @Nullable ErrorCode find(String code) {
+		return this.codes.get(code);
+	}
+
+	/**
+	 * Return the code registered under a wire code, or fail naming the closest known
+	 * ones.
+	 * @param code the wire code
+	 * @return the code
+	 * @throws IllegalArgumentException if no code is registered under it
+	 */
+	public ErrorCode get(String code) {
+		ErrorCode errorCode = this.codes.get(code);
+		if (errorCode == null) {
+			throw new IllegalArgumentException(unknownCodeMessage(code));
+		}
+		return errorCode;
+	}
+
+	/**
+	 * Return whether an error is transient: a function of the (code, type) pair.
+	 * @param code the code
+	 * @param type the type the error is reported with
+	 * @return whether retrying may succeed
+	 * @see ErrorCode#isTransient(ErrorType)
+	 */
+	public boolean isTransient(ErrorCode code, ErrorType type) {
+		return code.isTransient(type);
+	}
+
+	/**
+	 * Return every registered code, built-in codes first, in registration order.
+	 * @return the codes
+	 */
+	public Collection<ErrorCode> codes() {
+		return this.codes.values();
+	}
+
+	/**
+	 * Return the registered codes closest to an unknown one, closest first.
+	 * @param unknown the unknown code
+	 * @return at most three codes that are a small edit away from it or contain it
+	 */
+	public List<String> suggestionsFor(String unknown) {
+		String candidate = unknown.toLowerCase(Locale.ROOT);
+		int maxDistance = Math.max(2, candidate.length() / 3);
+		return this.codes.keySet()
+			.stream()
+			.map((known) -> Map.entry(known,
+					distance(candidate, known,
+							known.contains(candidate) || (candidate.length() > 3 && candidate.contains(known)))))
+			.filter((entry) -> entry.getValue() <= maxDistance)
+			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+			.limit(MAX_SUGGESTIONS)
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	private String unknownCodeMessage(String code) {
+		List<String> suggestions = suggestionsFor(code);
+		String advice = suggestions.isEmpty() ? "register it as a custom code"
+				: "did you mean " + String.join(", ", suggestions.stream().map((s) -> "'" + s + "'").toList()) + "?";
+		return "Unknown error code '" + code + "'; " + advice;
+	}
+
+	/**
+	 * The edit distance, with a code that contains the other (or is contained in it)
+	 * counted as one edit away, so that {@code not_found} suggests
+	 * {@code resource_not_found}.
+	 */
+	private static int distance(String a, String b, boolean containment) {
+		if (containment && !a.equals(b)) {
+			return 1;
+		}
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	/**
+	 * Builds an {@link ErrorRegistry} from the built-in codes, the service's own codes
+	 * and overrides of built-in messages and doc URLs.
+	 */
+	public static final class Builder {
+
+		private final Map<String, ErrorCode> codes = new LinkedHashMap<>();
+
+		private Builder() {
+			ErrorCodes.contract().forEach((code) -> this.codes.put(code.code(), code));
+		}
+
+		/**
+		 * Add a service's own code.
+		 * @param code the code
+		 * @return this builder
+		 * @throws IllegalArgumentException if a code with the same wire code exists
+		 */
+		public Builder register(ErrorCode code) {
+			ErrorCode existing = this.codes.get(code.code());
+			if (existing != null) {
+				boolean builtIn = ErrorCodes.contract().stream().anyMatch((c) -> c.code().equals(code.code()));
+				throw new IllegalArgumentException(builtIn
+						? "Error code '" + code.code() + "' is built in; only its message and doc URL can be overridden"
+						: "Error code '" + code.code() + "' is already registered");
+			}
+			this.codes.put(code.code(), code);
+			return this;
+		}
+
+		/**
+		 * Replace the default message of a registered code.
+		 * @param code the wire code
+		 * @param message the new default message
+		 * @return this builder
+		 * @throws IllegalArgumentException if the code is unknown or the message blank
+		 */
+		public Builder overrideMessage(String code, String message) {
+			this.codes.put(code, existing(code).withMessage(message));
+			return this;
+		}
+
+		/**
+		 * Link a registered code to its own documentation URL instead of the default
+		 * anchor.
+		 * @param code the wire code
+		 * @param docUrl the full URL
+		 * @return this builder
+		 * @throws IllegalArgumentException if the code is unknown or the URL blank
+		 */
+		public Builder overrideDocUrl(String code, String docUrl) {
+			this.codes.put(code, existing(code).withDocUrl(docUrl));
+			return this;
+		}
+
+		private ErrorCode existing(String code) {
+			ErrorCode existing = this.codes.get(code);
+			if (existing == null) {
+				throw new IllegalArgumentException(new ErrorRegistry(this.codes).unknownCodeMessage(code));
+			}
+			return existing;
+		}
+
+		/**
+		 * Build the registry.
+		 * @return an immutable registry
+		 */
+		public ErrorRegistry build() {
+			return new ErrorRegistry(this.codes);
+		}
+
+	}
+
+}
