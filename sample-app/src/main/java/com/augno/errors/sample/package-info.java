@@ -1,0 +1,7 @@
+/**
+ * The sample service.
+ */
+@NullMarked
+package com.augno.errors.sample;
+
+import org.jspecify.annotations.NullMarked;
