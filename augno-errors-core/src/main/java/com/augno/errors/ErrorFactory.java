@@ -42,12 +42,20 @@ public final class ErrorFactory {
 	 * @throws IllegalArgumentException if the code is unknown, naming the closest codes
 	 */
 	public ErrorCode resolve(AugnoException exception) {
-		ErrorCode registered = this.registry.find(exception.code());
-		if (registered != null) {
-			return registered;
-		}
 		ErrorCode own = exception.errorCode();
-		return (own != null) ? own : this.registry.get(exception.code());
+		return (own != null) ? resolve(own) : this.registry.get(exception.code());
+	}
+
+	/**
+	 * Return the registered entry with the same wire code, so that the service's message
+	 * and doc URL overrides apply to a constant such as
+	 * {@link ErrorCodes#RESOURCE_NOT_FOUND}.
+	 * @param code the code
+	 * @return the registered entry, or the code itself when it is not registered
+	 */
+	public ErrorCode resolve(ErrorCode code) {
+		ErrorCode registered = this.registry.find(code.code());
+		return (registered != null) ? registered : code;
 	}
 
 	/**
@@ -63,7 +71,8 @@ public final class ErrorFactory {
 	}
 
 	/**
-	 * Create an error.
+	 * Create an error; the code is {@linkplain #resolve(ErrorCode) resolved} against the
+	 * registry first.
 	 * @param code the code
 	 * @param type the type, or {@code null} for the code's own
 	 * @param message the message, or {@code null} for the code's default
@@ -74,9 +83,10 @@ public final class ErrorFactory {
 	 */
 	public AugnoError create(ErrorCode code, @Nullable ErrorType type, @Nullable String message, @Nullable String param,
 			@Nullable Quota quota, @Nullable String requestId) {
-		ErrorType reportedType = (type != null) ? type : code.type();
-		return new AugnoError(code.code(), reportedType, (message != null) ? message : code.message(), param,
-				this.links.docUrl(code), this.registry.isTransient(code, reportedType), quota,
+		ErrorCode registered = resolve(code);
+		ErrorType reportedType = (type != null) ? type : registered.type();
+		return new AugnoError(registered.code(), reportedType, (message != null) ? message : registered.message(),
+				param, this.links.docUrl(registered), this.registry.isTransient(registered, reportedType), quota,
 				this.links.requestLogUrl(requestId));
 	}
 

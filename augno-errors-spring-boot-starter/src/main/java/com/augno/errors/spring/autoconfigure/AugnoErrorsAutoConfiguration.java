@@ -1,0 +1,259 @@
+package com.augno.errors.spring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorFactory;
+import com.augno.errors.ErrorLinks;
+import com.augno.errors.ErrorRegistry;
+import com.augno.errors.spring.mapping.AugnoExceptionMapper;
+import com.augno.errors.spring.mapping.ClientDisconnectMapper;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.ConfiguredExceptionMapper;
+import com.augno.errors.spring.mapping.ConstraintViolationExceptionMapper;
+import com.augno.errors.spring.mapping.ErrorResponseMapper;
+import com.augno.errors.spring.mapping.ExceptionMapper;
+import com.augno.errors.spring.mapping.JsonPropertyPaths;
+import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
+import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
+import com.augno.errors.spring.mapping.ValidationExceptionMapper;
+import com.augno.errors.spring.properties.AugnoErrorsProperties;
+import com.augno.errors.spring.web.AugnoErrorController;
+import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
+import com.augno.errors.spring.web.DefaultRequestIdGenerator;
+import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.web.ParameterRulesInterceptor;
+import com.augno.errors.spring.web.RequestIdFilter;
+import com.augno.errors.spring.web.RequestIdGenerator;
+import jakarta.servlet.DispatcherType;
+import jakarta.validation.ConstraintViolationException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Auto-configuration that answers every failure of a Spring MVC application with the
+ * Augno error envelope: the registry and links from {@code augno.errors.*}, the mapper
+ * chain, and the servlet plumbing (controller advice, request id filter, error
+ * controller, parameter rules).
+ *
+ * @since 0.1.0
+ */
+// Before WebMvcAutoConfiguration, so that Boot's problem-details handler sees our advice
+// (a
+// ResponseEntityExceptionHandler) and backs off; before ErrorMvcAutoConfiguration, so
+// that
+// BasicErrorController backs off for our ErrorController.
+@AutoConfiguration(
+		beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+				"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" },
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AugnoErrorsProperties.class)
+public final class AugnoErrorsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorRegistry augnoErrorRegistry(AugnoErrorsProperties properties) {
+		return new ErrorRegistryFactory(properties).create();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorLinks augnoErrorLinks(AugnoErrorsProperties properties) {
+		return new ErrorLinks(properties.getDocBaseUrl(), properties.getRequestLogUrlTemplate());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorFactory augnoErrorFactory(ErrorRegistry registry, ErrorLinks links) {
+		return new ErrorFactory(registry, links);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonPropertyPaths augnoJsonPropertyPaths(ObjectProvider<ObjectMapper> objectMapper) {
+		return new JsonPropertyPaths(objectMapper.getIfUnique(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientDisconnectMapper augnoClientDisconnectMapper() {
+		return new ClientDisconnectMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConfiguredExceptionMapper augnoConfiguredExceptionMapper(AugnoErrorsProperties properties, ErrorRegistry registry) {
+		Map<Class<? extends Throwable>, ErrorCode> codes = new LinkedHashMap<>();
+		properties.getExceptions()
+			.forEach((className, code) -> codes.put(exceptionClass(className),
+					lookup(registry, "augno.errors.exceptions[" + className + "]", code)));
+		return new ConfiguredExceptionMapper(codes);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AugnoExceptionMapper augnoExceptionMapper(ErrorFactory errorFactory) {
+		return new AugnoExceptionMapper(errorFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ValidationExceptionMapper augnoValidationExceptionMapper(JsonPropertyPaths paths) {
+		return new ValidationExceptionMapper(paths);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestBodyExceptionMapper augnoRequestBodyExceptionMapper() {
+		return new RequestBodyExceptionMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpringMvcExceptionMapper augnoSpringMvcExceptionMapper() {
+		return new SpringMvcExceptionMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorResponseMapper augnoErrorResponseMapper() {
+		return new ErrorResponseMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CompositeExceptionMapper augnoExceptionMappers(ObjectProvider<ExceptionMapper> mappers) {
+		return new CompositeExceptionMapper(mappers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorResponseWriter augnoErrorResponseWriter() {
+		return new ErrorResponseWriter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorLogger augnoErrorLogger(AugnoErrorsProperties properties) {
+		AugnoErrorsProperties.Logging logging = properties.getLogging();
+		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
+				logging.getClientClosedRequest());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestIdGenerator augnoRequestIdGenerator() {
+		return new DefaultRequestIdGenerator();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorResponseHandler augnoErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory,
+			ErrorResponseWriter writer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
+			AugnoErrorsProperties properties) {
+		return new ErrorResponseHandler(mappers, errorFactory, writer, errorLogger, requestIdGenerator,
+				properties.getRequestId().getResponseHeader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AugnoErrorsExceptionHandler augnoErrorsExceptionHandler(ErrorResponseHandler handler) {
+		return new AugnoErrorsExceptionHandler(handler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	AugnoErrorController augnoErrorController(ErrorResponseHandler handler) {
+		return new AugnoErrorController(handler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "augnoRequestIdFilter")
+	FilterRegistrationBean<RequestIdFilter> augnoRequestIdFilter(ErrorResponseHandler handler,
+			RequestIdGenerator generator, AugnoErrorsProperties properties) {
+		AugnoErrorsProperties.RequestId requestId = properties.getRequestId();
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(
+				new RequestIdFilter(handler, generator, requestId.getResponseHeader(), requestId.getTrustedHeader()));
+		registration.setOrder(properties.getFilter().getOrder());
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ParameterRulesInterceptor augnoParameterRulesInterceptor(AugnoErrorsProperties properties) {
+		return new ParameterRulesInterceptor(properties.isRejectUnknownParameters());
+	}
+
+	@Bean
+	WebMvcConfigurer augnoErrorsWebMvcConfigurer(ParameterRulesInterceptor interceptor) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor);
+			}
+		};
+	}
+
+	private static Class<? extends Throwable> exceptionClass(String className) {
+		try {
+			Class<?> type = ClassUtils.forName(className, AugnoErrorsAutoConfiguration.class.getClassLoader());
+			if (!Throwable.class.isAssignableFrom(type)) {
+				throw new IllegalStateException(
+						"augno.errors.exceptions[" + className + "]: " + className + " is not a Throwable");
+			}
+			return type.asSubclass(Throwable.class);
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			throw new IllegalStateException(
+					"augno.errors.exceptions[" + className + "]: no class " + className + " on the classpath", ex);
+		}
+	}
+
+	private static ErrorCode lookup(ErrorRegistry registry, String property, String code) {
+		try {
+			return registry.get(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(property + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Bean Validation's own exception, raised by {@code @Validated} beans.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConstraintViolationException.class)
+	static class BeanValidationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConstraintViolationExceptionMapper augnoConstraintViolationExceptionMapper(JsonPropertyPaths paths) {
+			return new ConstraintViolationExceptionMapper(paths);
+		}
+
+	}
+
+}

@@ -1,0 +1,142 @@
+package com.augno.errors.spring.mapping;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.augno.errors.ErrorCodes;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/**
+ * Maps Bean Validation's {@link ConstraintViolationException}, raised by a
+ * {@code @Validated} controller or service, like Spring MVC's own validation failures: a
+ * handler parameter gives {@code parameter_missing} or {@code parameter_invalid} under
+ * its wire name; a field of a request body, or of a bean validated by hand, gives the
+ * body codes under its JSON path; a return value is a server bug and gives
+ * {@code internal_error}.
+ *
+ * @since 0.1.0
+ */
+public final class ConstraintViolationExceptionMapper implements ExceptionMapper {
+
+	private final JsonPropertyPaths paths;
+
+	/**
+	 * Create a mapper.
+	 * @param paths translates Java property paths into JSON paths
+	 */
+	public ConstraintViolationExceptionMapper(JsonPropertyPaths paths) {
+		this.paths = paths;
+	}
+
+	@Override
+	public @Nullable MappedError map(Throwable throwable) {
+		if (!(throwable instanceof ConstraintViolationException ex)) {
+			return null;
+		}
+		List<ViolationCandidate> candidates = new ArrayList<>();
+		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+			ViolationCandidate candidate = candidate(violation);
+			if (candidate == null) {
+				return MappedError.of(ErrorCodes.INTERNAL_ERROR);
+			}
+			candidates.add(candidate);
+		}
+		return candidates.stream()
+			.min(ViolationCandidate.PREFERENCE)
+			.map(ViolationCandidate::toMappedError)
+			.orElseGet(() -> MappedError.of(ErrorCodes.VALIDATION_FAILED));
+	}
+
+	@Override
+	public int getOrder() {
+		return VALIDATION_ORDER;
+	}
+
+	/**
+	 * Describe one violation, or return {@code null} for a violated return value.
+	 */
+	private @Nullable ViolationCandidate candidate(ConstraintViolation<?> violation) {
+		Constraint constraint = Constraint.of(violation);
+		Path.MethodNode method = null;
+		Path.ParameterNode parameter = null;
+		StringBuilder subPath = new StringBuilder();
+		for (Path.Node node : violation.getPropertyPath()) {
+			ElementKind kind = node.getKind();
+			if (kind == ElementKind.RETURN_VALUE) {
+				return null;
+			}
+			if (kind == ElementKind.METHOD) {
+				method = node.as(Path.MethodNode.class);
+			}
+			else if (kind == ElementKind.PARAMETER) {
+				parameter = node.as(Path.ParameterNode.class);
+			}
+			else if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT) {
+				appendNode(subPath, node);
+			}
+		}
+		Class<?> rootType = ClassUtils.getUserClass(violation.getRootBeanClass());
+		if (parameter == null) {
+			String javaPath = subPath.toString();
+			String param = this.paths.toJsonPath(rootType, javaPath);
+			return new ViolationCandidate(constraint.category(), true, 0, this.paths.declarationKey(rootType, javaPath),
+					param, ConstraintMessages.of(constraint, Labels.of(param)));
+		}
+		MethodParameter methodParameter = methodParameter(rootType, method, parameter.getParameterIndex());
+		String name = (methodParameter != null) ? WireNames.of(methodParameter) : parameter.getName();
+		int index = parameter.getParameterIndex();
+		if (subPath.isEmpty()) {
+			return new ViolationCandidate(constraint.category(), false, index, List.of(), name,
+					ConstraintMessages.of(constraint, Labels.of(name)));
+		}
+		boolean body = methodParameter != null && methodParameter.hasParameterAnnotation(RequestBody.class);
+		Class<?> parameterType = (methodParameter != null) ? methodParameter.getParameterType() : Object.class;
+		String javaPath = subPath.toString();
+		String param = body ? this.paths.toJsonPath(parameterType, javaPath) : name + "." + javaPath;
+		return new ViolationCandidate(constraint.category(), body, index,
+				this.paths.declarationKey(parameterType, javaPath), param,
+				ConstraintMessages.of(constraint, Labels.of(param)));
+	}
+
+	/**
+	 * Append a node: Bean Validation puts the index of an element on the node that
+	 * follows the iterable, so {@code items[0].sku} arrives as {@code items}, then
+	 * {@code sku} at 0.
+	 */
+	private static void appendNode(StringBuilder path, Path.Node node) {
+		if (node.isInIterable()) {
+			if (node.getIndex() != null) {
+				path.append('[').append(node.getIndex()).append(']');
+			}
+			else if (node.getKey() != null) {
+				path.append('[').append(node.getKey()).append(']');
+			}
+		}
+		if (node.getName() != null && !node.getName().startsWith("<")) {
+			if (!path.isEmpty()) {
+				path.append('.');
+			}
+			path.append(node.getName());
+		}
+	}
+
+	private static @Nullable MethodParameter methodParameter(Class<?> type, Path.@Nullable MethodNode node, int index) {
+		if (node == null) {
+			return null;
+		}
+		Method method = ReflectionUtils.findMethod(type, node.getName(),
+				node.getParameterTypes().toArray(new Class<?>[0]));
+		return (method != null && index < method.getParameterCount()) ? new MethodParameter(method, index) : null;
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.augno.errors.spring.mapping;
+
+import java.util.List;
+
+import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorType;
+
+/**
+ * Codes the framework adds to the Augno contract for HTTP failures the contract does not
+ * name. They are registered beside the built-in codes and documented as additions.
+ *
+ * @since 0.1.0
+ */
+public final class FrameworkCodes {
+
+	/**
+	 * The client accepts no media type the endpoint can produce. HTTP 406; the envelope
+	 * is still written as JSON.
+	 */
+	public static final ErrorCode NOT_ACCEPTABLE = ErrorCode.of("not_acceptable", 406, ErrorType.INVALID_REQUEST_ERROR,
+			false, "The requested media type is not available for this resource.");
+
+	/**
+	 * The request body or upload is larger than the service accepts. HTTP 413.
+	 */
+	public static final ErrorCode REQUEST_TOO_LARGE = ErrorCode.of("request_too_large", 413,
+			ErrorType.INVALID_REQUEST_ERROR, false, "The request is too large.");
+
+	/**
+	 * The request body has a media type the endpoint does not read. HTTP 415.
+	 */
+	public static final ErrorCode UNSUPPORTED_MEDIA_TYPE = ErrorCode.of("unsupported_media_type", 415,
+			ErrorType.INVALID_REQUEST_ERROR, false, "The request's content type is not supported.");
+
+	private static final List<ErrorCode> ALL = List.of(NOT_ACCEPTABLE, REQUEST_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE);
+
+	private FrameworkCodes() {
+	}
+
+	/**
+	 * Return the framework's additional codes.
+	 * @return the codes
+	 */
+	public static List<ErrorCode> all() {
+		return ALL;
+	}
+
+}

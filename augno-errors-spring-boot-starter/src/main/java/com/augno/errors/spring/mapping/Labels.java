@@ -1,0 +1,68 @@
+package com.augno.errors.spring.mapping;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a field or parameter name into the words a message starts with, as the contract's
+ * messages do: {@code postal_code} reads "Postal code", {@code items[0].sku} reads "SKU".
+ *
+ * @since 0.1.0
+ */
+public final class Labels {
+
+	private static final Set<String> ACRONYMS = Set.of("id", "ids", "url", "uri", "api", "sku", "uuid", "ip", "json",
+			"http", "https", "iso", "utc", "vat", "iban", "otp");
+
+	private Labels() {
+	}
+
+	/**
+	 * Return the label of a name, capitalized for the start of a sentence.
+	 * @param name a field, path or parameter name
+	 * @return the label, or "Value" for an empty name
+	 */
+	public static String of(String name) {
+		String leaf = leaf(name);
+		StringBuilder label = new StringBuilder(leaf.length() + 4);
+		StringBuilder word = new StringBuilder();
+		for (int i = 0; i < leaf.length(); i++) {
+			char c = leaf.charAt(i);
+			boolean separator = c == '_' || c == '-' || c == ' ';
+			boolean camelBoundary = Character.isUpperCase(c) && i > 0 && Character.isLowerCase(leaf.charAt(i - 1));
+			if (separator || camelBoundary) {
+				appendWord(label, word);
+				if (separator) {
+					continue;
+				}
+			}
+			word.append(c);
+		}
+		appendWord(label, word);
+		if (label.isEmpty()) {
+			return "Value";
+		}
+		label.setCharAt(0, Character.toUpperCase(label.charAt(0)));
+		return label.toString();
+	}
+
+	private static void appendWord(StringBuilder label, StringBuilder word) {
+		if (word.isEmpty()) {
+			return;
+		}
+		String lower = word.toString().toLowerCase(Locale.ROOT);
+		if (!label.isEmpty()) {
+			label.append(' ');
+		}
+		label.append(ACRONYMS.contains(lower) ? lower.toUpperCase(Locale.ROOT) : lower);
+		word.setLength(0);
+	}
+
+	private static String leaf(String name) {
+		String withoutIndexes = name.replaceAll("\\[[^\\]]*\\]$", "");
+		int dot = withoutIndexes.lastIndexOf('.');
+		String leaf = (dot >= 0) ? withoutIndexes.substring(dot + 1) : withoutIndexes;
+		return leaf.replaceAll("\\[[^\\]]*\\]", "");
+	}
+
+}

@@ -1,0 +1,104 @@
+package com.augno.errors.spring.mapping;
+
+import java.util.List;
+
+import com.augno.errors.ErrorCodes;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Maps a request body that could not be read ({@link HttpMessageNotReadableException}):
+ * malformed JSON, a missing body and exceeded parser limits give
+ * {@code validation_failed}; a value of the wrong type or format gives
+ * {@code invalid_format} naming its JSON path; an unknown field (when the application's
+ * mapper rejects them) gives {@code validation_failed} naming it. The parser's own text
+ * never reaches the client.
+ *
+ * @since 0.1.0
+ */
+public final class RequestBodyExceptionMapper implements ExceptionMapper {
+
+	private static final int MAX_PARAM_LENGTH = 200;
+
+	@Override
+	public @Nullable MappedError map(Throwable throwable) {
+		if (!(throwable instanceof HttpMessageNotReadableException ex)) {
+			return null;
+		}
+		Throwable cause = ex.getCause();
+		if (cause == null) {
+			return invalid(null, "The request body is required.");
+		}
+		if (cause instanceof StreamConstraintsException) {
+			return invalid(null, "The request body exceeds the parser's size or nesting limits.");
+		}
+		if (cause instanceof UnrecognizedPropertyException unrecognized) {
+			String path = path(unrecognized.getPath());
+			return invalid(path, "Unknown field: " + path + ".");
+		}
+		if (cause instanceof MismatchedInputException mismatched) {
+			String path = path(mismatched.getPath());
+			if (path == null) {
+				return invalid(null, isEmptyInput(mismatched) ? "The request body is required."
+						: "The request body does not have the expected structure.");
+			}
+			Class<?> target = (mismatched instanceof InvalidFormatException format) ? format.getTargetType()
+					: mismatched.getTargetType();
+			return MappedError.of(ErrorCodes.INVALID_FORMAT)
+				.withParam(path)
+				.withMessage(Labels.of(path) + " " + TypeDescriptions.mustBe(target) + ".");
+		}
+		if (cause instanceof StreamReadException streamRead) {
+			return invalid(path(streamRead.getPath()), "The request body is not valid JSON.");
+		}
+		if (cause instanceof JacksonException jackson) {
+			return invalid(path(jackson.getPath()), "The request body is not valid.");
+		}
+		return invalid(null, "The request body could not be read.");
+	}
+
+	@Override
+	public int getOrder() {
+		return VALIDATION_ORDER;
+	}
+
+	private static MappedError invalid(@Nullable String param, String message) {
+		return MappedError.of(ErrorCodes.VALIDATION_FAILED).withParam(param).withMessage(message);
+	}
+
+	private static boolean isEmptyInput(MismatchedInputException ex) {
+		String message = ex.getOriginalMessage();
+		return message != null && message.startsWith("No content to map");
+	}
+
+	private static @Nullable String path(List<JacksonException.Reference> references) {
+		if (references.isEmpty()) {
+			return null;
+		}
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : references) {
+			String name = reference.getPropertyName();
+			if (name != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(name);
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+			if (path.length() > MAX_PARAM_LENGTH) {
+				return path.substring(0, MAX_PARAM_LENGTH);
+			}
+		}
+		return path.isEmpty() ? null : path.toString();
+	}
+
+}

@@ -1,0 +1,105 @@
+package com.augno.errors.spring.mapping;
+
+import com.augno.errors.ErrorCodes;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps Spring MVC's own request failures: unknown routes, wrong methods and media types,
+ * missing or mistyped parameters, oversized uploads and async timeouts. Messages never
+ * repeat the framework's text; they name the parameter as the client sent it.
+ *
+ * @since 0.1.0
+ */
+public final class SpringMvcExceptionMapper implements ExceptionMapper {
+
+	private static final int MAX_PATH_IN_MESSAGE = 200;
+
+	@Override
+	public @Nullable MappedError map(Throwable throwable) {
+		if (throwable instanceof NoResourceFoundException ex) {
+			return notFound(ex.getHttpMethod().name(), currentPath("/" + ex.getResourcePath()));
+		}
+		if (throwable instanceof NoHandlerFoundException ex) {
+			return notFound(ex.getHttpMethod(), ex.getRequestURL());
+		}
+		if (throwable instanceof HttpRequestMethodNotSupportedException ex) {
+			return MappedError.of(ErrorCodes.METHOD_NOT_ALLOWED).withHeaders(ex.getHeaders());
+		}
+		if (throwable instanceof HttpMediaTypeNotAcceptableException) {
+			return MappedError.of(FrameworkCodes.NOT_ACCEPTABLE);
+		}
+		if (throwable instanceof HttpMediaTypeNotSupportedException ex) {
+			return MappedError.of(FrameworkCodes.UNSUPPORTED_MEDIA_TYPE).withHeaders(ex.getHeaders());
+		}
+		if (throwable instanceof MissingServletRequestParameterException ex) {
+			return parameterMissing(ex.getParameterName(), Labels.of(ex.getParameterName()) + " is required.");
+		}
+		if (throwable instanceof MissingPathVariableException ex) {
+			return parameterMissing(ex.getVariableName(), Labels.of(ex.getVariableName()) + " is required.");
+		}
+		if (throwable instanceof MissingRequestHeaderException ex) {
+			return parameterMissing(ex.getHeaderName(), "The " + ex.getHeaderName() + " header is required.");
+		}
+		if (throwable instanceof MissingRequestCookieException ex) {
+			return parameterMissing(ex.getCookieName(), "The " + ex.getCookieName() + " cookie is required.");
+		}
+		if (throwable instanceof MissingServletRequestPartException ex) {
+			return MappedError.of(ErrorCodes.MISSING_FIELD)
+				.withParam(ex.getRequestPartName())
+				.withMessage(Labels.of(ex.getRequestPartName()) + " is required.");
+		}
+		if (throwable instanceof MethodArgumentTypeMismatchException ex) {
+			return MappedError.of(ErrorCodes.PARAMETER_INVALID)
+				.withParam(ex.getName())
+				.withMessage(Labels.of(ex.getName()) + " " + TypeDescriptions.mustBe(ex.getRequiredType()) + ".");
+		}
+		if (throwable instanceof MaxUploadSizeExceededException) {
+			return MappedError.of(FrameworkCodes.REQUEST_TOO_LARGE);
+		}
+		if (throwable instanceof AsyncRequestTimeoutException) {
+			return MappedError.of(ErrorCodes.REQUEST_TIMEOUT);
+		}
+		return null;
+	}
+
+	@Override
+	public int getOrder() {
+		return SPRING_MVC_ORDER;
+	}
+
+	private static MappedError parameterMissing(String name, String message) {
+		return MappedError.of(ErrorCodes.PARAMETER_MISSING).withParam(name).withMessage(message);
+	}
+
+	private static MappedError notFound(String method, String path) {
+		String shown = (path.length() > MAX_PATH_IN_MESSAGE) ? path.substring(0, MAX_PATH_IN_MESSAGE) + "..." : path;
+		return MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
+			.withMessage("Unrecognized request URL: " + method + " " + shown + ".");
+	}
+
+	private static String currentPath(String fallback) {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRequestURI();
+		}
+		return fallback;
+	}
+
+}

@@ -1,0 +1,47 @@
+package com.augno.errors.spring.mapping;
+
+import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorCodes;
+
+/**
+ * The nearest Augno code for an HTTP status, for failures that carry only a status: a
+ * {@code ResponseStatusException}, another {@code ErrorResponse}, or a container error.
+ *
+ * @since 0.1.0
+ */
+public final class StatusCodes {
+
+	private StatusCodes() {
+	}
+
+	/**
+	 * Return the code that stands for a status.
+	 * @param status the HTTP status
+	 * @return the nearest code: for instance 404 is {@code resource_not_found}, any other
+	 * 4xx {@code validation_failed}, any other 5xx (or a non-error status)
+	 * {@code internal_error}
+	 */
+	public static ErrorCode forStatus(int status) {
+		return switch (status) {
+			case 400 -> ErrorCodes.VALIDATION_FAILED;
+			case 401 -> ErrorCodes.INVALID_CREDENTIALS;
+			case 402 -> ErrorCodes.PAYMENT_REQUIRED;
+			case 403 -> ErrorCodes.INSUFFICIENT_PERMISSIONS;
+			case 404 -> ErrorCodes.RESOURCE_NOT_FOUND;
+			case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
+			case 406 -> FrameworkCodes.NOT_ACCEPTABLE;
+			case 408 -> ErrorCodes.REQUEST_TIMEOUT;
+			case 409 -> ErrorCodes.RESOURCE_CONFLICT;
+			case 410 -> ErrorCodes.RESOURCE_GONE;
+			case 413 -> FrameworkCodes.REQUEST_TOO_LARGE;
+			case 415 -> FrameworkCodes.UNSUPPORTED_MEDIA_TYPE;
+			case 429 -> ErrorCodes.RATE_LIMIT_EXCEEDED;
+			case 499 -> ErrorCodes.CLIENT_CLOSED_REQUEST;
+			case 502 -> ErrorCodes.EXTERNAL_SERVICE_ERROR;
+			case 503 -> ErrorCodes.SERVICE_UNAVAILABLE;
+			case 504 -> ErrorCodes.TIMEOUT;
+			default -> (status >= 400 && status < 500) ? ErrorCodes.VALIDATION_FAILED : ErrorCodes.INTERNAL_ERROR;
+		};
+	}
+
+}

@@ -1,0 +1,100 @@
+package com.augno.errors.spring.mapping;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Says in words what a value of a Java type must be, for messages about a value the
+ * client sent that could not be converted: "must be an integer", "must be one of: asc,
+ * desc".
+ *
+ * @since 0.1.0
+ */
+final class TypeDescriptions {
+
+	private static final int MAX_ENUM_VALUES = 20;
+
+	private TypeDescriptions() {
+	}
+
+	static String mustBe(@Nullable Class<?> type) {
+		if (type == null) {
+			return "has an invalid value";
+		}
+		Class<?> boxed = box(type);
+		if (boxed == Integer.class || boxed == Long.class || boxed == Short.class || boxed == Byte.class
+				|| boxed == BigInteger.class) {
+			return "must be an integer";
+		}
+		if (Number.class.isAssignableFrom(boxed)) {
+			return "must be a number";
+		}
+		if (boxed == Boolean.class) {
+			return "must be true or false";
+		}
+		if (type.isEnum()) {
+			Object[] constants = type.getEnumConstants();
+			if (constants.length <= MAX_ENUM_VALUES) {
+				return "must be one of: " + Arrays.stream(constants)
+					.map((constant) -> ((Enum<?>) constant).name())
+					.collect(Collectors.joining(", "));
+			}
+			return "has an invalid value";
+		}
+		if (type == LocalDate.class) {
+			return "must be a date (YYYY-MM-DD)";
+		}
+		if (type == LocalTime.class) {
+			return "must be a time (HH:MM:SS)";
+		}
+		if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class
+				|| type == LocalDateTime.class || Temporal.class.isAssignableFrom(type)) {
+			return "must be an ISO-8601 date-time";
+		}
+		if (type == UUID.class) {
+			return "must be a UUID";
+		}
+		if (type == BigDecimal.class) {
+			return "must be a number";
+		}
+		return "has an invalid format";
+	}
+
+	private static Class<?> box(Class<?> type) {
+		if (!type.isPrimitive()) {
+			return type;
+		}
+		if (type == int.class) {
+			return Integer.class;
+		}
+		if (type == long.class) {
+			return Long.class;
+		}
+		if (type == short.class) {
+			return Short.class;
+		}
+		if (type == byte.class) {
+			return Byte.class;
+		}
+		if (type == boolean.class) {
+			return Boolean.class;
+		}
+		if (type == double.class || type == float.class) {
+			return Double.class;
+		}
+		return type;
+	}
+
+}

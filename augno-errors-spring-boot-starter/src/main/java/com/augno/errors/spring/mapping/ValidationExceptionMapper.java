@@ -1,0 +1,124 @@
+package com.augno.errors.spring.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.augno.errors.ErrorCodes;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+
+/**
+ * Maps Spring MVC's validation failures ({@link MethodArgumentNotValidException},
+ * {@link BindException}, {@link HandlerMethodValidationException}) to one error. A body
+ * field gives {@code missing_field}, {@code invalid_format} or {@code validation_failed}
+ * and is named by its JSON path; a query, path or header parameter gives
+ * {@code parameter_missing} or {@code parameter_invalid} and is named as the client sent
+ * it. Of several violations the one reported is chosen deterministically: missing before
+ * format before any other, then by parameter position, then by the declaration order of
+ * the fields.
+ *
+ * @since 0.1.0
+ */
+public final class ValidationExceptionMapper implements ExceptionMapper {
+
+	private final JsonPropertyPaths paths;
+
+	/**
+	 * Create a mapper.
+	 * @param paths translates Java property paths into JSON paths
+	 */
+	public ValidationExceptionMapper(JsonPropertyPaths paths) {
+		this.paths = paths;
+	}
+
+	@Override
+	public @Nullable MappedError map(Throwable throwable) {
+		List<ViolationCandidate> candidates = new ArrayList<>();
+		if (throwable instanceof MethodArgumentNotValidException ex) {
+			addErrors(candidates, ex.getParameter(), ex.getBindingResult());
+		}
+		else if (throwable instanceof BindException ex) {
+			addErrors(candidates, null, ex.getBindingResult());
+		}
+		else if (throwable instanceof HandlerMethodValidationException ex) {
+			if (ex.isForReturnValue()) {
+				return MappedError.of(ErrorCodes.INTERNAL_ERROR);
+			}
+			for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+				if (result instanceof ParameterErrors errors) {
+					addErrors(candidates, result.getMethodParameter(), errors);
+				}
+				else {
+					addParameterErrors(candidates, result);
+				}
+			}
+		}
+		else {
+			return null;
+		}
+		return candidates.stream()
+			.min(ViolationCandidate.PREFERENCE)
+			.map(ViolationCandidate::toMappedError)
+			.orElseGet(() -> MappedError.of(ErrorCodes.VALIDATION_FAILED));
+	}
+
+	@Override
+	public int getOrder() {
+		return VALIDATION_ORDER;
+	}
+
+	private void addErrors(List<ViolationCandidate> candidates, @Nullable MethodParameter parameter, Errors errors) {
+		boolean body = parameter != null && (parameter.hasParameterAnnotation(RequestBody.class)
+				|| parameter.hasParameterAnnotation(RequestPart.class));
+		int parameterIndex = (parameter != null) ? parameter.getParameterIndex() : 0;
+		Class<?> rootType = rootType(parameter, errors);
+		for (FieldError error : errors.getFieldErrors()) {
+			Constraint constraint = Constraint.of(error, error.getRejectedValue());
+			String param = body ? this.paths.toJsonPath(rootType, error.getField()) : error.getField();
+			String message = ConstraintMessages.of(constraint, Labels.of(param));
+			candidates.add(new ViolationCandidate(constraint.category(), body, parameterIndex,
+					this.paths.declarationKey(rootType, error.getField()), param, message));
+		}
+		for (ObjectError error : errors.getGlobalErrors()) {
+			Constraint constraint = Constraint.of(error, null);
+			String message = (constraint.explicitMessage() != null) ? constraint.explicitMessage()
+					: "The request is not valid.";
+			candidates.add(new ViolationCandidate(Constraint.Category.OTHER, body, parameterIndex,
+					List.of(Integer.MAX_VALUE), null, message));
+		}
+	}
+
+	private void addParameterErrors(List<ViolationCandidate> candidates, ParameterValidationResult result) {
+		MethodParameter parameter = result.getMethodParameter();
+		String name = WireNames.of(parameter);
+		for (MessageSourceResolvable error : result.getResolvableErrors()) {
+			Constraint constraint = Constraint.of(result, error);
+			candidates.add(new ViolationCandidate(constraint.category(), false, parameter.getParameterIndex(),
+					List.of(), name, ConstraintMessages.of(constraint, Labels.of(name))));
+		}
+	}
+
+	private static Class<?> rootType(@Nullable MethodParameter parameter, Errors errors) {
+		if (errors instanceof BindingResult bindingResult && bindingResult.getTarget() != null) {
+			return bindingResult.getTarget().getClass();
+		}
+		if (errors instanceof ParameterErrors parameterErrors && parameterErrors.getArgument() != null) {
+			return parameterErrors.getArgument().getClass();
+		}
+		return (parameter != null) ? parameter.getNestedParameterType() : Object.class;
+	}
+
+}

@@ -1,0 +1,321 @@
+package com.augno.errors.spring.properties;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.augno.errors.ErrorLinks;
+import com.augno.errors.ErrorType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.core.Ordered;
+
+/**
+ * Configuration of the Augno error envelope, under {@code augno.errors}.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("augno.errors")
+public class AugnoErrorsProperties {
+
+	/**
+	 * Default order of the request id filter: first, so that every later filter runs with
+	 * the request id in the MDC and its exceptions are enveloped.
+	 */
+	public static final int DEFAULT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	/**
+	 * Whether to answer every failure with the Augno error envelope.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Documentation page to which each error code is appended as an anchor to form
+	 * doc_url.
+	 */
+	private String docBaseUrl = ErrorLinks.DEFAULT_DOC_BASE_URL;
+
+	/**
+	 * Full documentation URL per error code, replacing the default anchor link.
+	 */
+	private Map<String, String> docUrls = new LinkedHashMap<>();
+
+	/**
+	 * URL of a request's log entry, with a {request_id} placeholder. Empty for no
+	 * request_log_url.
+	 */
+	private String requestLogUrlTemplate = ErrorLinks.DEFAULT_REQUEST_LOG_URL_TEMPLATE;
+
+	/**
+	 * Service-defined codes, and message overrides of built-in codes, by wire code.
+	 */
+	private Map<String, Code> codes = new LinkedHashMap<>();
+
+	/**
+	 * Error code per fully qualified exception class name; subclasses are included and
+	 * the closest configured superclass wins.
+	 */
+	private Map<String, String> exceptions = new LinkedHashMap<>();
+
+	/**
+	 * Whether a query parameter that the handler does not declare is rejected with
+	 * parameter_unknown.
+	 */
+	private boolean rejectUnknownParameters;
+
+	private final RequestId requestId = new RequestId();
+
+	private final Logging logging = new Logging();
+
+	private final Filter filter = new Filter();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getDocBaseUrl() {
+		return this.docBaseUrl;
+	}
+
+	public void setDocBaseUrl(String docBaseUrl) {
+		this.docBaseUrl = docBaseUrl;
+	}
+
+	public Map<String, String> getDocUrls() {
+		return this.docUrls;
+	}
+
+	public void setDocUrls(Map<String, String> docUrls) {
+		this.docUrls = docUrls;
+	}
+
+	public String getRequestLogUrlTemplate() {
+		return this.requestLogUrlTemplate;
+	}
+
+	public void setRequestLogUrlTemplate(String requestLogUrlTemplate) {
+		this.requestLogUrlTemplate = requestLogUrlTemplate;
+	}
+
+	public Map<String, Code> getCodes() {
+		return this.codes;
+	}
+
+	public void setCodes(Map<String, Code> codes) {
+		this.codes = codes;
+	}
+
+	public Map<String, String> getExceptions() {
+		return this.exceptions;
+	}
+
+	public void setExceptions(Map<String, String> exceptions) {
+		this.exceptions = exceptions;
+	}
+
+	public boolean isRejectUnknownParameters() {
+		return this.rejectUnknownParameters;
+	}
+
+	public void setRejectUnknownParameters(boolean rejectUnknownParameters) {
+		this.rejectUnknownParameters = rejectUnknownParameters;
+	}
+
+	public RequestId getRequestId() {
+		return this.requestId;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	public Filter getFilter() {
+		return this.filter;
+	}
+
+	/**
+	 * A service-defined code, or the message override of a built-in one. For a built-in
+	 * code only {@code message} may be set: its status, type and transience are the
+	 * contract's.
+	 */
+	public static class Code {
+
+		/**
+		 * HTTP status, from 400 to 599. Required for a service-defined code.
+		 */
+		private @Nullable Integer status;
+
+		/**
+		 * Type of the code. Defaults to api_error for a 5xx, else invalid_request_error.
+		 */
+		private @Nullable ErrorType type;
+
+		/**
+		 * Whether retrying may succeed after a delay.
+		 */
+		private @Nullable Boolean transientError;
+
+		/**
+		 * Default message, safe to show to end users. Required for a service-defined
+		 * code.
+		 */
+		private @Nullable String message;
+
+		public @Nullable Integer getStatus() {
+			return this.status;
+		}
+
+		public void setStatus(@Nullable Integer status) {
+			this.status = status;
+		}
+
+		public @Nullable ErrorType getType() {
+			return this.type;
+		}
+
+		public void setType(@Nullable ErrorType type) {
+			this.type = type;
+		}
+
+		/**
+		 * Whether retrying may succeed after a delay; bound as {@code transient}.
+		 * @return the transience, or {@code null} when not set
+		 */
+		public @Nullable Boolean getTransient() {
+			return this.transientError;
+		}
+
+		public void setTransient(@Nullable Boolean transientError) {
+			this.transientError = transientError;
+		}
+
+		public @Nullable String getMessage() {
+			return this.message;
+		}
+
+		public void setMessage(@Nullable String message) {
+			this.message = message;
+		}
+
+	}
+
+	/**
+	 * How requests are identified.
+	 */
+	public static class RequestId {
+
+		/**
+		 * Response header that carries the request id.
+		 */
+		private String responseHeader = "Request-Id";
+
+		/**
+		 * Request header whose value, when it matches [A-Za-z0-9._-]{1,128}, is reused as
+		 * the request id, as set by a trusted proxy. Unset to always generate ids.
+		 */
+		private @Nullable String trustedHeader;
+
+		public String getResponseHeader() {
+			return this.responseHeader;
+		}
+
+		public void setResponseHeader(String responseHeader) {
+			this.responseHeader = responseHeader;
+		}
+
+		public @Nullable String getTrustedHeader() {
+			return this.trustedHeader;
+		}
+
+		public void setTrustedHeader(@Nullable String trustedHeader) {
+			this.trustedHeader = trustedHeader;
+		}
+
+	}
+
+	/**
+	 * Log levels of rendered errors, by type. Only server errors (5xx) are logged with
+	 * their stack trace.
+	 */
+	public static class Logging {
+
+		/**
+		 * Level of invalid_request_error responses (client errors).
+		 */
+		private LogLevel invalidRequestError = LogLevel.DEBUG;
+
+		/**
+		 * Level of idempotency_error responses.
+		 */
+		private LogLevel idempotencyError = LogLevel.DEBUG;
+
+		/**
+		 * Level of api_error responses; 5xx are logged with the cause's stack trace.
+		 */
+		private LogLevel apiError = LogLevel.ERROR;
+
+		/**
+		 * Level of client disconnects (client_closed_request, 499), which write no body.
+		 */
+		private LogLevel clientClosedRequest = LogLevel.DEBUG;
+
+		public LogLevel getInvalidRequestError() {
+			return this.invalidRequestError;
+		}
+
+		public void setInvalidRequestError(LogLevel invalidRequestError) {
+			this.invalidRequestError = invalidRequestError;
+		}
+
+		public LogLevel getIdempotencyError() {
+			return this.idempotencyError;
+		}
+
+		public void setIdempotencyError(LogLevel idempotencyError) {
+			this.idempotencyError = idempotencyError;
+		}
+
+		public LogLevel getApiError() {
+			return this.apiError;
+		}
+
+		public void setApiError(LogLevel apiError) {
+			this.apiError = apiError;
+		}
+
+		public LogLevel getClientClosedRequest() {
+			return this.clientClosedRequest;
+		}
+
+		public void setClientClosedRequest(LogLevel clientClosedRequest) {
+			this.clientClosedRequest = clientClosedRequest;
+		}
+
+	}
+
+	/**
+	 * The request id filter.
+	 */
+	public static class Filter {
+
+		/**
+		 * Order of the request id filter in the servlet filter chain.
+		 */
+		private int order = DEFAULT_FILTER_ORDER;
+
+		public int getOrder() {
+			return this.order;
+		}
+
+		public void setOrder(int order) {
+			this.order = order;
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package com.augno.errors.spring.web;
+
+import java.io.IOException;
+
+import com.augno.errors.AugnoError;
+import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorFactory;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.MappedError;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers a failed servlet request with the envelope: maps the failure through the
+ * {@link CompositeExceptionMapper}, logs it once, and writes it. The controller advice,
+ * the request id filter, the error controller and the Spring Security handlers all end
+ * here, so every path answers the same way.
+ * <p>
+ * A client that went away ({@code client_closed_request}) gets nothing written: the
+ * status is set to 499 while the response is not committed, and the request is marked
+ * with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the 499 of a
+ * response that was.
+ *
+ * @since 0.1.0
+ */
+public class ErrorResponseHandler {
+
+	/**
+	 * The request attribute set to {@code Boolean.TRUE} when the client closed the
+	 * request.
+	 */
+	public static final String CLIENT_CLOSED_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".clientClosed";
+
+	private static final Log logger = LogFactory.getLog(ErrorResponseHandler.class);
+
+	private final CompositeExceptionMapper mappers;
+
+	private final ErrorFactory errorFactory;
+
+	private final ErrorResponseWriter writer;
+
+	private final ErrorLogger errorLogger;
+
+	private final RequestIdGenerator requestIdGenerator;
+
+	private final String requestIdHeader;
+
+	/**
+	 * Create a handler.
+	 * @param mappers the mapper chain
+	 * @param errorFactory builds the error from the service's registry and links
+	 * @param writer writes the envelope
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request that has none yet
+	 * @param requestIdHeader the response header that carries the request id
+	 */
+	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader) {
+		this.mappers = mappers;
+		this.errorFactory = errorFactory;
+		this.writer = writer;
+		this.errorLogger = errorLogger;
+		this.requestIdGenerator = requestIdGenerator;
+		this.requestIdHeader = requestIdHeader;
+	}
+
+	/**
+	 * Answer a failure.
+	 * @param request the request
+	 * @param response the response
+	 * @param failure what went wrong
+	 * @throws IOException if writing the response fails
+	 */
+	public void handle(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+		respond(request, response, this.mappers.map(failure), failure);
+	}
+
+	/**
+	 * Answer with an error a caller has already mapped.
+	 * @param request the request
+	 * @param response the response
+	 * @param mapped the error
+	 * @param cause the failure behind it, logged for a server error, or {@code null}
+	 * @throws IOException if writing the response fails
+	 */
+	public void respond(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
+			@Nullable Throwable cause) throws IOException {
+		ErrorCode code = this.errorFactory.resolve(mapped.code());
+		String requestId = requestId(request, response);
+		if (code.status() == 499) {
+			request.setAttribute(CLIENT_CLOSED_ATTRIBUTE, Boolean.TRUE);
+			if (!response.isCommitted()) {
+				response.setStatus(499);
+			}
+			this.errorLogger.logClientClosed(request, (cause != null) ? cause : new IOException("client closed"));
+			return;
+		}
+		AugnoError error = this.errorFactory.create(code, mapped.type(), mapped.message(), mapped.param(),
+				mapped.quota(), requestId);
+		this.errorLogger.log(request, code.status(), error, cause);
+		if (!this.writer.write(response, code.status(), error, mapped.headers()) && logger.isDebugEnabled()) {
+			logger.debug("Response already committed; could not write " + error.code() + " for request " + requestId);
+		}
+	}
+
+	/**
+	 * Return the id of a request, assigning one (and its response header) if the request
+	 * id filter has not run for it, as for a request the container rejected itself.
+	 * @param request the request
+	 * @param response the response
+	 * @return the id
+	 */
+	public String requestId(HttpServletRequest request, HttpServletResponse response) {
+		String id = RequestIds.find(request);
+		if (id == null) {
+			id = this.requestIdGenerator.generate();
+			request.setAttribute(RequestIds.ATTRIBUTE, id);
+			if (!response.isCommitted()) {
+				response.setHeader(this.requestIdHeader, id);
+			}
+		}
+		return id;
+	}
+
+}

@@ -1,0 +1,95 @@
+package com.augno.errors.spring.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The filter at the head of the chain: gives each request its id (reusing a valid one
+ * from a trusted proxy header when configured), sets the response header, keeps the id in
+ * the MDC under {@value RequestIds#MDC_KEY} for every later filter and handler, and
+ * answers an exception thrown by a later filter with the envelope.
+ *
+ * @since 0.1.0
+ */
+public class RequestIdFilter extends OncePerRequestFilter {
+
+	private final ErrorResponseHandler handler;
+
+	private final RequestIdGenerator generator;
+
+	private final String responseHeader;
+
+	private final @Nullable String trustedHeader;
+
+	/**
+	 * Create the filter.
+	 * @param handler answers exceptions of later filters
+	 * @param generator generates ids
+	 * @param responseHeader the response header that carries the id
+	 * @param trustedHeader the request header whose valid value is reused, or
+	 * {@code null}
+	 */
+	public RequestIdFilter(ErrorResponseHandler handler, RequestIdGenerator generator, String responseHeader,
+			@Nullable String trustedHeader) {
+		this.handler = handler;
+		this.generator = generator;
+		this.responseHeader = responseHeader;
+		this.trustedHeader = trustedHeader;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String id = RequestIds.find(request);
+		if (id == null) {
+			id = newRequestId(request);
+			request.setAttribute(RequestIds.ATTRIBUTE, id);
+			response.setHeader(this.responseHeader, id);
+		}
+		String previous = MDC.get(RequestIds.MDC_KEY);
+		MDC.put(RequestIds.MDC_KEY, id);
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			this.handler.handle(request, response, ex);
+		}
+		finally {
+			if (previous != null) {
+				MDC.put(RequestIds.MDC_KEY, previous);
+			}
+			else {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+		}
+	}
+
+	private String newRequestId(HttpServletRequest request) {
+		if (this.trustedHeader != null) {
+			String incoming = request.getHeader(this.trustedHeader);
+			if (RequestIds.isValid(incoming)) {
+				return incoming;
+			}
+		}
+		return this.generator.generate();
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+}
