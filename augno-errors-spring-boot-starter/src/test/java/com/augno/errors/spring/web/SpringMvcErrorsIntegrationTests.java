@@ -1,0 +1,505 @@
+package com.augno.errors.spring.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.ErrorType;
+import com.augno.errors.spring.test.EnvelopeAssert;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The mapping rows of Spring MVC's own failures and of {@link AugnoException}, over a
+ * real Tomcat, each asserting status, headers and the whole envelope.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.mvc.async.request-timeout=200ms",
+				"augno.errors.exceptions[java.util.NoSuchElementException]=resource_not_found",
+				"augno.errors.codes.ledger_locked.status=423",
+				"augno.errors.codes.ledger_locked.message=The ledger is locked.",
+				"augno.errors.request-id.trusted-header=X-Request-Id", "logging.level.com.augno.errors=DEBUG" })
+@ExtendWith(OutputCaptureExtension.class)
+class SpringMvcErrorsIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void augnoExceptionKeepsItsCodeMessageAndParam() throws Exception {
+		HttpResponse<String> response = get("/augno/not-found");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_not_found", "Shipping term not found.", "id")
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void augnoExceptionWithQuotaWritesTheQuota() throws Exception {
+		HttpResponse<String> response = get("/augno/limit");
+		assertThat(response.statusCode()).isEqualTo(403);
+		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(response.body())
+			.is("limit_exceeded", "invalid_request_error",
+					"You have reached the maximum number of sandbox accounts for your plan.", null, false)
+			.hasRequestId(requestId(response));
+		assertThat(envelope.error().get("quota").toString())
+			.isEqualTo("{\"limit\":5,\"used\":5,\"reset_at\":\"2026-12-01T00:00:00Z\"}");
+	}
+
+	@Test
+	void augnoExceptionWithRetryAfterSendsTheHeader() throws Exception {
+		HttpResponse<String> response = get("/augno/rate-limited");
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("rate_limit_exceeded", "invalid_request_error", "Too many requests. Please wait before trying again.",
+					null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void augnoExceptionWithTypeOverrideDecidesTransience() throws Exception {
+		HttpResponse<String> response = get("/augno/idempotency-reused");
+		assertThat(response.statusCode()).isEqualTo(400);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("validation_failed", "idempotency_error",
+					"Idempotency key 'req_abc123' was used with different request parameters; use a new key.", null,
+					false)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void augnoExceptionWithACustomCodeUsesItsConfiguredStatusAndMessage() throws Exception {
+		HttpResponse<String> response = get("/augno/custom");
+		assertThat(response.statusCode()).isEqualTo(423);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("ledger_locked", "The ledger is locked.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void augnoExceptionWithAnUnknownCodeIsAnInternalErrorNamingTheClosestCode(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = get("/augno/typo");
+		assertThat(response.statusCode()).isEqualTo(500);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("internal_error", "api_error", "Something went wrong.", null, true)
+			.hasRequestId(requestId(response));
+		assertThat(output).contains("did you mean 'resource_not_found'");
+	}
+
+	@Test
+	void unmappedUrlIsResourceNotFoundNamingMethodAndPath() throws Exception {
+		HttpResponse<String> response = get("/v1/nothing-here");
+		assertThat(response.statusCode()).isEqualTo(404);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_not_found", "Unrecognized request URL: GET /v1/nothing-here.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void wrongMethodIsMethodNotAllowedWithAllow() throws Exception {
+		HttpResponse<String> response = send(request("/augno/not-found").DELETE());
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("method_not_allowed", "Method not allowed.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void unacceptableMediaTypeIsStillAJsonEnvelope() throws Exception {
+		HttpResponse<String> response = send(request("/mvc/json").header("Accept", "application/xml").GET());
+		assertThat(response.statusCode()).isEqualTo(406);
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("not_acceptable", "The requested media type is not available for this resource.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void unsupportedContentTypeIsUnsupportedMediaType() throws Exception {
+		HttpResponse<String> response = send(request("/mvc/body").header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("hello")));
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.headers().firstValue("Accept"))
+			.hasValueSatisfying((accept) -> assertThat(accept).contains("application/json"));
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("unsupported_media_type", "The request's content type is not supported.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void missingRequestParamIsParameterMissingByWireName() throws Exception {
+		HttpResponse<String> response = get("/mvc/params");
+		assertThat(response.statusCode()).isEqualTo(400);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("parameter_missing", "Page size is required.", "page_size")
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void missingRequestHeaderIsParameterMissingByHeaderName() throws Exception {
+		HttpResponse<String> response = get("/mvc/header");
+		assertThat(response.statusCode()).isEqualTo(400);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("parameter_missing", "The Augno-Account header is required.", "Augno-Account")
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void missingPathVariableIsParameterMissing() throws Exception {
+		HttpResponse<String> response = get("/mvc/details");
+		assertThat(response.statusCode()).isEqualTo(400);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("parameter_missing", "ID is required.", "id")
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void mistypedRequestParamIsParameterInvalidByWireName() throws Exception {
+		HttpResponse<String> response = get("/mvc/params?page_size=many");
+		assertThat(response.statusCode()).isEqualTo(400);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("parameter_invalid", "Page size must be an integer.", "page_size")
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void mistypedPathVariableIsParameterInvalid() throws Exception {
+		HttpResponse<String> response = get("/mvc/details/abc");
+		assertThat(response.statusCode()).isEqualTo(400);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("parameter_invalid", "ID must be an integer.", "id")
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void asyncTimeoutIsRequestTimeout() throws Exception {
+		HttpResponse<String> response = get("/mvc/slow");
+		assertThat(response.statusCode()).isEqualTo(408);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("request_timeout", "api_error", "Request timed out.", null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void responseStatusExceptionKeepsItsReasonForAClientError() throws Exception {
+		HttpResponse<String> response = get("/mvc/status/409");
+		assertThat(response.statusCode()).isEqualTo(409);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_conflict", "Reason 409.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void responseStatusExceptionHidesItsReasonForAServerError() throws Exception {
+		HttpResponse<String> response = get("/mvc/status/502");
+		assertThat(response.statusCode()).isEqualTo(502);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("external_service_error", "api_error", "A downstream provider returned an error.", null, true)
+			.hasRequestId(requestId(response));
+		assertThat(response.body()).doesNotContain("Reason 502");
+	}
+
+	@Test
+	void responseStatusAnnotationIsHonoured() throws Exception {
+		HttpResponse<String> response = get("/mvc/annotated");
+		assertThat(response.statusCode()).isEqualTo(410);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_gone", "This item is gone.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void configuredExceptionClassMapsToItsCodeWithSubclasses() throws Exception {
+		HttpResponse<String> response = get("/mvc/configured");
+		assertThat(response.statusCode()).isEqualTo(404);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_not_found", "The requested resource was not found.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void anUnknownExceptionIsAnInternalErrorThatLeaksNothingButIsLoggedWithTheRequestId(CapturedOutput output)
+			throws Exception {
+		HttpResponse<String> response = get("/mvc/crash");
+		assertThat(response.statusCode()).isEqualTo(500);
+		String requestId = requestId(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("internal_error", "api_error", "Something went wrong.", null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId);
+		assertThat(response.body()).doesNotContain("hunter2", "IllegalStateException", "jdbc");
+		assertThat(output).contains("password=hunter2")
+			.contains("500 internal_error for GET /mvc/crash (request_id=" + requestId + ")")
+			.contains("at com.augno.errors.spring.web.SpringMvcErrorsIntegrationTests$App.crash");
+		assertThat(output.toString().split("password=hunter2", -1)).as("the cause is logged once").hasSize(2);
+	}
+
+	@Test
+	void anExceptionFromAFilterIsEnveloped() throws Exception {
+		HttpResponse<String> response = send(request("/augno/not-found").header("X-Fail-In-Filter", "yes").GET());
+		assertThat(response.statusCode()).isEqualTo(503);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
+					null, true)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void sendErrorIsEnvelopedThroughTheErrorController() throws Exception {
+		HttpResponse<String> response = get("/mvc/send-error");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("insufficient_permissions", "You do not have permission to perform this action.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void exclusiveParametersGivenTogetherNameTheSecond() throws Exception {
+		HttpResponse<String> response = get("/mvc/items?page=2&cursor=abc");
+		assertThat(response.statusCode()).isEqualTo(400);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("parameters_exclusive", "The cursor and page parameters cannot be used together.", "page")
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void exclusiveParametersAloneAreAccepted() throws Exception {
+		assertThat(get("/mvc/items?cursor=abc").statusCode()).isEqualTo(200);
+		assertThat(get("/mvc/items?page=2&skip=3").statusCode()).as("unknown parameters are allowed by default")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void theRequestIdIsTheSameInHeaderLinkAndLog(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = get("/mvc/log");
+		assertThat(response.statusCode()).isEqualTo(200);
+		String requestId = requestId(response);
+		assertThat(requestId).matches("rq_[a-z0-9]{20}");
+		assertThat(response.body()).isEqualTo(requestId);
+		assertThat(output).contains("handling with request_id=" + requestId);
+	}
+
+	@Test
+	void aValidTrustedRequestIdIsReused() throws Exception {
+		HttpResponse<String> response = send(request("/augno/not-found").header("X-Request-Id", "req-42.a_b").GET());
+		assertThat(requestId(response)).isEqualTo("req-42.a_b");
+		EnvelopeAssert.assertEnvelope(response.body()).hasRequestId("req-42.a_b");
+	}
+
+	@Test
+	void anInvalidTrustedRequestIdIsReplaced() throws Exception {
+		HttpResponse<String> response = send(
+				request("/augno/not-found").header("X-Request-Id", "bad id\"<script>").GET());
+		assertThat(requestId(response)).matches("rq_[a-z0-9]{20}");
+		EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(requestId(response));
+	}
+
+	@Test
+	void clientErrorsAreLoggedAtDebugWithoutStackTrace(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = get("/mvc/params?page_size=many");
+		String line = output.getOut()
+			.lines()
+			.filter((l) -> l.contains("request_id=" + requestId(response)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line).contains("DEBUG").contains("400 parameter_invalid for GET /mvc/params");
+		assertThat(output.toString()).doesNotContain("\tat org.springframework.beans.TypeConverterSupport");
+	}
+
+	private static void assertJsonHeaders(HttpResponse<String> response) {
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(response.headers().firstValue("Content-Length"))
+			.hasValue(Integer.toString(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+	}
+
+	private static String requestId(HttpResponse<String> response) {
+		return response.headers().firstValue("Request-Id").orElseThrow();
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(request(path).GET());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SpringBootApplication
+	@RestController
+	static class App {
+
+		@GetMapping("/augno/not-found")
+		String notFound() {
+			throw AugnoException.of("resource_not_found").message("Shipping term not found.").param("id");
+		}
+
+		@GetMapping("/augno/limit")
+		String limit() {
+			throw AugnoException.of("limit_exceeded")
+				.message("You have reached the maximum number of sandbox accounts for your plan.")
+				.quota(5, 5, Instant.parse("2026-12-01T00:00:00Z"));
+		}
+
+		@GetMapping("/augno/rate-limited")
+		String rateLimited() {
+			throw AugnoException.of("rate_limit_exceeded").retryAfter(Duration.ofMillis(1500));
+		}
+
+		@GetMapping("/augno/idempotency-reused")
+		String idempotencyReused() {
+			throw AugnoException.of("validation_failed")
+				.type(ErrorType.IDEMPOTENCY_ERROR)
+				.message("Idempotency key 'req_abc123' was used with different request parameters; use a new key.");
+		}
+
+		@GetMapping("/augno/custom")
+		String custom() {
+			throw AugnoException.of("ledger_locked");
+		}
+
+		@GetMapping("/augno/typo")
+		String typo() {
+			throw AugnoException.of("resource_not_fuond");
+		}
+
+		@GetMapping(path = "/mvc/json", produces = "application/json")
+		String json() {
+			return "{}";
+		}
+
+		@PostMapping("/mvc/body")
+		String body(@RequestBody Item item) {
+			return item.name();
+		}
+
+		@GetMapping("/mvc/params")
+		String params(@RequestParam("page_size") int pageSize) {
+			return Integer.toString(pageSize);
+		}
+
+		@GetMapping("/mvc/header")
+		String header(@RequestHeader("Augno-Account") String account) {
+			return account;
+		}
+
+		@GetMapping({ "/mvc/details", "/mvc/details/{id}" })
+		String details(@PathVariable("id") long id) {
+			return Long.toString(id);
+		}
+
+		@GetMapping("/mvc/slow")
+		DeferredResult<String> slow() {
+			return new DeferredResult<>();
+		}
+
+		@GetMapping("/mvc/status/{status}")
+		String status(@PathVariable int status) {
+			throw new ResponseStatusException(HttpStatus.valueOf(status), "Reason " + status + ".");
+		}
+
+		@GetMapping("/mvc/annotated")
+		String annotated() {
+			throw new GoneException();
+		}
+
+		@GetMapping("/mvc/configured")
+		String configured() {
+			throw new java.util.InputMismatchException("not an item");
+		}
+
+		@GetMapping("/mvc/crash")
+		String crash() {
+			throw new IllegalStateException("jdbc:postgresql://db/app?user=app&password=hunter2");
+		}
+
+		@GetMapping("/mvc/send-error")
+		void sendError(HttpServletResponse response) throws IOException {
+			response.sendError(403, "internal detail");
+		}
+
+		@GetMapping("/mvc/items")
+		@ExclusiveParameters({ "cursor", "page" })
+		String items(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer page) {
+			return "ok";
+		}
+
+		@GetMapping("/mvc/log")
+		String log() {
+			LogFactory.getLog(App.class).info("handling with request_id=" + MDC.get("request_id"));
+			return MDC.get("request_id");
+		}
+
+		@Bean
+		FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
+			return new FilterRegistrationBean<>(new OncePerRequestFilter() {
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					if (request.getHeader("X-Fail-In-Filter") != null) {
+						throw AugnoException.of("service_unavailable");
+					}
+					chain.doFilter(request, response);
+				}
+			});
+		}
+
+	}
+
+	record Item(String name) {
+	}
+
+	@ResponseStatus(code = HttpStatus.GONE, reason = "This item is gone.")
+	static class GoneException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+}
