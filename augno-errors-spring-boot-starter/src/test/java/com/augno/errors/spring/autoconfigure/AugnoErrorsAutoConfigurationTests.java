@@ -1,0 +1,232 @@
+package com.augno.errors.spring.autoconfigure;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.ErrorFactory;
+import com.augno.errors.ErrorLinks;
+import com.augno.errors.ErrorRegistry;
+import com.augno.errors.ErrorType;
+import com.augno.errors.spring.mapping.AugnoExceptionMapper;
+import com.augno.errors.spring.mapping.ClientDisconnectMapper;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.ConfiguredExceptionMapper;
+import com.augno.errors.spring.mapping.ConstraintViolationExceptionMapper;
+import com.augno.errors.spring.mapping.ErrorResponseMapper;
+import com.augno.errors.spring.mapping.ExceptionMapper;
+import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
+import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
+import com.augno.errors.spring.mapping.ValidationExceptionMapper;
+import com.augno.errors.spring.web.AugnoErrorController;
+import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
+import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.web.RequestIdGenerator;
+import jakarta.validation.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AugnoErrorsAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AugnoErrorsAutoConfiguration.class, JacksonAutoConfiguration.class,
+				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
+				ErrorMvcAutoConfiguration.class));
+
+	@Test
+	void definesTheWholePipelineByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ErrorRegistry.class)
+				.hasSingleBean(ErrorLinks.class)
+				.hasSingleBean(ErrorFactory.class)
+				.hasSingleBean(CompositeExceptionMapper.class)
+				.hasSingleBean(ErrorResponseHandler.class)
+				.hasSingleBean(AugnoErrorsExceptionHandler.class)
+				.hasSingleBean(AugnoErrorController.class)
+				.hasSingleBean(RequestIdGenerator.class)
+				.hasBean("augnoRequestIdFilter");
+			// The three validation mappers share one order: they map disjoint exception
+			// types.
+			assertThat(context.getBean(CompositeExceptionMapper.class).getMappers()).extracting(Object::getClass)
+				.containsExactlyInAnyOrder(ClientDisconnectMapper.class, ConfiguredExceptionMapper.class,
+						AugnoExceptionMapper.class, ValidationExceptionMapper.class, RequestBodyExceptionMapper.class,
+						ConstraintViolationExceptionMapper.class, SpringMvcExceptionMapper.class,
+						ErrorResponseMapper.class)
+				.startsWith(ClientDisconnectMapper.class, ConfiguredExceptionMapper.class, AugnoExceptionMapper.class)
+				.endsWith(SpringMvcExceptionMapper.class, ErrorResponseMapper.class);
+			assertThat(context.getBean(ErrorRegistry.class).find("not_acceptable")).isNotNull();
+			assertThat(context.getBean(ErrorLinks.class)).isEqualTo(
+					new ErrorLinks(ErrorLinks.DEFAULT_DOC_BASE_URL, ErrorLinks.DEFAULT_REQUEST_LOG_URL_TEMPLATE));
+		});
+	}
+
+	@Test
+	void replacesBootsErrorControllerAndProblemDetailsHandler() {
+		this.contextRunner.withPropertyValues("spring.mvc.problemdetails.enabled=true").run((context) -> {
+			assertThat(context).doesNotHaveBean(BasicErrorController.class);
+			assertThat(context.getBeansOfType(ErrorController.class)).hasSize(1);
+			assertThat(context.getBeansOfType(ResponseEntityExceptionHandler.class))
+				.containsOnlyKeys("augnoErrorsExceptionHandler");
+		});
+	}
+
+	@Test
+	void putsTheRequestIdFilterFirst() {
+		this.contextRunner.run((context) -> {
+			FilterRegistrationBean<?> registration = context.getBean("augnoRequestIdFilter",
+					FilterRegistrationBean.class);
+			assertThat(registration.getOrder()).isEqualTo(Integer.MIN_VALUE);
+		});
+		this.contextRunner.withPropertyValues("augno.errors.filter.order=-50").run((context) -> {
+			assertThat(context.getBean("augnoRequestIdFilter", FilterRegistrationBean.class).getOrder()).isEqualTo(-50);
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("augno.errors.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(ErrorResponseHandler.class)
+				.doesNotHaveBean(AugnoErrorsExceptionHandler.class)
+				.doesNotHaveBean("augnoRequestIdFilter")
+				.hasSingleBean(BasicErrorController.class);
+		});
+	}
+
+	@Test
+	void backsOffOutsideAServletApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AugnoErrorsAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ErrorResponseHandler.class));
+	}
+
+	@Test
+	void backsOffForTheUsersOwnBeans() {
+		ErrorRegistry registry = ErrorRegistry.standard();
+		RequestIdGenerator generator = () -> "fixed";
+		this.contextRunner.withBean(ErrorRegistry.class, () -> registry)
+			.withBean(RequestIdGenerator.class, () -> generator)
+			.withBean("myErrorController", ErrorController.class, () -> new ErrorController() {
+			})
+			.run((context) -> {
+				assertThat(context.getBean(ErrorRegistry.class)).isSameAs(registry);
+				assertThat(context.getBean(RequestIdGenerator.class)).isSameAs(generator);
+				assertThat(context).doesNotHaveBean(AugnoErrorController.class);
+			});
+	}
+
+	@Test
+	void aUsersMapperJoinsTheChainByItsOrder() {
+		ExceptionMapper userMapper = new ExceptionMapper() {
+			@Override
+			public MappedError map(Throwable throwable) {
+				return (throwable instanceof UnsupportedOperationException)
+						? MappedError.of(ErrorRegistry.standard().get("resource_gone")) : null;
+			}
+
+			@Override
+			public int getOrder() {
+				return AUGNO_EXCEPTION_ORDER + 1;
+			}
+		};
+		this.contextRunner.withBean("userMapper", ExceptionMapper.class, () -> userMapper).run((context) -> {
+			CompositeExceptionMapper chain = context.getBean(CompositeExceptionMapper.class);
+			assertThat(chain.getMappers()).element(3).isSameAs(userMapper);
+			assertThat(chain.map(new UnsupportedOperationException()).code().code()).isEqualTo("resource_gone");
+			assertThat(chain.map(new IllegalStateException()).code().code()).isEqualTo("internal_error");
+		});
+	}
+
+	@Test
+	void registersServiceCodesAndOverridesFromProperties() {
+		this.contextRunner.withPropertyValues("augno.errors.codes.ledger_locked.status=503",
+				"augno.errors.codes.ledger_locked.message=The ledger is locked.",
+				"augno.errors.codes.ledger_locked.transient=true",
+				"augno.errors.codes.plan_downgrade_blocked.status=409",
+				"augno.errors.codes.plan_downgrade_blocked.type=idempotency_error",
+				"augno.errors.codes.plan_downgrade_blocked.message=Not now.",
+				"augno.errors.codes.resource_not_found.message=Nothing here.",
+				"augno.errors.doc-urls.resource_exists=https://docs.augno.com/api/errors#resource_conflict",
+				"augno.errors.doc-base-url=https://docs.example.com/errors", "augno.errors.request-log-url-template=")
+			.run((context) -> {
+				ErrorRegistry registry = context.getBean(ErrorRegistry.class);
+				assertThat(registry.get("ledger_locked").type()).isEqualTo(ErrorType.API_ERROR);
+				assertThat(registry.get("ledger_locked").isTransient(ErrorType.API_ERROR)).isTrue();
+				assertThat(registry.get("plan_downgrade_blocked").type()).isEqualTo(ErrorType.IDEMPOTENCY_ERROR);
+				assertThat(registry.get("plan_downgrade_blocked").isTransient(ErrorType.IDEMPOTENCY_ERROR)).isFalse();
+				ErrorFactory factory = context.getBean(ErrorFactory.class);
+				assertThat(factory.create(AugnoException.of("resource_not_found"), "rq_1").message())
+					.isEqualTo("Nothing here.");
+				assertThat(factory.create(AugnoException.of("resource_exists"), "rq_1").docUrl())
+					.isEqualTo("https://docs.augno.com/api/errors#resource_conflict");
+				assertThat(factory.create(AugnoException.of("timeout"), "rq_1").docUrl())
+					.isEqualTo("https://docs.example.com/errors#timeout");
+				assertThat(factory.create(AugnoException.of("timeout"), "rq_1").requestLogUrl()).isNull();
+			});
+	}
+
+	@Test
+	void failsStartupOnAStatusOverrideOfABuiltInCode() {
+		this.contextRunner.withPropertyValues("augno.errors.codes.resource_not_found.status=410")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("augno.errors.codes.resource_not_found")
+				.hasStackTraceContaining("only its message can be overridden"));
+	}
+
+	@Test
+	void failsStartupOnAServiceCodeWithoutStatusOrWithAnInvalidName() {
+		this.contextRunner.withPropertyValues("augno.errors.codes.ledger_locked.message=Locked.")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("augno.errors.codes.ledger_locked: a service-defined code needs a status"));
+		this.contextRunner
+			.withPropertyValues("augno.errors.codes.LedgerLocked.status=423",
+					"augno.errors.codes.LedgerLocked.message=Locked.")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("^[a-z][a-z0-9_]*$"));
+	}
+
+	@Test
+	void failsStartupOnAnUnknownCodeOrClassInExceptionMappings() {
+		this.contextRunner
+			.withPropertyValues("augno.errors.exceptions[java.lang.IllegalStateException]=resource_notfound")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("did you mean 'resource_not_found'"));
+		this.contextRunner.withPropertyValues("augno.errors.exceptions[com.example.Missing]=timeout")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("no class com.example.Missing"));
+		this.contextRunner.withPropertyValues("augno.errors.doc-urls.resource_notfound=https://x")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("augno.errors.doc-urls.resource_notfound"));
+	}
+
+	@Test
+	void mapsConfiguredExceptionClassesIncludingSubclasses() {
+		this.contextRunner
+			.withPropertyValues("augno.errors.exceptions[java.lang.IllegalStateException]=timeout",
+					"augno.errors.exceptions.java.util.NoSuchElementException=resource_not_found")
+			.run((context) -> {
+				CompositeExceptionMapper chain = context.getBean(CompositeExceptionMapper.class);
+				assertThat(chain.map(new IllegalStateException()).code().code()).isEqualTo("timeout");
+				assertThat(chain.map(new java.util.InputMismatchException()).code().code())
+					.isEqualTo("resource_not_found");
+			});
+	}
+
+	@Test
+	void worksWithoutBeanValidation() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ConstraintViolationException.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ConstraintViolationExceptionMapper.class);
+				assertThat(context).hasSingleBean(ValidationExceptionMapper.class);
+			});
+	}
+
+}
