@@ -1,0 +1,129 @@
+package com.augno.errors.spring.web;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.EnvelopeAssert;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter in a {@code @WebMvcTest} slice, with Boot's problem details switched on and
+ * unknown parameters rejected: the envelope still answers, and the application's own
+ * exception handlers keep priority for their exceptions.
+ */
+@WebMvcTest(properties = { "spring.mvc.problemdetails.enabled=true", "augno.errors.reject-unknown-parameters=true" })
+class WebMvcSliceTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void answersWithTheEnvelopeInTheSlice() throws Exception {
+		MvcTestResult result = this.mvc.get().uri("/v1/items/7").exchange();
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(result).headers().hasValue("Content-Type", "application/json").hasValue("Cache-Control", "no-store");
+		EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString())
+			.isClientError("resource_not_found", "No item with that ID.", null)
+			.hasRequestId(result.getResponse().getHeader("Request-Id"));
+	}
+
+	@Test
+	void theEnvelopeWinsOverProblemDetailsForSpringMvcExceptions() throws Exception {
+		MvcTestResult result = this.mvc.post().uri("/v1/items").exchange();
+		assertThat(result).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat(result).headers().hasValue("Allow", "GET").hasValue("Content-Type", "application/json");
+		EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString())
+			.isClientError("method_not_allowed", "Method not allowed.", null)
+			.hasRequestId(result.getResponse().getHeader("Request-Id"));
+	}
+
+	@Test
+	void theApplicationsOwnExceptionHandlerKeepsPriority() throws Exception {
+		MvcTestResult result = this.mvc.get().uri("/v1/items/teapot").exchange();
+		assertThat(result).hasStatus(HttpStatus.PAYMENT_REQUIRED).bodyText().isEqualTo("short and stout");
+	}
+
+	@Test
+	void rejectsAQueryParameterTheHandlerDoesNotDeclare() throws Exception {
+		MvcTestResult result = this.mvc.get().uri("/v1/items?limit=5&skip=10").exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString())
+			.isClientError("parameter_unknown", "Unknown parameter: skip.", "skip")
+			.hasRequestId(result.getResponse().getHeader("Request-Id"));
+	}
+
+	@Test
+	void acceptsDeclaredParametersAndModelAttributeProperties() throws Exception {
+		assertThat(this.mvc.get().uri("/v1/items?limit=5&starting_after=a").exchange()).hasStatusOk();
+		assertThat(this.mvc.get().uri("/v1/items/search?q=a&sort=asc").exchange()).hasStatusOk();
+		MvcTestResult result = this.mvc.get().uri("/v1/items/search?q=a&order=asc").exchange();
+		EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString())
+			.isClientError("parameter_unknown", "Unknown parameter: order.", "order");
+	}
+
+	@SpringBootConfiguration
+	@Import({ ItemsController.class, ApplicationAdvice.class })
+	static class Config {
+
+	}
+
+	@RestController
+	static class ItemsController {
+
+		@GetMapping("/v1/items")
+		String list(@RequestParam(defaultValue = "10") int limit,
+				@RequestParam(name = "starting_after", required = false) String startingAfter) {
+			return "ok";
+		}
+
+		@GetMapping("/v1/items/search")
+		String search(SearchQuery query) {
+			return query.q();
+		}
+
+		@GetMapping("/v1/items/7")
+		String item() {
+			throw AugnoException.of("resource_not_found").message("No item with that ID.");
+		}
+
+		@GetMapping("/v1/items/teapot")
+		String teapot() {
+			throw new TeapotException();
+		}
+
+	}
+
+	record SearchQuery(String q, String sort) {
+	}
+
+	@RestControllerAdvice
+	static class ApplicationAdvice {
+
+		@ExceptionHandler(TeapotException.class)
+		ResponseEntity<String> teapot() {
+			return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body("short and stout");
+		}
+
+	}
+
+	static class TeapotException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+}
