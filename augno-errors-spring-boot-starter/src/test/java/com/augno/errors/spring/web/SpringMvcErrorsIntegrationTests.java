@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.InputMismatchException;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorType;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"augno.errors.exceptions[java.util.NoSuchElementException]=resource_not_found",
 				"augno.errors.codes.ledger_locked.status=423",
 				"augno.errors.codes.ledger_locked.message=The ledger is locked.",
-				"augno.errors.request-id.trusted-header=X-Request-Id", "logging.level.com.augno.errors=DEBUG" })
+				"augno.errors.request-id.trusted-header=X-Request-Id", "logging.level.com.augno.errors=DEBUG",
+				"spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=2KB" })
 @ExtendWith(OutputCaptureExtension.class)
 class SpringMvcErrorsIntegrationTests {
 
@@ -211,6 +215,20 @@ class SpringMvcErrorsIntegrationTests {
 	}
 
 	@Test
+	void anOversizedUploadIsRequestTooLarge() throws Exception {
+		String boundary = "augno";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\n" + "x".repeat(4096) + "\r\n--" + boundary + "--\r\n";
+		HttpResponse<String> response = send(
+				request("/mvc/upload").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(response.statusCode()).isEqualTo(413);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("request_too_large", "The request is too large.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
 	void asyncTimeoutIsRequestTimeout() throws Exception {
 		HttpResponse<String> response = get("/mvc/slow");
 		assertThat(response.statusCode()).isEqualTo(408);
@@ -351,7 +369,7 @@ class SpringMvcErrorsIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(response.headers().firstValue("Content-Length"))
-			.hasValue(Integer.toString(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+			.hasValue(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
 	}
 
 	private static String requestId(HttpResponse<String> response) {
@@ -434,6 +452,11 @@ class SpringMvcErrorsIntegrationTests {
 			return Long.toString(id);
 		}
 
+		@PostMapping("/mvc/upload")
+		String upload(@RequestParam("file") MultipartFile file) {
+			return file.getName();
+		}
+
 		@GetMapping("/mvc/slow")
 		DeferredResult<String> slow() {
 			return new DeferredResult<>();
@@ -451,7 +474,7 @@ class SpringMvcErrorsIntegrationTests {
 
 		@GetMapping("/mvc/configured")
 		String configured() {
-			throw new java.util.InputMismatchException("not an item");
+			throw new InputMismatchException("not an item");
 		}
 
 		@GetMapping("/mvc/crash")
