@@ -2,6 +2,8 @@ package com.augno.errors.spring.web;
 
 import java.io.IOException;
 
+import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.StatusCodes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,8 +58,13 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		}
 		String previous = MDC.get(RequestIds.MDC_KEY);
 		MDC.put(RequestIds.MDC_KEY, id);
+		BodyTrackingResponse tracked = new BodyTrackingResponse(response);
 		try {
-			chain.doFilter(request, response);
+			chain.doFilter(request, tracked);
+			if (tracked.isBodilessError() && !request.isAsyncStarted()) {
+				this.handler.respond(request, response, MappedError.of(StatusCodes.forStatus(tracked.getStatus())),
+						null);
+			}
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
 			this.handler.handle(request, response, ex);

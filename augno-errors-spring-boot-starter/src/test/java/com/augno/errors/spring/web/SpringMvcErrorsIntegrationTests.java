@@ -303,6 +303,17 @@ class SpringMvcErrorsIntegrationTests {
 	}
 
 	@Test
+	void anErrorStatusAFilterSetWithoutABodyGetsTheEnvelopeAndKeepsItsHeaders() throws Exception {
+		HttpResponse<String> response = send(request("/augno/not-found").header("X-Deny-In-Filter", "yes").GET());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"augno\"");
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("invalid_credentials", "The provided credentials are incorrect.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
 	void sendErrorIsEnvelopedThroughTheErrorController() throws Exception {
 		HttpResponse<String> response = get("/mvc/send-error");
 		assertThat(response.statusCode()).isEqualTo(403);
@@ -507,6 +518,11 @@ class SpringMvcErrorsIntegrationTests {
 						FilterChain chain) throws ServletException, IOException {
 					if (request.getHeader("X-Fail-In-Filter") != null) {
 						throw AugnoException.of("service_unavailable");
+					}
+					if (request.getHeader("X-Deny-In-Filter") != null) {
+						response.setHeader("WWW-Authenticate", "Bearer realm=\"augno\"");
+						response.setStatus(401);
+						return;
 					}
 					chain.doFilter(request, response);
 				}
