@@ -22,14 +22,29 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps Spring MVC's own request failures: unknown routes, wrong methods and media types,
- * missing or mistyped parameters, oversized uploads and async timeouts. Messages never
- * repeat the framework's text; they name the parameter as the client sent it.
+ * missing or mistyped parameters, oversized uploads and async timeouts; and the servlet
+ * container's rejections of a malformed request that surface through Spring MVC, such as
+ * Tomcat's undecodable or too many parameters and its malformed request bodies. Messages
+ * never repeat the framework's text; they name the parameter as the client sent it.
  *
  * @since 0.1.0
  */
 public final class SpringMvcExceptionMapper implements ExceptionMapper {
 
 	private static final int MAX_PATH_IN_MESSAGE = 200;
+
+	/**
+	 * Tomcat's failure to parse the query string or form parameters (an undecodable
+	 * escape, invalid UTF-8, more than {@code maxParameterCount} parameters), thrown by
+	 * {@code getParameter} and its siblings. Matched by name: Tomcat is optional.
+	 */
+	private static final String TOMCAT_INVALID_PARAMETER = "org.apache.tomcat.util.http.InvalidParameterException";
+
+	/**
+	 * Tomcat's failure to read a malformed request body, such as an invalid chunk header.
+	 * Matched by name: Tomcat is optional.
+	 */
+	private static final String TOMCAT_BAD_REQUEST = "org.apache.coyote.BadRequestException";
 
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
@@ -76,12 +91,32 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 		if (throwable instanceof AsyncRequestTimeoutException) {
 			return MappedError.of(ErrorCodes.REQUEST_TIMEOUT);
 		}
+		String className = throwable.getClass().getName();
+		if (TOMCAT_INVALID_PARAMETER.equals(className)) {
+			return (errorCode(throwable) == 413) ? MappedError.of(FrameworkCodes.REQUEST_TOO_LARGE)
+					: MappedError.of(ErrorCodes.PARAMETER_INVALID)
+						.withMessage("The request's parameters could not be read.");
+		}
+		if (TOMCAT_BAD_REQUEST.equals(className)) {
+			return MappedError.of(ErrorCodes.VALIDATION_FAILED).withMessage("The request body could not be read.");
+		}
 		return null;
 	}
 
 	@Override
 	public int getOrder() {
 		return SPRING_MVC_ORDER;
+	}
+
+	private static int errorCode(Throwable invalidParameter) {
+		try {
+			return (invalidParameter.getClass()
+				.getMethod("getErrorCode")
+				.invoke(invalidParameter) instanceof Integer code) ? code : 400;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return 400;
+		}
 	}
 
 	private static MappedError parameterMissing(String name, String message) {
