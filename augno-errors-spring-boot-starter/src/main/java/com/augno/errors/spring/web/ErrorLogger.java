@@ -2,6 +2,7 @@ package com.augno.errors.spring.web;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -98,12 +99,21 @@ public class ErrorLogger {
 			.append(" for ")
 			.append(sanitize(request.getMethod()))
 			.append(' ')
-			.append(sanitize(request.getRequestURI()));
+			.append(sanitize(originalUri(request)));
 		String requestId = RequestIds.find(request);
 		if (requestId != null) {
 			line.append(" (request_id=").append(requestId).append(')');
 		}
 		return line;
+	}
+
+	/**
+	 * The path the client asked for, also during the container's error dispatch to
+	 * /error.
+	 */
+	private static String originalUri(HttpServletRequest request) {
+		return (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) ? uri
+				: request.getRequestURI();
 	}
 
 	/**

@@ -58,6 +58,15 @@ class ErrorLoggerTests {
 			.satisfies((line) -> assertThat(line).contains("/x?2026-01-01 ERROR forged").hasSizeLessThan(800));
 	}
 
+	@Test
+	void namesThePathTheClientAskedForDuringAnErrorDispatch(CapturedOutput output) {
+		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR);
+		MockHttpServletRequest dispatch = new MockHttpServletRequest("POST", "/error");
+		dispatch.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/v1/users");
+		logger.log(dispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
+		assertThat(output).contains("403 insufficient_permissions for POST /v1/users").doesNotContain("POST /error");
+	}
+
 	private static AugnoError error(String code, ErrorType type, String param) {
 		return new AugnoError(code, type, "Message.", param, "https://docs.augno.com/api/errors#" + code, false, null,
 				null);
