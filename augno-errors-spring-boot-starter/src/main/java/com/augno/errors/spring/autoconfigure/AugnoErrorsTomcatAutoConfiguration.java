@@ -1,0 +1,35 @@
+package com.augno.errors.spring.autoconfigure;
+
+import com.augno.errors.spring.tomcat.AugnoErrorsTomcatCustomizer;
+import com.augno.errors.spring.web.ErrorResponseHandler;
+import org.apache.catalina.startup.Tomcat;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the Tomcat valves: the envelope for requests Tomcat rejects
+ * itself, and 499 in the access log for clients that went away.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = AugnoErrorsAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ Tomcat.class, TomcatServletWebServerFactory.class })
+@ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)
+@ConditionalOnBean(ErrorResponseHandler.class)
+public final class AugnoErrorsTomcatAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AugnoErrorsTomcatCustomizer augnoErrorsTomcatCustomizer(ErrorResponseHandler handler) {
+		return new AugnoErrorsTomcatCustomizer(handler);
+	}
+
+}

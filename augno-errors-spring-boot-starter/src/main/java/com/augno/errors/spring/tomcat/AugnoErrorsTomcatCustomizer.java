@@ -1,0 +1,83 @@
+package com.augno.errors.spring.tomcat;
+
+import java.util.Arrays;
+
+import com.augno.errors.spring.web.ErrorResponseHandler;
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+
+/**
+ * Installs the valves on the embedded Tomcat: an {@link AugnoErrorReportValve} in place
+ * of every other error report valve of the host, and a {@link ClientClosedRequestValve}
+ * on the context, as valve and as request attribute listener.
+ *
+ * @since 0.1.0
+ */
+public final class AugnoErrorsTomcatCustomizer
+		implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+	private final ErrorResponseHandler handler;
+
+	/**
+	 * Create the customizer.
+	 * @param handler writes the envelope
+	 */
+	public AugnoErrorsTomcatCustomizer(ErrorResponseHandler handler) {
+		this.handler = handler;
+	}
+
+	@Override
+	public void customize(TomcatServletWebServerFactory factory) {
+		ClientClosedRequestValve clientClosedRequestValve = new ClientClosedRequestValve();
+		factory.addContextValves(clientClosedRequestValve);
+		factory.addContextCustomizers((context) -> addListener(context, clientClosedRequestValve),
+				this::replaceErrorReportValve);
+	}
+
+	private static void addListener(Context context, Object listener) {
+		Object[] listeners = context.getApplicationEventListeners();
+		Object[] added = Arrays.copyOf(listeners, listeners.length + 1);
+		added[listeners.length] = listener;
+		context.setApplicationEventListeners(added);
+	}
+
+	private void replaceErrorReportValve(Context context) {
+		Container host = context.getParent();
+		Pipeline pipeline = host.getPipeline();
+		boolean installed = false;
+		for (Valve valve : pipeline.getValves()) {
+			if (valve instanceof AugnoErrorReportValve) {
+				installed = true;
+			}
+			else if (valve instanceof ErrorReportValve) {
+				pipeline.removeValve(valve);
+			}
+		}
+		// Naming our class stops the host adding Tomcat's own valve when it starts.
+		if (host instanceof StandardHost standardHost) {
+			standardHost.setErrorReportValveClass(AugnoErrorReportValve.class.getName());
+		}
+		if (!installed) {
+			pipeline.addValve(new AugnoErrorReportValve(this.handler));
+		}
+	}
+
+	/**
+	 * Run after Spring Boot's {@code TomcatWebServerFactoryCustomizer}, whose context
+	 * customizer adds the error report valve this one removes.
+	 * @return the lowest precedence
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The Tomcat valves that answer requests Tomcat rejects itself with the envelope and
+ * record the 499 of a client that went away.
+ */
+@NullMarked
+package com.augno.errors.spring.tomcat;
+
+import org.jspecify.annotations.NullMarked;
