@@ -57,11 +57,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *
  * @since 0.1.0
  */
-// Before WebMvcAutoConfiguration, so that Boot's problem-details handler sees our advice
-// (a
-// ResponseEntityExceptionHandler) and backs off; before ErrorMvcAutoConfiguration, so
-// that
-// BasicErrorController backs off for our ErrorController.
+// Before WebMvc: Boot's problem-details handler backs off for our advice.
+// Before ErrorMvc: BasicErrorController backs off for our ErrorController.
 @AutoConfiguration(
 		beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
 				"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" },
