@@ -37,6 +37,19 @@ class LabelsTests {
 	}
 
 	@Test
+	void writesThePluralOfAnAcronymWithALowercaseS() {
+		assertThat(Labels.of("ids")).isEqualTo("IDs");
+		assertThat(Labels.of("customer_ids")).isEqualTo("Customer IDs");
+		assertThat(Labels.of("callbackUrls")).isEqualTo("Callback URLs");
+	}
+
+	@Test
+	void leavesWordsThatMerelyEndLikeAnAcronym() {
+		assertThat(Labels.of("tips")).isEqualTo("Tips");
+		assertThat(Labels.of("skip")).isEqualTo("Skip");
+	}
+
+	@Test
 	void usesTheLastSegmentOfAPath() {
 		assertThat(Labels.of("address.postal_code")).isEqualTo("Postal code");
 		assertThat(Labels.of("items[0].sku")).isEqualTo("SKU");

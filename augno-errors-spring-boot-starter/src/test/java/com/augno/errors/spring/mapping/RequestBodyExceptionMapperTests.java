@@ -158,6 +158,12 @@ class RequestBodyExceptionMapperTests {
 	}
 
 	@Test
+	void mapsAValueItsConstructorRejectsToValidationFailed() {
+		assertBadRequest(post("{\"name\":\"Ann\",\"lines\":[{\"sku\":\"A\",\"qty\":-1}]}"), "validation_failed",
+				"The request body is not valid.", "lines[0]");
+	}
+
+	@Test
 	void acceptsAnUnknownFieldByDefault() {
 		MvcTestResult result = post("{\"name\":\"Ann\",\"colour\":\"red\"}");
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
@@ -195,6 +201,13 @@ class RequestBodyExceptionMapperTests {
 	}
 
 	record Line(String sku, int qty) {
+
+		Line {
+			if (qty < 0) {
+				throw new IllegalArgumentException("qty must not be negative");
+			}
+		}
+
 	}
 
 }

@@ -211,6 +211,12 @@ class ValidationExceptionMapperTests {
 				"parameter_invalid", "The X-Tenant header must be at most 10 characters long.", "X-Tenant");
 	}
 
+	@Test
+	void mapsAConstrainedListElementOfARequestParamToParameterInvalid() {
+		assertBadRequest(this.mvc.get().uri("/customers/batch?ids=1,0").exchange(), "parameter_invalid",
+				"IDs must be greater than zero.", "ids");
+	}
+
 	@RepeatedTest(10)
 	void prefersTheFirstParameterAmongInvalidParameters() {
 		assertBadRequest(this.mvc.get().uri("/customers?page_size=500&limit=0").exchange(), "parameter_invalid",
@@ -273,6 +279,11 @@ class ValidationExceptionMapperTests {
 		String list(@RequestParam(required = false) @Positive Integer limit,
 				@RequestParam(name = "page_size", required = false) @Max(100) Integer pageSize,
 				@RequestHeader(name = "X-Tenant", required = false) @Size(max = 10) String tenant) {
+			return "ok";
+		}
+
+		@GetMapping("/customers/batch")
+		String batch(@RequestParam List<@Positive Long> ids) {
 			return "ok";
 		}
 
