@@ -94,7 +94,7 @@ class SnakeCaseValidationTests {
 	}
 
 	record Customer(@NotBlank String firstName, @NotNull @Email String emailAddress, @Valid Address address,
-			@Valid List<OrderLine> orderLines, @JsonProperty("vatId") @Pattern(regexp = "[A-Z0-9]+") String vatNumber) {
+			List<@Valid OrderLine> orderLines, @JsonProperty("vatId") @Pattern(regexp = "[A-Z0-9]+") String vatNumber) {
 	}
 
 	record Address(@NotBlank String postalCode) {

@@ -311,7 +311,7 @@ class ValidationExceptionMapperTests {
 	record Address(String street, @JsonProperty("postal_code") @NotBlank String postalCode) {
 	}
 
-	record Order(@Pattern(regexp = "[a-z0-9]+") String reference, @NotEmpty @Valid List<Item> items) {
+	record Order(@Pattern(regexp = "[a-z0-9]+") String reference, @NotEmpty List<@Valid Item> items) {
 	}
 
 	record Item(@NotBlank String sku, @Positive int quantity) {
