@@ -11,7 +11,10 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.SynthesizingMethodParameter;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestBody;
  * @since 0.1.0
  */
 public final class ConstraintViolationExceptionMapper implements ExceptionMapper {
+
+	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
 	private final JsonPropertyPaths paths;
 
@@ -86,18 +91,21 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 			}
 		}
 		Class<?> rootType = ClassUtils.getUserClass(violation.getRootBeanClass());
+		String constraintName = constraint.name();
 		if (parameter == null) {
 			String javaPath = subPath.toString();
 			String param = this.paths.toJsonPath(rootType, javaPath);
 			return new ViolationCandidate(constraint.category(), true, 0, this.paths.declarationKey(rootType, javaPath),
-					param, ConstraintMessages.of(constraint, Labels.of(param)));
+					param, ConstraintMessages.of(constraint, Labels.of(param)), constraintName);
 		}
 		MethodParameter methodParameter = methodParameter(rootType, method, parameter.getParameterIndex());
-		String name = (methodParameter != null) ? WireNames.of(methodParameter) : parameter.getName();
+		String name = (methodParameter != null) ? WireNames.of(methodParameter, parameter.getName())
+				: parameter.getName();
 		int index = parameter.getParameterIndex();
 		if (subPath.isEmpty()) {
+			String label = (methodParameter != null) ? WireNames.label(methodParameter, name) : Labels.of(name);
 			return new ViolationCandidate(constraint.category(), false, index, List.of(), name,
-					ConstraintMessages.of(constraint, Labels.of(name)));
+					ConstraintMessages.of(constraint, label), constraintName);
 		}
 		boolean body = methodParameter != null && methodParameter.hasParameterAnnotation(RequestBody.class);
 		Class<?> parameterType = (methodParameter != null) ? methodParameter.getParameterType() : Object.class;
@@ -105,7 +113,7 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		String param = body ? this.paths.toJsonPath(parameterType, javaPath) : name + "." + javaPath;
 		return new ViolationCandidate(constraint.category(), body, index,
 				this.paths.declarationKey(parameterType, javaPath), param,
-				ConstraintMessages.of(constraint, Labels.of(param)));
+				ConstraintMessages.of(constraint, Labels.of(param)), constraintName);
 	}
 
 	/**
@@ -136,7 +144,13 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		}
 		Method method = ReflectionUtils.findMethod(type, node.getName(),
 				node.getParameterTypes().toArray(new Class<?>[0]));
-		return (method != null && index < method.getParameterCount()) ? new MethodParameter(method, index) : null;
+		if (method == null || index >= method.getParameterCount()) {
+			return null;
+		}
+		// Synthesized, so that @RequestParam("page_size") reads as name = "page_size".
+		MethodParameter parameter = SynthesizingMethodParameter.forExecutable(method, index);
+		parameter.initParameterNameDiscovery(PARAMETER_NAMES);
+		return parameter;
 	}
 
 }

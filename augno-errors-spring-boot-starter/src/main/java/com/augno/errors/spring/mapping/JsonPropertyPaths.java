@@ -14,12 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.introspect.AnnotatedMember;
 import tools.jackson.databind.introspect.AnnotatedMethod;
+import tools.jackson.databind.introspect.BeanPropertyDefinition;
+import tools.jackson.databind.introspect.ClassIntrospector;
 import tools.jackson.databind.jsonFormatVisitors.JsonFormatVisitorWrapper;
 import tools.jackson.databind.jsonFormatVisitors.JsonObjectFormatVisitor;
 
@@ -27,7 +31,8 @@ import tools.jackson.databind.jsonFormatVisitors.JsonObjectFormatVisitor;
  * Translates a Java property path, as Spring's binding reports it
  * ({@code items[0].postalCode}), into the path the client wrote in JSON
  * ({@code items[0].postal_code}), following {@code @JsonProperty} and the application's
- * naming strategy; and orders paths by the declaration order of their properties. What it
+ * naming strategy as Jackson applies them when reading (so write-only properties are
+ * named too); and orders paths by the declaration order of their properties. What it
  * learns of a class is cached, so the introspection happens once per class.
  *
  * @since 0.1.0
@@ -130,6 +135,23 @@ public final class JsonPropertyPaths {
 		Map<String, Integer> declared = declarationOrder(type.getRawClass());
 		Map<String, Property> found = new HashMap<>();
 		try {
+			// The properties a client can send, write-only ones included, named as
+			// Jackson
+			// reads them.
+			DeserializationConfig config = this.mapper.deserializationConfig();
+			ClassIntrospector introspector = config.classIntrospectorInstance().forOperation(config);
+			BeanDescription description = introspector.introspectForDeserialization(type,
+					introspector.introspectClassAnnotations(type));
+			for (BeanPropertyDefinition definition : description.findProperties()) {
+				String javaName = definition.getInternalName();
+				found.put(javaName, new Property(definition.getName(), definition.getPrimaryType(),
+						declared.getOrDefault(javaName, Integer.MAX_VALUE)));
+			}
+		}
+		catch (RuntimeException ex) {
+			// Fall back on the properties Jackson writes.
+		}
+		try {
 			this.mapper.acceptJsonFormatVisitor(type, new JsonFormatVisitorWrapper.Base() {
 				@Override
 				public JsonObjectFormatVisitor expectObjectFormat(JavaType objectType) {
@@ -146,7 +168,7 @@ public final class JsonPropertyPaths {
 
 						private void add(BeanProperty property) {
 							String javaName = javaName(type.getRawClass(), property.getMember(), property.getName());
-							found.put(javaName, new Property(property.getName(), property.getType(),
+							found.putIfAbsent(javaName, new Property(property.getName(), property.getType(),
 									declared.getOrDefault(javaName, Integer.MAX_VALUE)));
 						}
 					};

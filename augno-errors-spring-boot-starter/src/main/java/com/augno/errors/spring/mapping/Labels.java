@@ -1,6 +1,8 @@
 package com.augno.errors.spring.mapping;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,8 +13,13 @@ import java.util.Set;
  */
 public final class Labels {
 
-	private static final Set<String> ACRONYMS = Set.of("id", "ids", "url", "uri", "api", "sku", "uuid", "ip", "json",
-			"http", "https", "iso", "utc", "vat", "iban", "otp");
+	private static final Set<String> ACRONYMS = Set.of("id", "url", "uri", "api", "sku", "uuid", "ip", "json", "http",
+			"https", "iso", "utc", "vat", "iban", "otp");
+
+	/**
+	 * How each acronym is written, its plural included: "IDs", not "IDS".
+	 */
+	private static final Map<String, String> SPELLINGS = spellings();
 
 	private Labels() {
 	}
@@ -54,8 +61,18 @@ public final class Labels {
 		if (!label.isEmpty()) {
 			label.append(' ');
 		}
-		label.append(ACRONYMS.contains(lower) ? lower.toUpperCase(Locale.ROOT) : lower);
+		label.append(SPELLINGS.getOrDefault(lower, lower));
 		word.setLength(0);
+	}
+
+	private static Map<String, String> spellings() {
+		Map<String, String> spellings = new HashMap<>();
+		for (String acronym : ACRONYMS) {
+			String upper = acronym.toUpperCase(Locale.ROOT);
+			spellings.put(acronym, upper);
+			spellings.put(acronym + "s", upper + "s");
+		}
+		return Map.copyOf(spellings);
 	}
 
 	private static String leaf(String name) {

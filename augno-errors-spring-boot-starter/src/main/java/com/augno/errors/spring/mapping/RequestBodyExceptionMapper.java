@@ -8,6 +8,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -17,7 +18,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * Maps a request body that could not be read ({@link HttpMessageNotReadableException}):
  * malformed JSON, a missing body and exceeded parser limits give
  * {@code validation_failed}; a value of the wrong type or format gives
- * {@code invalid_format} naming its JSON path; an unknown field (when the application's
+ * {@code invalid_format} naming its JSON path; a null or absent value where a primitive
+ * is required gives {@code missing_field}; an unknown field (when the application's
  * mapper rejects them) gives {@code validation_failed} naming it. The parser's own text
  * never reaches the client.
  *
@@ -49,6 +51,11 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 				return invalid(null, isEmptyInput(mismatched) ? "The request body is required."
 						: "The request body does not have the expected structure.");
 			}
+			if (isNullValue(mismatched)) {
+				return MappedError.of(ErrorCodes.MISSING_FIELD)
+					.withParam(path)
+					.withMessage(Labels.of(path) + " is required.");
+			}
 			Class<?> target = (mismatched instanceof InvalidFormatException format) ? format.getTargetType()
 					: mismatched.getTargetType();
 			return MappedError.of(ErrorCodes.INVALID_FORMAT)
@@ -71,6 +78,20 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 
 	private static MappedError invalid(@Nullable String param, String message) {
 		return MappedError.of(ErrorCodes.VALIDATION_FAILED).withParam(param).withMessage(message);
+	}
+
+	/**
+	 * Whether a value was refused for being null: a {@code null} (or, for a record or
+	 * creator, an absent property) where a primitive is expected and
+	 * {@code FAIL_ON_NULL_FOR_PRIMITIVES} is on, as it is by default in Jackson 3; or a
+	 * property whose nulls fail ({@code @JsonSetter(nulls = Nulls.FAIL)}).
+	 */
+	private static boolean isNullValue(MismatchedInputException ex) {
+		if (ex instanceof InvalidNullException) {
+			return true;
+		}
+		String message = ex.getOriginalMessage();
+		return message != null && message.startsWith("Cannot map `null` into type");
 	}
 
 	private static boolean isEmptyInput(MismatchedInputException ex) {

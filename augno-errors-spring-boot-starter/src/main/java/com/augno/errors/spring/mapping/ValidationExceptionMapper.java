@@ -90,14 +90,14 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 			String param = body ? this.paths.toJsonPath(rootType, error.getField()) : error.getField();
 			String message = ConstraintMessages.of(constraint, Labels.of(param));
 			candidates.add(new ViolationCandidate(constraint.category(), body, parameterIndex,
-					this.paths.declarationKey(rootType, error.getField()), param, message));
+					this.paths.declarationKey(rootType, error.getField()), param, message, constraint.name()));
 		}
 		for (ObjectError error : errors.getGlobalErrors()) {
 			Constraint constraint = Constraint.of(error, null);
 			String message = (constraint.explicitMessage() != null) ? constraint.explicitMessage()
 					: "The request is not valid.";
 			candidates.add(new ViolationCandidate(Constraint.Category.OTHER, body, parameterIndex,
-					List.of(Integer.MAX_VALUE), null, message));
+					List.of(Integer.MAX_VALUE), null, message, constraint.name()));
 		}
 	}
 
@@ -106,8 +106,9 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		String name = WireNames.of(parameter);
 		for (MessageSourceResolvable error : result.getResolvableErrors()) {
 			Constraint constraint = Constraint.of(result, error);
-			candidates.add(new ViolationCandidate(constraint.category(), false, parameter.getParameterIndex(),
-					List.of(), name, ConstraintMessages.of(constraint, Labels.of(name))));
+			candidates
+				.add(new ViolationCandidate(constraint.category(), false, parameter.getParameterIndex(), List.of(),
+						name, ConstraintMessages.of(constraint, WireNames.label(parameter, name)), constraint.name()));
 		}
 	}
 

@@ -1,5 +1,10 @@
 package com.augno.errors.spring.mapping;
 
+import java.lang.annotation.Annotation;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -11,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 /**
  * The name under which a client sends a handler method parameter: the name given on
  * {@code @RequestParam}, {@code @PathVariable}, {@code @RequestHeader},
- * {@code @CookieValue} or {@code @RequestPart}, else the Java parameter name.
+ * {@code @CookieValue} or {@code @RequestPart}, else the Java parameter name. Both
+ * {@code name} and its alias {@code value} are read, so the annotations need not be
+ * synthesized.
  *
  * @since 0.1.0
  */
@@ -21,28 +28,68 @@ final class WireNames {
 	}
 
 	static String of(MethodParameter parameter) {
-		RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
-		if (requestParam != null && StringUtils.hasText(requestParam.name())) {
-			return requestParam.name();
+		return of(parameter, null);
+	}
+
+	/**
+	 * Return the wire name of a parameter.
+	 * @param parameter the parameter
+	 * @param fallback the Java name to use when neither an annotation nor the parameter
+	 * name discoverer knows one, such as the name Bean Validation reports
+	 * @return the name
+	 */
+	static String of(MethodParameter parameter, @Nullable String fallback) {
+		String name = annotated(parameter, RequestParam.class, RequestParam::name, RequestParam::value);
+		if (name == null) {
+			name = annotated(parameter, PathVariable.class, PathVariable::name, PathVariable::value);
 		}
-		PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
-		if (pathVariable != null && StringUtils.hasText(pathVariable.name())) {
-			return pathVariable.name();
+		if (name == null) {
+			name = annotated(parameter, RequestHeader.class, RequestHeader::name, RequestHeader::value);
 		}
-		RequestHeader requestHeader = parameter.getParameterAnnotation(RequestHeader.class);
-		if (requestHeader != null && StringUtils.hasText(requestHeader.name())) {
-			return requestHeader.name();
+		if (name == null) {
+			name = annotated(parameter, CookieValue.class, CookieValue::name, CookieValue::value);
 		}
-		CookieValue cookieValue = parameter.getParameterAnnotation(CookieValue.class);
-		if (cookieValue != null && StringUtils.hasText(cookieValue.name())) {
-			return cookieValue.name();
+		if (name == null) {
+			name = annotated(parameter, RequestPart.class, RequestPart::name, RequestPart::value);
 		}
-		RequestPart requestPart = parameter.getParameterAnnotation(RequestPart.class);
-		if (requestPart != null && StringUtils.hasText(requestPart.name())) {
-			return requestPart.name();
+		if (name != null) {
+			return name;
 		}
-		String name = parameter.getParameterName();
-		return (name != null) ? name : "arg" + parameter.getParameterIndex();
+		String javaName = parameter.getParameterName();
+		if (javaName != null) {
+			return javaName;
+		}
+		return (fallback != null) ? fallback : "arg" + parameter.getParameterIndex();
+	}
+
+	/**
+	 * Return the words a message about a parameter starts with: "The X-Tenant header" for
+	 * a header, "The session cookie" for a cookie, else the {@link Labels label} of its
+	 * name.
+	 * @param parameter the parameter
+	 * @param name its wire name
+	 * @return the label
+	 */
+	static String label(MethodParameter parameter, String name) {
+		if (parameter.hasParameterAnnotation(RequestHeader.class)) {
+			return "The " + name + " header";
+		}
+		if (parameter.hasParameterAnnotation(CookieValue.class)) {
+			return "The " + name + " cookie";
+		}
+		return Labels.of(name);
+	}
+
+	private static <A extends Annotation> @Nullable String annotated(MethodParameter parameter, Class<A> type,
+			Function<A, String> name, Function<A, String> value) {
+		A annotation = parameter.getParameterAnnotation(type);
+		if (annotation == null) {
+			return null;
+		}
+		if (StringUtils.hasText(name.apply(annotation))) {
+			return name.apply(annotation);
+		}
+		return StringUtils.hasText(value.apply(annotation)) ? value.apply(annotation) : null;
 	}
 
 }

@@ -1,0 +1,139 @@
+package com.augno.errors.spring.mapping;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.augno.errors.spring.mapping.ErrorResponses.assertBadRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ConstraintViolationExceptionMapper}: Bean Validation's own exception,
+ * raised by a class-level {@code @Validated} controller or service.
+ */
+@WebMvcTest(controllers = ConstraintViolationExceptionMapperTests.ValidatedController.class)
+@Import(ConstraintViolationExceptionMapperTests.StockService.class)
+class ConstraintViolationExceptionMapperTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void mapsAConstrainedRequestParamOfAValidatedControllerToParameterInvalid() {
+		MvcTestResult result = this.mvc.get().uri("/stock?limit=0").exchange();
+		assertThat(result.getMvcResult().getResolvedException()).isInstanceOf(ConstraintViolationException.class);
+		assertBadRequest(result, "parameter_invalid", "Limit must be greater than zero.", "limit");
+	}
+
+	@Test
+	void namesARequestParamOfAValidatedControllerByItsWireName() {
+		assertBadRequest(this.mvc.get().uri("/stock?page_size=101").exchange(), "parameter_invalid",
+				"Page size must be at most 100.", "page_size");
+	}
+
+	@Test
+	void namesAPathVariableOfAValidatedControllerByItsWireName() {
+		assertBadRequest(this.mvc.get().uri("/stock/0").exchange(), "parameter_invalid",
+				"Warehouse ID must be at least 1.", "warehouse_id");
+	}
+
+	@Test
+	void namesARequestHeaderOfAValidatedControllerByItsWireName() {
+		assertBadRequest(this.mvc.get().uri("/stock").header("X-Region", "eu west").exchange(), "parameter_invalid",
+				"The X-Region header has an invalid format.", "X-Region");
+	}
+
+	@Test
+	void mapsABlankRequestParamOfAValidatedControllerToParameterInvalid() {
+		assertBadRequest(this.mvc.get().uri("/stock/search?sku=").exchange(), "parameter_invalid",
+				"SKU must not be blank.", "sku");
+	}
+
+	@Test
+	void mapsAConstrainedParameterOfAValidatedServiceToParameterInvalid() {
+		MvcTestResult result = this.mvc.get().uri("/stock/reserve?quantity=0").exchange();
+		assertThat(result.getMvcResult().getResolvedException()).isInstanceOf(ConstraintViolationException.class);
+		assertBadRequest(result, "parameter_invalid", "Quantity must be at least 1.", "quantity");
+	}
+
+	@RepeatedTest(10)
+	void prefersTheFirstDeclaredParameterAmongSeveralViolations() {
+		// limit is declared before page_size, but sent after it.
+		assertBadRequest(this.mvc.get().uri("/stock?page_size=500&limit=0").exchange(), "parameter_invalid",
+				"Limit must be greater than zero.", "limit");
+	}
+
+	@RepeatedTest(10)
+	void prefersAFormatViolationOverAnEarlierOutOfRangeParameter() {
+		assertBadRequest(this.mvc.get().uri("/stock?page_size=500&limit=0").header("X-Region", "??").exchange(),
+				"parameter_invalid", "The X-Region header has an invalid format.", "X-Region");
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@Import(ValidatedController.class)
+	static class TestApplication {
+
+	}
+
+	@RestController
+	@Validated
+	static class ValidatedController {
+
+		private final StockService service;
+
+		ValidatedController(StockService service) {
+			this.service = service;
+		}
+
+		@GetMapping("/stock")
+		public String list(@RequestParam(required = false) @Positive Integer limit,
+				@RequestParam(name = "page_size", required = false) @Max(100) Integer pageSize,
+				@RequestHeader(name = "X-Region", required = false) @Pattern(regexp = "[a-z-]+") String region) {
+			return "ok";
+		}
+
+		@GetMapping("/stock/{warehouse_id}")
+		public String get(@PathVariable("warehouse_id") @Min(1) long warehouseId) {
+			return "ok";
+		}
+
+		@GetMapping("/stock/search")
+		public String search(@RequestParam @NotBlank String sku) {
+			return "ok";
+		}
+
+		@GetMapping("/stock/reserve")
+		public String reserve(@RequestParam int quantity) {
+			return this.service.reserve(quantity);
+		}
+
+	}
+
+	@Validated
+	static class StockService {
+
+		public String reserve(@Min(1) int quantity) {
+			return "reserved " + quantity;
+		}
+
+	}
+
+}
