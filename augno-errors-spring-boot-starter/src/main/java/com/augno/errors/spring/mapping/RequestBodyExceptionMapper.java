@@ -5,6 +5,7 @@ import java.util.List;
 import com.augno.errors.ErrorCodes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -61,6 +62,15 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 			return MappedError.of(ErrorCodes.INVALID_FORMAT)
 				.withParam(path)
 				.withMessage(Labels.of(path) + " " + TypeDescriptions.mustBe(target) + ".");
+		}
+		if (cause instanceof InputCoercionException coercion && path(coercion.getPath()) != null) {
+			// Valid JSON whose number does not fit the field's type, such as 1e400 for an
+			// int.
+			String path = path(coercion.getPath());
+			return MappedError.of(ErrorCodes.INVALID_FORMAT)
+				.withParam(path)
+				.withMessage(Labels.of(path) + " is out of range for "
+						+ TypeDescriptions.aValueOf(coercion.getTargetType()) + ".");
 		}
 		if (cause instanceof StreamReadException streamRead) {
 			return invalid(path(streamRead.getPath()), "The request body is not valid JSON.");

@@ -72,6 +72,20 @@ final class TypeDescriptions {
 		return "has an invalid format";
 	}
 
+	static String aValueOf(@Nullable Class<?> type) {
+		if (type == null) {
+			return "its type";
+		}
+		Class<?> boxed = box(type);
+		if (boxed == Integer.class || boxed == Short.class || boxed == Byte.class) {
+			return "an integer";
+		}
+		if (boxed == Long.class) {
+			return "a 64-bit integer";
+		}
+		return "a number";
+	}
+
 	private static Class<?> box(Class<?> type) {
 		if (!type.isPrimitive()) {
 			return type;

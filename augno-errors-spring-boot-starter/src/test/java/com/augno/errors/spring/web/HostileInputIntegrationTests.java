@@ -102,15 +102,8 @@ class HostileInputIntegrationTests {
 			.isEqualTo(Integer.toString(reply.body().length));
 		assertThat(body.length()).as("body size").isLessThan(4096);
 		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(body).hasRequestId(reply.header("Request-Id"));
-		String message = envelope.error().get("message").asString();
 		assertThat(envelope.error().get("code").asString()).as("code in %s", body).isEqualTo(hostile.code());
-		if (hostile.exactMessage()) {
-			assertThat(message).as("message in %s", body).isEqualTo(hostile.message());
-		}
-		else {
-			assertThat(message).as("message in %s", body).startsWith(hostile.message());
-		}
-		envelope.isClientError(hostile.code(), message, hostile.param());
+		envelope.isClientError(hostile.code(), hostile.message(), hostile.param());
 	}
 
 	static Stream<Case> cases() {
@@ -145,11 +138,10 @@ class HostileInputIntegrationTests {
 		cases.add(invalidBody("a 5,000-digit number", "{\"quantity\":" + "9".repeat(5000) + "}", LIMITS, null));
 		cases.add(invalidBody("a 60,000-character property name", "{\"" + "n".repeat(60_000) + "\":1}", LIMITS, null));
 		// Values of the wrong size, type or range
-		cases.add(Case.messageStartingWith("1e400 into an int", jsonPost(override("quantity", "1e400")), 400,
-				"invalid_format", "Quantity ", "quantity"));
-		cases.add(Case.messageStartingWith("a 20-digit number into an int",
-				jsonPost(override("quantity", "99999999999999999999")), 400, "invalid_format", "Quantity ",
-				"quantity"));
+		cases.add(new Case("1e400 into an int", jsonPost(override("quantity", "1e400")), 400, "invalid_format",
+				"Quantity is out of range for an integer.", "quantity"));
+		cases.add(new Case("a 20-digit number into an int", jsonPost(override("quantity", "99999999999999999999")), 400,
+				"invalid_format", "Quantity is out of range for an integer.", "quantity"));
 		cases.add(new Case("null for an int", jsonPost(override("quantity", "null")), 400, "missing_field",
 				"Quantity is required.", "quantity"));
 		cases.add(new Case("a 2 MB string into an email", jsonPost(withField("email", "a".repeat(2_000_000))), 400,
@@ -411,22 +403,10 @@ class HostileInputIntegrationTests {
 	 * @param request sends it
 	 * @param status the expected status
 	 * @param code the expected code
-	 * @param message the expected message, or its start
+	 * @param message the expected message
 	 * @param param the expected param, or {@code null}
-	 * @param exactMessage whether the message must be exactly {@code message} rather than
-	 * start with it
 	 */
-	record Case(String name, Request request, int status, String code, String message, @Nullable String param,
-			boolean exactMessage) {
-
-		Case(String name, Request request, int status, String code, String message, @Nullable String param) {
-			this(name, request, status, code, message, param, true);
-		}
-
-		static Case messageStartingWith(String name, Request request, int status, String code, String start,
-				@Nullable String param) {
-			return new Case(name, request, status, code, start, param, false);
-		}
+	record Case(String name, Request request, int status, String code, String message, @Nullable String param) {
 
 		@Override
 		public String toString() {
