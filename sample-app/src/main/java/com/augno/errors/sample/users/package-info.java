@@ -1,0 +1,7 @@
+/**
+ * Registration of users.
+ */
+@NullMarked
+package com.augno.errors.sample.users;
+
+import org.jspecify.annotations.NullMarked;
