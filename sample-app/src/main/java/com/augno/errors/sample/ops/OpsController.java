@@ -22,6 +22,8 @@ class OpsController {
 
 	private static final int STREAM_EVENTS = 60;
 
+	private static final String PADDING = "x".repeat(1024);
+
 	@GetMapping("/v1/ops/bug")
 	Map<String, Object> bug() {
 		Map<String, Object> settings = Map.of("region", "us-east-1");
@@ -42,7 +44,8 @@ class OpsController {
 	ResponseEntity<StreamingResponseBody> events() {
 		StreamingResponseBody body = (out) -> {
 			for (int i = 0; i < STREAM_EVENTS; i++) {
-				out.write(("data: {\"event\":" + i + "}\n\n").getBytes(StandardCharsets.UTF_8));
+				out.write(("data: {\"event\":" + i + ",\"padding\":\"" + PADDING + "\"}\n\n")
+					.getBytes(StandardCharsets.UTF_8));
 				out.flush();
 				sleep();
 			}
