@@ -22,6 +22,7 @@ import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.web.AugnoErrorController;
 import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
 import com.augno.errors.spring.web.DefaultRequestIdGenerator;
+import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import com.augno.errors.spring.web.ErrorResponseWriter;
@@ -169,9 +170,9 @@ public final class AugnoErrorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ErrorResponseHandler augnoErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory,
 			ErrorResponseWriter writer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
-			AugnoErrorsProperties properties) {
+			AugnoErrorsProperties properties, ObjectProvider<ErrorListener> listeners) {
 		return new ErrorResponseHandler(mappers, errorFactory, writer, errorLogger, requestIdGenerator,
-				properties.getRequestId().getResponseHeader());
+				properties.getRequestId().getResponseHeader(), listeners.orderedStream().toList());
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package com.augno.errors.spring.properties;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.augno.errors.ErrorLinks;
@@ -70,6 +72,8 @@ public class AugnoErrorsProperties {
 
 	private final Filter filter = new Filter();
 
+	private final ApiVersion apiVersion = new ApiVersion();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -136,6 +140,10 @@ public class AugnoErrorsProperties {
 
 	public Filter getFilter() {
 		return this.filter;
+	}
+
+	public ApiVersion getApiVersion() {
+		return this.apiVersion;
 	}
 
 	/**
@@ -314,6 +322,85 @@ public class AugnoErrorsProperties {
 
 		public void setOrder(int order) {
 			this.order = order;
+		}
+
+	}
+
+	/**
+	 * Date-based API versioning in a request header, on Spring Framework's API
+	 * versioning. It adds to what {@code spring.mvc.apiversion.*} configures, which still
+	 * applies; these properties also shape the api_version_* error messages.
+	 */
+	public static class ApiVersion {
+
+		/**
+		 * Whether to version requests by a date in a request header (such as 2024-06-01),
+		 * and to answer version failures with the api_version_* codes.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Request header that carries the API version.
+		 */
+		private String header = "Augno-Version";
+
+		/**
+		 * API versions a request may ask for. Empty to accept the versions of the request
+		 * mappings.
+		 */
+		private List<String> supported = new ArrayList<>();
+
+		/**
+		 * Oldest API version still served: an older well-formed version is answered with
+		 * api_version_too_old rather than api_version_invalid. Defaults to the oldest
+		 * supported version.
+		 */
+		private @Nullable String minimum;
+
+		/**
+		 * API version named as the latest in api_version_required messages. Defaults to
+		 * the newest supported version.
+		 */
+		private @Nullable String latest;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			this.header = header;
+		}
+
+		public List<String> getSupported() {
+			return this.supported;
+		}
+
+		public void setSupported(List<String> supported) {
+			this.supported = supported;
+		}
+
+		public @Nullable String getMinimum() {
+			return this.minimum;
+		}
+
+		public void setMinimum(@Nullable String minimum) {
+			this.minimum = minimum;
+		}
+
+		public @Nullable String getLatest() {
+			return this.latest;
+		}
+
+		public void setLatest(@Nullable String latest) {
+			this.latest = latest;
 		}
 
 	}

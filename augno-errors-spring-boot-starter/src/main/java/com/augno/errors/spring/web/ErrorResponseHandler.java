@@ -1,6 +1,7 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
@@ -48,6 +49,8 @@ public class ErrorResponseHandler {
 
 	private final String requestIdHeader;
 
+	private final List<ErrorListener> listeners;
+
 	/**
 	 * Create a handler.
 	 * @param mappers the mapper chain
@@ -59,12 +62,29 @@ public class ErrorResponseHandler {
 	 */
 	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader) {
+		this(mappers, errorFactory, writer, errorLogger, requestIdGenerator, requestIdHeader, List.of());
+	}
+
+	/**
+	 * Create a handler that tells listeners about each error it answers.
+	 * @param mappers the mapper chain
+	 * @param errorFactory builds the error from the service's registry and links
+	 * @param writer writes the envelope
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request that has none yet
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param listeners called for each answered error, in order
+	 */
+	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			List<ErrorListener> listeners) {
 		this.mappers = mappers;
 		this.errorFactory = errorFactory;
 		this.writer = writer;
 		this.errorLogger = errorLogger;
 		this.requestIdGenerator = requestIdGenerator;
 		this.requestIdHeader = requestIdHeader;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -96,13 +116,32 @@ public class ErrorResponseHandler {
 				response.setStatus(499);
 			}
 			this.errorLogger.logClientClosed(request, (cause != null) ? cause : new IOException("client closed"));
+			if (!this.listeners.isEmpty()) {
+				notifyListeners(request, code.status(),
+						this.errorFactory.create(code, mapped.type(), mapped.message(), null, null, requestId));
+			}
 			return;
 		}
 		AugnoError error = this.errorFactory.create(code, mapped.type(), mapped.message(), mapped.param(),
 				mapped.quota(), requestId);
 		this.errorLogger.log(request, code.status(), error, cause);
-		if (!this.writer.write(response, code.status(), error, mapped.headers()) && logger.isDebugEnabled()) {
+		boolean written = this.writer.write(response, code.status(), error, mapped.headers());
+		if (!written && logger.isDebugEnabled()) {
 			logger.debug("Response already committed; could not write " + error.code() + " for request " + requestId);
+		}
+		// The status written, which a caller's response may keep different from the
+		// code's.
+		notifyListeners(request, written ? response.getStatus() : code.status(), error);
+	}
+
+	private void notifyListeners(HttpServletRequest request, int status, AugnoError error) {
+		for (ErrorListener listener : this.listeners) {
+			try {
+				listener.onError(request, status, error);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Error listener " + listener.getClass().getName() + " failed for " + error.code(), ex);
+			}
 		}
 	}
 
