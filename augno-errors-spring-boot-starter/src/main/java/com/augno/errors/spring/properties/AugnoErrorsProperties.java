@@ -1,5 +1,6 @@
 package com.augno.errors.spring.properties;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,6 +71,8 @@ public class AugnoErrorsProperties {
 
 	private final Filter filter = new Filter();
 
+	private final Resilience4j resilience4j = new Resilience4j();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -136,6 +139,10 @@ public class AugnoErrorsProperties {
 
 	public Filter getFilter() {
 		return this.filter;
+	}
+
+	public Resilience4j getResilience4j() {
+		return this.resilience4j;
 	}
 
 	/**
@@ -314,6 +321,28 @@ public class AugnoErrorsProperties {
 
 		public void setOrder(int order) {
 			this.order = order;
+		}
+
+	}
+
+	/**
+	 * The Resilience4j integration.
+	 */
+	public static class Resilience4j {
+
+		/**
+		 * Retry-After sent with rate_limit_exceeded when a Resilience4j rate limiter
+		 * refuses a call, whose exception does not say when a permit frees up. Rounded up
+		 * to whole seconds.
+		 */
+		private Duration rateLimitRetryAfter = Duration.ofSeconds(1);
+
+		public Duration getRateLimitRetryAfter() {
+			return this.rateLimitRetryAfter;
+		}
+
+		public void setRateLimitRetryAfter(Duration rateLimitRetryAfter) {
+			this.rateLimitRetryAfter = rateLimitRetryAfter;
 		}
 
 	}
