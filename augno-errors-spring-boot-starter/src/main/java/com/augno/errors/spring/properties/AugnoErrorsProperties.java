@@ -1,6 +1,7 @@
 package com.augno.errors.spring.properties;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,8 @@ public class AugnoErrorsProperties {
 
 	private final ApiVersion apiVersion = new ApiVersion();
 
+	private final Resilience4j resilience4j = new Resilience4j();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -144,6 +147,10 @@ public class AugnoErrorsProperties {
 
 	public ApiVersion getApiVersion() {
 		return this.apiVersion;
+	}
+
+	public Resilience4j getResilience4j() {
+		return this.resilience4j;
 	}
 
 	/**
@@ -401,6 +408,28 @@ public class AugnoErrorsProperties {
 
 		public void setLatest(@Nullable String latest) {
 			this.latest = latest;
+		}
+
+	}
+
+	/**
+	 * The Resilience4j integration.
+	 */
+	public static class Resilience4j {
+
+		/**
+		 * Retry-After sent with rate_limit_exceeded when a Resilience4j rate limiter
+		 * refuses a call, whose exception does not say when a permit frees up. Rounded up
+		 * to whole seconds.
+		 */
+		private Duration rateLimitRetryAfter = Duration.ofSeconds(1);
+
+		public Duration getRateLimitRetryAfter() {
+			return this.rateLimitRetryAfter;
+		}
+
+		public void setRateLimitRetryAfter(Duration rateLimitRetryAfter) {
+			this.rateLimitRetryAfter = rateLimitRetryAfter;
 		}
 
 	}

@@ -1,0 +1,284 @@
+package com.augno.errors.spring.data;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.augno.errors.spring.test.EnvelopeAssert;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
+import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.data.repository.CrudRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The data access rows over a real Tomcat, with Spring Data JDBC repositories on an
+ * embedded H2 database: each failure is raised by the database itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
+		"spring.sql.init.schema-locations=classpath:com/augno/errors/spring/data/schema.sql" })
+class DataAccessErrorsIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void staleVersionIsResourceConflict() throws Exception {
+		HttpResponse<String> response = post("/accounts/stale");
+		assertThat(response.statusCode()).isEqualTo(409);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_conflict", "The request conflicts with the current state of the resource.", null)
+			.hasRequestId(requestId(response));
+		assertNoDatabaseDetails(response.body());
+	}
+
+	@Test
+	void lockWaitThatRunsOutIsTimeout() throws Exception {
+		// H2 reports a row lock wait that runs out as a statement timeout, not a lock
+		// failure, so Spring raises QueryTimeoutException.
+		HttpResponse<String> response = post("/accounts/locked");
+		assertThat(response.statusCode()).isEqualTo(504);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("timeout", "api_error", "The operation timed out.", null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+		assertNoDatabaseDetails(response.body());
+	}
+
+	@Test
+	void duplicateUniqueColumnIsResourceExists() throws Exception {
+		HttpResponse<String> response = post("/accounts/duplicate");
+		assertThat(response.statusCode()).isEqualTo(409);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_exists", "The resource already exists.", null)
+			.hasRequestId(requestId(response));
+		assertNoDatabaseDetails(response.body());
+	}
+
+	@Test
+	void uniqueViolationWrappedAsAJpaProviderDoesIsResourceExists() throws Exception {
+		HttpResponse<String> response = post("/accounts/duplicate-as-jpa");
+		assertThat(response.statusCode()).isEqualTo(409);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_exists", "The resource already exists.", null)
+			.hasRequestId(requestId(response));
+		assertNoDatabaseDetails(response.body());
+	}
+
+	@Test
+	void otherIntegrityViolationIsInternalError() throws Exception {
+		HttpResponse<String> response = post("/accounts/without-email");
+		assertThat(response.statusCode()).isEqualTo(500);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("internal_error", "api_error", "Something went wrong.", null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+		assertNoDatabaseDetails(response.body());
+	}
+
+	@Test
+	void unreachableDatabaseIsServiceUnavailable() throws Exception {
+		HttpResponse<String> response = post("/database/unreachable");
+		assertThat(response.statusCode()).isEqualTo(503);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
+					null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+		assertNoDatabaseDetails(response.body());
+	}
+
+	@Test
+	void queryTimeoutIsTimeout() throws Exception {
+		HttpResponse<String> response = post("/database/slow");
+		assertThat(response.statusCode()).isEqualTo(504);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("timeout", "api_error", "The operation timed out.", null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+		assertNoDatabaseDetails(response.body());
+	}
+
+	private static void assertNoDatabaseDetails(String body) {
+		assertThat(body.toLowerCase()).doesNotContain("ledger", "email", "uq_", "select", "update", "insert", "sql",
+				"h2", "jdbc", "version", "system_range");
+	}
+
+	private static String requestId(HttpResponse<String> response) {
+		return response.headers().firstValue("Request-Id").orElseThrow();
+	}
+
+	private HttpResponse<String> post(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EnableJdbcRepositories(considerNestedRepositories = true,
+			basePackageClasses = DataAccessErrorsIntegrationTests.class)
+	@Import(AccountController.class)
+	static class TestApplication {
+
+	}
+
+	@Table("LEDGER_ACCOUNTS")
+	static class LedgerAccount {
+
+		@Id
+		private @Nullable Long id;
+
+		private @Nullable String email;
+
+		@Version
+		private @Nullable Integer version;
+
+		LedgerAccount(@Nullable String email) {
+			this.email = email;
+		}
+
+		public @Nullable Long getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable Long id) {
+			this.id = id;
+		}
+
+		public @Nullable String getEmail() {
+			return this.email;
+		}
+
+		public void setEmail(@Nullable String email) {
+			this.email = email;
+		}
+
+		public @Nullable Integer getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(@Nullable Integer version) {
+			this.version = version;
+		}
+
+	}
+
+	interface LedgerAccountRepository extends CrudRepository<LedgerAccount, Long> {
+
+	}
+
+	@RestController
+	static class AccountController {
+
+		private final LedgerAccountRepository accounts;
+
+		private final JdbcTemplate jdbcTemplate;
+
+		private final DataSource dataSource;
+
+		AccountController(LedgerAccountRepository accounts, JdbcTemplate jdbcTemplate, DataSource dataSource) {
+			this.accounts = accounts;
+			this.jdbcTemplate = jdbcTemplate;
+			this.dataSource = dataSource;
+		}
+
+		@PostMapping("/accounts/stale")
+		void stale() {
+			LedgerAccount saved = this.accounts.save(new LedgerAccount("stale@example.com"));
+			LedgerAccount stale = this.accounts.findById(saved.getId()).orElseThrow();
+			this.accounts.save(saved);
+			this.accounts.save(stale);
+		}
+
+		@PostMapping("/accounts/locked")
+		void locked() throws SQLException {
+			LedgerAccount saved = this.accounts.save(new LedgerAccount("locked@example.com"));
+			try (Connection holder = this.dataSource.getConnection()) {
+				holder.setAutoCommit(false);
+				try (Statement statement = holder.createStatement()) {
+					statement.executeUpdate("UPDATE ledger_accounts SET version = version WHERE id = " + saved.getId());
+					this.jdbcTemplate.execute((Connection connection) -> {
+						try (Statement waiting = connection.createStatement()) {
+							waiting.execute("SET LOCK_TIMEOUT 100");
+							return waiting.executeUpdate(
+									"UPDATE ledger_accounts SET version = version + 1 WHERE id = " + saved.getId());
+						}
+					});
+				}
+				finally {
+					holder.rollback();
+				}
+			}
+		}
+
+		@PostMapping("/accounts/duplicate")
+		void duplicate() {
+			this.accounts.save(new LedgerAccount("twice@example.com"));
+			this.accounts.save(new LedgerAccount("twice@example.com"));
+		}
+
+		@PostMapping("/accounts/duplicate-as-jpa")
+		void duplicateAsJpa() throws SQLException {
+			this.accounts.save(new LedgerAccount("jpa@example.com"));
+			try (Connection connection = this.dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.executeUpdate("INSERT INTO ledger_accounts (email, version) VALUES ('jpa@example.com', 0)");
+			}
+			catch (SQLException ex) {
+				// What Hibernate's exception translation hands to Spring: no
+				// DuplicateKeyException.
+				throw new DataIntegrityViolationException("could not execute statement [" + ex.getMessage() + "]", ex);
+			}
+		}
+
+		@PostMapping("/accounts/without-email")
+		void withoutEmail() {
+			this.accounts.save(new LedgerAccount(null));
+		}
+
+		@PostMapping("/database/unreachable")
+		void unreachable() {
+			JdbcTemplate unreachable = new JdbcTemplate(
+					new DriverManagerDataSource("jdbc:h2:mem:ledger_offline;IFEXISTS=TRUE", "sa", ""));
+			unreachable.queryForObject("SELECT 1", Integer.class);
+		}
+
+		@PostMapping("/database/slow")
+		void slow() {
+			JdbcTemplate bounded = new JdbcTemplate(this.dataSource);
+			bounded.setQueryTimeout(1);
+			bounded.queryForObject("SELECT COUNT(*) FROM SYSTEM_RANGE(1, 1000000000000) WHERE MOD(X, 7) = 3",
+					Long.class);
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.augno.errors.spring.data;
+
+import java.sql.SQLException;
+
+import com.augno.errors.spring.mapping.ExceptionMapper;
+import com.augno.errors.spring.mapping.MappedError;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rows of {@link DataAccessExceptionMapper} that an embedded database cannot raise.
+ */
+class DataAccessExceptionMapperTests {
+
+	private final DataAccessExceptionMapper mapper = new DataAccessExceptionMapper();
+
+	@Test
+	void uniqueViolationsOfOtherVendorsAreResourceExists() {
+		assertThat(code(integrity(new SQLException("Duplicate entry", "23000", 1062)))).isEqualTo("resource_exists");
+		assertThat(code(integrity(new SQLException("ORA-00001", "23000", 1)))).isEqualTo("resource_exists");
+		assertThat(code(integrity(new SQLException("Cannot insert duplicate key", "23000", 2627))))
+			.isEqualTo("resource_exists");
+	}
+
+	@Test
+	void pessimisticLockingFailureIsResourceConflict() {
+		assertThat(code(new CannotAcquireLockException("lock"))).isEqualTo("resource_conflict");
+		assertThat(code(new PessimisticLockingFailureException("deadlock"))).isEqualTo("resource_conflict");
+	}
+
+	@Test
+	void integrityViolationWithoutUniqueStateIsInternalError() {
+		assertThat(code(integrity(new SQLException("foreign key", "23503", 0)))).isEqualTo("internal_error");
+		assertThat(code(integrity(new SQLException("check", "23000", 2290)))).isEqualTo("internal_error");
+		assertThat(code(new DataIntegrityViolationException("no cause"))).isEqualTo("internal_error");
+	}
+
+	@Test
+	void transactionFailuresAreTimeoutOrServiceUnavailable() {
+		assertThat(code(new TransactionTimedOutException("deadline"))).isEqualTo("timeout");
+		assertThat(code(new CannotCreateTransactionException("no connection"))).isEqualTo("service_unavailable");
+	}
+
+	@Test
+	void otherDataAccessFailureIsInternalErrorAndOthersAreNotItsConcern() {
+		assertThat(code(new InvalidDataAccessApiUsageException("misuse"))).isEqualTo("internal_error");
+		assertThat(this.mapper.map(new IllegalStateException("not data"))).isNull();
+	}
+
+	@Test
+	void runsAfterAugnoExceptionAndBeforeErrorResponse() {
+		assertThat(this.mapper.getOrder()).isGreaterThan(ExceptionMapper.AUGNO_EXCEPTION_ORDER)
+			.isGreaterThan(ExceptionMapper.SPRING_MVC_ORDER)
+			.isLessThan(ExceptionMapper.ERROR_RESPONSE_ORDER);
+	}
+
+	private static DataIntegrityViolationException integrity(SQLException cause) {
+		return new DataIntegrityViolationException("could not execute statement", new RuntimeException(cause));
+	}
+
+	private String code(Throwable throwable) {
+		MappedError mapped = this.mapper.map(throwable);
+		assertThat(mapped).isNotNull();
+		return mapped.code().code();
+	}
+
+}

@@ -1,0 +1,197 @@
+package com.augno.errors.spring.resilience4j;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.augno.errors.spring.test.EnvelopeAssert;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Resilience4j rows over a real Tomcat, each refusal raised by a real circuit
+ * breaker, rate limiter, bulkhead or time limiter.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "augno.errors.resilience4j.rate-limit-retry-after=2500ms" })
+class Resilience4jErrorsIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void openCircuitIsServiceUnavailable() throws Exception {
+		HttpResponse<String> response = get("/guarded/circuit");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+		assertServiceUnavailable(response);
+	}
+
+	@Test
+	void fullBulkheadIsServiceUnavailable() throws Exception {
+		HttpResponse<String> response = get("/guarded/bulkhead");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertServiceUnavailable(response);
+	}
+
+	@Test
+	void refusedRateLimiterIsRateLimitExceededWithConfiguredRetryAfter() throws Exception {
+		HttpResponse<String> response = get("/guarded/rate");
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("rate_limit_exceeded", "invalid_request_error", "Too many requests. Please wait before trying again.",
+					null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+		assertNoLimiterDetails(response.body());
+	}
+
+	@Test
+	void timeLimiterTimeoutIsTimeout() throws Exception {
+		HttpResponse<String> response = get("/guarded/time");
+		assertThat(response.statusCode()).isEqualTo(504);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("timeout", "api_error", "The operation timed out.", null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+		assertNoLimiterDetails(response.body());
+	}
+
+	@Test
+	void timeLimiterTimeoutOfACompletionStageIsTimeout() throws Exception {
+		HttpResponse<String> response = get("/guarded/time-async");
+		assertThat(response.statusCode()).isEqualTo(504);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("timeout", "api_error", "The operation timed out.", null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+		assertNoLimiterDetails(response.body());
+	}
+
+	private static void assertServiceUnavailable(HttpResponse<String> response) {
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
+					null, true)
+			.hasNoQuota()
+			.hasRequestId(requestId(response));
+		assertNoLimiterDetails(response.body());
+	}
+
+	private static void assertNoLimiterDetails(String body) {
+		assertThat(body).doesNotContain("ledger", "CircuitBreaker", "RateLimiter", "Bulkhead", "TimeLimiter", "OPEN");
+	}
+
+	private static String requestId(HttpResponse<String> response) {
+		return response.headers().firstValue("Request-Id").orElseThrow();
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.GET()
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(GuardedController.class)
+	static class TestApplication {
+
+	}
+
+	@RestController
+	static class GuardedController implements DisposableBean {
+
+		private static final Duration SLOW_CALL = Duration.ofSeconds(1);
+
+		private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+		@Override
+		public void destroy() {
+			this.scheduler.shutdownNow();
+		}
+
+		@GetMapping("/guarded/circuit")
+		String circuit() {
+			CircuitBreaker circuitBreaker = CircuitBreaker.ofDefaults("ledger");
+			circuitBreaker.transitionToForcedOpenState();
+			return circuitBreaker.executeSupplier(() -> "never");
+		}
+
+		@GetMapping("/guarded/bulkhead")
+		String bulkhead() {
+			Bulkhead bulkhead = Bulkhead.of("ledger",
+					BulkheadConfig.custom().maxConcurrentCalls(1).maxWaitDuration(Duration.ZERO).build());
+			assertThat(bulkhead.tryAcquirePermission()).isTrue();
+			return bulkhead.executeSupplier(() -> "never");
+		}
+
+		@GetMapping("/guarded/rate")
+		String rate() {
+			RateLimiter rateLimiter = RateLimiter.of("ledger",
+					RateLimiterConfig.custom()
+						.limitForPeriod(1)
+						.limitRefreshPeriod(Duration.ofMinutes(1))
+						.timeoutDuration(Duration.ZERO)
+						.build());
+			rateLimiter.executeSupplier(() -> "first");
+			return rateLimiter.executeSupplier(() -> "never");
+		}
+
+		@GetMapping("/guarded/time")
+		String time() throws Exception {
+			return timeLimiter().executeFutureSupplier(() -> CompletableFuture.supplyAsync(GuardedController::slow));
+		}
+
+		@GetMapping("/guarded/time-async")
+		String timeAsync() {
+			return timeLimiter()
+				.executeCompletionStage(this.scheduler, () -> CompletableFuture.supplyAsync(GuardedController::slow))
+				.toCompletableFuture()
+				.join();
+		}
+
+		private static TimeLimiter timeLimiter() {
+			return TimeLimiter.of("ledger", TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(100)).build());
+		}
+
+		private static String slow() {
+			try {
+				Thread.sleep(SLOW_CALL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return "late";
+		}
+
+	}
+
+}
