@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens: its own bearer token entry point answers, with its {@code WWW-Authenticate}
  * challenge, and the envelope carries the code of the recorded failure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
 class BearerTokenErrorsIntegrationTests {
 
 	private static final SecretKey KEY = new SecretKeySpec(

@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chain (HTTP Basic, an API-key filter, URL rules and {@code @PreAuthorize}) that never
  * mentions the starter: status, {@code WWW-Authenticate}, headers and the whole envelope.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
 class SecurityErrorsIntegrationTests {
 
 	private static final String BASIC_CHALLENGE = "Basic realm=\"Realm\"";

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An application that sets its own entry point in its {@code SecurityFilterChain} keeps
  * it; the access denied handler it did not set is still the envelope one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
 class UserEntryPointIntegrationTests {
 
 	@LocalServerPort
