@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.mapping.MappedError;
-import com.augno.errors.spring.mapping.StatusCodes;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +46,7 @@ public class AugnoErrorController implements ErrorController {
 			return;
 		}
 		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
-			this.handler.respond(request, response, MappedError.of(StatusCodes.forStatus(status)), null);
+			this.handler.respondToStatus(request, response, status);
 			return;
 		}
 		this.handler.respond(request, response, MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)

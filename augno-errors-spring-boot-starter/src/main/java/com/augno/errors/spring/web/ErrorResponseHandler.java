@@ -8,6 +8,7 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.StatusCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -34,6 +35,13 @@ public class ErrorResponseHandler {
 	 * request.
 	 */
 	public static final String CLIENT_CLOSED_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".clientClosed";
+
+	/**
+	 * The request attribute under which an integration records the failure behind an
+	 * error status that a later component sets without a body, or sends with
+	 * {@code sendError}; see {@link #respondToStatus}.
+	 */
+	public static final String FAILURE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".failure";
 
 	private static final Log logger = LogFactory.getLog(ErrorResponseHandler.class);
 
@@ -96,6 +104,27 @@ public class ErrorResponseHandler {
 	 */
 	public void handle(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
 		respond(request, response, this.mappers.map(failure), failure);
+	}
+
+	/**
+	 * Answer an error status that was set without a body: with the failure recorded under
+	 * {@link #FAILURE_ATTRIBUTE} when it maps to that same status, otherwise with the
+	 * status's own code.
+	 * @param request the request
+	 * @param response the response
+	 * @param status the status that was set
+	 * @throws IOException if writing the response fails
+	 */
+	public void respondToStatus(HttpServletRequest request, HttpServletResponse response, int status)
+			throws IOException {
+		if (request.getAttribute(FAILURE_ATTRIBUTE) instanceof Throwable failure) {
+			MappedError mapped = this.mappers.map(failure);
+			if (this.errorFactory.resolve(mapped.code()).status() == status) {
+				respond(request, response, mapped, failure);
+				return;
+			}
+		}
+		respond(request, response, MappedError.of(StatusCodes.forStatus(status)), null);
 	}
 
 	/**

@@ -2,8 +2,6 @@ package com.augno.errors.spring.web;
 
 import java.io.IOException;
 
-import com.augno.errors.spring.mapping.MappedError;
-import com.augno.errors.spring.mapping.StatusCodes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,8 +60,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		try {
 			chain.doFilter(request, tracked);
 			if (tracked.isBodilessError() && !request.isAsyncStarted()) {
-				this.handler.respond(request, response, MappedError.of(StatusCodes.forStatus(tracked.getStatus())),
-						null);
+				this.handler.respondToStatus(request, response, tracked.getStatus());
 			}
 		}
 		catch (ServletException | IOException | RuntimeException ex) {

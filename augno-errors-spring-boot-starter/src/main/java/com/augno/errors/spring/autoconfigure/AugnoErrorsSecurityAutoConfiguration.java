@@ -1,0 +1,87 @@
+package com.augno.errors.spring.autoconfigure;
+
+import com.augno.errors.ErrorFactory;
+import com.augno.errors.spring.mapping.AugnoExceptionMapper;
+import com.augno.errors.spring.security.AugnoAccessDeniedHandler;
+import com.augno.errors.spring.security.AugnoAuthenticationEntryPoint;
+import com.augno.errors.spring.security.AugnoExceptionHandlingCustomizer;
+import com.augno.errors.spring.security.AuthenticationFailureRecorder;
+import com.augno.errors.spring.security.BearerTokenExceptionMapper;
+import com.augno.errors.spring.security.SecurityExceptionMapper;
+import com.augno.errors.spring.web.ErrorResponseHandler;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Auto-configuration that makes Spring Security answer with the envelope: an entry point
+ * and access denied handler set on every {@code HttpSecurity} before the application's
+ * own configuration (which may replace them), and the mappers for Spring Security's
+ * exceptions.
+ *
+ * @since 0.1.0
+ */
+// After the core: every bean here needs its ErrorResponseHandler.
+@AutoConfiguration(after = AugnoErrorsAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ AuthenticationEntryPoint.class, HttpSecurity.class })
+@ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)
+@ConditionalOnBean(ErrorResponseHandler.class)
+public final class AugnoErrorsSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AugnoAuthenticationEntryPoint augnoAuthenticationEntryPoint(ErrorResponseHandler handler) {
+		return new AugnoAuthenticationEntryPoint(handler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AugnoAccessDeniedHandler augnoAccessDeniedHandler(ErrorResponseHandler handler) {
+		return new AugnoAccessDeniedHandler(handler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AugnoExceptionHandlingCustomizer augnoExceptionHandlingCustomizer(AugnoAuthenticationEntryPoint entryPoint,
+			AugnoAccessDeniedHandler accessDeniedHandler) {
+		return new AugnoExceptionHandlingCustomizer(entryPoint, accessDeniedHandler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityExceptionMapper augnoSecurityExceptionMapper(ErrorFactory errorFactory) {
+		return new SecurityExceptionMapper(new AugnoExceptionMapper(errorFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthenticationFailureRecorder augnoAuthenticationFailureRecorder() {
+		return new AuthenticationFailureRecorder();
+	}
+
+	/**
+	 * The OAuth2 resource server's bearer token failures.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.security.oauth2.server.resource.InvalidBearerTokenException",
+			"org.springframework.security.oauth2.jwt.JwtValidationException" })
+	static class BearerTokenConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BearerTokenExceptionMapper augnoBearerTokenExceptionMapper() {
+			return new BearerTokenExceptionMapper();
+		}
+
+	}
+
+}

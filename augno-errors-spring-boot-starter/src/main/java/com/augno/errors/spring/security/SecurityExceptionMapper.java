@@ -1,0 +1,100 @@
+package com.augno.errors.spring.security;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.mapping.ExceptionMapper;
+import com.augno.errors.spring.mapping.MappedError;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Maps Spring Security's failures: expired credentials to {@code expired_token}, the
+ * API-key exceptions to their codes, a system failure during authentication to
+ * {@code internal_error}, any other authentication failure to
+ * {@code invalid_credentials}, and a denied access to {@code insufficient_permissions}
+ * (or to {@code invalid_credentials} for a caller who has not authenticated, as Spring
+ * Security's own exception translation does). An {@link AugnoException} among the causes
+ * of either family is answered as its thrower described.
+ *
+ * @since 0.1.0
+ */
+public final class SecurityExceptionMapper implements ExceptionMapper {
+
+	/**
+	 * Order of this mapper: after the Spring MVC mappers, which never see these types.
+	 */
+	public static final int ORDER = SPRING_MVC_ORDER + 500;
+
+	private static final int MAX_CAUSE_DEPTH = 8;
+
+	private final ExceptionMapper augnoExceptionMapper;
+
+	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+
+	/**
+	 * Create a mapper.
+	 * @param augnoExceptionMapper maps an {@link AugnoException} found among the causes
+	 */
+	public SecurityExceptionMapper(ExceptionMapper augnoExceptionMapper) {
+		this.augnoExceptionMapper = augnoExceptionMapper;
+	}
+
+	@Override
+	public @Nullable MappedError map(Throwable throwable) {
+		if (!(throwable instanceof AuthenticationException) && !(throwable instanceof AccessDeniedException)) {
+			return null;
+		}
+		AugnoException cause = augnoCause(throwable);
+		if (cause != null) {
+			MappedError mapped = this.augnoExceptionMapper.map(cause);
+			if (mapped != null) {
+				return mapped;
+			}
+		}
+		if (throwable instanceof AccessDeniedException) {
+			return isAuthenticated() ? MappedError.of(ErrorCodes.INSUFFICIENT_PERMISSIONS)
+					: MappedError.of(ErrorCodes.INVALID_CREDENTIALS);
+		}
+		if (throwable instanceof CredentialsExpiredException) {
+			return MappedError.of(ErrorCodes.EXPIRED_TOKEN);
+		}
+		if (throwable instanceof ApiKeyExpiredException) {
+			return MappedError.of(ErrorCodes.API_KEY_EXPIRED);
+		}
+		if (throwable instanceof ApiKeyRevokedException) {
+			return MappedError.of(ErrorCodes.API_KEY_REVOKED);
+		}
+		if (throwable instanceof AuthenticationServiceException) {
+			return MappedError.of(ErrorCodes.INTERNAL_ERROR);
+		}
+		return MappedError.of(ErrorCodes.INVALID_CREDENTIALS);
+	}
+
+	private boolean isAuthenticated() {
+		return this.trustResolver.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	private static @Nullable AugnoException augnoCause(Throwable throwable) {
+		Throwable current = throwable.getCause();
+		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+			if (current instanceof AugnoException augnoException) {
+				return augnoException;
+			}
+			current = current.getCause();
+		}
+		return null;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

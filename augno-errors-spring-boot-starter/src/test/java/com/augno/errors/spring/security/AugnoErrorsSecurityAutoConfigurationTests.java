@@ -1,0 +1,98 @@
+package com.augno.errors.spring.security;
+
+import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
+import com.augno.errors.spring.autoconfigure.AugnoErrorsSecurityAutoConfiguration;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.web.ErrorResponseHandler;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When {@link AugnoErrorsSecurityAutoConfiguration} applies and when it backs off.
+ */
+class AugnoErrorsSecurityAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, AugnoErrorsAutoConfiguration.class,
+				AugnoErrorsSecurityAutoConfiguration.class));
+
+	@Test
+	void definesTheHandlersTheCustomizerAndTheMappers() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(AugnoAuthenticationEntryPoint.class)
+				.hasSingleBean(AugnoAccessDeniedHandler.class)
+				.hasSingleBean(AugnoExceptionHandlingCustomizer.class)
+				.hasSingleBean(AuthenticationFailureRecorder.class)
+				.hasBean("augnoAuthenticationEntryPoint")
+				.hasBean("augnoAccessDeniedHandler");
+			assertThat(context.getBean(CompositeExceptionMapper.class).getMappers()).extracting(Object::getClass)
+				.containsSubsequence(BearerTokenExceptionMapper.class, SecurityExceptionMapper.class);
+		});
+	}
+
+	@Test
+	void isConditionalOnSpringSecurityAndTheStarterStillStarts() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security")).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(ErrorResponseHandler.class)
+				.doesNotHaveBean("augnoAuthenticationEntryPoint")
+				.doesNotHaveBean("augnoAccessDeniedHandler")
+				.doesNotHaveBean("augnoExceptionHandlingCustomizer")
+				.doesNotHaveBean("augnoSecurityExceptionMapper");
+		});
+	}
+
+	@Test
+	void leavesOutTheBearerTokenMapperWithoutTheResourceServer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(InvalidBearerTokenException.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SecurityExceptionMapper.class)
+				.hasSingleBean(AugnoAuthenticationEntryPoint.class)
+				.doesNotHaveBean(BearerTokenExceptionMapper.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("augno.errors.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ErrorResponseHandler.class)
+				.doesNotHaveBean(AugnoAuthenticationEntryPoint.class)
+				.doesNotHaveBean(SecurityExceptionMapper.class));
+	}
+
+	@Test
+	void backsOffOutsideAServletApplication() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, AugnoErrorsAutoConfiguration.class,
+					AugnoErrorsSecurityAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AugnoAuthenticationEntryPoint.class));
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnSecurityMapper() {
+		this.contextRunner.withUserConfiguration(OwnMapperConfiguration.class)
+			.run((context) -> assertThat(context.getBean(SecurityExceptionMapper.class))
+				.isSameAs(context.getBean("ownMapper")));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnMapperConfiguration {
+
+		@Bean
+		SecurityExceptionMapper ownMapper() {
+			return new SecurityExceptionMapper((throwable) -> null);
+		}
+
+	}
+
+}

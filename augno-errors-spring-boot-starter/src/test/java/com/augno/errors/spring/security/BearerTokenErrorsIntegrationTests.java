@@ -1,0 +1,143 @@
+package com.augno.errors.spring.security;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.augno.errors.spring.test.EnvelopeAssert;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An OAuth2 resource server with a real {@link NimbusJwtDecoder} and real HMAC-signed
+ * tokens: its own bearer token entry point answers, with its {@code WWW-Authenticate}
+ * challenge, and the envelope carries the code of the recorded failure.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
+class BearerTokenErrorsIntegrationTests {
+
+	private static final SecretKey KEY = new SecretKeySpec(
+			"0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
+
+	private static final SecretKey OTHER_KEY = new SecretKeySpec(
+			"fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
+
+	@LocalServerPort
+	private int port;
+
+	private TestClient client;
+
+	@BeforeEach
+	void createClient() {
+		this.client = new TestClient(this.port);
+	}
+
+	@Test
+	void expiredJwtIsExpiredTokenKeepingTheBearerChallenge() throws Exception {
+		Instant now = Instant.now();
+		String token = token(KEY, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
+		assertClientError(response, 401, "expired_token", "Your session has expired. Please sign in again.");
+		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+			.startsWith("Bearer error=\"invalid_token\"")
+			.contains("Jwt expired at");
+	}
+
+	@Test
+	void jwtSignedWithAnotherKeyIsInvalidCredentialsKeepingTheBearerChallenge() throws Exception {
+		Instant now = Instant.now();
+		String token = token(OTHER_KEY, now, now.plus(Duration.ofHours(1)));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
+		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+			.startsWith("Bearer error=\"invalid_token\"");
+	}
+
+	@Test
+	void missingTokenIsInvalidCredentials() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello");
+		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+	}
+
+	@Test
+	void validJwtReachesTheController() throws Exception {
+		Instant now = Instant.now();
+		String token = token(KEY, now, now.plus(Duration.ofHours(1)));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("hello");
+	}
+
+	private static String token(SecretKey key, Instant issuedAt, Instant expiresAt) throws Exception {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("alice")
+			.issueTime(Date.from(issuedAt))
+			.expirationTime(Date.from(expiresAt))
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		jwt.sign(new MACSigner(key));
+		return jwt.serialize();
+	}
+
+	private static void assertClientError(HttpResponse<String> response, int status, String code, String message) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		TestClient.assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError(code, message, null)
+			.hasRequestId(TestClient.requestId(response));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(Controller.class)
+	static class App {
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http) {
+			return http
+				.authorizeHttpRequests(
+						(requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
+				.oauth2ResourceServer(
+						(server) -> server.jwt((jwt) -> jwt.decoder(NimbusJwtDecoder.withSecretKey(KEY).build())))
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.build();
+		}
+
+	}
+
+	@RestController
+	static class Controller {
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello";
+		}
+
+	}
+
+}

@@ -1,0 +1,265 @@
+package com.augno.errors.spring.security;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.EnvelopeAssert;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each mapping row of Spring Security's failures over a real Tomcat and a real filter
+ * chain (HTTP Basic, an API-key filter, URL rules and {@code @PreAuthorize}) that never
+ * mentions the starter: status, {@code WWW-Authenticate}, headers and the whole envelope.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
+class SecurityErrorsIntegrationTests {
+
+	private static final String BASIC_CHALLENGE = "Basic realm=\"Realm\"";
+
+	@LocalServerPort
+	private int port;
+
+	private TestClient client;
+
+	@BeforeEach
+	void createClient() {
+		this.client = new TestClient(this.port);
+	}
+
+	@Test
+	void missingCredentialsAreInvalidCredentialsFromTheAutoWiredEntryPoint() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello");
+		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+	}
+
+	@Test
+	void wrongPasswordIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "wrong"));
+		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
+	}
+
+	@Test
+	void unknownUserIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				TestClient.basic("mallory", "secret"));
+		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
+	}
+
+	@Test
+	void expiredCredentialsAreExpiredTokenKeepingTheBasicChallenge() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("carol", "secret"));
+		assertClientError(response, 401, "expired_token", "Your session has expired. Please sign in again.");
+		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
+	}
+
+	@Test
+	void validCredentialsReachTheController() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "secret"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("hello alice");
+	}
+
+	@Test
+	void urlRuleDenialIsInsufficientPermissionsFromTheAutoWiredHandler() throws Exception {
+		HttpResponse<String> response = this.client.get("/admin/report", "Authorization",
+				TestClient.basic("alice", "secret"));
+		assertClientError(response, 403, "insufficient_permissions",
+				"You do not have permission to perform this action.");
+		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+	}
+
+	@Test
+	void preAuthorizeDenialIsInsufficientPermissions() throws Exception {
+		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
+				TestClient.basic("alice", "secret"));
+		assertClientError(response, 403, "insufficient_permissions",
+				"You do not have permission to perform this action.");
+	}
+
+	@Test
+	void preAuthorizeAllowsTheRightRole() throws Exception {
+		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
+				TestClient.basic("bob", "secret"));
+		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void thrownApiKeyExpiredExceptionIsApiKeyExpired() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "expired");
+		assertClientError(response, 401, "api_key_expired", "The API key has expired.");
+	}
+
+	@Test
+	void apiKeyRevokedExceptionThroughTheEntryPointIsApiKeyRevoked() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "revoked");
+		assertClientError(response, 401, "api_key_revoked", "The API key has been revoked.");
+	}
+
+	@Test
+	void augnoExceptionAsTheCauseOfAnAuthenticationExceptionKeepsItsCodeAndMessage() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "wrapped");
+		assertClientError(response, 401, "api_key_revoked", "The API key was revoked by its owner.");
+	}
+
+	@Test
+	void augnoExceptionThrownByAnAuthenticationFilterKeepsItsCode() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "unpaid");
+		assertClientError(response, 402, "payment_required",
+				"Your subscription is past due. Please update your payment method to continue.");
+	}
+
+	@Test
+	void validApiKeyReachesTheController() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "valid");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("hello service");
+	}
+
+	private static void assertClientError(HttpResponse<String> response, int status, String code, String message) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		TestClient.assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError(code, message, null)
+			.hasRequestId(TestClient.requestId(response));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EnableMethodSecurity
+	@Import(Controller.class)
+	static class App {
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationEntryPoint entryPoint) {
+			return http
+				.authorizeHttpRequests((requests) -> requests.requestMatchers("/error")
+					.permitAll()
+					.requestMatchers("/admin/**")
+					.hasRole("ADMIN")
+					.anyRequest()
+					.authenticated())
+				.httpBasic(Customizer.withDefaults())
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.addFilterBefore(new ApiKeyFilter(entryPoint), BasicAuthenticationFilter.class)
+				.build();
+		}
+
+		@Bean
+		UserDetailsService userDetailsService() {
+			return new InMemoryUserDetailsManager(
+					User.withUsername("alice").password("{noop}secret").roles("USER").build(),
+					User.withUsername("bob").password("{noop}secret").roles("USER", "ADMIN").build(),
+					User.withUsername("carol").password("{noop}secret").roles("USER").credentialsExpired(true).build());
+		}
+
+	}
+
+	@RestController
+	static class Controller {
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello " + SecurityContextHolder.getContext().getAuthentication().getName();
+		}
+
+		@GetMapping("/admin/report")
+		String report() {
+			return "report";
+		}
+
+		@GetMapping("/method/admin")
+		@PreAuthorize("hasRole('ADMIN')")
+		String methodAdmin() {
+			return "admin";
+		}
+
+	}
+
+	/**
+	 * An application's own API-key authentication: some failures go to the entry point,
+	 * as Spring Security's own filters do, some are simply thrown.
+	 */
+	static final class ApiKeyFilter extends OncePerRequestFilter {
+
+		private final AuthenticationEntryPoint entryPoint;
+
+		ApiKeyFilter(AuthenticationEntryPoint entryPoint) {
+			this.entryPoint = entryPoint;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String key = request.getHeader("X-Api-Key");
+			if (key == null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			if ("expired".equals(key)) {
+				// Not handed to the entry point: it leaves the security chain as it is.
+				throw new ApiKeyExpiredException("Key 'expired' has expired.");
+			}
+			try {
+				authenticate(key);
+			}
+			catch (AuthenticationException ex) {
+				this.entryPoint.commence(request, response, ex);
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+		private static void authenticate(String key) {
+			switch (key) {
+				case "valid" -> SecurityContextHolder.getContext()
+					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("service", null,
+							AuthorityUtils.createAuthorityList(List.of("ROLE_USER"))));
+				case "revoked" -> throw new ApiKeyRevokedException("Key 'revoked' is revoked.");
+				case "wrapped" -> throw new BadCredentialsException("Key rejected.",
+						AugnoException.of("api_key_revoked").message("The API key was revoked by its owner."));
+				case "unpaid" -> throw AugnoException.of("payment_required");
+				default -> throw new BadCredentialsException("Unknown key.");
+			}
+		}
+
+	}
+
+}
