@@ -3,6 +3,7 @@ package com.augno.errors.spring.autoconfigure;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.mapping.AugnoExceptionMapper;
 import com.augno.errors.spring.security.AugnoAccessDeniedHandler;
+import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.security.AugnoAuthenticationEntryPoint;
 import com.augno.errors.spring.security.AugnoExceptionHandlingCustomizer;
 import com.augno.errors.spring.security.AuthenticationFailureRecorder;
@@ -39,8 +40,9 @@ public final class AugnoErrorsSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AugnoAuthenticationEntryPoint augnoAuthenticationEntryPoint(ErrorResponseHandler handler) {
-		return new AugnoAuthenticationEntryPoint(handler);
+	AugnoAuthenticationEntryPoint augnoAuthenticationEntryPoint(ErrorResponseHandler handler,
+			AugnoErrorsProperties properties) {
+		return new AugnoAuthenticationEntryPoint(handler, properties.getSecurity().getWwwAuthenticate());
 	}
 
 	@Bean

@@ -77,6 +77,8 @@ public class AugnoErrorsProperties {
 
 	private final Resilience4j resilience4j = new Resilience4j();
 
+	private final Security security = new Security();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -151,6 +153,10 @@ public class AugnoErrorsProperties {
 
 	public Resilience4j getResilience4j() {
 		return this.resilience4j;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	/**
@@ -430,6 +436,27 @@ public class AugnoErrorsProperties {
 
 		public void setRateLimitRetryAfter(Duration rateLimitRetryAfter) {
 			this.rateLimitRetryAfter = rateLimitRetryAfter;
+		}
+
+	}
+
+	/**
+	 * The Spring Security integration.
+	 */
+	public static class Security {
+
+		/**
+		 * WWW-Authenticate challenge sent with a 401 when the authentication mechanism
+		 * set none. Empty to send none.
+		 */
+		private String wwwAuthenticate = "Bearer";
+
+		public String getWwwAuthenticate() {
+			return this.wwwAuthenticate;
+		}
+
+		public void setWwwAuthenticate(String wwwAuthenticate) {
+			this.wwwAuthenticate = wwwAuthenticate;
 		}
 
 	}

@@ -66,6 +66,7 @@ class SecurityErrorsIntegrationTests {
 	void missingCredentialsAreInvalidCredentialsFromTheAutoWiredEntryPoint() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello");
 		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		assertThat(response.headers().firstValue("WWW-Authenticate")).as("the configured challenge").hasValue("Bearer");
 	}
 
 	@Test
@@ -131,6 +132,7 @@ class SecurityErrorsIntegrationTests {
 	void apiKeyRevokedExceptionThroughTheEntryPointIsApiKeyRevoked() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "revoked");
 		assertClientError(response, 401, "api_key_revoked", "The API key has been revoked.");
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 	}
 
 	@Test
