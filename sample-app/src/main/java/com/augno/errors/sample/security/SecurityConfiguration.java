@@ -1,0 +1,45 @@
+package com.augno.errors.sample.security;
+
+import com.augno.errors.sample.platform.ApiKeys;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The sample's security: every endpoint but registration needs an API key, and changing
+ * an account user needs a key that may write. It says nothing about error handling: the
+ * starter wires its entry point and access-denied handler into this chain by itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, AuthenticationEntryPoint entryPoint)
+			throws Exception {
+		return http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), AnonymousAuthenticationFilter.class)
+			// Async and error dispatches carry on a request that was already authorized.
+			.authorizeHttpRequests(
+					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+						.permitAll()
+						.requestMatchers(HttpMethod.POST, "/v1/auth/users")
+						.permitAll()
+						.requestMatchers("/error")
+						.permitAll()
+						.requestMatchers(HttpMethod.PATCH, "/v1/identity/**")
+						.hasAuthority("SCOPE_write")
+						.anyRequest()
+						.authenticated())
+			.build();
+	}
+
+}

@@ -1,0 +1,43 @@
+package com.augno.errors.sample.shipping;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Shipping rates from the downstream provider through Spring's {@code RestClient}; the
+ * {@code Sample-Provider-Mode} header makes the provider fail (external_service_error),
+ * stall past the client's 1 s read timeout (timeout), be down for maintenance
+ * (service_unavailable), or not listen at all (connection_error).
+ */
+@RestController
+class ShippingController {
+
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+
+	private final ShippingProvider provider;
+
+	private final RestClient client;
+
+	ShippingController(ShippingProvider provider) {
+		this.provider = provider;
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
+		factory.setReadTimeout(READ_TIMEOUT);
+		this.client = RestClient.builder().requestFactory(factory).build();
+	}
+
+	@GetMapping("/v1/shipping/rates")
+	Map<?, ?> rates(@RequestHeader(name = "Sample-Provider-Mode", defaultValue = "ok") String mode) {
+		String base = "refuse".equals(mode) ? this.provider.unreachableUrl() : this.provider.baseUrl();
+		Map<?, ?> rates = this.client.get().uri(base + "/rates?mode={mode}", mode).retrieve().body(Map.class);
+		return (rates != null) ? rates : Map.of();
+	}
+
+}
