@@ -1,6 +1,7 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -64,6 +66,17 @@ public class AugnoErrorsExceptionHandler extends ResponseEntityExceptionHandler 
 		return null;
 	}
 
+	/**
+	 * Answer a wrong method without the WARN line Spring writes for it: a client error is
+	 * logged once, at the level configured for client errors.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+			HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		answer(ex, request);
+		return null;
+	}
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleAsyncRequestNotUsableException(AsyncRequestNotUsableException ex,
 			WebRequest request) {
@@ -80,7 +93,7 @@ public class AugnoErrorsExceptionHandler extends ResponseEntityExceptionHandler 
 					this.handler.handle(servletRequest, servletResponse, ex);
 				}
 				catch (IOException writeFailure) {
-					throw new java.io.UncheckedIOException(writeFailure);
+					throw new UncheckedIOException(writeFailure);
 				}
 			}
 		}

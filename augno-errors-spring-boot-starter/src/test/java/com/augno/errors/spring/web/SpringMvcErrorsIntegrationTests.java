@@ -138,8 +138,9 @@ class SpringMvcErrorsIntegrationTests {
 	}
 
 	@Test
-	void wrongMethodIsMethodNotAllowedWithAllow() throws Exception {
+	void wrongMethodIsMethodNotAllowedWithAllow(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = send(request("/augno/not-found").DELETE());
+		assertThat(output).as("no WARN from Spring for a client error").doesNotContain("PageNotFound");
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
 		EnvelopeAssert.assertEnvelope(response.body())
