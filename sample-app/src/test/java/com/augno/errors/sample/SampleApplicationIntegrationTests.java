@@ -2,15 +2,12 @@ package com.augno.errors.sample;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +21,7 @@ import java.util.stream.Stream;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.test.AccessLog;
 import com.augno.errors.spring.test.EnvelopeAssert;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -44,14 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every code of the Augno contract, provoked through the sample with real HTTP requests
  * over a real port, asserting status, headers and the whole envelope.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.tomcat.accesslog.enabled=true", "server.tomcat.accesslog.rotate=false",
-				"server.tomcat.accesslog.buffered=false", "server.tomcat.accesslog.prefix=access",
-				"server.tomcat.accesslog.suffix=.log", "server.tomcat.accesslog.pattern=%r %s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationIntegrationTests {
 
-	private static final Path ACCESS_LOG_DIRECTORY = createTempDirectory();
+	private static final AccessLog ACCESS_LOG = new AccessLog();
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -68,7 +63,7 @@ class SampleApplicationIntegrationTests {
 
 	@DynamicPropertySource
 	static void accessLogDirectory(DynamicPropertyRegistry registry) {
-		registry.add("server.tomcat.accesslog.directory", ACCESS_LOG_DIRECTORY::toString);
+		ACCESS_LOG.register(registry);
 	}
 
 	static Stream<Scenario> scenarios() {
@@ -246,7 +241,7 @@ class SampleApplicationIntegrationTests {
 			assertThat(new String(start, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200");
 			socket.setSoLinger(true, 0);
 		}
-		assertThat(awaitAccessLogLine("GET /v1/ops/events ")).isEqualTo("GET /v1/ops/events HTTP/1.1 499");
+		assertThat(ACCESS_LOG.awaitLine("GET /v1/ops/events ", WAIT)).isEqualTo("GET /v1/ops/events HTTP/1.1 499");
 		assertThat(output.getAll().lines().filter((line) -> line.contains("/v1/ops/events")))
 			.noneMatch((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*"));
 	}
@@ -300,33 +295,6 @@ class SampleApplicationIntegrationTests {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String awaitAccessLogLine(String start) throws IOException, InterruptedException {
-		Path file = ACCESS_LOG_DIRECTORY.resolve("access.log");
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (Files.exists(file)) {
-				List<String> lines = Files.readAllLines(file)
-					.stream()
-					.filter((line) -> line.startsWith(start))
-					.toList();
-				if (!lines.isEmpty()) {
-					return lines.get(0);
-				}
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("No access log line starting with '" + start + "' within " + WAIT);
-	}
-
-	private static Path createTempDirectory() {
-		try {
-			return Files.createTempDirectory("augno-sample-access");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -2,17 +2,14 @@ package com.augno.errors.spring.tomcat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import com.augno.errors.spring.test.AccessLog;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -46,15 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The valves over a real embedded Tomcat: requests Tomcat rejects itself get the
  * envelope, and a client that goes away mid-stream is logged as 499.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.shutdown=immediate", "server.tomcat.accesslog.enabled=true",
-				"server.tomcat.accesslog.rotate=false", "server.tomcat.accesslog.buffered=false",
-				"server.tomcat.accesslog.prefix=access", "server.tomcat.accesslog.suffix=.log",
-				"server.tomcat.accesslog.pattern=%r %s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
 @ExtendWith(OutputCaptureExtension.class)
 class AugnoErrorsTomcatIntegrationTests {
 
-	private static final Path ACCESS_LOG_DIRECTORY = createTempDirectory();
+	private static final AccessLog ACCESS_LOG = new AccessLog();
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -63,7 +56,7 @@ class AugnoErrorsTomcatIntegrationTests {
 
 	@DynamicPropertySource
 	static void accessLogDirectory(DynamicPropertyRegistry registry) {
-		registry.add("server.tomcat.accesslog.directory", ACCESS_LOG_DIRECTORY::toString);
+		ACCESS_LOG.register(registry);
 	}
 
 	static Stream<Arguments> rejectedRequests() {
@@ -141,38 +134,11 @@ class AugnoErrorsTomcatIntegrationTests {
 			// Reset rather than close, so that the server's next write fails at once.
 			socket.setSoLinger(true, 0);
 		}
-		assertThat(awaitAccessLogLine("GET /stream ")).isEqualTo("GET /stream HTTP/1.1 499");
+		assertThat(ACCESS_LOG.awaitLine("GET /stream ", WAIT)).isEqualTo("GET /stream HTTP/1.1 499");
 		assertThat(TestApplication.observedStatuses).containsEntry("/stream", 499);
 		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
 			.as("WARN or ERROR lines in %s", output.getAll())
 			.isEmpty();
-	}
-
-	private static String awaitAccessLogLine(String start) throws IOException, InterruptedException {
-		Path file = ACCESS_LOG_DIRECTORY.resolve("access.log");
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (Files.exists(file)) {
-				List<String> lines = Files.readAllLines(file)
-					.stream()
-					.filter((line) -> line.startsWith(start))
-					.toList();
-				if (!lines.isEmpty()) {
-					return lines.get(0);
-				}
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("No access log line starting with '" + start + "' within " + WAIT);
-	}
-
-	private static Path createTempDirectory() {
-		try {
-			return Files.createTempDirectory("augno-tomcat-access");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@SpringBootApplication
