@@ -60,20 +60,6 @@ public class ErrorResponseHandler {
 	private final List<ErrorListener> listeners;
 
 	/**
-	 * Create a handler.
-	 * @param mappers the mapper chain
-	 * @param errorFactory builds the error from the service's registry and links
-	 * @param writer writes the envelope
-	 * @param errorLogger logs each error once
-	 * @param requestIdGenerator generates an id for a request that has none yet
-	 * @param requestIdHeader the response header that carries the request id
-	 */
-	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
-			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader) {
-		this(mappers, errorFactory, writer, errorLogger, requestIdGenerator, requestIdHeader, List.of());
-	}
-
-	/**
 	 * Create a handler that tells listeners about each error it answers.
 	 * @param mappers the mapper chain
 	 * @param errorFactory builds the error from the service's registry and links
