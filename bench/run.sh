@@ -4,13 +4,14 @@
 # handling), drives every scenario of both with wrk, interleaving the two and repeating,
 # and writes a Markdown table of the medians to bench/results/<date>.md.
 #
-#   bench/run.sh            the full run: 3 rounds of 5 s per scenario and variant (~6 min)
+#   bench/run.sh            the full run: 3 rounds of 5 s per scenario and variant (~8 min)
 #   bench/run.sh --smoke    one round of 2 s, to check that everything works (~2 min)
 #
 # Environment (all optional): BENCH_ROUNDS, BENCH_DURATION and BENCH_WARMUP (seconds),
 # BENCH_CONNECTIONS (wrk -c), BENCH_SCENARIOS (space-separated names, default all),
 # BENCH_OUT (the Markdown file), BENCH_SKIP_BUILD=1, BENCH_JFR=1 (a JFR recording of each
-# app, profile settings, kept in the work directory), JAVA_OPTS (the apps' JVM options).
+# app, profile settings, kept in the work directory), JAVA_OPTS (the apps' JVM options),
+# BENCH_APP_ARGS (more arguments for both apps, such as --logging.exception-conversion-word=%wex).
 # Only 127.0.0.1 is ever a target, and every wait and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,11 +26,13 @@ fi
 if [[ $mode == smoke ]]; then
 	rounds=${BENCH_ROUNDS:-1} duration=${BENCH_DURATION:-2} warmup=${BENCH_WARMUP:-1}
 else
-	rounds=${BENCH_ROUNDS:-3} duration=${BENCH_DURATION:-5} warmup=${BENCH_WARMUP:-3}
+	rounds=${BENCH_ROUNDS:-3} duration=${BENCH_DURATION:-5} warmup=${BENCH_WARMUP:-8}
 fi
 connections=${BENCH_CONNECTIONS:-16}
 today=$(date -u +%F)
-out=${BENCH_OUT:-bench/results/${today}$([[ $mode == smoke ]] && echo -smoke).md}
+suffix=""
+[[ $mode == smoke ]] && suffix=-smoke
+out=${BENCH_OUT:-bench/results/${today}${suffix}.md}
 java_opts=${JAVA_OPTS:--Xms512m -Xmx512m}
 host=127.0.0.1
 declare -A port=([augno]=18081 [boot]=18082)
@@ -93,9 +96,10 @@ trap stop_apps EXIT
 for v in "${variants[@]}"; do
 	opts=($java_opts)
 	if [[ "${BENCH_JFR:-0}" == 1 ]]; then
-		opts+=("-XX:StartFlightRecording=filename=$work/$v.jfr,settings=profile,dumponexit=true")
+		opts+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints
+			"-XX:StartFlightRecording=filename=$work/$v.jfr,settings=profile,dumponexit=true")
 	fi
-	args=(--server.address=$host --server.port=${port[$v]})
+	args=(--server.address=$host --server.port=${port[$v]} ${BENCH_APP_ARGS:-})
 	[[ $v == boot ]] && args+=(--augno.errors.enabled=false)
 	java "${opts[@]}" -jar "$jar" "${args[@]}" >"$work/$v.log" 2>&1 &
 	pid[$v]=$!
@@ -165,8 +169,10 @@ drive() { # variant scenario seconds round
 	line=$(BENCH_METHOD=${method[$s]} BENCH_BODY=${body[$s]} BENCH_CLOSE=${close[$s]} \
 		timeout $((seconds + 30)) wrk -t1 -c"$connections" -d"${seconds}s" --timeout 5s -s "$work/scenario.lua" \
 		"http://$host:${port[$v]}${path[$s]}" | grep '^WRK ')
-	if [[ $round != warmup ]]; then
-		# round variant scenario requests req/s p50 p99 socket-errors non-2xx
+	# round variant scenario requests req/s p50 p99 socket-errors non-2xx
+	if [[ $round == warmup ]]; then
+		echo "$round $v $s ${line#WRK }" >>"$work/warmup.tsv"
+	else
 		echo "$round $v $s ${line#WRK }" >>"$results"
 		echo "  round $round  $v  $s: ${line#WRK }" >&2
 	fi
@@ -211,7 +217,15 @@ median() { # variant scenario column -> median over rounds
 sum() { # variant scenario column -> sum over rounds
 	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { t += $c } END { print t + 0 }' "$results"
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "nan" || b == "nan" || b == 0) print "–"; else printf "%.2f", a / b }'; }
+# The median over rounds of the ratio of two runs of the same round: runs close in time,
+# so that what drifts between rounds (the JIT, the machine) cancels out.
+ratio() { # variant-a scenario-a variant-b scenario-b
+	awk -v va="$1" -v sa="$2" -v vb="$3" -v sb="$4" '
+		$2 == va && $3 == sa { a[$1] = $5 }
+		$2 == vb && $3 == sb { b[$1] = $5 }
+		END { for (r in a) if ((r in b) && b[r] > 0) print a[r] / b[r] }' "$results" | sort -g |
+		awk '{ x[NR] = $1 } END { if (NR == 0) print "–"; else printf "%.2f", (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
+}
 declare -A rps p99 errs non2xx
 for s in "${scenarios[@]}"; do
 	for v in "${variants[@]}"; do
@@ -244,21 +258,21 @@ mkdir -p "$(dirname "$out")"
 		echo "# HTTP benchmark, $today"
 	fi
 	echo
-	echo "Written by \`bench/run.sh$([[ $mode == smoke ]] && echo ' --smoke')\`; see [BENCHMARKS.md](../../BENCHMARKS.md) for how to read it."
+	echo "Written by \`bench/run.sh${suffix/-/ --}\`; see [BENCHMARKS.md](../../BENCHMARKS.md) for how to read it."
 	echo
 	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before"
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after ${warmup} s of warm-up for each; the two apps run side by side, and each round alternates which of the two goes first"
-	echo "- augno: the bench app with the starter; boot: the same app with \`augno.errors.enabled=false\`"
+	echo "- augno: the bench app with the starter; boot: the same app with \`augno.errors.enabled=false\`${BENCH_APP_ARGS:+; both with \`$BENCH_APP_ARGS\`}"
 	echo
 	echo "| scenario | augno req/s | augno p99 ms | boot req/s | boot p99 ms | augno ÷ success | augno ÷ success (close) | boot ÷ success | boot ÷ success (close) | augno ÷ boot | target | verdict |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 	for s in "${scenarios[@]}"; do
 		r=${ref[$s]:-} rc=${ref_close[$s]:-}
 		ar=– arc=– br=– brc=–
-		if [[ -n $r ]] && has "$r"; then ar=$(ratio "${rps[augno.$s]}" "${rps[augno.$r]}") br=$(ratio "${rps[boot.$s]}" "${rps[boot.$r]}"); fi
-		if [[ -n $rc ]] && has "$rc"; then arc=$(ratio "${rps[augno.$s]}" "${rps[augno.$rc]}") brc=$(ratio "${rps[boot.$s]}" "${rps[boot.$rc]}"); fi
+		if [[ -n $r ]] && has "$r"; then ar=$(ratio augno "$s" augno "$r") br=$(ratio boot "$s" boot "$r"); fi
+		if [[ -n $rc ]] && has "$rc"; then arc=$(ratio augno "$s" augno "$rc") brc=$(ratio boot "$s" boot "$rc"); fi
 		t=${target[$s]:-} v=–
 		if [[ -n $t ]]; then
 			v=$(verdict "$ar" "$t")
@@ -270,12 +284,13 @@ mkdir -p "$(dirname "$out")"
 		[[ -n $r ]] || r=–
 		printf '| %s (`%s`) | %.0f | %.2f | %.0f | %.2f | %s | %s | %s | %s | %s | %s | %s |\n' "${describe[$s]}" "$s" \
 			"${rps[augno.$s]}" "${p99[augno.$s]}" "${rps[boot.$s]}" "${p99[boot.$s]}" "$ar" "$arc" "$br" "$brc" \
-			"$(ratio "${rps[augno.$s]}" "${rps[boot.$s]}")" "$t" "$v"
+			"$(ratio augno "$s" boot "$s")" "$t" "$v"
 	done
 	echo
 	echo "The success reference (\"÷ success\") is \`success\` for the GETs and \`valid_post\` for the 400;"
 	echo "\"(close)\" is the same reference sent with \`Connection: close\`, as the 400 and the 500 end"
-	echo "their connection. Medians over the rounds; p99 is wrk's, per run."
+	echo "their connection. req/s and p99 (wrk's, per run) are medians over the rounds; each ratio is"
+	echo "the median over the rounds of the ratio of two runs of the same round."
 	echo
 	echo "## Checks"
 	echo

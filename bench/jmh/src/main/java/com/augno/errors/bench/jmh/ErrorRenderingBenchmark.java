@@ -20,14 +20,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.springframework.web.util.DisconnectedClientHelper;
+
 /**
  * The rendering path of a failed request, without a servlet container or a Spring
  * context: throwable, {@link MappedError} (the mapper chain), {@link AugnoError} (the
  * {@code ErrorFactory}), envelope bytes ({@code ErrorResponseWriter.toBytes}).
  * {@link #render} is the whole path; {@link #map} and {@link #toBytes} are its two
- * halves, to tell where the time goes. Each failure is built once: creating it (and its
- * stack trace) is the throwing code's cost, and logging the stack trace of a 5xx is left
- * to the HTTP benchmark.
+ * halves, to tell where the time goes, and {@link #disconnectCheck} is the part of
+ * {@link #map} that asks whether the client went away. Each failure is built once:
+ * creating it (and its stack trace) is the throwing code's cost, and logging the stack
+ * trace of a 5xx is left to the HTTP benchmark.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -90,6 +93,17 @@ public class ErrorRenderingBenchmark {
 	@Benchmark
 	public MappedError map() {
 		return this.rendering.mappers.map(this.throwable);
+	}
+
+	/**
+	 * Inside the first half: the check of {@code ClientDisconnectMapper}, first in the
+	 * chain and so run for every failure, which reads (and lower-cases) the message of
+	 * the failure's most specific cause.
+	 * @return whether the failure is a client disconnect
+	 */
+	@Benchmark
+	public boolean disconnectCheck() {
+		return DisconnectedClientHelper.isClientDisconnectedException(this.throwable);
 	}
 
 	/**
