@@ -144,6 +144,10 @@ done
 # --- wrk
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# CPU time (all states, and stolen by the hypervisor) from /proc/stat, in ticks: a run
+# during which the host took much of this machine's time is not comparable with others.
+cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9 }' /proc/stat; }
+read -r ticks_before steal_before < <(cpu_ticks)
 cat >"$work/scenario.lua" <<'EOF'
 wrk.method = os.getenv("BENCH_METHOD")
 local body = os.getenv("BENCH_BODY")
@@ -195,12 +199,14 @@ for round in $(seq 1 "$rounds"); do
 	done
 done
 
+read -r ticks_after steal_after < <(cpu_ticks)
+steal=$(awk -v t=$((ticks_after - ticks_before)) -v s=$((steal_after - steal_before)) 'BEGIN { printf "%.1f", (t > 0) ? 100 * s / t : 0 }')
 stop_apps
 trap - EXIT
 
 # --- the 500s' stack traces in the logs
 
-declare -A traces
+declare -A traces answered
 for v in "${variants[@]}"; do
 	traces[$v]=$(grep -c '^java.lang.IllegalStateException: Simulated failure while loading item it_crash' "$work/$v.log" || true)
 	# Keep the logs small: their head, and the first logged 500 with its stack trace.
@@ -260,7 +266,7 @@ mkdir -p "$(dirname "$out")"
 	echo
 	echo "Written by \`bench/run.sh${suffix/-/ --}\`; see [BENCHMARKS.md](../../BENCHMARKS.md) for how to read it."
 	echo
-	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before"
+	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%"
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after ${warmup} s of warm-up for each; the two apps run side by side, and each round alternates which of the two goes first"
@@ -301,8 +307,12 @@ mkdir -p "$(dirname "$out")"
 	done
 	echo
 	if [[ " ${scenarios[*]} " == *" error_500 "* ]]; then
-		echo "Stack traces of the 500's cause in the logs: augno ${traces[augno]}, boot ${traces[boot]}"
-		echo "(one per 500 answered; the sum of the non-2xx above, plus the warm-up and the check)."
+		for v in "${variants[@]}"; do
+			answered[$v]=$(awk -v v="$v" '$2 == v && $3 == "error_500" { t += $9 } END { print t + 1 }' "$results" "$work/warmup.tsv")
+		done
+		echo "Stack traces of the 500's cause in the logs: augno ${traces[augno]}, boot ${traces[boot]}, for"
+		echo "${answered[augno]} and ${answered[boot]} 500s that wrk and the check counted (measured, warm-up and"
+		echo "check); a few more are answered and logged that wrk does not count, in flight when a run ends."
 		echo
 	fi
 	echo "## Every run"
