@@ -12,6 +12,8 @@
 # BENCH_OUT (the Markdown file), BENCH_SKIP_BUILD=1, BENCH_JFR=1 (a JFR recording of each
 # app, profile settings, kept in the work directory), JAVA_OPTS (the apps' JVM options),
 # BENCH_APP_ARGS (more arguments for both apps, such as --logging.exception-conversion-word=%wex).
+# A run with any of these set (BENCH_SKIP_BUILD and BENCH_OUT aside) writes <date>-custom.md,
+# so that only the standard run writes bench/results/<date>.md.
 # Only 127.0.0.1 is ever a target, and every wait and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +32,17 @@ else
 fi
 connections=${BENCH_CONNECTIONS:-16}
 today=$(date -u +%F)
+# Only a standard run writes bench/results/<date>.md; any other gets its own name.
 suffix=""
 [[ $mode == smoke ]] && suffix=-smoke
+invocation="bench/run.sh"
+[[ $mode == smoke ]] && invocation="$invocation --smoke"
+for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SCENARIOS BENCH_JFR BENCH_APP_ARGS JAVA_OPTS; do
+	if [[ -n "${!setting:-}" ]]; then
+		invocation="$setting='${!setting}' $invocation"
+		[[ $suffix == *-custom ]] || suffix="$suffix-custom"
+	fi
+done
 out=${BENCH_OUT:-bench/results/${today}${suffix}.md}
 java_opts=${JAVA_OPTS:--Xms512m -Xmx512m}
 host=127.0.0.1
@@ -264,7 +275,7 @@ mkdir -p "$(dirname "$out")"
 		echo "# HTTP benchmark, $today"
 	fi
 	echo
-	echo "Written by \`bench/run.sh${suffix/-/ --}\`; see [BENCHMARKS.md](../../BENCHMARKS.md) for how to read it."
+	echo "Written by \`$invocation\`; see [BENCHMARKS.md](../../BENCHMARKS.md) for how to read it."
 	echo
 	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%"
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
