@@ -201,8 +201,9 @@ class DownstreamHttpErrorsIntegrationTests {
 	}
 
 	private static void assertNoDownstreamDetails(String body) {
-		assertThat(body).doesNotContain("127.0.0.1", ":" + downstream.getAddress().getPort(), "localhost", "invalid",
-				"ledger", SECRET_BODY, "/fail", "/busy", "/slow", "GET", "Gateway", "Too Many");
+		assertThat(EnvelopeAssert.withoutRequestLogUrl(body)).doesNotContain("127.0.0.1",
+				":" + downstream.getAddress().getPort(), "localhost", "invalid", "ledger", SECRET_BODY, "/fail",
+				"/busy", "/slow", "GET", "Gateway", "Too Many");
 	}
 
 	private static void respond(HttpExchange exchange, int status, @Nullable String retryAfter) throws IOException {
