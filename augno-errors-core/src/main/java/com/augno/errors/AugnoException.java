@@ -233,7 +233,7 @@ public class AugnoException extends RuntimeException {
 	}
 
 	private static String requireValidCode(String code) {
-		if (code == null || !code.matches("^[a-z][a-z0-9_]*$")) {
+		if (!ErrorCode.isValidCode(code)) {
 			throw new IllegalArgumentException("Error code '" + code + "' must match ^[a-z][a-z0-9_]*$");
 		}
 		return code;

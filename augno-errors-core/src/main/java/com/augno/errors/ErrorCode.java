@@ -34,7 +34,7 @@ public record ErrorCode(String code, int status, ErrorType type, boolean isTrans
 	 * {@code ^[a-z][a-z0-9_]*$}, the status is outside 400..599 or the message is blank
 	 */
 	public ErrorCode {
-		if (code == null || !CODE_PATTERN.matcher(code).matches()) {
+		if (!isValidCode(code)) {
 			throw new IllegalArgumentException(
 					"Error code '" + code + "' must match ^[a-z][a-z0-9_]*$ (lower case, digits, underscores)");
 		}
@@ -51,6 +51,15 @@ public record ErrorCode(String code, int status, ErrorType type, boolean isTrans
 		if (docUrl != null && docUrl.isBlank()) {
 			throw new IllegalArgumentException("Error code '" + code + "' has a blank doc URL");
 		}
+	}
+
+	/**
+	 * Return whether a string has the form of a wire code, {@code ^[a-z][a-z0-9_]*$}.
+	 * @param code the candidate
+	 * @return whether it is a valid code
+	 */
+	static boolean isValidCode(@Nullable String code) {
+		return code != null && CODE_PATTERN.matcher(code).matches();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a field or parameter name into the words a message starts with, as the contract's
@@ -20,6 +21,10 @@ public final class Labels {
 	 * How each acronym is written, its plural included: "IDs", not "IDS".
 	 */
 	private static final Map<String, String> SPELLINGS = spellings();
+
+	private static final Pattern TRAILING_INDEX = Pattern.compile("\\[[^\\]]*\\]$");
+
+	private static final Pattern INDEX = Pattern.compile("\\[[^\\]]*\\]");
 
 	private Labels() {
 	}
@@ -76,10 +81,10 @@ public final class Labels {
 	}
 
 	private static String leaf(String name) {
-		String withoutIndexes = name.replaceAll("\\[[^\\]]*\\]$", "");
+		String withoutIndexes = TRAILING_INDEX.matcher(name).replaceAll("");
 		int dot = withoutIndexes.lastIndexOf('.');
 		String leaf = (dot >= 0) ? withoutIndexes.substring(dot + 1) : withoutIndexes;
-		return leaf.replaceAll("\\[[^\\]]*\\]", "");
+		return INDEX.matcher(leaf).replaceAll("");
 	}
 
 }
