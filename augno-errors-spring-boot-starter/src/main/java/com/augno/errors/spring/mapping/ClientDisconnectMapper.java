@@ -1,5 +1,7 @@
 package com.augno.errors.spring.mapping;
 
+import java.io.IOException;
+
 import com.augno.errors.ErrorCodes;
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +10,13 @@ import org.springframework.web.util.DisconnectedClientHelper;
 /**
  * Recognises a client that went away before the response was written, as Spring does, and
  * maps it to {@code client_closed_request} (499), for which nothing is written.
+ * <p>
+ * Spring's {@link DisconnectedClientHelper} is only asked when the cause chain holds an
+ * {@link IOException}, which every servlet container's disconnect does (Tomcat's
+ * {@code ClientAbortException}, an {@code EOFException}, Spring's
+ * {@code AsyncRequestNotUsableException}, a broken pipe): the helper lower-cases the most
+ * specific cause's message, which for a validation failure is a rendering of its whole
+ * binding result, and no other failure should pay for that.
  *
  * @since 0.1.0
  */
@@ -15,9 +24,24 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 
 	private static final MappedError CLIENT_CLOSED_REQUEST = MappedError.of(ErrorCodes.CLIENT_CLOSED_REQUEST);
 
+	private static final int MAX_CAUSE_DEPTH = 16;
+
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
-		return DisconnectedClientHelper.isClientDisconnectedException(throwable) ? CLIENT_CLOSED_REQUEST : null;
+		return (hasIoCause(throwable) && DisconnectedClientHelper.isClientDisconnectedException(throwable))
+				? CLIENT_CLOSED_REQUEST : null;
+	}
+
+	private static boolean hasIoCause(Throwable throwable) {
+		Throwable current = throwable;
+		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+			if (current instanceof IOException) {
+				return true;
+			}
+			Throwable cause = current.getCause();
+			current = (cause != current) ? cause : null;
+		}
+		return false;
 	}
 
 	@Override

@@ -1,0 +1,59 @@
+package com.augno.errors.spring.mapping;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
+
+import com.augno.errors.ErrorCodes;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClientDisconnectMapperTests {
+
+	private final ClientDisconnectMapper mapper = new ClientDisconnectMapper();
+
+	@Test
+	void mapsTheDisconnectsOfServletContainersTo499() {
+		assertThat(this.mapper.map(new EOFException())).extracting(MappedError::code)
+			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
+		assertThat(this.mapper.map(new AsyncRequestNotUsableException("Response not usable")))
+			.extracting(MappedError::code)
+			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
+		assertThat(this.mapper.map(new IOException("Broken pipe"))).extracting(MappedError::code)
+			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
+	}
+
+	@Test
+	void findsTheDisconnectBehindAWrapper() {
+		RuntimeException wrapped = new IllegalStateException("write failed",
+				new UncheckedIOException(new SocketException("Connection reset by peer")));
+		assertThat(this.mapper.map(wrapped)).extracting(MappedError::code).isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
+	}
+
+	@Test
+	void aDisconnectPhraseWithoutAnyIoCauseIsNotADisconnect() {
+		assertThat(this.mapper.map(new IllegalStateException("Broken pipe in the billing pipeline"))).isNull();
+		assertThat(this.mapper.map(new IllegalArgumentException("connection reset by peer"))).isNull();
+	}
+
+	@Test
+	void anIoFailureThatIsNoDisconnectIsLeftToOtherMappers() {
+		assertThat(this.mapper.map(new IOException("Disk full"))).isNull();
+		assertThat(this.mapper.map(new ResourceAccessException("I/O error", new SocketException("Broken pipe"))))
+			.isNull();
+	}
+
+	@Test
+	void aCauseCycleEnds() {
+		IllegalStateException first = new IllegalStateException("first");
+		IllegalStateException second = new IllegalStateException("second", first);
+		first.initCause(second);
+		assertThat(this.mapper.map(first)).isNull();
+	}
+
+}
