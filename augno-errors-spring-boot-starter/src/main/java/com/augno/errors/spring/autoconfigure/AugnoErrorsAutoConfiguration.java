@@ -1,6 +1,7 @@
 package com.augno.errors.spring.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.augno.errors.ErrorCode;
@@ -21,6 +22,7 @@ import com.augno.errors.spring.mapping.ValidationExceptionMapper;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.web.AugnoErrorController;
 import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
+import com.augno.errors.spring.web.AugnoHandlerExceptionResolver;
 import com.augno.errors.spring.web.DefaultRequestIdGenerator;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
@@ -47,6 +49,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -206,11 +209,18 @@ public final class AugnoErrorsAutoConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer augnoErrorsWebMvcConfigurer(ParameterRulesInterceptor interceptor) {
+	@ConditionalOnMissingBean(name = "augnoErrorsWebMvcConfigurer")
+	WebMvcConfigurer augnoErrorsWebMvcConfigurer(ParameterRulesInterceptor interceptor, ErrorResponseHandler handler) {
+		AugnoHandlerExceptionResolver resolver = new AugnoHandlerExceptionResolver(handler);
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(interceptor);
+			}
+
+			@Override
+			public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+				resolver.insertInto(resolvers);
 			}
 		};
 	}

@@ -14,21 +14,22 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The controller advice that answers every exception a handler throws with the envelope.
+ * The controller advice that answers Spring MVC's own exceptions (those
+ * {@link ResponseEntityExceptionHandler} covers) with the envelope; every other exception
+ * is answered by the {@link AugnoHandlerExceptionResolver}.
  * <p>
  * It extends {@link ResponseEntityExceptionHandler} so that Spring Boot's problem-details
  * handler, which backs off when one exists, never answers instead of it; and it is
- * ordered last, so that the application's own {@code @ExceptionHandler}s for its own
- * exceptions keep priority. It only delegates to the {@link ErrorResponseHandler},
- * writing the response itself rather than through the message converters, so the content
- * negotiation of a request that accepts no JSON cannot swallow the error.
+ * ordered last, so that the application's own {@code @ExceptionHandler}s keep priority.
+ * It only delegates to the {@link ErrorResponseHandler}, writing the response itself
+ * rather than through the message converters, so the content negotiation of a request
+ * that accepts no JSON cannot swallow the error.
  *
  * @since 0.1.0
  */
@@ -44,19 +45,6 @@ public class AugnoErrorsExceptionHandler extends ResponseEntityExceptionHandler 
 	 */
 	public AugnoErrorsExceptionHandler(ErrorResponseHandler handler) {
 		this.handler = handler;
-	}
-
-	/**
-	 * Answer any exception Spring MVC's own handling does not cover.
-	 * @param ex the exception
-	 * @param request the request
-	 * @param response the response
-	 * @throws IOException if writing the response fails
-	 */
-	@ExceptionHandler(Exception.class)
-	public void handleAnyException(Exception ex, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		this.handler.handle(request, response, ex);
 	}
 
 	@Override

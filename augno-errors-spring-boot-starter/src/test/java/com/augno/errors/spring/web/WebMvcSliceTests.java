@@ -1,5 +1,7 @@
 package com.augno.errors.spring.web;
 
+import java.util.List;
+
 import com.augno.errors.AugnoException;
 import com.augno.errors.spring.test.EnvelopeAssert;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.handler.HandlerExceptionResolverComposite;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +60,21 @@ class WebMvcSliceTests {
 	void theApplicationsOwnExceptionHandlerKeepsPriority() throws Exception {
 		MvcTestResult result = this.mvc.get().uri("/v1/items/teapot").exchange();
 		assertThat(result).hasStatus(HttpStatus.PAYMENT_REQUIRED).bodyText().isEqualTo("short and stout");
+	}
+
+	@Test
+	void aControllersOwnExceptionHandlerKeepsPriorityOverTheEnvelope() throws Exception {
+		MvcTestResult result = this.mvc.get().uri("/v1/items/local").exchange();
+		assertThat(result).hasStatus(HttpStatus.CONFLICT).bodyText().isEqualTo("handled locally");
+	}
+
+	@Test
+	void theStartersResolverAnswersRightAfterTheExceptionHandlers(
+			@Autowired HandlerExceptionResolverComposite handlerExceptionResolver) {
+		List<HandlerExceptionResolver> resolvers = handlerExceptionResolver.getExceptionResolvers();
+		assertThat(resolvers).hasSizeGreaterThan(2);
+		assertThat(resolvers.get(0)).isInstanceOf(ExceptionHandlerExceptionResolver.class);
+		assertThat(resolvers.get(1)).isInstanceOf(AugnoHandlerExceptionResolver.class);
 	}
 
 	@Test
@@ -98,6 +118,16 @@ class WebMvcSliceTests {
 		@GetMapping("/v1/items/7")
 		String item() {
 			throw AugnoException.of("resource_not_found").message("No item with that ID.");
+		}
+
+		@GetMapping("/v1/items/local")
+		String local() {
+			throw new IllegalStateException("handled here");
+		}
+
+		@ExceptionHandler(IllegalStateException.class)
+		ResponseEntity<String> handleLocally() {
+			return ResponseEntity.status(HttpStatus.CONFLICT).body("handled locally");
 		}
 
 		@GetMapping("/v1/items/teapot")
