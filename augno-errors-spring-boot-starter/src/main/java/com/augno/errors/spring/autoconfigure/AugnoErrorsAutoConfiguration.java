@@ -31,6 +31,7 @@ import com.augno.errors.spring.web.ErrorResponseWriter;
 import com.augno.errors.spring.web.ParameterRulesInterceptor;
 import com.augno.errors.spring.web.RequestIdFilter;
 import com.augno.errors.spring.web.RequestIdGenerator;
+import com.augno.errors.spring.web.ResourceLocationOptimizer;
 import jakarta.servlet.DispatcherType;
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.databind.ObjectMapper;
@@ -223,6 +224,13 @@ public final class AugnoErrorsAutoConfiguration {
 				resolver.insertInto(resolvers);
 			}
 		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "augno.errors.optimize-resource-locations", matchIfMissing = true)
+	static ResourceLocationOptimizer augnoResourceLocationOptimizer() {
+		return new ResourceLocationOptimizer();
 	}
 
 	private static Class<? extends Throwable> exceptionClass(String className) {

@@ -67,6 +67,15 @@ public class AugnoErrorsProperties {
 	 */
 	private boolean rejectUnknownParameters;
 
+	/**
+	 * Whether Spring Boot's static resource locations are checked once at startup, so
+	 * that a missing one is not searched on every request: an unknown URL then costs no
+	 * class path lookups. Applies to resource handlers whose locations are all on the
+	 * class path or in the servlet context; turn it off if static resources are served
+	 * from a jar without directory entries.
+	 */
+	private boolean optimizeResourceLocations = true;
+
 	private final RequestId requestId = new RequestId();
 
 	private final Logging logging = new Logging();
@@ -133,6 +142,14 @@ public class AugnoErrorsProperties {
 
 	public void setRejectUnknownParameters(boolean rejectUnknownParameters) {
 		this.rejectUnknownParameters = rejectUnknownParameters;
+	}
+
+	public boolean isOptimizeResourceLocations() {
+		return this.optimizeResourceLocations;
+	}
+
+	public void setOptimizeResourceLocations(boolean optimizeResourceLocations) {
+		this.optimizeResourceLocations = optimizeResourceLocations;
 	}
 
 	public RequestId getRequestId() {
