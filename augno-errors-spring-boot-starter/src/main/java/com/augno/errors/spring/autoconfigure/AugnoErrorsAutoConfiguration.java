@@ -1,5 +1,6 @@
 package com.augno.errors.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +161,13 @@ public final class AugnoErrorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ErrorLogger augnoErrorLogger(AugnoErrorsProperties properties) {
 		AugnoErrorsProperties.Logging logging = properties.getLogging();
+		Duration stackTraceInterval = logging.getStackTraceInterval();
+		if (stackTraceInterval.isNegative()) {
+			throw new IllegalStateException(
+					"augno.errors.logging.stack-trace-interval: must be zero or positive, was " + stackTraceInterval);
+		}
 		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
-				logging.getClientClosedRequest());
+				logging.getClientClosedRequest(), stackTraceInterval);
 	}
 
 	@Bean

@@ -278,7 +278,7 @@ public class AugnoErrorsProperties {
 
 	/**
 	 * Log levels of rendered errors, by type. Only server errors (5xx) are logged with
-	 * their stack trace.
+	 * their stack trace, once per distinct failure and stack trace interval.
 	 */
 	public static class Logging {
 
@@ -293,7 +293,8 @@ public class AugnoErrorsProperties {
 		private LogLevel idempotencyError = LogLevel.DEBUG;
 
 		/**
-		 * Level of api_error responses; 5xx are logged with the cause's stack trace.
+		 * Level of api_error responses; 5xx are logged with the cause's stack trace, or
+		 * as one line when the same failure repeats within the stack trace interval.
 		 */
 		private LogLevel apiError = LogLevel.ERROR;
 
@@ -301,6 +302,14 @@ public class AugnoErrorsProperties {
 		 * Level of client disconnects (client_closed_request, 499), which write no body.
 		 */
 		private LogLevel clientClosedRequest = LogLevel.DEBUG;
+
+		/**
+		 * Interval within which a server error's stack trace is logged only for the first
+		 * occurrence of each distinct failure (its cause classes and the deepest cause's
+		 * first frame); repeats are logged as one line each, without it. Zero to log
+		 * every stack trace.
+		 */
+		private Duration stackTraceInterval = Duration.ofMinutes(1);
 
 		public LogLevel getInvalidRequestError() {
 			return this.invalidRequestError;
@@ -332,6 +341,14 @@ public class AugnoErrorsProperties {
 
 		public void setClientClosedRequest(LogLevel clientClosedRequest) {
 			this.clientClosedRequest = clientClosedRequest;
+		}
+
+		public Duration getStackTraceInterval() {
+			return this.stackTraceInterval;
+		}
+
+		public void setStackTraceInterval(Duration stackTraceInterval) {
+			this.stackTraceInterval = stackTraceInterval;
 		}
 
 	}

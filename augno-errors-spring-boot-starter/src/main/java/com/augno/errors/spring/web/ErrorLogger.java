@@ -1,5 +1,10 @@
 package com.augno.errors.spring.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorType;
 import jakarta.servlet.RequestDispatcher;
@@ -9,12 +14,29 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.util.Assert;
 
 /**
  * Logs each rendered error once, at the level configured for its type: one line for a
  * client error, the cause's stack trace for a server error (5xx), one quiet line for a
  * client that went away. The line names status, code, method, path and request id; the
  * body the client receives never contains what is logged here.
+ * <p>
+ * Under a crash storm, the same bug failing thousands of times a second, printing every
+ * stack trace would dominate the cost of a 500. So a server error's stack trace is logged
+ * the first time a distinct failure occurs within the stack trace interval; each repeat
+ * within the interval is still logged, at the same level, as one line that names the
+ * exception, the repeat count and where the stack trace is, so that every request id
+ * stays findable. The first occurrence after the interval logs the stack trace again. An
+ * interval of zero logs every stack trace.
+ * <p>
+ * A distinct failure is the class names along the cause chain (at most 16 causes,
+ * stopping at a cycle) plus the first stack frame (class, method, line) of the deepest of
+ * those causes, if it has one. Messages are left out because they vary per request and
+ * may come from the client; the price is that two bugs whose deepest causes are thrown at
+ * the same frame, such as two callers of {@code Objects.requireNonNull}, count as one. At
+ * most 1,000 failures are tracked; when the table is full, those whose interval has
+ * passed are dropped, or else all are forgotten and log their stack trace again.
  *
  * @since 0.1.0
  */
@@ -32,19 +54,35 @@ public class ErrorLogger {
 
 	private final LogLevel clientClosedRequest;
 
+	private final @Nullable RepeatedFailures repeatedFailures;
+
 	/**
 	 * Create a logger.
 	 * @param invalidRequestError the level of invalid_request_error responses
 	 * @param idempotencyError the level of idempotency_error responses
 	 * @param apiError the level of api_error responses
 	 * @param clientClosedRequest the level of client disconnects
+	 * @param stackTraceInterval how long after the stack trace of a server error the same
+	 * failure is logged without it; zero to log every stack trace, never negative
 	 */
 	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
-			LogLevel clientClosedRequest) {
+			LogLevel clientClosedRequest, Duration stackTraceInterval) {
+		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, stackTraceInterval,
+				Clock.systemUTC());
+	}
+
+	/**
+	 * Create a logger that reads the time from a clock, so that tests need not wait for
+	 * an interval to pass.
+	 */
+	ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
+			LogLevel clientClosedRequest, Duration stackTraceInterval, Clock clock) {
+		Assert.isTrue(!stackTraceInterval.isNegative(), "stackTraceInterval must not be negative");
 		this.invalidRequestError = invalidRequestError;
 		this.idempotencyError = idempotencyError;
 		this.apiError = apiError;
 		this.clientClosedRequest = clientClosedRequest;
+		this.repeatedFailures = stackTraceInterval.isZero() ? null : new RepeatedFailures(stackTraceInterval, clock);
 	}
 
 	/**
@@ -59,15 +97,44 @@ public class ErrorLogger {
 		if (!isEnabled(level)) {
 			return;
 		}
-		StringBuilder line = describe(request, status, error.code());
+		String requestId = RequestIds.find(request);
+		StringBuilder line = describe(request, status, error.code(), requestId);
 		if (error.param() != null) {
 			line.append(" param=").append(sanitize(error.param()));
 		}
-		boolean serverError = status >= 500;
-		if (cause != null && !serverError) {
-			line.append(": ").append(sanitize(cause.getClass().getName() + ": " + cause.getMessage()));
+		if (cause == null) {
+			write(level, line.toString(), null);
 		}
-		write(level, line.toString(), serverError ? cause : null);
+		else if (status < 500) {
+			write(level, appendCause(line, cause).toString(), null);
+		}
+		else {
+			logServerError(level, line, cause, requestId);
+		}
+	}
+
+	private void logServerError(LogLevel level, StringBuilder line, Throwable cause, @Nullable String requestId) {
+		RepeatedFailures.Occurrence occurrence = (this.repeatedFailures != null)
+				? this.repeatedFailures.record(cause, requestId) : null;
+		if (occurrence == null || occurrence.isFirst()) {
+			if (occurrence != null && occurrence.previousRepeats() > 0) {
+				line.append(" (")
+					.append(repeats(occurrence.previousRepeats()))
+					.append(" logged without stack trace since ")
+					.append(timeOf(occurrence.previousSince()))
+					.append(')');
+			}
+			write(level, line.toString(), cause);
+			return;
+		}
+		appendCause(line, cause).append(" (repeat ")
+			.append(occurrence.repeat())
+			.append(" since its stack trace was logged at ")
+			.append(timeOf(occurrence.since()));
+		if (occurrence.requestId() != null) {
+			line.append(" with request_id=").append(sanitize(occurrence.requestId()));
+		}
+		write(level, line.append(')').toString(), null);
 	}
 
 	/**
@@ -77,7 +144,7 @@ public class ErrorLogger {
 	 */
 	public void logClientClosed(HttpServletRequest request, Throwable cause) {
 		if (isEnabled(this.clientClosedRequest)) {
-			StringBuilder line = describe(request, 499, "client_closed_request");
+			StringBuilder line = describe(request, 499, "client_closed_request", RequestIds.find(request));
 			line.append(": ").append(sanitize(cause.getClass().getName()));
 			write(this.clientClosedRequest, line.toString(), null);
 		}
@@ -91,7 +158,8 @@ public class ErrorLogger {
 		};
 	}
 
-	private static StringBuilder describe(HttpServletRequest request, int status, String code) {
+	private static StringBuilder describe(HttpServletRequest request, int status, String code,
+			@Nullable String requestId) {
 		StringBuilder line = new StringBuilder(128);
 		line.append(status)
 			.append(' ')
@@ -100,11 +168,22 @@ public class ErrorLogger {
 			.append(sanitize(request.getMethod()))
 			.append(' ')
 			.append(sanitize(originalUri(request)));
-		String requestId = RequestIds.find(request);
 		if (requestId != null) {
 			line.append(" (request_id=").append(requestId).append(')');
 		}
 		return line;
+	}
+
+	private static StringBuilder appendCause(StringBuilder line, Throwable cause) {
+		return line.append(": ").append(sanitize(cause.getClass().getName() + ": " + cause.getMessage()));
+	}
+
+	private static String repeats(long count) {
+		return count + ((count == 1) ? " repeat" : " repeats");
+	}
+
+	private static String timeOf(long epochMillis) {
+		return Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 
 	/**

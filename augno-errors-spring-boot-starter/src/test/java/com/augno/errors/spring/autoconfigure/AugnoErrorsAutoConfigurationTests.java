@@ -1,5 +1,6 @@
 package com.augno.errors.spring.autoconfigure;
 
+import com.augno.errors.AugnoError;
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorLinks;
@@ -18,26 +19,33 @@ import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
 import com.augno.errors.spring.mapping.ValidationExceptionMapper;
 import com.augno.errors.spring.web.AugnoErrorController;
 import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
+import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import com.augno.errors.spring.web.RequestIdGenerator;
+import com.augno.errors.spring.web.RequestIds;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AugnoErrorsAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -218,6 +226,40 @@ class AugnoErrorsAutoConfigurationTests {
 				assertThat(chain.map(new java.util.InputMismatchException()).code().code())
 					.isEqualTo("resource_not_found");
 			});
+	}
+
+	@Test
+	void logsOneStackTracePerFailureAndMinuteByDefault(CapturedOutput output) {
+		this.contextRunner.run((context) -> logTheSameFailureTwice(context.getBean(ErrorLogger.class)));
+		assertThat(output.getOut().lines().filter((line) -> line.startsWith("java.lang.IllegalStateException: storm")))
+			.hasSize(1);
+		assertThat(output).contains("(repeat 1 since its stack trace was logged at ");
+	}
+
+	@Test
+	void logsEveryStackTraceWhenTheStackTraceIntervalIsZero(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("augno.errors.logging.stack-trace-interval=0")
+			.run((context) -> logTheSameFailureTwice(context.getBean(ErrorLogger.class)));
+		assertThat(output.getOut().lines().filter((line) -> line.startsWith("java.lang.IllegalStateException: storm")))
+			.hasSize(2);
+		assertThat(output).doesNotContain("(repeat ");
+	}
+
+	@Test
+	void failsStartupOnANegativeStackTraceInterval() {
+		this.contextRunner.withPropertyValues("augno.errors.logging.stack-trace-interval=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("augno.errors.logging.stack-trace-interval: must be zero or positive"));
+	}
+
+	private static void logTheSameFailureTwice(ErrorLogger logger) {
+		AugnoError error = new AugnoError("internal_error", ErrorType.API_ERROR, "Something went wrong.", null,
+				"https://docs.augno.com/api/errors#internal_error", false, null, null);
+		for (int i = 0; i < 2; i++) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items/it_crash");
+			request.setAttribute(RequestIds.ATTRIBUTE, "rq_" + i);
+			logger.log(request, 500, error, new IllegalStateException("storm"));
+		}
 	}
 
 	@Test

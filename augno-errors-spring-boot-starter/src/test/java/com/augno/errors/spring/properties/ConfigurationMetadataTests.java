@@ -1,6 +1,7 @@
 package com.augno.errors.spring.properties;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ class ConfigurationMetadataTests {
 				"augno.errors.request-id.response-header", "augno.errors.request-id.trusted-header",
 				"augno.errors.logging.invalid-request-error", "augno.errors.logging.idempotency-error",
 				"augno.errors.logging.api-error", "augno.errors.logging.client-closed-request",
-				"augno.errors.filter.order");
+				"augno.errors.logging.stack-trace-interval", "augno.errors.filter.order");
 		assertThat(properties).allSatisfy(
 				(name, property) -> assertThat(property.path("description").asString()).as("description of %s", name)
 					.isNotBlank()
@@ -50,6 +51,9 @@ class ConfigurationMetadataTests {
 			.isEqualTo(defaults.getFilter().getOrder());
 		assertThat(properties.get("augno.errors.reject-unknown-parameters").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("augno.errors.logging.api-error").get("defaultValue").asString()).isEqualTo("error");
+		assertThat(properties.get("augno.errors.logging.stack-trace-interval").get("defaultValue").asString())
+			.isEqualTo("1m");
+		assertThat(defaults.getLogging().getStackTraceInterval()).isEqualTo(Duration.ofMinutes(1));
 	}
 
 	private static Map<String, JsonNode> properties() throws Exception {

@@ -1,5 +1,15 @@
 package com.augno.errors.spring.web;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorType;
 import org.junit.jupiter.api.Test;
@@ -11,9 +21,18 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorLoggerTests {
+
+	private static final Duration INTERVAL = Duration.ofMinutes(1);
+
+	private static final AugnoError INTERNAL_ERROR = error("internal_error", ErrorType.API_ERROR, null);
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T06:55:01.250Z"));
+
+	private static final String NL = System.lineSeparator();
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/users");
 
@@ -23,7 +42,7 @@ class ErrorLoggerTests {
 
 	@Test
 	void logsEachTypeAtItsConfiguredLevel(CapturedOutput output) {
-		ErrorLogger logger = new ErrorLogger(LogLevel.WARN, LogLevel.INFO, LogLevel.ERROR, LogLevel.OFF);
+		ErrorLogger logger = new ErrorLogger(LogLevel.WARN, LogLevel.INFO, LogLevel.ERROR, LogLevel.OFF, INTERVAL);
 		logger.log(this.request, 400, error("validation_failed", ErrorType.INVALID_REQUEST_ERROR, "email"),
 				new IllegalArgumentException("bad email"));
 		logger.log(this.request, 409, error("idempotency_in_progress", ErrorType.IDEMPOTENCY_ERROR, null), null);
@@ -37,7 +56,7 @@ class ErrorLoggerTests {
 
 	@Test
 	void logsTheStackTraceOfServerErrorsOnly(CapturedOutput output) {
-		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR);
+		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, INTERVAL);
 		logger.log(this.request, 400, error("validation_failed", ErrorType.INVALID_REQUEST_ERROR, null),
 				new IllegalArgumentException("client"));
 		assertThat(output).contains("400 validation_failed").doesNotContain("\tat ");
@@ -50,7 +69,7 @@ class ErrorLoggerTests {
 
 	@Test
 	void keepsClientTextOnOneBoundedLine(CapturedOutput output) {
-		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR);
+		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, INTERVAL);
 		MockHttpServletRequest forged = new MockHttpServletRequest("GET",
 				"/x\n2026-01-01 ERROR forged" + "a".repeat(900));
 		logger.log(forged, 404, error("resource_not_found", ErrorType.INVALID_REQUEST_ERROR, null), null);
@@ -60,11 +79,173 @@ class ErrorLoggerTests {
 
 	@Test
 	void namesThePathTheClientAskedForDuringAnErrorDispatch(CapturedOutput output) {
-		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR);
+		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, INTERVAL);
 		MockHttpServletRequest dispatch = new MockHttpServletRequest("POST", "/error");
 		dispatch.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/v1/users");
 		logger.log(dispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
 		assertThat(output).contains("403 insufficient_permissions for POST /v1/users").doesNotContain("POST /error");
+	}
+
+	@Test
+	void logsARepeatWithinTheIntervalAsOneLineWithoutStackTrace(CapturedOutput output) {
+		ErrorLogger logger = stormLogger(INTERVAL);
+		logger.log(request("rq_first"), 500, INTERNAL_ERROR, failure("server 1"));
+		assertThat(stackTraces(output)).isEqualTo(1);
+		assertThat(output).contains("500 internal_error for POST /v1/users (request_id=rq_first)" + NL)
+			.contains("java.lang.IllegalStateException: server 1" + NL + "\tat " + getClass().getName() + ".failure(");
+		this.clock.advance(INTERVAL.minusMillis(1));
+		logger.log(request("rq_second"), 500, INTERNAL_ERROR, failure("server 2"));
+		logger.log(request("rq_third"), 500, INTERNAL_ERROR, failure("server 3"));
+		assertThat(stackTraces(output)).isEqualTo(1);
+		assertThat(output.getOut()
+			.lines()
+			.filter((line) -> line.contains("(repeat "))
+			.map((line) -> line.substring(line.indexOf("500 internal_error"))))
+			.containsExactly(
+					line("rq_second", "server 2",
+							"(repeat 1 since its stack trace was logged at "
+									+ "2026-05-01T06:55:01Z with request_id=rq_first)"),
+					line("rq_third", "server 3", "(repeat 2 since its stack trace was logged at "
+							+ "2026-05-01T06:55:01Z with request_id=rq_first)"));
+	}
+
+	@Test
+	void logsTheStackTraceAgainOnceTheIntervalHasPassed(CapturedOutput output) {
+		ErrorLogger logger = stormLogger(INTERVAL);
+		logger.log(request("rq_1"), 500, INTERNAL_ERROR, failure("server"));
+		logger.log(request("rq_2"), 500, INTERNAL_ERROR, failure("server"));
+		logger.log(request("rq_3"), 500, INTERNAL_ERROR, failure("server"));
+		this.clock.advance(INTERVAL);
+		logger.log(request("rq_4"), 500, INTERNAL_ERROR, failure("server"));
+		assertThat(stackTraces(output)).isEqualTo(2);
+		assertThat(output).contains("500 internal_error for POST /v1/users (request_id=rq_4) "
+				+ "(2 repeats logged without stack trace since 2026-05-01T06:55:01Z)" + NL);
+		logger.log(request("rq_5"), 500, INTERNAL_ERROR, failure("server"));
+		assertThat(output)
+			.contains("(repeat 1 since its stack trace was logged at 2026-05-01T06:56:01Z " + "with request_id=rq_4)");
+	}
+
+	@Test
+	void logsTheStackTraceOfEachDistinctFailure(CapturedOutput output) {
+		ErrorLogger logger = stormLogger(INTERVAL);
+		StackTraceElement frame = new StackTraceElement("com.example.Items", "load", "Items.java", 42);
+		StackTraceElement otherLine = new StackTraceElement("com.example.Items", "load", "Items.java", 43);
+		logger.log(request("rq_1"), 500, INTERNAL_ERROR, thrownAt(new IllegalStateException("a"), frame));
+		logger.log(request("rq_2"), 500, INTERNAL_ERROR, thrownAt(new IllegalArgumentException("b"), frame));
+		logger.log(request("rq_3"), 500, INTERNAL_ERROR, thrownAt(new IllegalStateException("c"), otherLine));
+		logger.log(request("rq_4"), 500, INTERNAL_ERROR,
+				new RuntimeException("wrapped", thrownAt(new IllegalStateException("d"), frame)));
+		assertThat(stackTraces(output)).isEqualTo(4);
+		assertThat(output).doesNotContain("(repeat ");
+		logger.log(request("rq_5"), 500, INTERNAL_ERROR,
+				new RuntimeException("wrapped again", thrownAt(new IllegalStateException("e"), frame)));
+		assertThat(output)
+			.contains("(repeat 1 since its stack trace was logged at 2026-05-01T06:55:01Z " + "with request_id=rq_4)");
+	}
+
+	@Test
+	void logsEveryStackTraceWhenTheIntervalIsZero(CapturedOutput output) {
+		ErrorLogger logger = stormLogger(Duration.ZERO);
+		for (int i = 0; i < 3; i++) {
+			logger.log(request("rq_" + i), 500, INTERNAL_ERROR, failure("server"));
+		}
+		assertThat(stackTraces(output)).isEqualTo(3);
+		assertThat(output).doesNotContain("repeat");
+	}
+
+	@Test
+	void logsAServerErrorWithoutCauseAsOneLine(CapturedOutput output) {
+		ErrorLogger logger = stormLogger(INTERVAL);
+		logger.log(request("rq_1"), 503, error("service_unavailable", ErrorType.API_ERROR, null), null);
+		logger.log(request("rq_2"), 503, error("service_unavailable", ErrorType.API_ERROR, null), null);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("503 service_unavailable"))).hasSize(2)
+			.noneMatch((line) -> line.contains("repeat"));
+	}
+
+	@Test
+	void keepsAHostileMessageOnOneBoundedLineInARepeat(CapturedOutput output) {
+		ErrorLogger logger = stormLogger(INTERVAL);
+		logger.log(request("rq_first"), 500, INTERNAL_ERROR, failure("benign"));
+		logger.log(request("rq_second"), 500, INTERNAL_ERROR,
+				failure("boom\r\n2026-01-01 ERROR forged\u001b[31m" + "a".repeat(900)));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("forged"))).singleElement()
+			.satisfies((line) -> assertThat(line)
+				.contains("(request_id=rq_second): java.lang.IllegalStateException: boom??2026-01-01 ERROR forged?[31m")
+				.endsWith("... (repeat 1 since its stack trace was logged at 2026-05-01T06:55:01Z "
+						+ "with request_id=rq_first)")
+				.hasSizeLessThan(800));
+	}
+
+	@Test
+	void logsOneStackTracePerFailureAndIntervalUnderConcurrentRequests(CapturedOutput output) throws Exception {
+		ErrorLogger logger = stormLogger(INTERVAL);
+		int threads = 8;
+		int perThread = 250;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<Object>> done = LongStream.range(0, threads).mapToObj((thread) -> executor.submit(() -> {
+				start.await();
+				for (int i = 0; i < perThread; i++) {
+					logger.log(request("rq_" + thread + "_" + i), 500, INTERNAL_ERROR, failure("storm"));
+				}
+				return null;
+			})).toList();
+			start.countDown();
+			for (Future<Object> future : done) {
+				future.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(stackTraces(output)).isEqualTo(1);
+		List<Long> repeats = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("(repeat "))
+			.map((line) -> Long.parseLong(line.replaceAll(".*\\(repeat (\\d+) .*", "$1")))
+			.sorted()
+			.toList();
+		assertThat(repeats).isEqualTo(LongStream.rangeClosed(1, threads * perThread - 1).boxed().toList());
+	}
+
+	@Test
+	void rejectsANegativeInterval() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR,
+					Duration.ofSeconds(-1)))
+			.withMessageContaining("must not be negative");
+	}
+
+	private ErrorLogger stormLogger(Duration interval) {
+		return new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG, interval, this.clock);
+	}
+
+	private static MockHttpServletRequest request(String requestId) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/users");
+		request.setAttribute(RequestIds.ATTRIBUTE, requestId);
+		return request;
+	}
+
+	private static String line(String requestId, String message, String suffix) {
+		return "500 internal_error for POST /v1/users (request_id=" + requestId + "): java.lang.IllegalStateException: "
+				+ message + " " + suffix;
+	}
+
+	/**
+	 * The same failure on every call: one class, thrown at one line.
+	 */
+	private static IllegalStateException failure(String message) {
+		return new IllegalStateException(message);
+	}
+
+	private static <T extends Throwable> T thrownAt(T failure, StackTraceElement frame) {
+		failure.setStackTrace(new StackTraceElement[] { frame });
+		return failure;
+	}
+
+	private static long stackTraces(CapturedOutput output) {
+		return output.getOut().lines().filter((line) -> line.matches("^java\\.lang\\.\\w+Exception: .*")).count();
 	}
 
 	private static AugnoError error(String code, ErrorType type, String param) {
