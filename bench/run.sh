@@ -112,6 +112,9 @@ fi
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
 	echo "Building bench/app and bench/app-wimdeblauwe ..." >&2
 	./mvnw -B -q -ntp -Pbench -pl bench/app,bench/app-wimdeblauwe -am -DskipTests package
+	build_note=", build included"
+else
+	build_note=", no build (BENCH_SKIP_BUILD=1)"
 fi
 work=bench/target/http-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
@@ -424,7 +427,7 @@ mkdir -p "$(dirname "$out")"
 	echo "|---:|---|---|---:|---:|---:|---:|---:|---:|"
 	sort -k3,3 -k2,2 -k1,1n "$results" | awk '{ printf "| %s | %s | `%s` | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
 	echo
-	echo "Run time: $(($(date +%s) - started)) s, build included."
+	echo "Run time: $(($(date +%s) - started)) s$build_note."
 } >"$out"
 cat "$out"
 echo >&2
