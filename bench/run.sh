@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# The HTTP benchmark of the error path: builds bench/app, starts it twice on 127.0.0.1
-# (with the starter, and with augno.errors.enabled=false, i.e. Spring Boot's own error
-# handling), drives every scenario of both with wrk, interleaving the two and repeating,
-# and writes a Markdown table of the medians to bench/results/<date>.md.
+# The HTTP benchmark of the error path: builds bench/app and bench/app-wimdeblauwe, starts
+# three apps side by side on 127.0.0.1 (augno: with the starter; boot: the same app with
+# augno.errors.enabled=false, i.e. Spring Boot's own error handling; wimdeblauwe: the same
+# app with wimdeblauwe's error-handling-spring-boot-starter instead of ours), drives every
+# scenario of each with wrk, interleaving the three and repeating, and writes a Markdown
+# table of the medians to bench/results/<date>.md.
 #
-#   bench/run.sh            the full run: 3 rounds of 5 s per scenario and variant (~8 min)
-#   bench/run.sh --smoke    one round of 2 s, to check that everything works (~2 min)
+#   bench/run.sh            the full run: 6 s of warm-up, then 3 rounds of 4 s, per scenario
+#                           and variant (about 9.5 min on 2 cores, see below)
+#   bench/run.sh --smoke    1 s of warm-up and one round of 2 s, to check that everything
+#                           works (about 2.5 min)
+#
+# The full run's time: 9 scenarios x 3 variants x (6 s + 3 x 4 s) = 486 s of wrk, plus about
+# a minute to build both apps and start them, and a few seconds per 100 wrk runs (108 here).
+# With two variants it was 8 s + 3 x 5 s (414 s of wrk, 472 s in all); the shorter runs keep
+# the third variant within 10 minutes.
 #
 # Environment (all optional): BENCH_ROUNDS, BENCH_DURATION and BENCH_WARMUP (seconds),
 # BENCH_CONNECTIONS (wrk -c), BENCH_SCENARIOS (space-separated names, default all),
 # BENCH_OUT (the Markdown file), BENCH_SKIP_BUILD=1, BENCH_JFR=1 (a JFR recording of each
 # app, profile settings, kept in the work directory), JAVA_OPTS (the apps' JVM options),
-# BENCH_APP_ARGS (more arguments for both apps, such as --logging.exception-conversion-word=%wex).
-# A run with any of these set (BENCH_SKIP_BUILD and BENCH_OUT aside) writes <date>-custom.md,
-# so that only the standard run writes bench/results/<date>.md.
+# BENCH_APP_ARGS (more arguments for all apps, such as --logging.exception-conversion-word=%wex),
+# BENCH_PORT (the first of the three ports, 18081 unless set: augno, boot and wimdeblauwe
+# listen on it and the next two).
+# A run with any of these set (BENCH_SKIP_BUILD, BENCH_OUT and BENCH_PORT aside) writes
+# <date>-custom.md, so that only the standard run writes bench/results/<date>.md.
 # Only 127.0.0.1 is ever a target, and every wait and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +39,7 @@ fi
 if [[ $mode == smoke ]]; then
 	rounds=${BENCH_ROUNDS:-1} duration=${BENCH_DURATION:-2} warmup=${BENCH_WARMUP:-1}
 else
-	rounds=${BENCH_ROUNDS:-3} duration=${BENCH_DURATION:-5} warmup=${BENCH_WARMUP:-8}
+	rounds=${BENCH_ROUNDS:-3} duration=${BENCH_DURATION:-4} warmup=${BENCH_WARMUP:-6}
 fi
 connections=${BENCH_CONNECTIONS:-16}
 today=$(date -u +%F)
@@ -46,8 +57,12 @@ done
 out=${BENCH_OUT:-bench/results/${today}${suffix}.md}
 java_opts=${JAVA_OPTS:--Xms512m -Xmx512m}
 host=127.0.0.1
-declare -A port=([augno]=18081 [boot]=18082)
-variants=(augno boot)
+first_port=${BENCH_PORT:-18081}
+declare -A port=([augno]=$first_port [boot]=$((first_port + 1)) [wimdeblauwe]=$((first_port + 2)))
+declare -A jar=([augno]=bench/app/target/bench-app.jar [boot]=bench/app/target/bench-app.jar
+	[wimdeblauwe]=bench/app-wimdeblauwe/target/bench-app-wimdeblauwe.jar)
+variants=(augno boot wimdeblauwe)
+wimdeblauwe_version=$(sed -n 's:.*<error-handling-spring-boot-starter.version>\(.*\)</error-handling-spring-boot-starter.version>.*:\1:p' bench/pom.xml)
 started=$(date +%s)
 
 # --- the scenarios: name, method, path, body, Connection: close?, expected status
@@ -59,7 +74,7 @@ declare -A method path body close status describe
 def() { method[$1]=$2 path[$1]=$3 body[$1]=$4 close[$1]=$5 status[$1]=$6 describe[$1]=$7; }
 def success GET /items/it_42 "" 0 200 "success: GET, 307-byte JSON"
 def success_close GET /items/it_42 "" 1 200 "success, \`Connection: close\`"
-def augno_404 GET /items/it_missing "" 0 404 "AugnoException 404 (Boot: ResponseStatusException)"
+def augno_404 GET /items/it_missing "" 0 404 "AugnoException 404 (boot: ResponseStatusException; wimdeblauwe: @ResponseStatus exception)"
 def valid_post POST /items "$valid_body" 0 200 "valid body: POST, 306-byte JSON"
 def valid_post_close POST /items "$valid_body" 1 200 "valid body, \`Connection: close\`"
 def validation_400 POST /items "$invalid_body" 0 400 "Bean Validation 400, two field errors"
@@ -70,6 +85,19 @@ read -r -a scenarios <<<"${BENCH_SCENARIOS:-${all_scenarios[*]}}"
 for s in "${scenarios[@]}"; do
 	[[ -n "${method[$s]:-}" ]] || { echo "unknown scenario: $s" >&2; exit 2; }
 done
+# Who must answer each failure: the body's format tells (see answered_by below). wimdeblauwe's
+# starter handles only what a @RestController method throws (its advice is
+# @ControllerAdvice(annotations = RestController.class)): an unmapped URL and a 405 never
+# reach it, and Spring Boot's /error answers them, as in the boot variant.
+declare -A answerer
+for s in "${scenarios[@]}"; do
+	for v in augno boot wimdeblauwe; do
+		if [[ ${status[$s]} == 200 ]]; then answerer[$v.$s]=app; else answerer[$v.$s]=$v; fi
+	done
+done
+for s in unmapped_404 method_405; do
+	answerer[wimdeblauwe.$s]=boot
+done
 
 # --- wrk, installed from Debian's packages when missing
 
@@ -79,13 +107,15 @@ if ! command -v wrk >/dev/null; then
 	apt-get install -y wrk
 fi
 
-# --- build and start the two apps
+# --- build and start the three apps
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-	echo "Building bench/app ..." >&2
-	./mvnw -B -q -ntp -Pbench -pl bench/app -am -DskipTests package
+	echo "Building bench/app and bench/app-wimdeblauwe ..." >&2
+	./mvnw -B -q -ntp -Pbench -pl bench/app,bench/app-wimdeblauwe -am -DskipTests package
+	build_note=", build included"
+else
+	build_note=", no build (BENCH_SKIP_BUILD=1)"
 fi
-jar=bench/app/target/bench-app.jar
 work=bench/target/http-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
 
@@ -104,6 +134,14 @@ stop_apps() {
 }
 trap stop_apps EXIT
 
+# A port in use would have the app fail to start, and the checks and wrk would then measure
+# whatever listens there (another run of this script, say).
+for v in "${variants[@]}"; do
+	if timeout 2 bash -c "exec 3<>/dev/tcp/$host/${port[$v]}" 2>/dev/null; then
+		echo "port ${port[$v]} ($v) is in use on $host: is another benchmark running? (BENCH_PORT moves all three)" >&2
+		exit 1
+	fi
+done
 for v in "${variants[@]}"; do
 	opts=($java_opts)
 	if [[ "${BENCH_JFR:-0}" == 1 ]]; then
@@ -112,19 +150,21 @@ for v in "${variants[@]}"; do
 	fi
 	args=(--server.address=$host --server.port=${port[$v]} ${BENCH_APP_ARGS:-})
 	[[ $v == boot ]] && args+=(--augno.errors.enabled=false)
-	java "${opts[@]}" -jar "$jar" "${args[@]}" >"$work/$v.log" 2>&1 &
+	java "${opts[@]}" -jar "${jar[$v]}" "${args[@]}" >"$work/$v.log" 2>&1 &
 	pid[$v]=$!
 done
+# Three JVMs starting at once on two cores: allow each about 90 s.
 for v in "${variants[@]}"; do
-	for i in $(seq 1 120); do
+	for i in $(seq 1 180); do
 		curl -s -o /dev/null --max-time 1 "http://$host:${port[$v]}/items/it_42" && break
 		kill -0 "${pid[$v]}" 2>/dev/null || { echo "the $v app died:" >&2; tail -20 "$work/$v.log" >&2; exit 1; }
-		[[ $i == 120 ]] && { echo "the $v app did not start within 60 s" >&2; exit 1; }
+		[[ $i == 180 ]] && { echo "the $v app did not start within 90 s" >&2; exit 1; }
 		sleep 0.5
 	done
 done
 
-# --- check every scenario once with curl: status, body size, Connection header
+# --- check every scenario once with curl: status, body size, Connection header, and who
+# answered, told by the body's format
 
 curl_args() { # scenario -> curl options
 	local s=$1
@@ -135,6 +175,19 @@ curl_args() { # scenario -> curl options
 	[[ ${close[$s]} == 1 ]] && printf '%s\n' -H "Connection: close"
 	return 0
 }
+answered_by() { # body file -> app (the item), augno, wimdeblauwe, boot (Boot's /error) or unknown
+	local first
+	first=$(head -c 200 "$1")
+	case "$first" in
+	'{"id":'*) echo app ;;
+	'{"error":{'*) echo augno ;;
+	'{"code":'*) echo wimdeblauwe ;;
+	'{"timestamp":'*'"status":'*) echo boot ;;
+	*) echo unknown ;;
+	esac
+}
+declare -A answer_format=([app]="the item" [augno]="the starter's envelope" [wimdeblauwe]="wimdeblauwe's body"
+	[boot]="Boot's /error body" [unknown]="an unknown body")
 declare -A checked
 for s in "${scenarios[@]}"; do
 	for v in "${variants[@]}"; do
@@ -148,7 +201,13 @@ for s in "${scenarios[@]}"; do
 			cat "$work/body-$v-$s.json" >&2
 			exit 1
 		fi
-		checked[$v.$s]="$code, ${size} B${conn:+, Connection: $conn}"
+		by=$(answered_by "$work/body-$v-$s.json")
+		if [[ $by != "${answerer[$v.$s]}" ]]; then
+			echo "$v $s: expected ${answer_format[${answerer[$v.$s]}]}, got ${answer_format[$by]}:" >&2
+			head -c 1000 "$work/body-$v-$s.json" >&2
+			exit 1
+		fi
+		checked[$v.$s]="$code, ${size} B${conn:+, Connection: $conn}, ${answer_format[$by]}"
 	done
 done
 
@@ -202,7 +261,9 @@ echo "Measuring: $rounds round(s) of ${duration} s per scenario and variant, var
 for round in $(seq 1 "$rounds"); do
 	i=0
 	for s in "${scenarios[@]}"; do
-		if (((round + i) % 2 == 0)); then order=(augno boot); else order=(boot augno); fi
+		# Rotate which variant goes first: over 3 rounds, each goes first once per scenario.
+		k=$(((round + i) % ${#variants[@]}))
+		order=("${variants[@]:k}" "${variants[@]:0:k}")
 		for v in "${order[@]}"; do
 			drive "$v" "$s" "$duration" "$round"
 		done
@@ -280,50 +341,84 @@ mkdir -p "$(dirname "$out")"
 	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%"
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
-	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after ${warmup} s of warm-up for each; the two apps run side by side, and each round alternates which of the two goes first"
-	echo "- augno: the bench app with the starter; boot: the same app with \`augno.errors.enabled=false\`${BENCH_APP_ARGS:+; both with \`$BENCH_APP_ARGS\`}"
+	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after ${warmup} s of warm-up for each; the three apps run side by side, and each round rotates which of them goes first"
+	echo "- augno: the bench app with the starter; boot: the same app with \`augno.errors.enabled=false\`; wimdeblauwe: the same app with wimdeblauwe's error-handling-spring-boot-starter $wimdeblauwe_version instead of the starter, logging as the starter does (bench/app-wimdeblauwe)${BENCH_APP_ARGS:+; all three with \`$BENCH_APP_ARGS\`}"
 	echo
-	echo "| scenario | augno req/s | augno p99 ms | boot req/s | boot p99 ms | augno ÷ success | augno ÷ success (close) | boot ÷ success | boot ÷ success (close) | augno ÷ boot | target | verdict |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+	header="| scenario |" rule="|---|"
+	for v in "${variants[@]}"; do
+		header="$header $v req/s | $v p99 ms |" rule="$rule---:|---:|"
+	done
+	for v in "${variants[@]}"; do
+		header="$header $v ÷ success | $v ÷ success (close) |" rule="$rule---:|---:|"
+	done
+	echo "$header augno ÷ boot | augno ÷ wimdeblauwe | target | verdict |"
+	echo "$rule---:|---:|---|---|"
 	for s in "${scenarios[@]}"; do
 		r=${ref[$s]:-} rc=${ref_close[$s]:-}
-		ar=– arc=– br=– brc=–
-		if [[ -n $r ]] && has "$r"; then ar=$(ratio augno "$s" augno "$r") br=$(ratio boot "$s" boot "$r"); fi
-		if [[ -n $rc ]] && has "$rc"; then arc=$(ratio augno "$s" augno "$rc") brc=$(ratio boot "$s" boot "$rc"); fi
-		t=${target[$s]:-} v=–
+		row="| ${describe[$s]} (\`$s\`) |"
+		for v in "${variants[@]}"; do
+			row="$row $(printf '%.0f | %.2f' "${rps[$v.$s]}" "${p99[$v.$s]}") |"
+		done
+		for v in "${variants[@]}"; do
+			vr=– vrc=–
+			if [[ -n $r ]] && has "$r"; then vr=$(ratio "$v" "$s" "$v" "$r"); fi
+			if [[ -n $rc ]] && has "$rc"; then vrc=$(ratio "$v" "$s" "$v" "$rc"); fi
+			row="$row $vr | $vrc |"
+			[[ $v == augno ]] && ar=$vr arc=$vrc
+		done
+		t=${target[$s]:-} outcome=–
 		if [[ -n $t ]]; then
-			v=$(verdict "$ar" "$t")
-			[[ $arc != – ]] && v="$v; close: $(verdict "$arc" "$t")"
+			outcome=$(verdict "$ar" "$t")
+			[[ $arc != – ]] && outcome="$outcome; close: $(verdict "$arc" "$t")"
 			t="≥ ${t}x"
 		else
 			t=–
 		fi
-		[[ -n $r ]] || r=–
-		printf '| %s (`%s`) | %.0f | %.2f | %.0f | %.2f | %s | %s | %s | %s | %s | %s | %s |\n' "${describe[$s]}" "$s" \
-			"${rps[augno.$s]}" "${p99[augno.$s]}" "${rps[boot.$s]}" "${p99[boot.$s]}" "$ar" "$arc" "$br" "$brc" \
-			"$(ratio augno "$s" boot "$s")" "$t" "$v"
+		echo "$row $(ratio augno "$s" boot "$s") | $(ratio augno "$s" wimdeblauwe "$s") | $t | $outcome |"
 	done
 	echo
 	echo "The success reference (\"÷ success\") is \`success\` for the GETs and \`valid_post\` for the 400;"
 	echo "\"(close)\" is the same reference sent with \`Connection: close\`, as the 400 and the 500 end"
-	echo "their connection. req/s and p99 (wrk's, per run) are medians over the rounds; each ratio is"
-	echo "the median over the rounds of the ratio of two runs of the same round."
+	echo "their connection. Each variant is compared with its own success path. req/s and p99 (wrk's,"
+	echo "per run) are medians over the rounds; each ratio is the median over the rounds of the ratio"
+	echo "of two runs of the same round. wimdeblauwe's starter handles only what a \`@RestController\`"
+	echo "method throws: in that variant Spring Boot's \`/error\` answers the unmapped URL and the 405,"
+	echo "as in \`boot\` (see the Checks)."
 	echo
 	echo "## Checks"
 	echo
-	echo "| scenario | augno answer | boot answer | augno socket errors / non-2xx | boot socket errors / non-2xx |"
-	echo "|---|---|---|---|---|"
+	echo "What each app answered to the check with \`curl\` (status, body size, \`Connection\` header,"
+	echo "the body's format), and the socket errors and non-2xx answers \`wrk\` counted in the rounds."
+	echo
+	header="| scenario |" rule="|---|"
+	for v in "${variants[@]}"; do
+		header="$header $v answer |" rule="$rule---|"
+	done
+	for v in "${variants[@]}"; do
+		header="$header $v socket errors / non-2xx |" rule="$rule---:|"
+	done
+	echo "$header"
+	echo "$rule"
 	for s in "${scenarios[@]}"; do
-		echo "| \`$s\` | ${checked[augno.$s]} | ${checked[boot.$s]} | ${errs[augno.$s]} / ${non2xx[augno.$s]} | ${errs[boot.$s]} / ${non2xx[boot.$s]} |"
+		row="| \`$s\` |"
+		for v in "${variants[@]}"; do
+			row="$row ${checked[$v.$s]} |"
+		done
+		for v in "${variants[@]}"; do
+			row="$row ${errs[$v.$s]} / ${non2xx[$v.$s]} |"
+		done
+		echo "$row"
 	done
 	echo
 	if [[ " ${scenarios[*]} " == *" error_500 "* ]]; then
+		counts="" logged=""
 		for v in "${variants[@]}"; do
 			answered[$v]=$(awk -v v="$v" '$2 == v && $3 == "error_500" { t += $9 } END { print t + 1 }' "$results" "$work/warmup.tsv")
+			counts="$counts${counts:+, }$v ${traces[$v]}" logged="$logged${logged:+, }${answered[$v]}"
 		done
-		echo "Stack traces of the 500's cause in the logs: augno ${traces[augno]}, boot ${traces[boot]}, for"
-		echo "${answered[augno]} and ${answered[boot]} 500s that wrk and the check counted (measured, warm-up and"
-		echo "check); a few more are answered and logged that wrk does not count, in flight when a run ends."
+		echo "Stack traces of the 500's cause in the logs: $counts, for $logged 500s"
+		echo "that wrk and the check counted (measured, warm-up and check); a few more are answered and"
+		echo "logged that wrk does not count, in flight when a run ends."
 		echo
 	fi
 	echo "## Every run"
@@ -332,7 +427,7 @@ mkdir -p "$(dirname "$out")"
 	echo "|---:|---|---|---:|---:|---:|---:|---:|---:|"
 	sort -k3,3 -k2,2 -k1,1n "$results" | awk '{ printf "| %s | %s | `%s` | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
 	echo
-	echo "Run time: $(($(date +%s) - started)) s, build included."
+	echo "Run time: $(($(date +%s) - started)) s$build_note."
 } >"$out"
 cat "$out"
 echo >&2

@@ -3,15 +3,18 @@ package com.augno.errors.sample.security;
 import com.augno.errors.sample.platform.ApiKeys;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * The sample's security: every endpoint but registration needs an API key, and changing
@@ -22,8 +25,12 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, AuthenticationEntryPoint entryPoint)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys,
+			ObjectProvider<AuthenticationEntryPoint> entryPoints) throws Exception {
+		// The starter's entry point. bench/startup.sh also starts the sample with
+		// augno.errors.enabled=false, where there is none: a bare 401 keeps it starting.
+		AuthenticationEntryPoint entryPoint = entryPoints
+			.getIfAvailable(() -> new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), AnonymousAuthenticationFilter.class)

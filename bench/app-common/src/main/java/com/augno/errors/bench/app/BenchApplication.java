@@ -5,8 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The smallest Boot app with a success path and one of each failure the HTTP benchmark
- * measures. Started twice by {@code bench/run.sh}: with the starter, and with
- * {@code augno.errors.enabled=false} (Spring Boot's own error handling).
+ * measures. The main class of both benchmark apps: {@code bench/app} (the starter; with
+ * {@code augno.errors.enabled=false}, Spring Boot's own error handling) and
+ * {@code bench/app-wimdeblauwe} (wimdeblauwe's error-handling-spring-boot-starter), each
+ * of which adds its {@link NotFoundExceptions} in a subpackage.
  */
 @SpringBootApplication
 public class BenchApplication {

@@ -1,8 +1,0 @@
-/**
- * The HTTP benchmark's app: one success and one of each failure, driven by
- * {@code bench/run.sh}.
- */
-@NullMarked
-package com.augno.errors.bench.app;
-
-import org.jspecify.annotations.NullMarked;
