@@ -218,7 +218,6 @@ public final class AugnoErrorsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "augnoErrorsWebMvcConfigurer")
 	WebMvcConfigurer augnoErrorsWebMvcConfigurer(ParameterRulesInterceptor interceptor, ErrorResponseHandler handler) {
-		AugnoHandlerExceptionResolver resolver = new AugnoHandlerExceptionResolver(handler);
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
@@ -227,7 +226,7 @@ public final class AugnoErrorsAutoConfiguration {
 
 			@Override
 			public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
-				resolver.insertInto(resolvers);
+				AugnoHandlerExceptionResolver.insertInto(resolvers, handler);
 			}
 		};
 	}

@@ -20,13 +20,14 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The controller advice that answers Spring MVC's own exceptions (those
- * {@link ResponseEntityExceptionHandler} covers) with the envelope; every other exception
- * is answered by the {@link AugnoHandlerExceptionResolver}.
+ * The controller advice behind Spring MVC's own exceptions (those
+ * {@link ResponseEntityExceptionHandler} covers), answering them with the envelope.
  * <p>
  * It extends {@link ResponseEntityExceptionHandler} so that Spring Boot's problem-details
  * handler, which backs off when one exists, never answers instead of it; and it is
  * ordered last, so that the application's own {@code @ExceptionHandler}s keep priority.
+ * Most exceptions never reach it: the {@link AugnoHandlerExceptionResolver} answers those
+ * no application handler claims before Spring MVC looks for an {@code @ExceptionHandler}.
  * It only delegates to the {@link ErrorResponseHandler}, writing the response itself
  * rather than through the message converters, so the content negotiation of a request
  * that accepts no JSON cannot swallow the error.

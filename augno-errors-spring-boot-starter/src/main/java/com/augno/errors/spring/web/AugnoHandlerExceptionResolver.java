@@ -14,17 +14,18 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
 /**
- * Answers, with the envelope, every exception a handler throws that no
- * {@code @ExceptionHandler} claimed: the service's {@code AugnoException}s, exceptions
- * annotated with {@code @ResponseStatus}, and unknown failures.
+ * Answers, with the envelope, the exceptions a handler throws that the application has no
+ * {@code @ExceptionHandler} for: the service's {@code AugnoException}s, Spring MVC's own
+ * exceptions, exceptions annotated with {@code @ResponseStatus}, unknown failures.
  * <p>
- * It runs right after Spring MVC's {@link ExceptionHandlerExceptionResolver} (see
- * {@link #insertInto}), so the application's own {@code @ExceptionHandler}s keep
- * priority, and before Spring's status-based resolvers, which would answer with
- * {@code sendError}. A plain resolver rather than an
- * {@code @ExceptionHandler(Exception.class)} method: Spring builds no handler method,
- * resolves no arguments and makes no reflective call for each error, which is most of
- * what answering a thrown exception costs.
+ * {@link #insertInto} places it twice in Spring MVC's list of exception resolvers: before
+ * the {@link ExceptionHandlerExceptionResolver}, where it leaves every exception an
+ * application handler claims to that resolver (see {@link ApplicationExceptionHandlers}),
+ * and right after it, where it answers whatever is left before Spring's status-based
+ * resolvers would answer with {@code sendError}. A plain resolver rather than
+ * {@code @ExceptionHandler} methods: Spring builds no handler method, resolves no
+ * arguments and makes no reflective call for each error, which is a large part of what
+ * answering an exception costs.
  *
  * @since 0.1.0
  */
@@ -34,17 +35,28 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 
 	private final ErrorResponseHandler handler;
 
+	private final @Nullable ApplicationExceptionHandlers applicationHandlers;
+
 	/**
-	 * Create the resolver.
+	 * Create a resolver that answers every exception.
 	 * @param handler answers the failures
 	 */
 	public AugnoHandlerExceptionResolver(ErrorResponseHandler handler) {
+		this(handler, null);
+	}
+
+	private AugnoHandlerExceptionResolver(ErrorResponseHandler handler,
+			@Nullable ApplicationExceptionHandlers applicationHandlers) {
 		this.handler = handler;
+		this.applicationHandlers = applicationHandlers;
 	}
 
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
+		if (this.applicationHandlers != null && this.applicationHandlers.handle(handler, ex)) {
+			return null;
+		}
 		try {
 			this.handler.handle(request, response, ex);
 		}
@@ -57,20 +69,22 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 	}
 
 	/**
-	 * Insert this resolver into Spring MVC's list of exception resolvers, right after the
-	 * last {@link ExceptionHandlerExceptionResolver}, or last if the application's list
-	 * has none.
-	 * @param resolvers the list Spring MVC configured
+	 * Insert the starter's resolvers into Spring MVC's list of exception resolvers:
+	 * around the last {@link ExceptionHandlerExceptionResolver}, or last if the list has
+	 * none.
+	 * @param resolvers the list Spring MVC configured, its resolvers initialized
+	 * @param handler answers the failures
 	 */
-	public void insertInto(List<HandlerExceptionResolver> resolvers) {
-		int position = resolvers.size();
+	public static void insertInto(List<HandlerExceptionResolver> resolvers, ErrorResponseHandler handler) {
 		for (int i = resolvers.size() - 1; i >= 0; i--) {
-			if (resolvers.get(i) instanceof ExceptionHandlerExceptionResolver) {
-				position = i + 1;
-				break;
+			if (resolvers.get(i) instanceof ExceptionHandlerExceptionResolver exceptionHandlers) {
+				resolvers.add(i + 1, new AugnoHandlerExceptionResolver(handler));
+				resolvers.add(i, new AugnoHandlerExceptionResolver(handler,
+						new ApplicationExceptionHandlers(exceptionHandlers)));
+				return;
 			}
 		}
-		resolvers.add(position, this);
+		resolvers.add(new AugnoHandlerExceptionResolver(handler));
 	}
 
 }

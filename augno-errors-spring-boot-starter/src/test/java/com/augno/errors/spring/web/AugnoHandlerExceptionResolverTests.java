@@ -15,26 +15,30 @@ import static org.mockito.Mockito.mock;
 
 class AugnoHandlerExceptionResolverTests {
 
-	private final AugnoHandlerExceptionResolver resolver = new AugnoHandlerExceptionResolver(
-			mock(ErrorResponseHandler.class));
+	private final ErrorResponseHandler handler = mock(ErrorResponseHandler.class);
 
 	@Test
-	void goesRightAfterTheExceptionHandlersAndBeforeSpringsStatusResolvers() {
+	void goesAroundTheExceptionHandlersAndBeforeSpringsStatusResolvers() {
 		ExceptionHandlerExceptionResolver exceptionHandlers = new ExceptionHandlerExceptionResolver();
 		ResponseStatusExceptionResolver responseStatus = new ResponseStatusExceptionResolver();
 		DefaultHandlerExceptionResolver defaults = new DefaultHandlerExceptionResolver();
 		List<HandlerExceptionResolver> resolvers = new ArrayList<>(
 				List.of(exceptionHandlers, responseStatus, defaults));
-		this.resolver.insertInto(resolvers);
-		assertThat(resolvers).containsExactly(exceptionHandlers, this.resolver, responseStatus, defaults);
+		AugnoHandlerExceptionResolver.insertInto(resolvers, this.handler);
+		assertThat(resolvers).hasSize(5);
+		assertThat(resolvers.get(0)).isInstanceOf(AugnoHandlerExceptionResolver.class);
+		assertThat(resolvers.subList(1, 2)).containsExactly(exceptionHandlers);
+		assertThat(resolvers.get(2)).isInstanceOf(AugnoHandlerExceptionResolver.class);
+		assertThat(resolvers.subList(3, 5)).containsExactly(responseStatus, defaults);
 	}
 
 	@Test
 	void goesLastInAListWithoutExceptionHandlers() {
 		DefaultHandlerExceptionResolver defaults = new DefaultHandlerExceptionResolver();
 		List<HandlerExceptionResolver> resolvers = new ArrayList<>(List.of(defaults));
-		this.resolver.insertInto(resolvers);
-		assertThat(resolvers).containsExactly(defaults, this.resolver);
+		AugnoHandlerExceptionResolver.insertInto(resolvers, this.handler);
+		assertThat(resolvers).hasSize(2).first().isSameAs(defaults);
+		assertThat(resolvers.get(1)).isInstanceOf(AugnoHandlerExceptionResolver.class);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,12 +70,27 @@ class WebMvcSliceTests {
 	}
 
 	@Test
-	void theStartersResolverAnswersRightAfterTheExceptionHandlers(
+	void theStartersResolversGoAroundTheExceptionHandlers(
 			@Autowired HandlerExceptionResolverComposite handlerExceptionResolver) {
 		List<HandlerExceptionResolver> resolvers = handlerExceptionResolver.getExceptionResolvers();
-		assertThat(resolvers).hasSizeGreaterThan(2);
-		assertThat(resolvers.get(0)).isInstanceOf(ExceptionHandlerExceptionResolver.class);
-		assertThat(resolvers.get(1)).isInstanceOf(AugnoHandlerExceptionResolver.class);
+		assertThat(resolvers).hasSizeGreaterThan(3);
+		assertThat(resolvers.get(0)).isInstanceOf(AugnoHandlerExceptionResolver.class);
+		assertThat(resolvers.get(1)).isInstanceOf(ExceptionHandlerExceptionResolver.class);
+		assertThat(resolvers.get(2)).isInstanceOf(AugnoHandlerExceptionResolver.class);
+	}
+
+	@Test
+	void theApplicationsOwnHandlerForASpringMvcExceptionKeepsPriority() throws Exception {
+		MvcTestResult result = this.mvc.get().uri("/v1/items/required").exchange();
+		assertThat(result).hasStatus(HttpStatus.CONFLICT).bodyText().isEqualTo("missing: q");
+	}
+
+	@Test
+	void aSpringMvcExceptionNoApplicationHandlerClaimsIsTheEnvelope() throws Exception {
+		MvcTestResult result = this.mvc.get().uri("/v1/items/typed?limit=many").exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString())
+			.isClientError("parameter_invalid", "Limit must be an integer.", "limit");
 	}
 
 	@Test
@@ -120,6 +136,16 @@ class WebMvcSliceTests {
 			throw AugnoException.of("resource_not_found").message("No item with that ID.");
 		}
 
+		@GetMapping("/v1/items/required")
+		String required(@RequestParam String q) {
+			return q;
+		}
+
+		@GetMapping("/v1/items/typed")
+		String typed(@RequestParam int limit) {
+			return "ok";
+		}
+
 		@GetMapping("/v1/items/local")
 		String local() {
 			throw new IllegalStateException("handled here");
@@ -146,6 +172,11 @@ class WebMvcSliceTests {
 		@ExceptionHandler(TeapotException.class)
 		ResponseEntity<String> teapot() {
 			return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body("short and stout");
+		}
+
+		@ExceptionHandler(MissingServletRequestParameterException.class)
+		ResponseEntity<String> missing(MissingServletRequestParameterException ex) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).body("missing: " + ex.getParameterName());
 		}
 
 	}
