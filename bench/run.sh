@@ -80,7 +80,7 @@ def valid_post_close POST /items "$valid_body" 1 200 "valid body, \`Connection: 
 def validation_400 POST /items "$invalid_body" 0 400 "Bean Validation 400, two field errors"
 def unmapped_404 GET /no/such/path "" 0 404 "unmapped URL 404"
 def method_405 DELETE /items/it_42 "" 0 405 "405 (DELETE on a GET endpoint)"
-def error_500 GET /items/it_crash "" 0 500 "500 (IllegalStateException, logged with its stack trace)"
+def error_500 GET /items/it_crash "" 0 500 "500 (IllegalStateException; cause logged, by the starter with its stack trace once a minute)"
 read -r -a scenarios <<<"${BENCH_SCENARIOS:-${all_scenarios[*]}}"
 for s in "${scenarios[@]}"; do
 	[[ -n "${method[$s]:-}" ]] || { echo "unknown scenario: $s" >&2; exit 2; }
