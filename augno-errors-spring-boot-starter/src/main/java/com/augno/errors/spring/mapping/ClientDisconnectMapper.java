@@ -1,6 +1,7 @@
 package com.augno.errors.spring.mapping;
 
 import java.io.IOException;
+import java.sql.SQLException;
 
 import com.augno.errors.ErrorCodes;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,10 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * {@code ClientAbortException}, an {@code EOFException}, Spring's
  * {@code AsyncRequestNotUsableException}, a broken pipe): the helper lower-cases the most
  * specific cause's message, which for a validation failure is a rendering of its whole
- * binding result, and no other failure should pay for that.
+ * binding result, and no other failure should pay for that. A chain that holds a
+ * {@link SQLException} is never a disconnect of the client: a database connection that
+ * broke ("Broken pipe", "Connection reset by peer") is a failure of the service, which
+ * Spring's helper, reading only the most specific cause's message, would take for one.
  *
  * @since 0.1.0
  */
@@ -28,20 +32,22 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
-		return (hasIoCause(throwable) && DisconnectedClientHelper.isClientDisconnectedException(throwable))
+		return (mayBeDisconnect(throwable) && DisconnectedClientHelper.isClientDisconnectedException(throwable))
 				? CLIENT_CLOSED_REQUEST : null;
 	}
 
-	private static boolean hasIoCause(Throwable throwable) {
+	private static boolean mayBeDisconnect(Throwable throwable) {
+		boolean io = false;
 		Throwable current = throwable;
 		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (current instanceof IOException) {
-				return true;
+			if (current instanceof SQLException) {
+				return false;
 			}
+			io = io || current instanceof IOException;
 			Throwable cause = current.getCause();
 			current = (cause != current) ? cause : null;
 		}
-		return false;
+		return io;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
+import java.sql.SQLException;
 
 import com.augno.errors.ErrorCodes;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,12 @@ class ClientDisconnectMapperTests {
 		assertThat(this.mapper.map(new IOException("Disk full"))).isNull();
 		assertThat(this.mapper.map(new ResourceAccessException("I/O error", new SocketException("Broken pipe"))))
 			.isNull();
+	}
+
+	@Test
+	void aDatabaseConnectionThatBrokeIsNotTheClientsDisconnect() {
+		SQLException database = new SQLException("I/O error", "08006", new SocketException("Broken pipe"));
+		assertThat(this.mapper.map(new IllegalStateException("query failed", database))).isNull();
 	}
 
 	@Test
