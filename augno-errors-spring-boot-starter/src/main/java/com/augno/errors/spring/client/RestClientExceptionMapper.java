@@ -8,6 +8,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import org.jspecify.annotations.Nullable;
@@ -76,18 +77,19 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 		if (throwable instanceof RestClientResponseException response) {
 			return mapResponse(response);
 		}
-		Throwable current = throwable.getCause();
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (current instanceof SocketTimeoutException || current instanceof HttpTimeoutException) {
-				return TIMEOUT;
-			}
-			if (current instanceof ConnectException || current instanceof NoRouteToHostException
-					|| current instanceof UnknownHostException) {
-				return CONNECTION_ERROR;
-			}
-			current = (current.getCause() != current) ? current.getCause() : null;
+		MappedError byCause = Causes.first(throwable.getCause(), MAX_CAUSE_DEPTH, RestClientExceptionMapper::mapCause);
+		return (byCause != null) ? byCause : EXTERNAL_SERVICE_ERROR;
+	}
+
+	private static @Nullable MappedError mapCause(Throwable cause) {
+		if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
+			return TIMEOUT;
 		}
-		return EXTERNAL_SERVICE_ERROR;
+		if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+				|| cause instanceof UnknownHostException) {
+			return CONNECTION_ERROR;
+		}
+		return null;
 	}
 
 	private static MappedError mapResponse(RestClientResponseException response) {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import org.jspecify.annotations.Nullable;
@@ -102,16 +103,14 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 	}
 
 	private static boolean isUniqueViolation(Throwable throwable) {
-		Throwable current = throwable;
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (current instanceof SQLException sqlException) {
-				String state = sqlException.getSQLState();
-				return UNIQUE_VIOLATION_SQL_STATE.equals(state) || (INTEGRITY_VIOLATION_SQL_STATE.equals(state)
-						&& UNIQUE_VIOLATION_VENDOR_CODES.contains(sqlException.getErrorCode()));
-			}
-			current = (current.getCause() != current) ? current.getCause() : null;
+		SQLException sqlException = Causes.first(throwable, MAX_CAUSE_DEPTH,
+				(cause) -> (cause instanceof SQLException sql) ? sql : null);
+		if (sqlException == null) {
+			return false;
 		}
-		return false;
+		String state = sqlException.getSQLState();
+		return UNIQUE_VIOLATION_SQL_STATE.equals(state) || (INTEGRITY_VIOLATION_SQL_STATE.equals(state)
+				&& UNIQUE_VIOLATION_VENDOR_CODES.contains(sqlException.getErrorCode()));
 	}
 
 	@Override

@@ -37,17 +37,10 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 	}
 
 	private static boolean mayBeDisconnect(Throwable throwable) {
-		boolean io = false;
-		Throwable current = throwable;
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (current instanceof SQLException) {
-				return false;
-			}
-			io = io || current instanceof IOException;
-			Throwable cause = current.getCause();
-			current = (cause != current) ? cause : null;
-		}
-		return io;
+		return Causes.first(throwable, MAX_CAUSE_DEPTH,
+				(cause) -> (cause instanceof SQLException) ? cause : null) == null
+				&& Causes.first(throwable, MAX_CAUSE_DEPTH,
+						(cause) -> (cause instanceof IOException) ? cause : null) != null;
 	}
 
 	@Override

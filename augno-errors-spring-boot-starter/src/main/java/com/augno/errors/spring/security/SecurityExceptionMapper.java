@@ -2,6 +2,7 @@ package com.augno.errors.spring.security;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import org.jspecify.annotations.Nullable;
@@ -82,14 +83,8 @@ public final class SecurityExceptionMapper implements ExceptionMapper {
 	}
 
 	private static @Nullable AugnoException augnoCause(Throwable throwable) {
-		Throwable current = throwable.getCause();
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (current instanceof AugnoException augnoException) {
-				return augnoException;
-			}
-			current = current.getCause();
-		}
-		return null;
+		return Causes.first(throwable.getCause(), MAX_CAUSE_DEPTH,
+				(cause) -> (cause instanceof AugnoException augnoException) ? augnoException : null);
 	}
 
 	@Override
