@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.augno.errors.spring.test.EnvelopeAssert;
@@ -40,6 +41,10 @@ class StaticResourcesIntegrationTests {
 	void anUnknownUrlIsTheEnvelopes404() throws Exception {
 		HttpResponse<String> response = get("/wp-login.php");
 		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(response.headers().firstValueAsLong("Content-Length"))
+			.hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
 		EnvelopeAssert.assertEnvelope(response.body())
 			.isClientError("resource_not_found", "Unrecognized request URL: GET /wp-login.php.", null)
 			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
