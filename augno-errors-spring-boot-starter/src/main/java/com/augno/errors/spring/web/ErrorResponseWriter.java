@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorEnvelope;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,15 +48,38 @@ public class ErrorResponseWriter {
 			return false;
 		}
 		byte[] body = toBytes(error);
-		response.resetBuffer();
+		ServletOutputStream out = clear(response);
 		response.setStatus(status);
 		headers.forEach((name, values) -> setHeader(response, name, values));
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		out.write(body);
 		response.flushBuffer();
 		return true;
+	}
+
+	/**
+	 * Clear the body buffered so far, keeping the headers, and return the response's
+	 * stream. Once the application took the writer (a view that failed half-way), the
+	 * stream is only available after a full reset, which also drops the writer's
+	 * character encoding; the headers are set again after it.
+	 */
+	private static ServletOutputStream clear(HttpServletResponse response) throws IOException {
+		try {
+			ServletOutputStream out = response.getOutputStream();
+			response.resetBuffer();
+			return out;
+		}
+		catch (IllegalStateException writerTaken) {
+			HttpHeaders kept = new HttpHeaders();
+			for (String name : response.getHeaderNames()) {
+				kept.addAll(name, List.copyOf(response.getHeaders(name)));
+			}
+			response.reset();
+			kept.forEach((name, values) -> setHeader(response, name, values));
+			return response.getOutputStream();
+		}
 	}
 
 	private static void setHeader(HttpServletResponse response, String name, List<String> values) {
