@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the Tomcat valves: the envelope for requests Tomcat rejects
- * itself, and 499 in the access log for clients that went away.
+ * itself, 499 in the access log for clients that went away, and the abort of a response
+ * that fails after commit.
  *
  * @since 0.1.0
  */

@@ -16,8 +16,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Installs the valves on the embedded Tomcat: an {@link AugnoErrorReportValve} in place
- * of every other error report valve of the host, and a {@link ClientClosedRequestValve}
- * on the context, as valve and as request attribute listener.
+ * of every other error report valve of the host, a {@link ClientClosedRequestValve} on
+ * the context, as valve and as request attribute listener, and a
+ * {@link CommittedFailureValve} on the context.
  *
  * @since 0.1.0
  */
@@ -37,7 +38,7 @@ public final class AugnoErrorsTomcatCustomizer
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
 		ClientClosedRequestValve clientClosedRequestValve = new ClientClosedRequestValve();
-		factory.addContextValves(clientClosedRequestValve);
+		factory.addContextValves(clientClosedRequestValve, new CommittedFailureValve());
 		factory.addContextCustomizers((context) -> addListener(context, clientClosedRequestValve),
 				this::replaceErrorReportValve);
 	}

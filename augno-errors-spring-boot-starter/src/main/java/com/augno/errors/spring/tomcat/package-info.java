@@ -1,6 +1,6 @@
 /**
- * The Tomcat valves that answer requests Tomcat rejects itself with the envelope and
- * record the 499 of a client that went away.
+ * The Tomcat valves that answer requests Tomcat rejects itself with the envelope, record
+ * the 499 of a client that went away and abort a response that failed after commit.
  */
 @NullMarked
 package com.augno.errors.spring.tomcat;

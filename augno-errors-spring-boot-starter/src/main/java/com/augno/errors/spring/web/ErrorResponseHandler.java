@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * A client that went away ({@code client_closed_request}) gets nothing written: the
  * status is set to 499 while the response is not committed, and the request is marked
  * with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the 499 of a
- * response that was.
+ * response that was. Any other failure after the response was committed is logged once
+ * and recorded in {@link CommittedFailures}, so that the response is aborted rather than
+ * finished.
  *
  * @since 0.1.0
  */
@@ -123,6 +125,10 @@ public class ErrorResponseHandler {
 	 */
 	public void respond(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
 			@Nullable Throwable cause) throws IOException {
+		if (CommittedFailures.find(request) != null && response.isCommitted()) {
+			// Answered already: logged, and recorded so that the response is aborted.
+			return;
+		}
 		ErrorCode code = this.errorFactory.resolve(mapped.code());
 		String requestId = requestId(request, response);
 		if (code.status() == 499) {
@@ -141,8 +147,13 @@ public class ErrorResponseHandler {
 				mapped.quota(), requestId);
 		this.errorLogger.log(request, code.status(), error, cause);
 		boolean written = this.writer.write(response, code.status(), error, mapped.headers());
-		if (!written && logger.isDebugEnabled()) {
-			logger.debug("Response already committed; could not write " + error.code() + " for request " + requestId);
+		if (!written) {
+			CommittedFailures.record(request, (cause != null) ? cause
+					: new IllegalStateException("Response committed before " + error.code() + " could be written"));
+			if (logger.isDebugEnabled()) {
+				logger
+					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);
+			}
 		}
 		// The status written, which a caller's response may keep different from the
 		// code's.

@@ -1,11 +1,15 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorEnvelope;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -22,6 +26,8 @@ import org.springframework.http.MediaType;
 public class ErrorResponseWriter {
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final JsonMapper asciiMapper = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
 	/**
 	 * Serialize an error to the bytes of its envelope.
@@ -46,16 +52,54 @@ public class ErrorResponseWriter {
 		if (response.isCommitted()) {
 			return false;
 		}
-		byte[] body = toBytes(error);
-		response.resetBuffer();
+		ServletOutputStream out = clear(response);
+		// With only the writer left, whatever its charset: ASCII JSON is the same bytes
+		// in
+		// any of them, so the length stays exact.
+		byte[] body = (out != null) ? toBytes(error) : this.asciiMapper.writeValueAsBytes(new ErrorEnvelope(error));
 		response.setStatus(status);
 		headers.forEach((name, values) -> setHeader(response, name, values));
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		if (out != null) {
+			out.write(body);
+		}
+		else {
+			response.getWriter().write(new String(body, StandardCharsets.US_ASCII));
+		}
 		response.flushBuffer();
 		return true;
+	}
+
+	/**
+	 * Clear the body buffered so far, keeping the headers, and return the response's
+	 * stream. Once the application took the writer (a view that failed half-way), the
+	 * stream is only available after a full reset, which also drops the writer's
+	 * character encoding; the headers are set again after it. A container that keeps the
+	 * writer across the reset leaves only the writer.
+	 * @return the stream, or {@code null} if only the writer is available
+	 */
+	private static @Nullable ServletOutputStream clear(HttpServletResponse response) throws IOException {
+		try {
+			ServletOutputStream out = response.getOutputStream();
+			response.resetBuffer();
+			return out;
+		}
+		catch (IllegalStateException writerTaken) {
+			HttpHeaders kept = new HttpHeaders();
+			for (String name : response.getHeaderNames()) {
+				kept.addAll(name, List.copyOf(response.getHeaders(name)));
+			}
+			response.reset();
+			kept.forEach((name, values) -> setHeader(response, name, values));
+			try {
+				return response.getOutputStream();
+			}
+			catch (IllegalStateException stillTaken) {
+				return null;
+			}
+		}
 	}
 
 	private static void setHeader(HttpServletResponse response, String name, List<String> values) {

@@ -15,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The filter at the head of the chain: gives each request its id (reusing a valid one
  * from a trusted proxy header when configured), sets the response header, keeps the id in
  * the MDC under {@value RequestIds#MDC_KEY} for every later filter and handler, and
- * answers an exception thrown by a later filter with the envelope.
+ * answers an exception thrown by a later filter with the envelope. A failure after the
+ * response was committed is rethrown to a container that does not abort the response
+ * itself (see {@link CommittedFailures}).
  *
  * @since 0.1.0
  */
@@ -73,6 +75,27 @@ public class RequestIdFilter extends OncePerRequestFilter {
 			else {
 				MDC.remove(RequestIds.MDC_KEY);
 			}
+		}
+		rethrowCommittedFailure(request);
+	}
+
+	/**
+	 * Hand a failure after commit to a container that does not abort the response itself:
+	 * a servlet container aborts a committed response on an exception.
+	 */
+	private static void rethrowCommittedFailure(HttpServletRequest request) throws ServletException, IOException {
+		Throwable failure = CommittedFailures.toRethrow(request);
+		if (failure instanceof ServletException ex) {
+			throw ex;
+		}
+		if (failure instanceof IOException ex) {
+			throw ex;
+		}
+		if (failure instanceof RuntimeException ex) {
+			throw ex;
+		}
+		if (failure != null) {
+			throw new ServletException("Request failed after its response was committed", failure);
 		}
 	}
 

@@ -1,0 +1,56 @@
+package com.augno.errors.spring.tomcat;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.augno.errors.spring.web.CommittedFailures;
+import jakarta.servlet.ServletException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
+
+/**
+ * A context valve that aborts a committed response whose request failed
+ * ({@link CommittedFailures#FAILURE_ATTRIBUTE}): it sends what is buffered and closes the
+ * connection without the final chunk, as Tomcat does for an exception it catches after
+ * commit, so that the client can tell the body is incomplete. Aborting here rather than
+ * rethrowing to Tomcat keeps Tomcat from logging a failure the starter has logged.
+ *
+ * @since 0.1.0
+ */
+public final class CommittedFailureValve extends ValveBase {
+
+	/**
+	 * Create the valve.
+	 */
+	public CommittedFailureValve() {
+		super(true);
+	}
+
+	@Override
+	public void invoke(Request request, Response response) throws IOException, ServletException {
+		request.setAttribute(CommittedFailures.CONTAINER_ABORTS_ATTRIBUTE, Boolean.TRUE);
+		getNext().invoke(request, response);
+		Throwable failure = CommittedFailures.find(request);
+		if (failure != null && response.isCommitted()) {
+			abort(response, failure);
+		}
+	}
+
+	private static void abort(Response response, Throwable failure) {
+		AtomicBoolean ioAllowed = new AtomicBoolean(true);
+		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+		if (!ioAllowed.get()) {
+			return;
+		}
+		try {
+			response.flushBuffer();
+		}
+		catch (IOException ex) {
+			// The connection is closed next either way.
+		}
+		response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, failure);
+	}
+
+}
