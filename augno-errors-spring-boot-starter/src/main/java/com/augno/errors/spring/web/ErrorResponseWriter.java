@@ -49,13 +49,22 @@ public class ErrorResponseWriter {
 		byte[] body = toBytes(error);
 		response.resetBuffer();
 		response.setStatus(status);
-		headers.forEach((name, values) -> setHeader(response, name, values));
+		setHeaders(response, headers);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 		response.flushBuffer();
 		return true;
+	}
+
+	/**
+	 * Set an error's protocol headers on a response, all but its content type and length.
+	 * @param response the response
+	 * @param headers the headers
+	 */
+	static void setHeaders(HttpServletResponse response, HttpHeaders headers) {
+		headers.forEach((name, values) -> setHeader(response, name, values));
 	}
 
 	private static void setHeader(HttpServletResponse response, String name, List<String> values) {
