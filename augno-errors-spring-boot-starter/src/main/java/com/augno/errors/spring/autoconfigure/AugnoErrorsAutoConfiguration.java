@@ -27,6 +27,8 @@ import com.augno.errors.spring.web.AugnoHandlerExceptionResolver;
 import com.augno.errors.spring.web.DefaultRequestIdGenerator;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.ErrorPages;
+import com.augno.errors.spring.web.ErrorResponseDecision;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import com.augno.errors.spring.web.ErrorResponseWriter;
 import com.augno.errors.spring.web.ParameterRulesInterceptor;
@@ -44,9 +46,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
@@ -72,7 +79,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(AugnoErrorsProperties.class)
+@EnableConfigurationProperties({ AugnoErrorsProperties.class, WebProperties.class })
 public final class AugnoErrorsAutoConfiguration {
 
 	@Bean
@@ -178,11 +185,31 @@ public final class AugnoErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ErrorResponseDecision augnoErrorResponseDecision(AugnoErrorsProperties properties) {
+		try {
+			return new ErrorResponseDecision(properties.getPaths());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("augno.errors.paths: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorPages augnoErrorPages(ApplicationContext context, ObjectProvider<ErrorViewResolver> errorViewResolvers,
+			WebProperties webProperties) {
+		return new ErrorPages(context, errorViewResolvers.orderedStream().toList(),
+				webProperties.getError().getIncludeMessage());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ErrorResponseHandler augnoErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory,
 			ErrorResponseWriter writer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
-			AugnoErrorsProperties properties, ObjectProvider<ErrorListener> listeners) {
+			AugnoErrorsProperties properties, ObjectProvider<ErrorListener> listeners, ErrorResponseDecision decision,
+			ErrorPages pages) {
 		return new ErrorResponseHandler(mappers, errorFactory, writer, errorLogger, requestIdGenerator,
-				properties.getRequestId().getResponseHeader(), listeners.orderedStream().toList());
+				properties.getRequestId().getResponseHeader(), listeners.orderedStream().toList(), decision, pages);
 	}
 
 	@Bean
@@ -193,8 +220,11 @@ public final class AugnoErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ErrorController.class)
-	AugnoErrorController augnoErrorController(ErrorResponseHandler handler) {
-		return new AugnoErrorController(handler);
+	AugnoErrorController augnoErrorController(ErrorResponseHandler handler,
+			ObjectProvider<ErrorAttributes> errorAttributes, WebProperties webProperties,
+			ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+		return new AugnoErrorController(handler, errorAttributes.getIfAvailable(DefaultErrorAttributes::new),
+				webProperties, errorViewResolvers.orderedStream().toList());
 	}
 
 	@Bean
@@ -217,11 +247,12 @@ public final class AugnoErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "augnoErrorsWebMvcConfigurer")
-	WebMvcConfigurer augnoErrorsWebMvcConfigurer(ParameterRulesInterceptor interceptor, ErrorResponseHandler handler) {
+	WebMvcConfigurer augnoErrorsWebMvcConfigurer(ParameterRulesInterceptor interceptor, ErrorResponseHandler handler,
+			AugnoErrorsProperties properties) {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(interceptor);
+				registry.addInterceptor(interceptor).addPathPatterns(properties.getPaths());
 			}
 
 			@Override

@@ -62,6 +62,12 @@ public class AugnoErrorsProperties {
 	private Map<String, String> exceptions = new LinkedHashMap<>();
 
 	/**
+	 * Request paths whose failures are answered, as PathPattern patterns such as /api/**.
+	 * Failures of other paths get Spring Boot's own error handling. Empty for every path.
+	 */
+	private List<String> paths = new ArrayList<>(List.of("/**"));
+
+	/**
 	 * Whether a query parameter that the handler does not declare is rejected with
 	 * parameter_unknown.
 	 */
@@ -134,6 +140,14 @@ public class AugnoErrorsProperties {
 
 	public void setExceptions(Map<String, String> exceptions) {
 		this.exceptions = exceptions;
+	}
+
+	public List<String> getPaths() {
+		return this.paths;
+	}
+
+	public void setPaths(List<String> paths) {
+		this.paths = paths;
 	}
 
 	public boolean isRejectUnknownParameters() {

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * The host's error report valve, which answers an error no servlet answered, such as a
  * request Tomcat rejected before any filter ran ({@code GET /%zz}, a malformed header, no
  * {@code Host}), with the envelope instead of Tomcat's HTML page. It keeps Tomcat's
- * status and never repeats Tomcat's message.
+ * status and never repeats Tomcat's message. Outside {@code augno.errors.paths} it is
+ * Tomcat's own valve.
  *
  * @since 0.1.0
  */
@@ -49,6 +50,10 @@ public final class AugnoErrorReportValve extends ErrorReportValve {
 
 	@Override
 	protected void report(Request request, Response response, @Nullable Throwable throwable) {
+		if (!this.handler.getDecision().isEnveloped(request)) {
+			super.report(request, response, throwable);
+			return;
+		}
 		int status = response.getStatus();
 		// As Tomcat's own report: only an error that is not yet reported, with nothing
 		// written, on a connection that can still carry a response.

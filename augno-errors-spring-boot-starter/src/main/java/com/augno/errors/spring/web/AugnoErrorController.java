@@ -1,55 +1,114 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.web.ErrorResponseHandler.MappedFailure;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Replaces Spring Boot's {@code /error} controller, so that what the container sends
- * there (a {@code sendError}, an exception outside Spring MVC) is answered with the
- * envelope too, whatever the request accepts.
+ * there (a {@code sendError}, an exception outside Spring MVC) is answered by the
+ * {@link ErrorResponseHandler} too: with the application's error page for a browser, with
+ * the envelope for everyone else, whatever else the request accepts.
+ * <p>
+ * It extends Boot's {@link BasicErrorController} for the requests outside
+ * {@code augno.errors.paths}, which get exactly Boot's answer: its HTML view for a
+ * request that prefers HTML, its JSON otherwise.
  *
  * @since 0.1.0
  */
 @Controller
 @RequestMapping("${spring.web.error.path:${error.path:/error}}")
-public class AugnoErrorController implements ErrorController {
+public class AugnoErrorController extends BasicErrorController implements ErrorController {
 
 	private final ErrorResponseHandler handler;
 
 	/**
 	 * Create the controller.
 	 * @param handler answers the errors
+	 * @param errorAttributes Boot's error attributes, for the paths outside the handler's
+	 * @param webProperties Boot's web settings, whose {@code spring.web.error.*} apply to
+	 * those paths
+	 * @param errorViewResolvers Boot's error view resolvers, for those paths
 	 */
-	public AugnoErrorController(ErrorResponseHandler handler) {
+	public AugnoErrorController(ErrorResponseHandler handler, ErrorAttributes errorAttributes,
+			WebProperties webProperties, List<ErrorViewResolver> errorViewResolvers) {
+		super(errorAttributes, webProperties.getError(), errorViewResolvers);
 		this.handler = handler;
 	}
 
 	/**
-	 * Answer an error dispatch, or a request made to the error path directly (as a 404).
-	 * @param request the request
-	 * @param response the response
-	 * @throws IOException if writing the response fails
+	 * Answer an error dispatch, or a request made to the error path directly (as a 404),
+	 * of a request that prefers HTML: with the application's error page if it has one,
+	 * else with the envelope.
 	 */
-	@RequestMapping
-	public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	@Override
+	public @Nullable ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+		if (!this.handler.getDecision().isEnveloped(request)) {
+			return super.errorHtml(request, response);
+		}
+		ModelAndView forwarded = this.handler.takeForwardedPage(request);
+		if (forwarded != null) {
+			return forwarded;
+		}
+		MappedFailure failure = failure(request);
+		try {
+			return this.handler.render(request, response, failure.mapped(), failure.cause());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Answer an error dispatch, or a request made to the error path directly (as a 404),
+	 * of any other request: with the envelope.
+	 */
+	@Override
+	public @Nullable ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+		if (!this.handler.getDecision().isEnveloped(request)
+				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				|| attributes.getResponse() == null) {
+			return super.error(request);
+		}
+		MappedFailure failure = failure(request);
+		try {
+			this.handler.respond(request, attributes.getResponse(), failure.mapped(), failure.cause());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return null;
+	}
+
+	private MappedFailure failure(HttpServletRequest request) {
 		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-			this.handler.handle(request, response, failure);
-			return;
+			return new MappedFailure(this.handler.map(failure), failure);
 		}
 		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
-			this.handler.respondToStatus(request, response, status);
-			return;
+			return this.handler.forStatus(request, status);
 		}
-		this.handler.respond(request, response, MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
+		return new MappedFailure(MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
 			.withMessage("Unrecognized request URL: " + request.getMethod() + " " + request.getRequestURI() + "."),
 				null);
 	}

@@ -25,7 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
  * resolvers would answer with {@code sendError}. A plain resolver rather than
  * {@code @ExceptionHandler} methods: Spring builds no handler method, resolves no
  * arguments and makes no reflective call for each error, which is a large part of what
- * answering an exception costs.
+ * answering an exception costs. For a browser of an application with error pages it
+ * returns the page for Spring MVC to render; outside {@code augno.errors.paths} it
+ * answers nothing, leaving the exception to Spring MVC and Spring Boot.
  *
  * @since 0.1.0
  */
@@ -54,11 +56,15 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (this.applicationHandlers != null && this.applicationHandlers.handle(handler, ex)) {
+		if (!this.handler.getDecision().isEnveloped(request)
+				|| (this.applicationHandlers != null && this.applicationHandlers.handle(handler, ex))) {
 			return null;
 		}
 		try {
-			this.handler.handle(request, response, ex);
+			ModelAndView page = this.handler.render(request, response, ex);
+			if (page != null) {
+				return page;
+			}
 		}
 		catch (IOException writeFailure) {
 			if (logger.isDebugEnabled()) {

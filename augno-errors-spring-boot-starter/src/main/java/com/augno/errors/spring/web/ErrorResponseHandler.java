@@ -9,11 +9,15 @@ import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.StatusCodes;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Answers a failed servlet request with the envelope: maps the failure through the
@@ -27,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  * response that was. Any other failure after the response was committed is logged once
  * and recorded in {@link CommittedFailures}, so that the response is aborted rather than
  * finished.
+ * <p>
+ * What kind of answer a request gets is the {@link ErrorResponseDecision}'s to say:
+ * outside {@code augno.errors.paths} the starter steps aside for Spring Boot's own error
+ * handling; a browser of an application that has error pages ({@link ErrorPages}) gets
+ * the page for the status, with the same status, logged and counted as the envelope would
+ * be; every other request gets the envelope.
  *
  * @since 0.1.0
  */
@@ -45,6 +55,13 @@ public class ErrorResponseHandler {
 	 */
 	public static final String FAILURE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".failure";
 
+	/**
+	 * The request attribute that holds the error page waiting for the error dispatch, and
+	 * then {@code Boolean.TRUE} once a page was handed out for rendering, so that a page
+	 * that fails to render is answered with the envelope.
+	 */
+	static final String PAGE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".page";
+
 	private static final Log logger = LogFactory.getLog(ErrorResponseHandler.class);
 
 	private final CompositeExceptionMapper mappers;
@@ -61,6 +78,10 @@ public class ErrorResponseHandler {
 
 	private final List<ErrorListener> listeners;
 
+	private final ErrorResponseDecision decision;
+
+	private final @Nullable ErrorPages pages;
+
 	/**
 	 * Create a handler that tells listeners about each error it answers.
 	 * @param mappers the mapper chain
@@ -74,6 +95,29 @@ public class ErrorResponseHandler {
 	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
 			List<ErrorListener> listeners) {
+		this(mappers, errorFactory, writer, errorLogger, requestIdGenerator, requestIdHeader, listeners,
+				new ErrorResponseDecision(), null);
+	}
+
+	/**
+	 * Create a handler that answers the requests the decision assigns to it, with the
+	 * application's error pages for browsers.
+	 * @param mappers the mapper chain
+	 * @param errorFactory builds the error from the service's registry and links
+	 * @param writer writes the envelope
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request that has none yet
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param listeners called for each answered error, in order
+	 * @param decision decides which requests the starter answers, and how
+	 * @param pages the application's error pages, or {@code null} to answer every request
+	 * with the envelope
+	 */
+	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			List<ErrorListener> listeners, ErrorResponseDecision decision, @Nullable ErrorPages pages) {
+		this.decision = decision;
+		this.pages = pages;
 		this.mappers = mappers;
 		this.errorFactory = errorFactory;
 		this.writer = writer;
@@ -84,14 +128,97 @@ public class ErrorResponseHandler {
 	}
 
 	/**
-	 * Answer a failure.
+	 * Return the decision that tells which requests the starter answers, and how.
+	 * @return the decision
+	 */
+	public ErrorResponseDecision getDecision() {
+		return this.decision;
+	}
+
+	/**
+	 * Answer a failure from outside Spring MVC's rendering (a filter, a security
+	 * handler): with the envelope, or, for a browser, with the application's error page
+	 * through the container's error dispatch ({@code sendError}), which the error
+	 * controller renders. A request outside {@code augno.errors.paths} gets
+	 * {@code sendError} alone, which Spring Boot's own error handling answers.
 	 * @param request the request
 	 * @param response the response
 	 * @param failure what went wrong
 	 * @throws IOException if writing the response fails
 	 */
 	public void handle(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
-		respond(request, response, this.mappers.map(failure), failure);
+		answer(request, response, this.mappers.map(failure), failure, Delivery.FORWARD);
+	}
+
+	/**
+	 * Answer a failure inside Spring MVC, where a view can be returned for rendering:
+	 * with the application's error page for a browser, otherwise with the envelope.
+	 * @param request the request
+	 * @param response the response
+	 * @param failure what went wrong
+	 * @return the error page to render, or {@code null} if the answer was written
+	 * @throws IOException if writing the response fails
+	 */
+	public @Nullable ModelAndView render(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+			throws IOException {
+		return render(request, response, this.mappers.map(failure), failure);
+	}
+
+	/**
+	 * Answer an error a caller has already mapped inside Spring MVC, where a view can be
+	 * returned for rendering; see
+	 * {@link #render(HttpServletRequest, HttpServletResponse, Throwable)}.
+	 * @param request the request
+	 * @param response the response
+	 * @param mapped the error
+	 * @param cause the failure behind it, or {@code null}
+	 * @return the error page to render, or {@code null} if the answer was written
+	 * @throws IOException if writing the response fails
+	 */
+	public @Nullable ModelAndView render(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
+			@Nullable Throwable cause) throws IOException {
+		return answer(request, response, mapped, cause, Delivery.RETURN);
+	}
+
+	/**
+	 * Map a failure to its error.
+	 * @param failure what went wrong
+	 * @return the error
+	 */
+	MappedError map(Throwable failure) {
+		return this.mappers.map(failure);
+	}
+
+	/**
+	 * Return the error that stands for an error status set without a body: the failure
+	 * recorded under {@link #FAILURE_ATTRIBUTE} when it maps to that same status,
+	 * otherwise the status's own code.
+	 * @param request the request
+	 * @param status the status that was set
+	 * @return the error and the failure behind it
+	 */
+	MappedFailure forStatus(HttpServletRequest request, int status) {
+		if (request.getAttribute(FAILURE_ATTRIBUTE) instanceof Throwable failure) {
+			MappedError mapped = this.mappers.map(failure);
+			if (this.errorFactory.resolve(mapped.code()).status() == status) {
+				return new MappedFailure(mapped, failure);
+			}
+		}
+		return new MappedFailure(MappedError.of(StatusCodes.forStatus(status)), null);
+	}
+
+	/**
+	 * Return the error page a failure outside Spring MVC left for the error dispatch,
+	 * once; see {@link #handle}.
+	 * @param request the request of the error dispatch
+	 * @return the page to render, or {@code null}
+	 */
+	@Nullable ModelAndView takeForwardedPage(HttpServletRequest request) {
+		if (request.getAttribute(PAGE_ATTRIBUTE) instanceof ModelAndView page) {
+			request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
+			return page;
+		}
+		return null;
 	}
 
 	/**
@@ -105,18 +232,14 @@ public class ErrorResponseHandler {
 	 */
 	public void respondToStatus(HttpServletRequest request, HttpServletResponse response, int status)
 			throws IOException {
-		if (request.getAttribute(FAILURE_ATTRIBUTE) instanceof Throwable failure) {
-			MappedError mapped = this.mappers.map(failure);
-			if (this.errorFactory.resolve(mapped.code()).status() == status) {
-				respond(request, response, mapped, failure);
-				return;
-			}
-		}
-		respond(request, response, MappedError.of(StatusCodes.forStatus(status)), null);
+		MappedFailure failure = forStatus(request, status);
+		answer(request, response, failure.mapped(), failure.cause(), Delivery.FORWARD);
 	}
 
 	/**
-	 * Answer with an error a caller has already mapped.
+	 * Answer with an error a caller has already mapped, always with the envelope (as for
+	 * a container valve, where neither Spring MVC nor an error dispatch can render a
+	 * page).
 	 * @param request the request
 	 * @param response the response
 	 * @param mapped the error
@@ -125,9 +248,14 @@ public class ErrorResponseHandler {
 	 */
 	public void respond(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
 			@Nullable Throwable cause) throws IOException {
+		answer(request, response, mapped, cause, Delivery.ENVELOPE);
+	}
+
+	private @Nullable ModelAndView answer(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
+			@Nullable Throwable cause, Delivery delivery) throws IOException {
 		if (CommittedFailures.find(request) != null && response.isCommitted()) {
 			// Answered already: logged, and recorded so that the response is aborted.
-			return;
+			return null;
 		}
 		ErrorCode code = this.errorFactory.resolve(mapped.code());
 		String requestId = requestId(request, response);
@@ -141,11 +269,36 @@ public class ErrorResponseHandler {
 				notifyListeners(request, code.status(),
 						this.errorFactory.create(code, mapped.type(), mapped.message(), null, null, requestId));
 			}
-			return;
+			return null;
+		}
+		if (delivery == Delivery.FORWARD && !this.decision.isEnveloped(request)) {
+			if (!response.isCommitted()) {
+				ErrorResponseWriter.setHeaders(response, mapped.headers());
+				response.sendError(code.status());
+			}
+			return null;
 		}
 		AugnoError error = this.errorFactory.create(code, mapped.type(), mapped.message(), mapped.param(),
 				mapped.quota(), requestId);
 		this.errorLogger.log(request, code.status(), error, cause);
+		// An error dispatch cannot forward to another one.
+		boolean pageable = delivery == Delivery.RETURN
+				|| (delivery == Delivery.FORWARD && request.getDispatcherType() != DispatcherType.ERROR);
+		ModelAndView page = pageable ? page(request, response, code.status(), error, requestId, cause) : null;
+		if (page != null) {
+			ErrorResponseWriter.setHeaders(response, mapped.headers());
+			notifyListeners(request, code.status(), error);
+			if (delivery == Delivery.FORWARD) {
+				request.setAttribute(PAGE_ATTRIBUTE, page);
+				response.sendError(code.status());
+				return null;
+			}
+			request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
+			response.resetBuffer();
+			response.setStatus(code.status());
+			page.setStatus(HttpStatusCode.valueOf(code.status()));
+			return page;
+		}
 		boolean written = this.writer.write(response, code.status(), error, mapped.headers());
 		if (!written) {
 			CommittedFailures.record(request, (cause != null) ? cause
@@ -158,6 +311,27 @@ public class ErrorResponseHandler {
 		// The status written, which a caller's response may keep different from the
 		// code's.
 		notifyListeners(request, written ? response.getStatus() : code.status(), error);
+		return null;
+	}
+
+	/**
+	 * The application's page for a browser that prefers HTML, unless a page was already
+	 * tried for this request (a page that failed to render is answered with the envelope)
+	 * or the response can no longer take one.
+	 */
+	private @Nullable ModelAndView page(HttpServletRequest request, HttpServletResponse response, int status,
+			AugnoError error, String requestId, @Nullable Throwable cause) {
+		if (this.pages == null || response.isCommitted() || request.getAttribute(PAGE_ATTRIBUTE) != null
+				|| !this.decision.prefersHtml(request)) {
+			return null;
+		}
+		try {
+			return this.pages.find(request, status, error, requestId, cause);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not look up the error page for status " + status + "; answering with the envelope", ex);
+			return null;
+		}
 	}
 
 	private void notifyListeners(HttpServletRequest request, int status, AugnoError error) {
@@ -188,6 +362,38 @@ public class ErrorResponseHandler {
 			}
 		}
 		return id;
+	}
+
+	/**
+	 * How an answer may be delivered by its caller.
+	 */
+	private enum Delivery {
+
+		/**
+		 * The caller renders a returned page (Spring MVC).
+		 */
+		RETURN,
+
+		/**
+		 * A page goes through the container's error dispatch.
+		 */
+		FORWARD,
+
+		/**
+		 * Always the envelope.
+		 */
+		ENVELOPE
+
+	}
+
+	/**
+	 * An error with the failure behind it.
+	 *
+	 * @param mapped the error
+	 * @param cause the failure, or {@code null}
+	 */
+	record MappedFailure(MappedError mapped, @Nullable Throwable cause) {
+
 	}
 
 }

@@ -58,7 +58,7 @@ public class ErrorResponseWriter {
 		// any of them, so the length stays exact.
 		byte[] body = (out != null) ? toBytes(error) : this.asciiMapper.writeValueAsBytes(new ErrorEnvelope(error));
 		response.setStatus(status);
-		headers.forEach((name, values) -> setHeader(response, name, values));
+		setHeaders(response, headers);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentLength(body.length);
@@ -92,7 +92,7 @@ public class ErrorResponseWriter {
 				kept.addAll(name, List.copyOf(response.getHeaders(name)));
 			}
 			response.reset();
-			kept.forEach((name, values) -> setHeader(response, name, values));
+			setHeaders(response, kept);
 			try {
 				return response.getOutputStream();
 			}
@@ -100,6 +100,15 @@ public class ErrorResponseWriter {
 				return null;
 			}
 		}
+	}
+
+	/**
+	 * Set an error's protocol headers on a response, all but its content type and length.
+	 * @param response the response
+	 * @param headers the headers
+	 */
+	static void setHeaders(HttpServletResponse response, HttpHeaders headers) {
+		headers.forEach((name, values) -> setHeader(response, name, values));
 	}
 
 	private static void setHeader(HttpServletResponse response, String name, List<String> values) {

@@ -15,9 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The filter at the head of the chain: gives each request its id (reusing a valid one
  * from a trusted proxy header when configured), sets the response header, keeps the id in
  * the MDC under {@value RequestIds#MDC_KEY} for every later filter and handler, and
- * answers an exception thrown by a later filter with the envelope. A failure after the
- * response was committed is rethrown to a container that does not abort the response
- * itself (see {@link CommittedFailures}).
+ * answers an exception thrown by a later filter (or by a view that failed to render)
+ * through the {@link ErrorResponseHandler}; outside {@code augno.errors.paths} it lets
+ * the exception go on to the container. A failure after the response was committed is
+ * rethrown to a container that does not abort the response itself (see
+ * {@link CommittedFailures}).
  *
  * @since 0.1.0
  */
@@ -61,11 +63,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		BodyTrackingResponse tracked = new BodyTrackingResponse(response);
 		try {
 			chain.doFilter(request, tracked);
-			if (tracked.isBodilessError() && !request.isAsyncStarted()) {
+			if (tracked.isBodilessError() && !request.isAsyncStarted()
+					&& this.handler.getDecision().isEnveloped(request)) {
 				this.handler.respondToStatus(request, response, tracked.getStatus());
 			}
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
+			// Outside augno.errors.paths: the container's error page, Spring Boot's
+			// /error.
+			if (!this.handler.getDecision().isEnveloped(request)) {
+				throw ex;
+			}
 			this.handler.handle(request, response, ex);
 		}
 		finally {

@@ -20,6 +20,7 @@ import com.augno.errors.spring.mapping.ValidationExceptionMapper;
 import com.augno.errors.spring.web.AugnoErrorController;
 import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
 import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.ErrorResponseDecision;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.RequestIds;
@@ -83,7 +84,9 @@ class AugnoErrorsAutoConfigurationTests {
 	@Test
 	void replacesBootsErrorControllerAndProblemDetailsHandler() {
 		this.contextRunner.withPropertyValues("spring.mvc.problemdetails.enabled=true").run((context) -> {
-			assertThat(context).doesNotHaveBean(BasicErrorController.class);
+			// The starter's controller extends Boot's, for the paths outside
+			// augno.errors.paths.
+			assertThat(context.getBeansOfType(BasicErrorController.class)).containsOnlyKeys("augnoErrorController");
 			assertThat(context.getBeansOfType(ErrorController.class)).hasSize(1);
 			assertThat(context.getBeansOfType(ResponseEntityExceptionHandler.class))
 				.containsOnlyKeys("augnoErrorsExceptionHandler");
@@ -108,7 +111,8 @@ class AugnoErrorsAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(ErrorResponseHandler.class)
 				.doesNotHaveBean(AugnoErrorsExceptionHandler.class)
 				.doesNotHaveBean("augnoRequestIdFilter")
-				.hasSingleBean(BasicErrorController.class);
+				.hasSingleBean(BasicErrorController.class)
+				.doesNotHaveBean(AugnoErrorController.class);
 		});
 	}
 
@@ -181,6 +185,22 @@ class AugnoErrorsAutoConfigurationTests {
 					.isEqualTo("https://docs.example.com/errors#timeout");
 				assertThat(factory.create(AugnoException.of("timeout"), "rq_1").requestLogUrl()).isNull();
 			});
+	}
+
+	@Test
+	void scopesTheErrorHandlingToTheConfiguredPaths() {
+		this.contextRunner.withPropertyValues("augno.errors.paths=/api/**,/v1/**").run((context) -> {
+			ErrorResponseDecision decision = context.getBean(ErrorResponseHandler.class).getDecision();
+			assertThat(decision).isSameAs(context.getBean(ErrorResponseDecision.class));
+			assertThat(decision.isEnveloped(new MockHttpServletRequest("GET", "/v1/items"))).isTrue();
+			assertThat(decision.isEnveloped(new MockHttpServletRequest("GET", "/owners"))).isFalse();
+		});
+	}
+
+	@Test
+	void failsStartupOnAMalformedPath() {
+		this.contextRunner.withPropertyValues("augno.errors.paths=/api/{oops")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("augno.errors.paths: "));
 	}
 
 	@Test

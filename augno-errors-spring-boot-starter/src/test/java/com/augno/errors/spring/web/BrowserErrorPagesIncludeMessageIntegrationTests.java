@@ -1,0 +1,57 @@
+package com.augno.errors.spring.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Thymeleaf application of {@link BrowserErrorPagesIntegrationTests} with Boot's
+ * {@code spring.web.error.include-message=always}, as spring-petclinic sets it: its
+ * server error page shows the exception's message, as it did before the starter; the
+ * envelope still does not. gh-11 §2
+ */
+@SpringBootTest(classes = BrowserErrorPagesIntegrationTests.App.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.thymeleaf.prefix=classpath:/browser-app/templates/",
+				"spring.messages.basename=browser-app/messages", "spring.web.error.include-message=always" })
+@ExtendWith(OutputCaptureExtension.class)
+class BrowserErrorPagesIncludeMessageIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void anApplicationThatIncludesMessagesShowsTheExceptionsMessageOnItsPage(CapturedOutput output) throws Exception {
+		HttpResponse<String> page = send("/crash", BrowserErrorPagesIntegrationTests.BROWSER);
+		assertThat(page.statusCode()).isEqualTo(500);
+		assertThat(page.body()).contains("<p id=\"page\">error/5xx</p>",
+				"<p id=\"message\">Connection to jdbc:postgresql://db.internal:5432/clinic refused</p>");
+		HttpResponse<String> envelope = send("/crash", "application/json");
+		assertThat(envelope.statusCode()).isEqualTo(500);
+		assertThat(envelope.body()).contains("\"message\":\"Something went wrong.\"").doesNotContain("jdbc:");
+		assertThat(output).contains("500 internal_error for GET /crash");
+	}
+
+	private HttpResponse<String> send(String path, String accept) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Accept", accept)
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
