@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * the request id filter, the error controller and the Spring Security handlers all end
  * here, so every path answers the same way.
  * <p>
- * A client that went away ({@code client_closed_request}) gets nothing written: the
- * status is set to 499 while the response is not committed, and the request is marked
- * with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the 499 of a
- * response that was.
+ * A client that went away (a {@link MappedError#disconnected() disconnect}) gets nothing
+ * written: the status is set to 499 while the response is not committed, and the request
+ * is marked with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the
+ * 499 of a response that was. A {@code client_closed_request} the application throws
+ * itself is written with status 499 like any other error, and logged at the level of
+ * disconnects.
  *
  * @since 0.1.0
  */
@@ -123,9 +125,13 @@ public class ErrorResponseHandler {
 	 */
 	public void respond(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
 			@Nullable Throwable cause) throws IOException {
+		if (Boolean.TRUE.equals(request.getAttribute(CLIENT_CLOSED_ATTRIBUTE))) {
+			// Answered already, as a disconnect: the container reports the 499 again.
+			return;
+		}
 		ErrorCode code = this.errorFactory.resolve(mapped.code());
 		String requestId = requestId(request, response);
-		if (code.status() == 499) {
+		if (mapped.disconnected()) {
 			request.setAttribute(CLIENT_CLOSED_ATTRIBUTE, Boolean.TRUE);
 			if (!response.isCommitted()) {
 				response.setStatus(499);
@@ -139,7 +145,14 @@ public class ErrorResponseHandler {
 		}
 		AugnoError error = this.errorFactory.create(code, mapped.type(), mapped.message(), mapped.param(),
 				mapped.quota(), requestId);
-		this.errorLogger.log(request, code.status(), error, cause);
+		if (code.status() == 499) {
+			// The application's own client_closed_request: written, logged like a
+			// disconnect.
+			this.errorLogger.logClientClosed(request, (cause != null) ? cause : new IOException("client closed"));
+		}
+		else {
+			this.errorLogger.log(request, code.status(), error, cause);
+		}
 		boolean written = this.writer.write(response, code.status(), error, mapped.headers());
 		if (!written && logger.isDebugEnabled()) {
 			logger.debug("Response already committed; could not write " + error.code() + " for request " + requestId);
