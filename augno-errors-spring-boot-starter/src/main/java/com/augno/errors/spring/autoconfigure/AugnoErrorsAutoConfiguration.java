@@ -24,11 +24,13 @@ import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.web.AugnoErrorController;
 import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
 import com.augno.errors.spring.web.AugnoHandlerExceptionResolver;
+import com.augno.errors.spring.web.CatchAllExceptionHandlerWarning;
 import com.augno.errors.spring.web.DefaultRequestIdGenerator;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.web.IgnoredErrorPropertiesNotice;
 import com.augno.errors.spring.web.ParameterRulesInterceptor;
 import com.augno.errors.spring.web.RequestIdFilter;
 import com.augno.errors.spring.web.RequestIdGenerator;
@@ -47,8 +49,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -257,6 +261,18 @@ public final class AugnoErrorsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "augno.errors.optimize-resource-locations", matchIfMissing = true)
 	static ResourceLocationOptimizer augnoResourceLocationOptimizer() {
 		return new ResourceLocationOptimizer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CatchAllExceptionHandlerWarning augnoCatchAllExceptionHandlerWarning(ApplicationContext context) {
+		return new CatchAllExceptionHandlerWarning(context);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IgnoredErrorPropertiesNotice augnoIgnoredErrorPropertiesNotice(Environment environment) {
+		return new IgnoredErrorPropertiesNotice(environment);
 	}
 
 	private static Class<? extends Throwable> exceptionClass(String className, String code) {
