@@ -151,8 +151,8 @@ public final class AugnoErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestBodyExceptionMapper augnoRequestBodyExceptionMapper() {
-		return new RequestBodyExceptionMapper();
+	RequestBodyExceptionMapper augnoRequestBodyExceptionMapper(ObjectProvider<ObjectMapper> objectMapper) {
+		return new RequestBodyExceptionMapper(objectMapper.getIfUnique(() -> JsonMapper.builder().build()));
 	}
 
 	@Bean
