@@ -2,10 +2,12 @@ package com.augno.errors;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -152,8 +154,23 @@ public final class ErrorRegistry {
 
 		private final Map<String, ErrorCode> codes = new LinkedHashMap<>();
 
+		private final Set<String> builtIn = new HashSet<>();
+
 		private Builder() {
-			ErrorCodes.contract().forEach((code) -> this.codes.put(code.code(), code));
+			ErrorCodes.contract().forEach(this::registerBuiltIn);
+		}
+
+		/**
+		 * Add a code that a framework built on the contract defines beside the contract's
+		 * own: like those, a service can override its message and doc URL only.
+		 * @param code the code
+		 * @return this builder
+		 * @throws IllegalArgumentException if a code with the same wire code exists
+		 */
+		public Builder registerBuiltIn(ErrorCode code) {
+			register(code);
+			this.builtIn.add(code.code());
+			return this;
 		}
 
 		/**
@@ -163,15 +180,23 @@ public final class ErrorRegistry {
 		 * @throws IllegalArgumentException if a code with the same wire code exists
 		 */
 		public Builder register(ErrorCode code) {
-			ErrorCode existing = this.codes.get(code.code());
-			if (existing != null) {
-				boolean builtIn = ErrorCodes.contract().stream().anyMatch((c) -> c.code().equals(code.code()));
-				throw new IllegalArgumentException(builtIn
+			if (this.codes.containsKey(code.code())) {
+				throw new IllegalArgumentException(isBuiltIn(code.code())
 						? "Error code '" + code.code() + "' is built in; only its message and doc URL can be overridden"
 						: "Error code '" + code.code() + "' is already registered");
 			}
 			this.codes.put(code.code(), code);
 			return this;
+		}
+
+		/**
+		 * Return whether a wire code is built in: one of the contract's codes, or
+		 * registered with {@link #registerBuiltIn}.
+		 * @param code the wire code
+		 * @return whether only its message and doc URL may be overridden
+		 */
+		public boolean isBuiltIn(String code) {
+			return this.builtIn.contains(code);
 		}
 
 		/**

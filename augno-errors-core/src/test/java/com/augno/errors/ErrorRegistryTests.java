@@ -147,6 +147,20 @@ class ErrorRegistryTests {
 	}
 
 	@Test
+	void treatsACodeRegisteredAsBuiltInLikeTheContractsOwn() {
+		ErrorCode addition = ErrorCode.of("not_acceptable", 406, ErrorType.INVALID_REQUEST_ERROR, false, "No.");
+		ErrorCode custom = ErrorCode.of("my_code", 400, ErrorType.INVALID_REQUEST_ERROR, false, "Message.");
+		ErrorRegistry.Builder builder = ErrorRegistry.builder().registerBuiltIn(addition).register(custom);
+		assertThat(builder.isBuiltIn("resource_not_found")).isTrue();
+		assertThat(builder.isBuiltIn("not_acceptable")).isTrue();
+		assertThat(builder.isBuiltIn("my_code")).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> builder
+				.register(ErrorCode.of("not_acceptable", 400, ErrorType.INVALID_REQUEST_ERROR, false, "Other.")))
+			.withMessageContaining("'not_acceptable' is built in");
+	}
+
+	@Test
 	void rejectsRegisteringACustomCodeTwice() {
 		ErrorCode code = ErrorCode.of("my_code", 400, ErrorType.INVALID_REQUEST_ERROR, false, "Message.");
 		assertThatIllegalArgumentException().isThrownBy(() -> ErrorRegistry.builder().register(code).register(code))

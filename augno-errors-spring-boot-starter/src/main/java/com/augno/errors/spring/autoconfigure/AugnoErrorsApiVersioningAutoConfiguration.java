@@ -1,9 +1,12 @@
 package com.augno.errors.spring.autoconfigure;
 
+import java.util.List;
+
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.versioning.ApiVersionExceptionMapper;
 import com.augno.errors.spring.versioning.DateApiVersionParser;
 import com.augno.errors.spring.versioning.VersionedMappings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,12 +55,28 @@ public final class AugnoErrorsApiVersioningAutoConfiguration {
 	ApiVersionExceptionMapper augnoApiVersionExceptionMapper(AugnoErrorsProperties properties,
 			ApiVersionParser<?> parser, VersionedMappings mappings) {
 		AugnoErrorsProperties.ApiVersion apiVersion = properties.getApiVersion();
+		List<String> supported = apiVersion.getSupported();
+		for (int i = 0; i < supported.size(); i++) {
+			checkVersion(parser, "augno.errors.api-version.supported[" + i + "]", supported.get(i));
+		}
+		checkVersion(parser, "augno.errors.api-version.minimum", apiVersion.getMinimum());
+		checkVersion(parser, "augno.errors.api-version.latest", apiVersion.getLatest());
+		return new ApiVersionExceptionMapper(apiVersion.getHeader(), parser, supported, apiVersion.getMinimum(),
+				apiVersion.getLatest(), mappings);
+	}
+
+	private static void checkVersion(ApiVersionParser<?> parser, String property, @Nullable String version) {
+		if (version == null) {
+			return;
+		}
 		try {
-			return new ApiVersionExceptionMapper(apiVersion.getHeader(), parser, apiVersion.getSupported(),
-					apiVersion.getMinimum(), apiVersion.getLatest(), mappings);
+			parser.parseVersion(version);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("augno.errors.api-version: " + ex.getMessage(), ex);
+			throw new InvalidAugnoErrorsConfigurationException(property, version,
+					"not an API version: " + ex.getMessage(),
+					"Write API versions as dates such as 2024-06-01 (or in the format of your ApiVersionParser bean).",
+					ex);
 		}
 	}
 

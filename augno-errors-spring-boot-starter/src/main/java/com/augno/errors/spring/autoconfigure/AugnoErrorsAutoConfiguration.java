@@ -24,6 +24,7 @@ import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.web.AugnoErrorController;
 import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
 import com.augno.errors.spring.web.AugnoHandlerExceptionResolver;
+import com.augno.errors.spring.web.CatchAllExceptionHandlerWarning;
 import com.augno.errors.spring.web.DefaultRequestIdGenerator;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
@@ -31,6 +32,7 @@ import com.augno.errors.spring.web.ErrorPages;
 import com.augno.errors.spring.web.ErrorResponseDecision;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.web.IgnoredErrorPropertiesNotice;
 import com.augno.errors.spring.web.ParameterRulesInterceptor;
 import com.augno.errors.spring.web.RequestIdFilter;
 import com.augno.errors.spring.web.RequestIdGenerator;
@@ -56,7 +58,9 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -91,7 +95,24 @@ public final class AugnoErrorsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorLinks augnoErrorLinks(AugnoErrorsProperties properties) {
-		return new ErrorLinks(properties.getDocBaseUrl(), properties.getRequestLogUrlTemplate());
+		if (!StringUtils.hasText(properties.getDocBaseUrl())) {
+			throw new InvalidAugnoErrorsConfigurationException("augno.errors.doc-base-url", properties.getDocBaseUrl(),
+					"the documentation base URL must not be blank",
+					"Set augno.errors.doc-base-url to the page the codes are anchors of, or remove it for Augno's.",
+					null);
+		}
+		try {
+			return new ErrorLinks(properties.getDocBaseUrl(), properties.getRequestLogUrlTemplate());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidAugnoErrorsConfigurationException("augno.errors.request-log-url-template",
+					properties.getRequestLogUrlTemplate(),
+					"the template has no " + ErrorLinks.REQUEST_ID_PLACEHOLDER + " placeholder",
+					"Put " + ErrorLinks.REQUEST_ID_PLACEHOLDER + " where the request id goes, such as "
+							+ ErrorLinks.DEFAULT_REQUEST_LOG_URL_TEMPLATE + ", or leave the property empty for "
+							+ "request_log_url: null.",
+					ex);
+		}
 	}
 
 	@Bean
@@ -117,7 +138,7 @@ public final class AugnoErrorsAutoConfiguration {
 	ConfiguredExceptionMapper augnoConfiguredExceptionMapper(AugnoErrorsProperties properties, ErrorRegistry registry) {
 		Map<Class<? extends Throwable>, ErrorCode> codes = new LinkedHashMap<>();
 		properties.getExceptions()
-			.forEach((className, code) -> codes.put(exceptionClass(className),
+			.forEach((className, code) -> codes.put(exceptionClass(className, code),
 					lookup(registry, "augno.errors.exceptions[" + className + "]", code)));
 		return new ConfiguredExceptionMapper(codes);
 	}
@@ -136,8 +157,8 @@ public final class AugnoErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestBodyExceptionMapper augnoRequestBodyExceptionMapper() {
-		return new RequestBodyExceptionMapper();
+	RequestBodyExceptionMapper augnoRequestBodyExceptionMapper(ObjectProvider<ObjectMapper> objectMapper) {
+		return new RequestBodyExceptionMapper(objectMapper.getIfUnique(() -> JsonMapper.builder().build()));
 	}
 
 	@Bean
@@ -170,8 +191,11 @@ public final class AugnoErrorsAutoConfiguration {
 		AugnoErrorsProperties.Logging logging = properties.getLogging();
 		Duration stackTraceInterval = logging.getStackTraceInterval();
 		if (stackTraceInterval.isNegative()) {
-			throw new IllegalStateException(
-					"augno.errors.logging.stack-trace-interval: must be zero or positive, was " + stackTraceInterval);
+			throw new InvalidAugnoErrorsConfigurationException("augno.errors.logging.stack-trace-interval",
+					stackTraceInterval, "must be zero or positive",
+					"Set augno.errors.logging.stack-trace-interval to a duration such as 1m, or 0 to log every "
+							+ "stack trace.",
+					null);
 		}
 		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
 				logging.getClientClosedRequest(), stackTraceInterval);
@@ -269,19 +293,35 @@ public final class AugnoErrorsAutoConfiguration {
 		return new ResourceLocationOptimizer();
 	}
 
-	private static Class<? extends Throwable> exceptionClass(String className) {
+	@Bean
+	@ConditionalOnMissingBean
+	CatchAllExceptionHandlerWarning augnoCatchAllExceptionHandlerWarning(ApplicationContext context) {
+		return new CatchAllExceptionHandlerWarning(context);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IgnoredErrorPropertiesNotice augnoIgnoredErrorPropertiesNotice(Environment environment) {
+		return new IgnoredErrorPropertiesNotice(environment);
+	}
+
+	private static Class<? extends Throwable> exceptionClass(String className, String code) {
+		String property = "augno.errors.exceptions[" + className + "]";
+		String action = "Key " + property.substring(0, property.indexOf('['))
+				+ " by the fully qualified name of an exception class on the classpath.";
+		Class<?> type;
 		try {
-			Class<?> type = ClassUtils.forName(className, AugnoErrorsAutoConfiguration.class.getClassLoader());
-			if (!Throwable.class.isAssignableFrom(type)) {
-				throw new IllegalStateException(
-						"augno.errors.exceptions[" + className + "]: " + className + " is not a Throwable");
-			}
-			return type.asSubclass(Throwable.class);
+			type = ClassUtils.forName(className, AugnoErrorsAutoConfiguration.class.getClassLoader());
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new IllegalStateException(
-					"augno.errors.exceptions[" + className + "]: no class " + className + " on the classpath", ex);
+			throw new InvalidAugnoErrorsConfigurationException(property, code,
+					"no class " + className + " on the classpath", action, ex);
 		}
+		if (!Throwable.class.isAssignableFrom(type)) {
+			throw new InvalidAugnoErrorsConfigurationException(property, code, className + " is not a Throwable",
+					action, null);
+		}
+		return type.asSubclass(Throwable.class);
 	}
 
 	private static ErrorCode lookup(ErrorRegistry registry, String property, String code) {
@@ -289,7 +329,10 @@ public final class AugnoErrorsAutoConfiguration {
 			return registry.get(code);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(property + ": " + ex.getMessage(), ex);
+			throw new InvalidAugnoErrorsConfigurationException(property, code, ex.getMessage(),
+					"Map the exception to a registered code: one of the contract's, or one defined under "
+							+ "augno.errors.codes.",
+					ex);
 		}
 	}
 

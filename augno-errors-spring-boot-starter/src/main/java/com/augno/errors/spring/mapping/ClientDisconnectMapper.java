@@ -3,7 +3,6 @@ package com.augno.errors.spring.mapping;
 import java.io.IOException;
 import java.sql.SQLException;
 
-import com.augno.errors.ErrorCodes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -26,7 +25,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
  */
 public final class ClientDisconnectMapper implements ExceptionMapper {
 
-	private static final MappedError CLIENT_CLOSED_REQUEST = MappedError.of(ErrorCodes.CLIENT_CLOSED_REQUEST);
+	private static final MappedError CLIENT_CLOSED_REQUEST = MappedError.disconnect();
 
 	private static final int MAX_CAUSE_DEPTH = 16;
 

@@ -1,6 +1,7 @@
 package com.augno.errors.spring.mapping;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,7 +109,7 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 					ConstraintMessages.of(constraint, label), constraintName);
 		}
 		boolean body = methodParameter != null && methodParameter.hasParameterAnnotation(RequestBody.class);
-		Class<?> parameterType = (methodParameter != null) ? methodParameter.getParameterType() : Object.class;
+		Type parameterType = (methodParameter != null) ? methodParameter.getGenericParameterType() : Object.class;
 		String javaPath = subPath.toString();
 		String param = body ? this.paths.toJsonPath(parameterType, javaPath) : name + "." + javaPath;
 		return new ViolationCandidate(constraint.category(), body, index,

@@ -4,6 +4,7 @@ import java.beans.Introspector;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,7 +34,13 @@ import tools.jackson.databind.jsonFormatVisitors.JsonObjectFormatVisitor;
  * ({@code items[0].postal_code}), following {@code @JsonProperty} and the application's
  * naming strategy as Jackson applies them when reading (so write-only properties are
  * named too); and orders paths by the declaration order of their properties. What it
- * learns of a class is cached, so the introspection happens once per class.
+ * learns of a type is cached, so the introspection happens once per type: per
+ * parameterization of a generic type, since the type of a field declared as {@code T} (in
+ * {@code Page<Item>}, {@code Wrapper<Address>}) decides how the path goes on.
+ * <p>
+ * A root given as a {@link Type} with its type arguments (a handler's generic parameter
+ * type) resolves such fields; a root given as a raw class resolves them as far as the
+ * class declares them, as for a bean validated by hand, whose type arguments are erased.
  *
  * @since 0.1.0
  */
@@ -41,7 +48,7 @@ public final class JsonPropertyPaths {
 
 	private final ObjectMapper mapper;
 
-	private final ConcurrentMap<Class<?>, Map<String, Property>> properties = new ConcurrentHashMap<>();
+	private final ConcurrentMap<JavaType, Map<String, Property>> properties = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an instance for the application's mapper.
@@ -53,11 +60,11 @@ public final class JsonPropertyPaths {
 
 	/**
 	 * Translate a Java property path.
-	 * @param rootType the type the path starts from
+	 * @param rootType the type the path starts from, with its type arguments where known
 	 * @param javaPath the path, with {@code .} between properties and {@code [i]} indexes
 	 * @return the JSON path
 	 */
-	public String toJsonPath(Class<?> rootType, String javaPath) {
+	public String toJsonPath(Type rootType, String javaPath) {
 		StringBuilder json = new StringBuilder(javaPath.length() + 8);
 		walk(rootType, javaPath, (property, name, indexes) -> {
 			if (!json.isEmpty()) {
@@ -72,11 +79,11 @@ public final class JsonPropertyPaths {
 	/**
 	 * Return a sort key that orders paths by where their properties are declared, then by
 	 * index.
-	 * @param rootType the type the path starts from
+	 * @param rootType the type the path starts from, with its type arguments where known
 	 * @param javaPath the path
 	 * @return the key
 	 */
-	public List<Integer> declarationKey(Class<?> rootType, String javaPath) {
+	public List<Integer> declarationKey(Type rootType, String javaPath) {
 		List<Integer> key = new ArrayList<>();
 		walk(rootType, javaPath, (property, name, indexes) -> {
 			key.add((property != null) ? property.declarationIndex() : Integer.MAX_VALUE);
@@ -90,7 +97,7 @@ public final class JsonPropertyPaths {
 	}
 
 	/**
-	 * Compare two sort keys made by {@link #declarationKey(Class, String)}.
+	 * Compare two sort keys made by {@link #declarationKey(Type, String)}.
 	 * @param a a key
 	 * @param b another key
 	 * @return the comparison
@@ -105,7 +112,7 @@ public final class JsonPropertyPaths {
 		return Integer.compare(a.size(), b.size());
 	}
 
-	private void walk(Class<?> rootType, String javaPath, SegmentVisitor visitor) {
+	private void walk(Type rootType, String javaPath, SegmentVisitor visitor) {
 		@Nullable JavaType current = this.mapper.constructType(rootType);
 		for (String segment : javaPath.split("\\.")) {
 			if (segment.isEmpty()) {
@@ -128,7 +135,7 @@ public final class JsonPropertyPaths {
 		if (raw.isPrimitive() || raw.getName().startsWith("java.")) {
 			return Map.of();
 		}
-		return this.properties.computeIfAbsent(raw, (key) -> introspect(type));
+		return this.properties.computeIfAbsent(type, this::introspect);
 	}
 
 	private Map<String, Property> introspect(JavaType type) {

@@ -3,6 +3,7 @@ package com.augno.errors.spring.mapping;
 import java.time.Duration;
 
 import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorType;
 import com.augno.errors.Quota;
 import org.jspecify.annotations.Nullable;
@@ -19,10 +20,13 @@ import org.springframework.http.HttpHeaders;
  * @param param the request field or parameter at fault, or {@code null}
  * @param quota the quota of a {@code limit_exceeded} error, or {@code null}
  * @param headers protocol headers to send, such as {@code Allow} or {@code Retry-After}
+ * @param disconnected whether the client was found to have gone away, so that nothing is
+ * written; an application's own {@code client_closed_request} is written like any other
+ * error
  * @since 0.1.0
  */
 public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable String message, @Nullable String param,
-		@Nullable Quota quota, HttpHeaders headers) {
+		@Nullable Quota quota, HttpHeaders headers, boolean disconnected) {
 
 	private static final HttpHeaders NO_HEADERS = HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
 
@@ -31,6 +35,20 @@ public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable St
 	 */
 	public MappedError {
 		headers = headers.isEmpty() ? NO_HEADERS : HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
+	}
+
+	/**
+	 * Create an error to be written.
+	 * @param code the code; its registered entry decides status and defaults
+	 * @param type the type, or {@code null} for the code's own
+	 * @param message the message, or {@code null} for the code's default
+	 * @param param the request field or parameter at fault, or {@code null}
+	 * @param quota the quota of a {@code limit_exceeded} error, or {@code null}
+	 * @param headers protocol headers to send
+	 */
+	public MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable String message, @Nullable String param,
+			@Nullable Quota quota, HttpHeaders headers) {
+		this(code, type, message, param, quota, headers, false);
 	}
 
 	/**
@@ -43,12 +61,21 @@ public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable St
 	}
 
 	/**
+	 * Create the error of a client that went away: {@code client_closed_request}, for
+	 * which nothing is written because nobody would read it.
+	 * @return the error
+	 */
+	public static MappedError disconnect() {
+		return new MappedError(ErrorCodes.CLIENT_CLOSED_REQUEST, null, null, null, null, NO_HEADERS, true);
+	}
+
+	/**
 	 * Return a copy with another message.
 	 * @param message the message, or {@code null} for the code's default
 	 * @return the copy
 	 */
 	public MappedError withMessage(@Nullable String message) {
-		return new MappedError(this.code, this.type, message, this.param, this.quota, this.headers);
+		return new MappedError(this.code, this.type, message, this.param, this.quota, this.headers, this.disconnected);
 	}
 
 	/**
@@ -57,7 +84,7 @@ public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable St
 	 * @return the copy
 	 */
 	public MappedError withParam(@Nullable String param) {
-		return new MappedError(this.code, this.type, this.message, param, this.quota, this.headers);
+		return new MappedError(this.code, this.type, this.message, param, this.quota, this.headers, this.disconnected);
 	}
 
 	/**
@@ -66,7 +93,7 @@ public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable St
 	 * @return the copy
 	 */
 	public MappedError withType(@Nullable ErrorType type) {
-		return new MappedError(this.code, type, this.message, this.param, this.quota, this.headers);
+		return new MappedError(this.code, type, this.message, this.param, this.quota, this.headers, this.disconnected);
 	}
 
 	/**
@@ -75,7 +102,7 @@ public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable St
 	 * @return the copy
 	 */
 	public MappedError withQuota(@Nullable Quota quota) {
-		return new MappedError(this.code, this.type, this.message, this.param, quota, this.headers);
+		return new MappedError(this.code, this.type, this.message, this.param, quota, this.headers, this.disconnected);
 	}
 
 	/**
@@ -89,7 +116,7 @@ public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable St
 		}
 		HttpHeaders merged = HttpHeaders.copyOf(this.headers);
 		extra.forEach((name, values) -> merged.put(name, values));
-		return new MappedError(this.code, this.type, this.message, this.param, this.quota, merged);
+		return new MappedError(this.code, this.type, this.message, this.param, this.quota, merged, this.disconnected);
 	}
 
 	/**

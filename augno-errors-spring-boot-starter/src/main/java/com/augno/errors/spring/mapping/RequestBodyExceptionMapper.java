@@ -8,10 +8,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -19,16 +21,36 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * Maps a request body that could not be read ({@link HttpMessageNotReadableException}):
  * malformed JSON, a missing body and exceeded parser limits give
  * {@code validation_failed}; a value of the wrong type or format gives
- * {@code invalid_format} naming its JSON path; a null or absent value where a primitive
- * is required gives {@code missing_field}; an unknown field (when the application's
- * mapper rejects them) gives {@code validation_failed} naming it. The parser's own text
- * never reaches the client.
+ * {@code invalid_format} naming its JSON path (and, for an enum, the JSON values it
+ * accepts); a null or absent value where a primitive is required gives
+ * {@code missing_field}; an unknown field (when the application's mapper rejects them)
+ * gives {@code validation_failed} naming it. The parser's own text never reaches the
+ * client.
  *
  * @since 0.1.0
  */
 public final class RequestBodyExceptionMapper implements ExceptionMapper {
 
 	private static final int MAX_PARAM_LENGTH = 200;
+
+	private final JsonEnumValues enumValues;
+
+	/**
+	 * Create a mapper that names the values of an enum as a default {@link JsonMapper}
+	 * reads them.
+	 */
+	public RequestBodyExceptionMapper() {
+		this(JsonMapper.builder().build());
+	}
+
+	/**
+	 * Create a mapper that names the values of an enum as the application's mapper reads
+	 * them ({@code @JsonProperty}, {@code @JsonValue}, enum naming strategies).
+	 * @param mapper the mapper that reads request bodies
+	 */
+	public RequestBodyExceptionMapper(ObjectMapper mapper) {
+		this.enumValues = new JsonEnumValues(mapper);
+	}
 
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
@@ -61,7 +83,7 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 					: mismatched.getTargetType();
 			return MappedError.of(ErrorCodes.INVALID_FORMAT)
 				.withParam(path)
-				.withMessage(Labels.of(path) + " " + TypeDescriptions.mustBe(target) + ".");
+				.withMessage(Labels.of(path) + " " + mustBe(target) + ".");
 		}
 		if (cause instanceof InputCoercionException coercion && path(coercion.getPath()) != null) {
 			// Valid JSON whose number does not fit the field's type, such as 1e400 for an
@@ -84,6 +106,11 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 	@Override
 	public int getOrder() {
 		return VALIDATION_ORDER;
+	}
+
+	private String mustBe(@Nullable Class<?> target) {
+		return (target != null && target.isEnum()) ? TypeDescriptions.mustBeOneOf(this.enumValues.of(target))
+				: TypeDescriptions.mustBe(target);
 	}
 
 	private static MappedError invalid(@Nullable String param, String message) {

@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,13 +45,8 @@ final class TypeDescriptions {
 			return "must be true or false";
 		}
 		if (type.isEnum()) {
-			Object[] constants = type.getEnumConstants();
-			if (constants.length <= MAX_ENUM_VALUES) {
-				return "must be one of: " + Arrays.stream(constants)
-					.map((constant) -> ((Enum<?>) constant).name())
-					.collect(Collectors.joining(", "));
-			}
-			return "has an invalid value";
+			return mustBeOneOf(
+					Arrays.stream(type.getEnumConstants()).map((constant) -> ((Enum<?>) constant).name()).toList());
 		}
 		if (type == LocalDate.class) {
 			return "must be a date (YYYY-MM-DD)";
@@ -70,6 +65,18 @@ final class TypeDescriptions {
 			return "must be a number";
 		}
 		return "has an invalid format";
+	}
+
+	/**
+	 * Say which values are allowed, as long as they are few enough to list.
+	 * @param values the allowed values, as the client writes them
+	 * @return "must be one of: a, b", or "has an invalid value" for none or too many
+	 */
+	static String mustBeOneOf(List<String> values) {
+		if (values.isEmpty() || values.size() > MAX_ENUM_VALUES) {
+			return "has an invalid value";
+		}
+		return "must be one of: " + String.join(", ", values);
 	}
 
 	static String aValueOf(@Nullable Class<?> type) {

@@ -1,5 +1,6 @@
 package com.augno.errors.spring.mapping;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,7 +85,7 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		boolean body = parameter != null && (parameter.hasParameterAnnotation(RequestBody.class)
 				|| parameter.hasParameterAnnotation(RequestPart.class));
 		int parameterIndex = (parameter != null) ? parameter.getParameterIndex() : 0;
-		Class<?> rootType = rootType(parameter, errors);
+		Type rootType = rootType(parameter, errors);
 		for (FieldError error : errors.getFieldErrors()) {
 			Constraint constraint = Constraint.of(error, error.getRejectedValue());
 			String param = body ? this.paths.toJsonPath(rootType, error.getField()) : error.getField();
@@ -112,14 +113,26 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		}
 	}
 
-	private static Class<?> rootType(@Nullable MethodParameter parameter, Errors errors) {
-		if (errors instanceof BindingResult bindingResult && bindingResult.getTarget() != null) {
-			return bindingResult.getTarget().getClass();
+	/**
+	 * The type of the validated object: the parameter's declared type with its type
+	 * arguments (such as {@code Page<Item>}) when the object is of that class, else the
+	 * object's own class.
+	 */
+	private static Type rootType(@Nullable MethodParameter parameter, Errors errors) {
+		Object target = null;
+		if (errors instanceof BindingResult bindingResult) {
+			target = bindingResult.getTarget();
 		}
-		if (errors instanceof ParameterErrors parameterErrors && parameterErrors.getArgument() != null) {
-			return parameterErrors.getArgument().getClass();
+		else if (errors instanceof ParameterErrors parameterErrors) {
+			target = parameterErrors.getArgument();
 		}
-		return (parameter != null) ? parameter.getNestedParameterType() : Object.class;
+		if (parameter == null) {
+			return (target != null) ? target.getClass() : Object.class;
+		}
+		if (target == null || target.getClass() == parameter.getNestedParameterType()) {
+			return parameter.getNestedGenericParameterType();
+		}
+		return target.getClass();
 	}
 
 }

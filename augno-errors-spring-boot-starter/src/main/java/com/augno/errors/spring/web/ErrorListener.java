@@ -23,7 +23,8 @@ public interface ErrorListener {
 	 * Called for an answered error.
 	 * @param request the request
 	 * @param status the HTTP status answered, 499 for a client that went away
-	 * @param error the error, as written or, for a 499, as it would have been
+	 * @param error the error, as written or, for a client that went away, as it would
+	 * have been
 	 */
 	void onError(HttpServletRequest request, int status, AugnoError error);
 

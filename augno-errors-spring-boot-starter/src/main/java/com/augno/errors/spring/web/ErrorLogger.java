@@ -124,7 +124,8 @@ public class ErrorLogger {
 					.append(timeOf(occurrence.previousSince()))
 					.append(')');
 			}
-			write(level, line.toString(), cause);
+			// A message with a line break would forge log lines at the head of the trace.
+			write(level, line.toString(), SanitizedFailure.of(cause));
 			return;
 		}
 		appendCause(line, cause).append(" (repeat ")

@@ -25,12 +25,14 @@ import org.springframework.web.servlet.ModelAndView;
  * the request id filter, the error controller and the Spring Security handlers all end
  * here, so every path answers the same way.
  * <p>
- * A client that went away ({@code client_closed_request}) gets nothing written: the
- * status is set to 499 while the response is not committed, and the request is marked
- * with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the 499 of a
- * response that was. Any other failure after the response was committed is logged once
- * and recorded in {@link CommittedFailures}, so that the response is aborted rather than
- * finished.
+ * A client that went away (a {@link MappedError#disconnected() disconnect}) gets nothing
+ * written: the status is set to 499 while the response is not committed, and the request
+ * is marked with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the
+ * 499 of a response that was. A {@code client_closed_request} the application throws
+ * itself is written with status 499 like any other error, and logged at the level of
+ * disconnects.
+ * Any other failure after the response was committed is logged once and recorded in
+ * {@link CommittedFailures}, so that the response is aborted rather than finished.
  * <p>
  * What kind of answer a request gets is the {@link ErrorResponseDecision}'s to say:
  * outside {@code augno.errors.paths} the starter steps aside for Spring Boot's own error
@@ -257,9 +259,13 @@ public class ErrorResponseHandler {
 			// Answered already: logged, and recorded so that the response is aborted.
 			return null;
 		}
+		if (Boolean.TRUE.equals(request.getAttribute(CLIENT_CLOSED_ATTRIBUTE))) {
+			// Answered already, as a disconnect: the container reports the 499 again.
+			return null;
+		}
 		ErrorCode code = this.errorFactory.resolve(mapped.code());
 		String requestId = requestId(request, response);
-		if (code.status() == 499) {
+		if (mapped.disconnected()) {
 			request.setAttribute(CLIENT_CLOSED_ATTRIBUTE, Boolean.TRUE);
 			if (!response.isCommitted()) {
 				response.setStatus(499);
@@ -280,7 +286,14 @@ public class ErrorResponseHandler {
 		}
 		AugnoError error = this.errorFactory.create(code, mapped.type(), mapped.message(), mapped.param(),
 				mapped.quota(), requestId);
-		this.errorLogger.log(request, code.status(), error, cause);
+		if (code.status() == 499) {
+			// The application's own client_closed_request: written, logged like a
+			// disconnect.
+			this.errorLogger.logClientClosed(request, (cause != null) ? cause : new IOException("client closed"));
+		}
+		else {
+			this.errorLogger.log(request, code.status(), error, cause);
+		}
 		// An error dispatch cannot forward to another one.
 		boolean pageable = delivery == Delivery.RETURN
 				|| (delivery == Delivery.FORWARD && request.getDispatcherType() != DispatcherType.ERROR);

@@ -215,7 +215,8 @@ class AugnoErrorsAutoConfigurationTests {
 	void failsStartupOnAServiceCodeWithoutStatusOrWithAnInvalidName() {
 		this.contextRunner.withPropertyValues("augno.errors.codes.ledger_locked.message=Locked.")
 			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("augno.errors.codes.ledger_locked: a service-defined code needs a status"));
+				.hasStackTraceContaining(
+						"augno.errors.codes.ledger_locked.status: a service-defined code needs a status"));
 		this.contextRunner
 			.withPropertyValues("augno.errors.codes.LedgerLocked.status=423",
 					"augno.errors.codes.LedgerLocked.message=Locked.")

@@ -63,7 +63,7 @@ class AugnoErrorsApiVersioningAutoConfigurationTests {
 			.withPropertyValues("augno.errors.api-version.enabled=true", "augno.errors.api-version.minimum=2024-13-01")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.hasStackTraceContaining("augno.errors.api-version: ")
+				.hasStackTraceContaining("augno.errors.api-version.minimum: not an API version")
 				.rootCause()
 				.isInstanceOf(DateTimeException.class));
 	}

@@ -177,6 +177,29 @@ class ErrorLoggerTests {
 	}
 
 	@Test
+	void keepsAHostileMessageOutOfTheStackTrace(CapturedOutput output) {
+		ErrorLogger logger = stormLogger(INTERVAL);
+		IllegalStateException failure = new IllegalStateException("wrapped",
+				failure("boom\n2026-01-01 ERROR forged\r\n2026-01-01 ERROR again"));
+		failure.addSuppressed(new IllegalArgumentException("closing\n2026-01-01 ERROR suppressed"));
+		logger.log(request("rq_first"), 500, INTERNAL_ERROR, failure);
+		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("2026-01-01 ERROR"));
+		assertThat(output.getOut())
+			.contains("java.lang.IllegalStateException: boom?2026-01-01 ERROR forged??2026-01-01 ERROR again")
+			.contains("java.lang.IllegalArgumentException: closing?2026-01-01 ERROR suppressed")
+			.contains("\tat com.augno.errors.spring.web.ErrorLoggerTests.keepsAHostileMessageOutOfTheStackTrace");
+	}
+
+	@Test
+	void logsAFailureWithOneLineMessagesAsItIs(CapturedOutput output) {
+		ErrorLogger logger = stormLogger(INTERVAL);
+		logger.log(request("rq_first"), 500, INTERNAL_ERROR,
+				new IllegalStateException("wrapped", new IllegalArgumentException("benign")));
+		assertThat(output.getOut().lines()).contains("java.lang.IllegalStateException: wrapped")
+			.anyMatch((line) -> line.startsWith("Caused by: java.lang.IllegalArgumentException: benign"));
+	}
+
+	@Test
 	void logsOneStackTracePerFailureAndIntervalUnderConcurrentRequests(CapturedOutput output) throws Exception {
 		ErrorLogger logger = stormLogger(INTERVAL);
 		int threads = 8;

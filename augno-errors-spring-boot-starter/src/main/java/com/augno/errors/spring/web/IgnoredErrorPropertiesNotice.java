@@ -1,0 +1,53 @@
+package com.augno.errors.spring.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+
+/**
+ * Says once at startup that Spring Boot's {@code spring.web.error.include-*} settings,
+ * when the application sets any, do not shape the Augno envelope: its fields are fixed by
+ * the contract, and a 5xx never shows an exception's message, class or stack trace.
+ *
+ * @since 0.1.0
+ */
+public final class IgnoredErrorPropertiesNotice implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(IgnoredErrorPropertiesNotice.class);
+
+	private static final List<String> PROPERTIES = List.of("spring.web.error.include-exception",
+			"spring.web.error.include-stacktrace", "spring.web.error.include-message",
+			"spring.web.error.include-binding-errors", "spring.web.error.include-path");
+
+	private final Environment environment;
+
+	/**
+	 * Create the notice.
+	 * @param environment the environment the settings are read from
+	 */
+	public IgnoredErrorPropertiesNotice(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		String set = PROPERTIES.stream()
+			.filter(this.environment::containsProperty)
+			.map((name) -> name + "=" + this.environment.getProperty(name))
+			.collect(Collectors.joining(", "));
+		if (!set.isEmpty()) {
+			logger.info(set + ": not applied to the Augno error envelope, whose fields are fixed by the Augno "
+					+ "contract; a 5xx never shows an exception's message, class or stack trace, a 4xx says what "
+					+ "was wrong in its message and param.");
+		}
+	}
+
+}

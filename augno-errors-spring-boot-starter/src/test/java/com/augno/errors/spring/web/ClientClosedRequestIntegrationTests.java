@@ -1,0 +1,81 @@
+package com.augno.errors.spring.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.EnvelopeAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract's own 499 over a real Tomcat: {@code client_closed_request} thrown by the
+ * application is written like any other error, while a disconnect the starter detects
+ * still writes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@ExtendWith(OutputCaptureExtension.class)
+class ClientClosedRequestIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void writesTheApplicationsClientClosedRequest(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = get("/thrown");
+		assertThat(response.statusCode()).isEqualTo(499);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("client_closed_request", "api_error", "Client closed request.", null, false)
+			.hasNoQuota()
+			.hasRequestId(response.headers().firstValue("Request-Id").orElse(null));
+		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
+			.as("WARN or ERROR lines in %s", output.getAll())
+			.isEmpty();
+	}
+
+	@Test
+	void writesNothingForADetectedDisconnect() throws Exception {
+		HttpResponse<String> response = get("/reset");
+		assertThat(response.statusCode()).isEqualTo(499);
+		assertThat(response.body()).isEmpty();
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SpringBootApplication
+	@RestController
+	static class TestApplication {
+
+		@GetMapping("/thrown")
+		String thrown() {
+			throw AugnoException.of("client_closed_request");
+		}
+
+		@GetMapping("/reset")
+		String reset() throws IOException {
+			throw new IOException("Connection reset by peer");
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package com.augno.errors.spring.web;
+
+import com.augno.errors.spring.test.EnvelopeAssert;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Errors name what the client writes in JSON: the JSON values of an enum, and the JSON
+ * names of fields inside generic types.
+ */
+@WebMvcTest
+class JsonNamesInErrorsTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void listsTheJsonPropertyNamesOfAnEnum() throws Exception {
+		assertInvalid(post("/orders", "{\"status\":\"PENDING\",\"priority\":\"low\"}"), "invalid_format",
+				"Status must be one of: pending, in_transit.", "status");
+	}
+
+	@Test
+	void listsTheJsonValuesOfAnEnum() throws Exception {
+		assertInvalid(post("/orders", "{\"status\":\"pending\",\"priority\":\"LOW\"}"), "invalid_format",
+				"Priority must be one of: low, high.", "priority");
+	}
+
+	@Test
+	void namesAFieldOfEachParameterizationOfAGenericTypeByItsOwnJsonName() throws Exception {
+		// The first answer teaches the paths Wrapper<Item>; the second needs
+		// Wrapper<Address>.
+		assertInvalid(
+				post("/shipments",
+						"{\"item\":{\"content\":{\"sku_code\":\"\"}},\"address\":{\"content\":"
+								+ "{\"zip\":\"1000\"}}}"),
+				"validation_failed", "SKU code must not be blank.", "item.content.sku_code");
+		assertInvalid(
+				post("/shipments",
+						"{\"item\":{\"content\":{\"sku_code\":\"A1\"}},\"address\":{\"content\":" + "{\"zip\":\"\"}}}"),
+				"validation_failed", "Zip must not be blank.", "address.content.zip");
+	}
+
+	@Test
+	void namesAFieldOfAGenericRequestBodyByItsJsonName() throws Exception {
+		assertInvalid(post("/addresses", "{\"content\":{\"zip\":\"\"}}"), "validation_failed", "Zip must not be blank.",
+				"content.zip");
+	}
+
+	private MvcTestResult post(String uri, String body) {
+		return this.mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	}
+
+	private static void assertInvalid(MvcTestResult result, String code, String message, String param)
+			throws Exception {
+		assertThat(result).hasStatus(400);
+		assertThat(result.getResponse().getContentType()).isEqualTo("application/json");
+		EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString())
+			.isClientError(code, message, param)
+			.hasRequestId(result.getResponse().getHeader("Request-Id"));
+	}
+
+	@SpringBootConfiguration
+	@Import(Controller.class)
+	static class Config {
+
+	}
+
+	@RestController
+	static class Controller {
+
+		@PostMapping("/orders")
+		String order(@RequestBody Order order) {
+			return "ok";
+		}
+
+		@PostMapping("/shipments")
+		String ship(@Valid @RequestBody Shipment shipment) {
+			return "ok";
+		}
+
+		@PostMapping("/addresses")
+		String address(@Valid @RequestBody Wrapper<Address> address) {
+			return "ok";
+		}
+
+	}
+
+	enum Status {
+
+		@JsonProperty("pending")
+		PENDING, @JsonProperty("in_transit")
+		IN_TRANSIT
+
+	}
+
+	enum Priority {
+
+		LOW("low"), HIGH("high");
+
+		private final String value;
+
+		Priority(String value) {
+			this.value = value;
+		}
+
+		@JsonValue
+		String value() {
+			return this.value;
+		}
+
+	}
+
+	record Order(Status status, Priority priority) {
+	}
+
+	record Wrapper<T>(@Valid @NotNull T content) {
+	}
+
+	record Item(@NotBlank @JsonProperty("sku_code") String sku) {
+	}
+
+	record Address(@NotBlank @JsonProperty("zip") String postalCode) {
+	}
+
+	record Shipment(@Valid Wrapper<Item> item, @Valid Wrapper<Address> address) {
+	}
+
+}
