@@ -49,8 +49,10 @@ public class AugnoErrorController implements ErrorController {
 			this.handler.respondToStatus(request, response, status);
 			return;
 		}
-		this.handler.respond(request, response, MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
-			.withMessage("Unrecognized request URL: " + request.getMethod() + " " + request.getRequestURI() + "."),
+		this.handler.respond(request, response,
+				MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
+					.withMessage("Unrecognized request URL: " + OriginalRequest.method(request) + " "
+							+ request.getRequestURI() + "."),
 				null);
 	}
 
