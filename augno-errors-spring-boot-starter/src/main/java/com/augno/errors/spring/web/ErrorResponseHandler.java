@@ -9,6 +9,7 @@ import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.StatusCodes;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * A client that went away ({@code client_closed_request}) gets nothing written: the
  * status is set to 499 while the response is not committed, and the request is marked
  * with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the 499 of a
- * response that was.
+ * response that was; it is logged and counted once, however many dispatches of the
+ * request find it.
  *
  * @since 0.1.0
  */
@@ -42,6 +44,13 @@ public class ErrorResponseHandler {
 	 * {@code sendError}; see {@link #respondToStatus}.
 	 */
 	public static final String FAILURE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".failure";
+
+	/**
+	 * The request attribute that marks a read failure the first dispatch answered, whose
+	 * envelope the container's error dispatch writes.
+	 */
+	private static final String READ_FAILURE_ANSWERED_ATTRIBUTE = ErrorResponseHandler.class.getName()
+			+ ".readFailureAnswered";
 
 	private static final Log logger = LogFactory.getLog(ErrorResponseHandler.class);
 
@@ -89,7 +98,38 @@ public class ErrorResponseHandler {
 	 * @throws IOException if writing the response fails
 	 */
 	public void handle(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+		IOException readFailure = BodyReadFailures.find(request, failure);
+		if (readFailure != null) {
+			respondToReadFailure(request, response, BodyReadFailures.map(readFailure), failure);
+			return;
+		}
 		respond(request, response, this.mappers.map(failure), failure);
+	}
+
+	/**
+	 * Answer a request body the container could not read ({@link BodyReadFailures}) once,
+	 * though it arrives twice: on the first dispatch, where the container has suspended
+	 * the response, the error is logged and the listeners told; on the container's error
+	 * dispatch that follows, the envelope is written, or for a client that is gone
+	 * nothing is done again.
+	 */
+	private void respondToReadFailure(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
+			Throwable failure) throws IOException {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			request.setAttribute(READ_FAILURE_ANSWERED_ATTRIBUTE, Boolean.TRUE);
+			respond(request, response, mapped, failure, false);
+		}
+		else if (request.getAttribute(READ_FAILURE_ANSWERED_ATTRIBUTE) != null) {
+			if (request.getAttribute(CLIENT_CLOSED_ATTRIBUTE) != null) {
+				return;
+			}
+			ErrorCode code = this.errorFactory.resolve(mapped.code());
+			this.writer.write(response, code.status(), this.errorFactory.create(code, mapped.type(), mapped.message(),
+					mapped.param(), mapped.quota(), requestId(request, response)), mapped.headers());
+		}
+		else {
+			respond(request, response, mapped, failure);
+		}
 	}
 
 	/**
@@ -123,9 +163,18 @@ public class ErrorResponseHandler {
 	 */
 	public void respond(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
 			@Nullable Throwable cause) throws IOException {
+		respond(request, response, mapped, cause, true);
+	}
+
+	private void respond(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
+			@Nullable Throwable cause, boolean write) throws IOException {
 		ErrorCode code = this.errorFactory.resolve(mapped.code());
 		String requestId = requestId(request, response);
 		if (code.status() == 499) {
+			if (request.getAttribute(CLIENT_CLOSED_ATTRIBUTE) != null) {
+				// Counted once: a later dispatch of the same request finds it again.
+				return;
+			}
 			request.setAttribute(CLIENT_CLOSED_ATTRIBUTE, Boolean.TRUE);
 			if (!response.isCommitted()) {
 				response.setStatus(499);
@@ -140,8 +189,8 @@ public class ErrorResponseHandler {
 		AugnoError error = this.errorFactory.create(code, mapped.type(), mapped.message(), mapped.param(),
 				mapped.quota(), requestId);
 		this.errorLogger.log(request, code.status(), error, cause);
-		boolean written = this.writer.write(response, code.status(), error, mapped.headers());
-		if (!written && logger.isDebugEnabled()) {
+		boolean written = write && this.writer.write(response, code.status(), error, mapped.headers());
+		if (write && !written && logger.isDebugEnabled()) {
 			logger.debug("Response already committed; could not write " + error.code() + " for request " + requestId);
 		}
 		// The status written, which a caller's response may keep different from the
@@ -149,13 +198,25 @@ public class ErrorResponseHandler {
 		notifyListeners(request, written ? response.getStatus() : code.status(), error);
 	}
 
+	/**
+	 * Tell the listeners about an error. A listener that throws is logged once, with the
+	 * request id, and the others are still told: an exception or an {@link Error} such as
+	 * an {@link AssertionError} or a {@link StackOverflowError} (whose stack has unwound
+	 * by the time it is caught) is contained, as Tomcat's {@code handleThrowable} does;
+	 * any other {@link VirtualMachineError}, such as an {@link OutOfMemoryError}, leaves
+	 * the JVM in no state to carry on as if nothing happened, and propagates.
+	 */
 	private void notifyListeners(HttpServletRequest request, int status, AugnoError error) {
 		for (ErrorListener listener : this.listeners) {
 			try {
 				listener.onError(request, status, error);
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Error listener " + listener.getClass().getName() + " failed for " + error.code(), ex);
+			catch (Throwable ex) {
+				if (ex instanceof VirtualMachineError && !(ex instanceof StackOverflowError)) {
+					throw ex;
+				}
+				logger.warn("Error listener " + listener.getClass().getName() + " failed for " + error.code()
+						+ " (request_id=" + RequestIds.find(request) + ")", ex);
 			}
 		}
 	}
