@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * An end of input ({@link EOFException}) means the client sent less than its
  * {@code Content-Length} and half-closed the connection: it still reads, and gets a 400.
  * Any other failure (a reset, {@code SocketException: Connection reset} in the JDK's
- * words) means the client is gone: 499, nothing written. A read timeout is left to the
- * mappers.
+ * words), which Tomcat too takes for a client that aborted, means the client is gone:
+ * 499, nothing written. A read timeout and a body the client sent malformed (Tomcat's
+ * {@code BadRequestException}, such as a bad chunk header) are left to the mappers.
  *
  * @since 0.1.0
  */
@@ -37,6 +38,14 @@ final class BodyReadFailures {
 	static final MappedError CLIENT_CLOSED_REQUEST = MappedError.of(ErrorCodes.CLIENT_CLOSED_REQUEST);
 
 	private static final int MAX_CAUSE_DEPTH = 16;
+
+	/**
+	 * The simple name of what Tomcat reports for a body the client sent malformed (a bad
+	 * chunk header), as opposed to one it could not finish reading
+	 * ({@code org.apache.coyote.BadRequestException}, and its older namesake in
+	 * {@code org.apache.catalina.connector}).
+	 */
+	private static final String MALFORMED_BODY_EXCEPTION = "BadRequestException";
 
 	private BodyReadFailures() {
 	}
@@ -50,7 +59,8 @@ final class BodyReadFailures {
 	 */
 	static @Nullable IOException find(HttpServletRequest request, Throwable failure) {
 		if (!(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof IOException recorded)
-				|| recorded instanceof SocketTimeoutException) {
+				|| recorded instanceof SocketTimeoutException
+				|| recorded.getClass().getSimpleName().equals(MALFORMED_BODY_EXCEPTION)) {
 			return null;
 		}
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
@@ -58,7 +68,11 @@ final class BodyReadFailures {
 			return (failure == recorded && (isStatus(request, 400)
 					|| request.getAttribute(ErrorResponseHandler.CLIENT_CLOSED_ATTRIBUTE) != null)) ? recorded : null;
 		}
-		// Outside the error dispatch, only a failed read records the exception.
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			// An asynchronous request's failure is left to the mappers.
+			return null;
+		}
+		// Before the error dispatch, only a failed read records the exception.
 		return Causes.first(failure, MAX_CAUSE_DEPTH, (cause) -> (cause == recorded) ? recorded : null);
 	}
 

@@ -14,6 +14,7 @@ import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.mapping.ClientDisconnectMapper;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,23 @@ class ErrorResponseHandlerTests {
 		assertThat(this.events).containsExactly("500 internal_error");
 	}
 
+	@Test
+	void leavesAFailureOfAnAsynchronousDispatchToTheMappers() throws IOException {
+		EOFException eof = new EOFException();
+		this.request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, eof);
+		this.request.setDispatcherType(DispatcherType.ASYNC);
+		handler().handle(this.request, this.response, new IOException(eof));
+		assertThat(this.events).containsExactly("499 client_closed_request");
+	}
+
+	@Test
+	void leavesABodyTheClientSentMalformedToTheMappers() throws IOException {
+		IOException malformed = new org.apache.coyote.BadRequestException("Invalid chunk header");
+		this.request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, malformed);
+		handler().handle(this.request, this.response, readFailure(malformed));
+		assertThat(this.events).containsExactly("400 validation_failed");
+	}
+
 	private void errorDispatch(int status) {
 		this.request.setDispatcherType(DispatcherType.ERROR);
 		this.request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
@@ -129,7 +147,8 @@ class ErrorResponseHandlerTests {
 	private ErrorResponseHandler handler(ErrorListener... first) {
 		List<ErrorListener> listeners = new ArrayList<>(List.of(first));
 		listeners.add((request, status, error) -> this.events.add(status + " " + error.code()));
-		return new ErrorResponseHandler(new CompositeExceptionMapper(List.of(new ClientDisconnectMapper())),
+		return new ErrorResponseHandler(
+				new CompositeExceptionMapper(List.of(new ClientDisconnectMapper(), new RequestBodyExceptionMapper())),
 				new ErrorFactory(ErrorRegistry.standard(), ErrorLinks.defaults()), new ErrorResponseWriter(),
 				new ErrorLogger(LogLevel.INFO, LogLevel.INFO, LogLevel.ERROR, LogLevel.INFO, Duration.ZERO),
 				() -> "rq_generated", "Request-Id", listeners);
