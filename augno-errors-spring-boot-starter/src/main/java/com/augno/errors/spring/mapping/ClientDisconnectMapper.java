@@ -2,24 +2,34 @@ package com.augno.errors.spring.mapping;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.util.DisconnectedClientHelper;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestClientException;
 
 /**
- * Recognises a client that went away before the response was written, as Spring does, and
- * maps it to {@code client_closed_request} (499), for which nothing is written.
+ * Recognises a client that went away before the response was written, by the rules of
+ * Spring's {@code DisconnectedClientHelper}, and maps it to {@code client_closed_request}
+ * (499), for which nothing is written.
  * <p>
- * Spring's {@link DisconnectedClientHelper} is only asked when the cause chain holds an
- * {@link IOException}, which every servlet container's disconnect does (Tomcat's
- * {@code ClientAbortException}, an {@code EOFException}, Spring's
- * {@code AsyncRequestNotUsableException}, a broken pipe): the helper lower-cases the most
- * specific cause's message, which for a validation failure is a rendering of its whole
- * binding result, and no other failure should pay for that. A chain that holds a
- * {@link SQLException} is never a disconnect of the client: a database connection that
- * broke ("Broken pipe", "Connection reset by peer") is a failure of the service, which
- * Spring's helper, reading only the most specific cause's message, would take for one.
+ * A link of the cause chain named {@code ClientAbortException}, {@code EOFException},
+ * {@code EofException}, {@code AbortedException} or
+ * {@code AsyncRequestNotUsableException} is a disconnect, unless an earlier link is the
+ * failure of a call to another server (a {@link RestClientException} or a
+ * {@code WebClientException}); so is a chain whose most specific cause says "broken pipe"
+ * or "connection reset by peer". Spring's helper is not asked: its walk follows
+ * {@code getCause()} to the end and never ends on a chain that loops back on itself. This
+ * one looks at {@value #MAX_CAUSE_DEPTH} links at most and stops at a loop.
+ * <p>
+ * Only a chain that holds an {@link IOException}, as every servlet container's disconnect
+ * does, is looked at: the phrases are looked for in the most specific cause's message,
+ * which for a validation failure is a rendering of its whole binding result, and no other
+ * failure should pay for that. A chain that holds a {@link SQLException} is never a
+ * disconnect of the client: a database connection that broke ("Broken pipe", "Connection
+ * reset by peer") is a failure of the service.
  *
  * @since 0.1.0
  */
@@ -29,10 +39,17 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 
 	private static final int MAX_CAUSE_DEPTH = 16;
 
+	private static final Set<String> DISCONNECT_TYPE_NAMES = Set.of("AbortedException", "ClientAbortException",
+			"EOFException", "EofException", "AsyncRequestNotUsableException");
+
+	private static final Set<String> DISCONNECT_PHRASES = Set.of("broken pipe", "connection reset by peer");
+
+	private static final @Nullable Class<?> WEB_CLIENT_EXCEPTION = resolve(
+			"org.springframework.web.reactive.function.client.WebClientException");
+
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
-		return (mayBeDisconnect(throwable) && DisconnectedClientHelper.isClientDisconnectedException(throwable))
-				? CLIENT_CLOSED_REQUEST : null;
+		return (mayBeDisconnect(throwable) && isDisconnect(throwable)) ? CLIENT_CLOSED_REQUEST : null;
 	}
 
 	private static boolean mayBeDisconnect(Throwable throwable) {
@@ -40,6 +57,37 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 				(cause) -> (cause instanceof SQLException) ? cause : null) == null
 				&& Causes.first(throwable, MAX_CAUSE_DEPTH,
 						(cause) -> (cause instanceof IOException) ? cause : null) != null;
+	}
+
+	private static boolean isDisconnect(Throwable throwable) {
+		Boolean byType = Causes.first(throwable, MAX_CAUSE_DEPTH, ClientDisconnectMapper::byType);
+		if (byType != null) {
+			return byType;
+		}
+		String message = Causes.deepest(throwable, MAX_CAUSE_DEPTH).getMessage();
+		if (message == null) {
+			return false;
+		}
+		String text = message.toLowerCase(Locale.ROOT);
+		return DISCONNECT_PHRASES.stream().anyMatch(text::contains);
+	}
+
+	/**
+	 * A call to another server is never the client's disconnect; a container's disconnect
+	 * exception is.
+	 */
+	private static @Nullable Boolean byType(Throwable link) {
+		if (link instanceof RestClientException
+				|| (WEB_CLIENT_EXCEPTION != null && WEB_CLIENT_EXCEPTION.isInstance(link))) {
+			return Boolean.FALSE;
+		}
+		return DISCONNECT_TYPE_NAMES.contains(link.getClass().getSimpleName()) ? Boolean.TRUE : null;
+	}
+
+	private static @Nullable Class<?> resolve(String className) {
+		ClassLoader classLoader = ClientDisconnectMapper.class.getClassLoader();
+		return ClassUtils.isPresent(className, classLoader) ? ClassUtils.resolveClassName(className, classLoader)
+				: null;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package com.augno.errors.spring.web;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.augno.errors.spring.mapping.Causes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.method.ControllerAdviceBean;
@@ -18,11 +19,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
  * application's handler; every other one the starter answers without it.
  * <p>
  * It asks the same resolvers Spring MVC asks, by exception type and cause, for any media
- * type: where in doubt, the exception goes to Spring MVC's resolution.
+ * type: where in doubt, the exception goes to Spring MVC's resolution. The one exception:
+ * a cause chain longer than {@value #MAX_CAUSE_DEPTH} links, as a chain that loops back
+ * on itself is, is never handed to Spring MVC, whose resolution follows the causes
+ * recursively until none is left and would overflow the stack on a loop; the starter
+ * answers it.
  *
  * @since 0.1.0
  */
 final class ApplicationExceptionHandlers {
+
+	private static final int MAX_CAUSE_DEPTH = 64;
 
 	private final ExceptionHandlerExceptionResolver exceptionHandlers;
 
@@ -44,6 +51,9 @@ final class ApplicationExceptionHandlers {
 	 * @return whether an {@code @ExceptionHandler} of the application handles it
 	 */
 	boolean handle(@Nullable Object handler, Exception exception) {
+		if (!Causes.ends(exception, MAX_CAUSE_DEPTH)) {
+			return false;
+		}
 		Class<?> handlerType = null;
 		if (handler instanceof HandlerMethod handlerMethod) {
 			handlerType = handlerMethod.getBeanType();

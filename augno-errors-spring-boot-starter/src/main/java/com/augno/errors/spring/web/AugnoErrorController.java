@@ -71,8 +71,11 @@ public class AugnoErrorController extends BasicErrorController implements ErrorC
 		if (forwarded != null) {
 			return forwarded;
 		}
-		MappedFailure failure = failure(request);
 		try {
+			if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+				return this.handler.render(request, response, failure);
+			}
+			MappedFailure failure = failure(request);
 			return this.handler.render(request, response, failure.mapped(), failure.cause());
 		}
 		catch (IOException ex) {
@@ -91,9 +94,15 @@ public class AugnoErrorController extends BasicErrorController implements ErrorC
 				|| attributes.getResponse() == null) {
 			return super.error(request);
 		}
-		MappedFailure failure = failure(request);
 		try {
-			this.handler.respond(request, attributes.getResponse(), failure.mapped(), failure.cause());
+			if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+				// On an error dispatch, handle answers with the envelope.
+				this.handler.handle(request, attributes.getResponse(), failure);
+			}
+			else {
+				MappedFailure failure = failure(request);
+				this.handler.respond(request, attributes.getResponse(), failure.mapped(), failure.cause());
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -102,14 +111,12 @@ public class AugnoErrorController extends BasicErrorController implements ErrorC
 	}
 
 	private MappedFailure failure(HttpServletRequest request) {
-		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-			return new MappedFailure(this.handler.map(failure), failure);
-		}
 		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
 			return this.handler.forStatus(request, status);
 		}
 		return new MappedFailure(MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
-			.withMessage("Unrecognized request URL: " + request.getMethod() + " " + request.getRequestURI() + "."),
+			.withMessage("Unrecognized request URL: " + OriginalRequest.method(request) + " " + request.getRequestURI()
+					+ "."),
 				null);
 	}
 

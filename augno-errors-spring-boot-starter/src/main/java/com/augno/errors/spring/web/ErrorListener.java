@@ -10,9 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
  * The handler calls each listener once per answered error, after the envelope was
  * written, on the thread that answers it, and also for a client that went away
  * ({@code client_closed_request}, status 499), for which nothing is written. A listener
- * must be cheap and must not throw: an exception is logged and ignored. Declare a bean of
- * this type to be called; {@link org.springframework.core.annotation.Order @Order}
- * decides the order among several.
+ * must be cheap and must not throw: an exception or an {@link Error}, a
+ * {@link StackOverflowError} included, is logged once with the request id and ignored;
+ * any other {@link VirtualMachineError}, such as {@link OutOfMemoryError}, propagates.
+ * During the container's error dispatch the request's method is {@code GET};
+ * {@link OriginalRequest} gives the client's method and path. Declare a bean of this type
+ * to be called; {@link org.springframework.core.annotation.Order @Order} decides the
+ * order among several.
  *
  * @since 0.1.0
  */

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorType;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,8 +18,9 @@ import org.springframework.util.Assert;
 /**
  * Logs each rendered error once, at the level configured for its type: one line for a
  * client error, the cause's stack trace for a server error (5xx), one quiet line for a
- * client that went away. The line names status, code, method, path and request id; the
- * body the client receives never contains what is logged here.
+ * client that went away. The line names status, code, method, path and request id (the
+ * client's method and path, also during the container's error dispatch); the body the
+ * client receives never contains what is logged here.
  * <p>
  * Under a crash storm, the same bug failing thousands of times a second, printing every
  * stack trace would dominate the cost of a 500. So a server error's stack trace is logged
@@ -166,9 +166,9 @@ public class ErrorLogger {
 			.append(' ')
 			.append(code)
 			.append(" for ")
-			.append(sanitize(request.getMethod()))
+			.append(sanitize(OriginalRequest.method(request)))
 			.append(' ')
-			.append(sanitize(originalUri(request)));
+			.append(sanitize(OriginalRequest.uri(request)));
 		if (requestId != null) {
 			line.append(" (request_id=").append(requestId).append(')');
 		}
@@ -185,15 +185,6 @@ public class ErrorLogger {
 
 	private static String timeOf(long epochMillis) {
 		return Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS).toString();
-	}
-
-	/**
-	 * The path the client asked for, also during the container's error dispatch to
-	 * /error.
-	 */
-	private static String originalUri(HttpServletRequest request) {
-		return (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) ? uri
-				: request.getRequestURI();
 	}
 
 	/**

@@ -28,9 +28,9 @@ import org.springframework.web.servlet.ModelAndView;
  * A client that went away (a {@link MappedError#disconnected() disconnect}) gets nothing
  * written: the status is set to 499 while the response is not committed, and the request
  * is marked with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the
- * 499 of a response that was. A {@code client_closed_request} the application throws
- * itself is written with status 499 like any other error, and logged at the level of
- * disconnects.
+ * 499 of a response that was; it is logged and counted once, however many dispatches of
+ * the request find it. A {@code client_closed_request} the application throws itself is
+ * written with status 499 like any other error, and logged at the level of disconnects.
  * Any other failure after the response was committed is logged once and recorded in
  * {@link CommittedFailures}, so that the response is aborted rather than finished.
  * <p>
@@ -63,6 +63,13 @@ public class ErrorResponseHandler {
 	 * that fails to render is answered with the envelope.
 	 */
 	static final String PAGE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".page";
+
+	/**
+	 * The request attribute that marks a read failure the first dispatch answered, whose
+	 * envelope the container's error dispatch writes.
+	 */
+	private static final String READ_FAILURE_ANSWERED_ATTRIBUTE = ErrorResponseHandler.class.getName()
+			+ ".readFailureAnswered";
 
 	private static final Log logger = LogFactory.getLog(ErrorResponseHandler.class);
 
@@ -149,7 +156,7 @@ public class ErrorResponseHandler {
 	 * @throws IOException if writing the response fails
 	 */
 	public void handle(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
-		answer(request, response, this.mappers.map(failure), failure, Delivery.FORWARD);
+		answerFailure(request, response, failure, Delivery.FORWARD);
 	}
 
 	/**
@@ -163,7 +170,16 @@ public class ErrorResponseHandler {
 	 */
 	public @Nullable ModelAndView render(HttpServletRequest request, HttpServletResponse response, Throwable failure)
 			throws IOException {
-		return render(request, response, this.mappers.map(failure), failure);
+		return answerFailure(request, response, failure, Delivery.RETURN);
+	}
+
+	private @Nullable ModelAndView answerFailure(HttpServletRequest request, HttpServletResponse response,
+			Throwable failure, Delivery delivery) throws IOException {
+		IOException readFailure = BodyReadFailures.find(request, failure);
+		if (readFailure != null) {
+			return respondToReadFailure(request, response, BodyReadFailures.map(readFailure), failure, delivery);
+		}
+		return answer(request, response, this.mappers.map(failure), failure, delivery);
 	}
 
 	/**
@@ -219,6 +235,30 @@ public class ErrorResponseHandler {
 		if (request.getAttribute(PAGE_ATTRIBUTE) instanceof ModelAndView page) {
 			request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
 			return page;
+		}
+		return null;
+	}
+
+	/**
+	 * Answer a request body the container could not read ({@link BodyReadFailures}) once,
+	 * though it arrives twice: on the first dispatch, where the container has suspended
+	 * the response, the error is logged and the listeners told; on the container's error
+	 * dispatch that follows, the envelope is written, or for a client that is gone
+	 * nothing is done again.
+	 */
+	private @Nullable ModelAndView respondToReadFailure(HttpServletRequest request, HttpServletResponse response,
+			MappedError mapped, Throwable failure, Delivery delivery) throws IOException {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			request.setAttribute(READ_FAILURE_ANSWERED_ATTRIBUTE, Boolean.TRUE);
+			return answer(request, response, mapped, failure, Delivery.NONE);
+		}
+		if (request.getAttribute(READ_FAILURE_ANSWERED_ATTRIBUTE) == null) {
+			return answer(request, response, mapped, failure, delivery);
+		}
+		if (request.getAttribute(CLIENT_CLOSED_ATTRIBUTE) == null) {
+			ErrorCode code = this.errorFactory.resolve(mapped.code());
+			this.writer.write(response, code.status(), this.errorFactory.create(code, mapped.type(), mapped.message(),
+					mapped.param(), mapped.quota(), requestId(request, response)), mapped.headers());
 		}
 		return null;
 	}
@@ -312,6 +352,10 @@ public class ErrorResponseHandler {
 			page.setStatus(HttpStatusCode.valueOf(code.status()));
 			return page;
 		}
+		if (delivery == Delivery.NONE) {
+			notifyListeners(request, code.status(), error);
+			return null;
+		}
 		boolean written = this.writer.write(response, code.status(), error, mapped.headers());
 		if (!written) {
 			CommittedFailures.record(request, (cause != null) ? cause
@@ -347,13 +391,25 @@ public class ErrorResponseHandler {
 		}
 	}
 
+	/**
+	 * Tell the listeners about an error. A listener that throws is logged once, with the
+	 * request id, and the others are still told: an exception or an {@link Error} such as
+	 * an {@link AssertionError} or a {@link StackOverflowError} (whose stack has unwound
+	 * by the time it is caught) is contained, as Tomcat's {@code handleThrowable} does;
+	 * any other {@link VirtualMachineError}, such as an {@link OutOfMemoryError}, leaves
+	 * the JVM in no state to carry on as if nothing happened, and propagates.
+	 */
 	private void notifyListeners(HttpServletRequest request, int status, AugnoError error) {
 		for (ErrorListener listener : this.listeners) {
 			try {
 				listener.onError(request, status, error);
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Error listener " + listener.getClass().getName() + " failed for " + error.code(), ex);
+			catch (Throwable ex) {
+				if (ex instanceof VirtualMachineError && !(ex instanceof StackOverflowError)) {
+					throw ex;
+				}
+				logger.warn("Error listener " + listener.getClass().getName() + " failed for " + error.code()
+						+ " (request_id=" + RequestIds.find(request) + ")", ex);
 			}
 		}
 	}
@@ -395,7 +451,13 @@ public class ErrorResponseHandler {
 		/**
 		 * Always the envelope.
 		 */
-		ENVELOPE
+		ENVELOPE,
+
+		/**
+		 * Logged and told to the listeners only: the container's error dispatch that
+		 * follows writes the answer.
+		 */
+		NONE
 
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The filter at the head of the chain: gives each request its id (reusing a valid one
  * from a trusted proxy header when configured), sets the response header, keeps the id in
- * the MDC under {@value RequestIds#MDC_KEY} for every later filter and handler, and
+ * the MDC under {@value RequestIds#MDC_KEY} for every later filter and handler, records
+ * the client's method for the container's error dispatch ({@link OriginalRequest}), and
  * answers an exception thrown by a later filter (or by a view that failed to render)
  * through the {@link ErrorResponseHandler}; outside {@code augno.errors.paths} it lets
  * the exception go on to the container. A failure after the response was committed is
@@ -56,6 +57,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		if (id == null) {
 			id = newRequestId(request);
 			request.setAttribute(RequestIds.ATTRIBUTE, id);
+			OriginalRequest.record(request);
 			response.setHeader(this.responseHeader, id);
 		}
 		String previous = MDC.get(RequestIds.MDC_KEY);

@@ -44,4 +44,27 @@ class CausesTests {
 		return Causes.first(throwable, maxDepth, (cause) -> (cause instanceof IOException io) ? io : null);
 	}
 
+	@Test
+	void theDeepestCauseIsTheLastLinkBeforeTheChainEndsLoopsOrReachesTheBound() {
+		IOException io = new IOException("deepest");
+		RuntimeException outer = new IllegalStateException("outer", new UncheckedIOException(io));
+		assertThat(Causes.deepest(outer, 16)).isSameAs(io);
+		assertThat(Causes.deepest(outer, 2)).isSameAs(outer.getCause());
+		assertThat(Causes.deepest(io, 16)).isSameAs(io);
+		IllegalStateException first = new IllegalStateException("first");
+		IOException second = new IOException("second", first);
+		first.initCause(second);
+		assertThat(Causes.deepest(first, 16)).isSameAs(second);
+	}
+
+	@Test
+	void aChainEndsWhenItHasNoMoreLinksThanTheBound() {
+		RuntimeException outer = new IllegalStateException("outer", new UncheckedIOException(new IOException("io")));
+		assertThat(Causes.ends(outer, 3)).isTrue();
+		assertThat(Causes.ends(outer, 2)).isFalse();
+		IllegalStateException first = new IllegalStateException("first");
+		first.initCause(new IOException("second", first));
+		assertThat(Causes.ends(first, 64)).isFalse();
+	}
+
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import com.augno.errors.ErrorCodes;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ClientDisconnectMapperTests {
 
@@ -61,6 +63,41 @@ class ClientDisconnectMapperTests {
 		IllegalStateException second = new IllegalStateException("second", first);
 		first.initCause(second);
 		assertThat(this.mapper.map(first)).isNull();
+	}
+
+	// gh-10 #2: Spring's DisconnectedClientHelper never returns on this chain.
+	@Test
+	void aLoopThroughAnIoExceptionEnds() {
+		IllegalStateException outer = new IllegalStateException("outer");
+		outer.initCause(new IOException("inner", outer));
+		assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> this.mapper.map(outer))).isNull();
+	}
+
+	@Test
+	void findsADisconnectInALoop() {
+		IllegalStateException outer = new IllegalStateException("write failed");
+		outer.initCause(new SocketException("Connection reset by peer") {
+			@Override
+			public synchronized Throwable getCause() {
+				return outer;
+			}
+		});
+		assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> this.mapper.map(outer)))
+			.extracting(MappedError::code)
+			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
+	}
+
+	@Test
+	void aCallToAnotherServerBeforeTheDisconnectIsNotTheClients() {
+		assertThat(this.mapper.map(new ResourceAccessException("I/O error", new EOFException()))).isNull();
+		assertThat(this.mapper.map(new IllegalStateException(new EOFException()))).extracting(MappedError::code)
+			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
+	}
+
+	@Test
+	void theJdksConnectionResetIsNotTakenForTheClientsDisconnectOnItsOwn() {
+		// A reset while reading another server's answer is a failure of the service.
+		assertThat(this.mapper.map(new SocketException("Connection reset"))).isNull();
 	}
 
 }

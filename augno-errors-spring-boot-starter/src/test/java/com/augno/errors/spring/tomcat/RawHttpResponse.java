@@ -35,8 +35,18 @@ record RawHttpResponse(String statusLine, Map<String, String> headers, String bo
 			socket.setSoTimeout(TIMEOUT_MILLIS);
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
 			socket.getOutputStream().flush();
-			return parse(readAll(socket.getInputStream()));
+			return read(socket);
 		}
+	}
+
+	/**
+	 * Read the response from a socket until the server closes the connection.
+	 * @param socket the socket, its request sent
+	 * @return the response
+	 * @throws IOException if reading fails or times out
+	 */
+	static RawHttpResponse read(Socket socket) throws IOException {
+		return parse(readAll(socket.getInputStream()));
 	}
 
 	@Nullable String header(String name) {

@@ -40,6 +40,24 @@ class ErrorLoggerTests {
 		this.request.setAttribute(RequestIds.ATTRIBUTE, "rq_test");
 	}
 
+	// gh-10 #9: Tomcat makes the error dispatch a GET.
+	@Test
+	void namesTheClientsMethodAndPathDuringTheErrorDispatch(CapturedOutput output) {
+		MockHttpServletRequest errorDispatch = new MockHttpServletRequest("GET", "/error");
+		errorDispatch.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+		errorDispatch.setAttribute(RequestIds.ATTRIBUTE, "rq_test");
+		errorDispatch.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_METHOD, "DELETE");
+		errorDispatch.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/v1/users/1");
+		ErrorLogger logger = new ErrorLogger(LogLevel.WARN, LogLevel.WARN, LogLevel.ERROR, LogLevel.WARN, INTERVAL);
+		logger.log(errorDispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
+		errorDispatch.removeAttribute(jakarta.servlet.RequestDispatcher.ERROR_METHOD);
+		errorDispatch.setAttribute(OriginalRequest.METHOD_ATTRIBUTE, "PATCH");
+		logger.log(errorDispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
+		assertThat(output).contains("403 insufficient_permissions for DELETE /v1/users/1 (request_id=rq_test)")
+			.contains("403 insufficient_permissions for PATCH /v1/users/1 (request_id=rq_test)")
+			.doesNotContain("for GET");
+	}
+
 	@Test
 	void logsEachTypeAtItsConfiguredLevel(CapturedOutput output) {
 		ErrorLogger logger = new ErrorLogger(LogLevel.WARN, LogLevel.INFO, LogLevel.ERROR, LogLevel.OFF, INTERVAL);
