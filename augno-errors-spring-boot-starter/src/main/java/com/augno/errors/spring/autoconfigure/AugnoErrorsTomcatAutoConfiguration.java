@@ -1,6 +1,7 @@
 package com.augno.errors.spring.autoconfigure;
 
 import com.augno.errors.spring.tomcat.AugnoErrorsTomcatCustomizer;
+import com.augno.errors.spring.tomcat.TomcatMultipartExceptionMapper;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import org.apache.catalina.startup.Tomcat;
 
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the Tomcat valves: the envelope for requests Tomcat rejects
- * itself, and 499 in the access log for clients that went away.
+ * itself, and 499 in the access log for clients that went away; and of the mapper for
+ * multipart bodies Tomcat cannot parse.
  *
  * @since 0.1.0
  */
@@ -30,6 +32,12 @@ public final class AugnoErrorsTomcatAutoConfiguration {
 	@ConditionalOnMissingBean
 	AugnoErrorsTomcatCustomizer augnoErrorsTomcatCustomizer(ErrorResponseHandler handler) {
 		return new AugnoErrorsTomcatCustomizer(handler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TomcatMultipartExceptionMapper augnoTomcatMultipartExceptionMapper() {
+		return new TomcatMultipartExceptionMapper();
 	}
 
 }
