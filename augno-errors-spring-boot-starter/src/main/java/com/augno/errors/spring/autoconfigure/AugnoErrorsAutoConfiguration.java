@@ -167,7 +167,7 @@ public final class AugnoErrorsAutoConfiguration {
 					"augno.errors.logging.stack-trace-interval: must be zero or positive, was " + stackTraceInterval);
 		}
 		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
-				logging.getClientClosedRequest(), stackTraceInterval);
+				logging.getClientClosedRequest(), logging.getRequestTimeout(), stackTraceInterval);
 	}
 
 	@Bean
