@@ -28,8 +28,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  */
 public final class RequestBodyExceptionMapper implements ExceptionMapper {
 
-	private static final int MAX_PARAM_LENGTH = 200;
-
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (!(throwable instanceof HttpMessageNotReadableException ex)) {
@@ -125,8 +123,8 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 			else if (reference.getIndex() >= 0) {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
-			if (path.length() > MAX_PARAM_LENGTH) {
-				return path.substring(0, MAX_PARAM_LENGTH);
+			if (path.length() > Echoes.MAX_LENGTH) {
+				return Echoes.param(path.toString());
 			}
 		}
 		return path.isEmpty() ? null : path.toString();

@@ -2,8 +2,7 @@ package com.augno.errors.spring.web;
 
 import java.io.IOException;
 
-import com.augno.errors.ErrorCodes;
-import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,9 +48,8 @@ public class AugnoErrorController implements ErrorController {
 			this.handler.respondToStatus(request, response, status);
 			return;
 		}
-		this.handler.respond(request, response, MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
-			.withMessage("Unrecognized request URL: " + request.getMethod() + " " + request.getRequestURI() + "."),
-				null);
+		this.handler.respond(request, response,
+				SpringMvcExceptionMapper.unrecognizedUrl(request.getMethod(), request.getRequestURI()), null);
 	}
 
 }

@@ -27,6 +27,7 @@ import com.augno.errors.spring.test.EnvelopeAssert;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -168,6 +169,9 @@ class HostileInputIntegrationTests {
 		cases.add(new Case("a map key with hostile characters and a bad value",
 				jsonPost(override("attributes", "{\"" + HOSTILE_JSON + "\":\"many\"}")), 400, "invalid_format",
 				HOSTILE_TEXT + " must be an integer.", "attributes." + HOSTILE_TEXT));
+		cases.add(new Case("a 5,000-character map key with a value out of range",
+				jsonPost(override("attributes", "{\"" + "k".repeat(5000) + "\":-1}")), 400, "validation_failed",
+				"Attributes must be zero or greater.", "attributes[" + "k".repeat(189)));
 		// Wrong content types
 		cases.add(unsupported("text/plain", post("/v1/users", "text/plain", utf8(VALID_USER))));
 		cases.add(unsupported("application/xml", post("/v1/users", "application/xml", utf8("<user><name/></user>"))));
@@ -179,6 +183,8 @@ class HostileInputIntegrationTests {
 				post("/v1/users", "application/json; charset=utf-99", utf8(VALID_USER))));
 		cases.add(unsupported("an unparseable content type",
 				post("/v1/users", "application/json;;==\"", utf8(VALID_USER))));
+		cases.add(unsupported("a wildcard subtype", post("/v1/users", "application/*", utf8(VALID_USER))));
+		cases.add(unsupported("a wildcard type", post("/v1/users", "*/*", utf8(VALID_USER))));
 		cases.add(unsupported("duplicated Content-Type headers", http("POST", "/v1/users", utf8(VALID_USER),
 				"Content-Type", "text/plain", "Content-Type", "application/json")));
 		cases.add(new Case("a form body with a broken escape on PUT",
@@ -228,6 +234,11 @@ class HostileInputIntegrationTests {
 		cases.add(new Case("a POST to an unknown route with a hostile body",
 				post("/v1/%22%7D%5D", "application/json", utf8("{\"" + HOSTILE_JSON + "\":1}")), 404,
 				"resource_not_found", "Unrecognized request URL: POST /v1/%22%7D%5D.", null));
+		cases.add(new Case("a 5,000-character method on an unknown route",
+				raw("M".repeat(5000) + " /v1/nope", null, null), 404, "resource_not_found",
+				"Unrecognized request URL: " + "M".repeat(200) + "... /v1/nope.", null));
+		cases.add(new Case("a 5,000-character method on the error path", raw("M".repeat(5000) + " /error", null, null),
+				404, "resource_not_found", "Unrecognized request URL: " + "M".repeat(200) + "... /error.", null));
 		cases.add(new Case("a DELETE of a POST-only route", http("DELETE", "/v1/users", null), 405,
 				"method_not_allowed", "Method not allowed.", null));
 		return cases.stream();
@@ -484,11 +495,11 @@ class HostileInputIntegrationTests {
 		 * @param birthday the birthday
 		 * @param address a nested object
 		 * @param items a list of nested objects
-		 * @param attributes numeric attributes by client-chosen key
+		 * @param attributes counts by client-chosen key
 		 * @param metadata free-form JSON
 		 */
 		record CreateUser(@NotBlank String name, @Email String email, int quantity, Plan plan, LocalDate birthday,
-				@Valid Address address, List<@Valid LineItem> items, Map<String, Integer> attributes,
+				@Valid Address address, List<@Valid LineItem> items, Map<String, @PositiveOrZero Integer> attributes,
 				Map<String, Object> metadata) {
 		}
 
