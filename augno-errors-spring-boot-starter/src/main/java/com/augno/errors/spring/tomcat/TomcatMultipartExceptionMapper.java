@@ -22,14 +22,14 @@ import org.springframework.web.multipart.MultipartException;
 /**
  * Maps Tomcat's refusal of a malformed {@code multipart/form-data} body to
  * {@code validation_failed} (400): no boundary, a boundary that is too long, a part cut
- * short or never closed, characters after a boundary, a file name with a NUL, broken
- * chunked framing under the parts. Tomcat parses the body whenever something asks for the
- * parts or a parameter, so the failure arrives as Spring's {@link MultipartException}
- * (the {@code DispatcherServlet} resolving any multipart request, whatever the endpoint),
- * as Tomcat's {@link InvalidParameterException} or the raw parser exception (a filter
- * calling {@code getParameter}, an application calling {@code getParts}). Form fields
- * over the connector's {@code maxPostSize} are {@code request_too_large} (413), as Spring
- * answers them on its own path.
+ * short or never closed, a file name with a NUL, broken chunked framing under the parts.
+ * Tomcat parses the body whenever something asks for the parts or a parameter, so the
+ * failure arrives as Spring's {@link MultipartException} (the {@code DispatcherServlet}
+ * resolving any multipart request, whatever the endpoint), as Tomcat's
+ * {@link InvalidParameterException} or the raw parser exception (a filter calling
+ * {@code getParameter}, an application calling {@code getParts}). Form fields over the
+ * connector's {@code maxPostSize} are {@code request_too_large} (413), as Spring answers
+ * them on its own path.
  * <p>
  * The mapping is narrow on purpose: the parser wraps any I/O failure the same way, so
  * only the parser's own verdicts on the bytes it read count as the client's fault. A temp

@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.shutdown=immediate", "spring.jackson.deserialization.fail-on-unknown-properties=true" })
 class HostileInputIntegrationTests {
 
-	private static final String VALID_USER = """
+	static final String VALID_USER = """
 			{"name":"Ann","email":"ann@example.com","quantity":1,"plan":"FREE","birthday":"1990-01-02",\
 			"address":{"street":"Main","city":"Oslo"},"items":[{"sku":"A1","qty":1}]}""";
 
@@ -98,6 +98,7 @@ class HostileInputIntegrationTests {
 		String body = strictUtf8(reply.body());
 		assertThat(reply.status()).as("status of %s", body).isEqualTo(hostile.status());
 		assertThat(reply.header("Content-Type")).as("Content-Type").startsWith("application/json");
+		assertThat(reply.header("Transfer-Encoding")).as("Transfer-Encoding").isNull();
 		assertThat(reply.header("Cache-Control")).as("Cache-Control").isEqualTo("no-store");
 		assertThat(reply.header("Content-Length")).as("Content-Length")
 			.isEqualTo(Integer.toString(reply.body().length));
@@ -357,7 +358,13 @@ class HostileInputIntegrationTests {
 		};
 	}
 
-	private static Reply parse(InputStream in) throws IOException {
+	/**
+	 * Read a response until the server closes the connection, decoding a chunked body.
+	 * @param in the connection's input
+	 * @return the response
+	 * @throws IOException if reading fails
+	 */
+	static Reply parse(InputStream in) throws IOException {
 		ByteArrayOutputStream received = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
 		int read;
@@ -374,8 +381,27 @@ class HostileInputIntegrationTests {
 			int colon = lines[i].indexOf(':');
 			headers.putIfAbsent(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
 		}
-		assertThat(headers.get("Transfer-Encoding")).as("Transfer-Encoding").isNull();
-		return new Reply(status, headers, Arrays.copyOfRange(bytes, end + 4, bytes.length));
+		byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
+		return new Reply(status, headers,
+				"chunked".equalsIgnoreCase(headers.get("Transfer-Encoding")) ? dechunk(body) : body);
+	}
+
+	private static byte[] dechunk(byte[] chunked) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		int position = 0;
+		while (position < chunked.length) {
+			int lineEnd = indexOf(Arrays.copyOfRange(chunked, position, chunked.length), utf8("\r\n"));
+			assertThat(lineEnd).as("chunk size line").isNotNegative();
+			String size = new String(chunked, position, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+			int length = Integer.parseInt(size, 16);
+			position += lineEnd + 2;
+			if (length == 0) {
+				break;
+			}
+			body.write(chunked, position, length);
+			position += length + 2;
+		}
+		return body.toByteArray();
 	}
 
 	private static int indexOf(byte[] bytes, byte[] target) {
@@ -387,7 +413,7 @@ class HostileInputIntegrationTests {
 		return -1;
 	}
 
-	private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+	static String strictUtf8(byte[] bytes) throws CharacterCodingException {
 		return StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT)
