@@ -18,20 +18,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.augno.errors.AugnoError;
 import com.augno.errors.AugnoException;
 import com.augno.errors.spring.test.EnvelopeAssert;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,14 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Concurrent requests over 64 connections to a real Tomcat, a mix of successes, client
  * errors and server errors: each request id is unique and the same in the
  * {@code Request-Id} header, the body's {@code request_log_url}, the MDC of the handler
- * and of the log line, and what an {@link ErrorListener} saw, which sees every error
- * exactly once. {@value #REQUESTS_PROPERTY} sets the number of requests (the
+ * and of the error's log event, and what an {@link ErrorListener} saw, which sees every
+ * error exactly once. {@value #REQUESTS_PROPERTY} sets the number of requests (the
  * {@code reliability} Maven profile raises it).
  */
 @SpringBootTest(classes = RequestIdIntegrityIntegrationTests.LoadApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.shutdown=immediate", "logging.level.com.augno.errors=debug",
-				"logging.pattern.console=%level mdc=%X{request_id:-none} %logger: %msg%n%wEx" })
-@ExtendWith(OutputCaptureExtension.class)
+		properties = { "server.shutdown=immediate", "logging.level.com.augno.errors=debug" })
 class RequestIdIntegrityIntegrationTests {
 
 	static final String REQUESTS_PROPERTY = "augno.reliability.load-requests";
@@ -61,16 +60,29 @@ class RequestIdIntegrityIntegrationTests {
 
 	private static final int DEFAULT_REQUESTS = 1024;
 
-	private static final Pattern LOG_LINE = Pattern
-		.compile("mdc=(\\S+) com\\.augno\\.errors: (\\d{3}) (\\w+) for GET \\S+ \\(request_id=([^)]+)\\)");
+	private static final Pattern LOG_LINE = Pattern.compile("^(\\d{3}) (\\w+) for GET \\S+ \\(request_id=([^)]+)\\)");
 
 	@LocalServerPort
 	private int port;
 
 	@Test
-	void keepsEachRequestIdConsistentUnderConcurrentLoad(CapturedOutput output) throws Exception {
+	void keepsEachRequestIdConsistentUnderConcurrentLoad() throws Exception {
 		int requests = Integer.getInteger(REQUESTS_PROPERTY, DEFAULT_REQUESTS);
 		LoadApp.SEEN.clear();
+		// The log's own events, with the MDC each was logged with.
+		Logger errorLog = (Logger) LoggerFactory.getLogger("com.augno.errors");
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		errorLog.addAppender(log);
+		try {
+			sendAndCheck(requests, log);
+		}
+		finally {
+			errorLog.detachAppender(log);
+		}
+	}
+
+	private void sendAndCheck(int requests, ListAppender<ILoggingEvent> log) throws Exception {
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
@@ -108,11 +120,12 @@ class RequestIdIntegrityIntegrationTests {
 		errors.forEach(
 				(id, answer) -> assertThat(seen.get(id).status()).as("status of %s", id).isEqualTo(answer.status()));
 		Map<String, String> logged = new HashMap<>();
-		for (String line : output.getOut().lines().toList()) {
-			Matcher matcher = LOG_LINE.matcher(line);
+		for (ILoggingEvent event : List.copyOf(log.list)) {
+			Matcher matcher = LOG_LINE.matcher(event.getFormattedMessage());
 			if (matcher.find()) {
-				assertThat(matcher.group(1)).as("MDC of %s", line).isEqualTo(matcher.group(4));
-				assertThat(logged.put(matcher.group(4), matcher.group(3))).as("logged twice: %s", line).isNull();
+				assertThat(event.getMDCPropertyMap().get("request_id")).as("MDC of %s", event.getFormattedMessage())
+					.isEqualTo(matcher.group(3));
+				assertThat(logged.put(matcher.group(3), matcher.group(2))).as("logged twice: %s", event).isNull();
 			}
 		}
 		assertThat(logged.keySet()).as("ids in the log").isEqualTo(errors.keySet());
