@@ -198,7 +198,7 @@ public final class AugnoErrorsAutoConfiguration {
 					null);
 		}
 		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
-				logging.getClientClosedRequest(), stackTraceInterval);
+				logging.getClientClosedRequest(), logging.getRequestTimeout(), stackTraceInterval);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package com.augno.errors.spring.autoconfigure;
 
 import com.augno.errors.spring.tomcat.AugnoErrorsTomcatCustomizer;
+import com.augno.errors.spring.tomcat.TomcatMultipartExceptionMapper;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import org.apache.catalina.startup.Tomcat;
 
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the Tomcat valves: the envelope for requests Tomcat rejects
  * itself, 499 in the access log for clients that went away, and the abort of a response
- * that fails after commit.
+ * that fails after commit; and of the mapper for multipart bodies Tomcat cannot parse.
  *
  * @since 0.1.0
  */
@@ -31,6 +32,12 @@ public final class AugnoErrorsTomcatAutoConfiguration {
 	@ConditionalOnMissingBean
 	AugnoErrorsTomcatCustomizer augnoErrorsTomcatCustomizer(ErrorResponseHandler handler) {
 		return new AugnoErrorsTomcatCustomizer(handler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TomcatMultipartExceptionMapper augnoTomcatMultipartExceptionMapper() {
+		return new TomcatMultipartExceptionMapper();
 	}
 
 }

@@ -95,9 +95,9 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		String constraintName = constraint.name();
 		if (parameter == null) {
 			String javaPath = subPath.toString();
-			String param = this.paths.toJsonPath(rootType, javaPath);
+			String path = this.paths.toJsonPath(rootType, javaPath);
 			return new ViolationCandidate(constraint.category(), true, 0, this.paths.declarationKey(rootType, javaPath),
-					param, ConstraintMessages.of(constraint, Labels.of(param)), constraintName);
+					Echoes.param(path), ConstraintMessages.of(constraint, Echoes.label(path)), constraintName);
 		}
 		MethodParameter methodParameter = methodParameter(rootType, method, parameter.getParameterIndex());
 		String name = (methodParameter != null) ? WireNames.of(methodParameter, parameter.getName())
@@ -111,10 +111,10 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		boolean body = methodParameter != null && methodParameter.hasParameterAnnotation(RequestBody.class);
 		Type parameterType = (methodParameter != null) ? methodParameter.getGenericParameterType() : Object.class;
 		String javaPath = subPath.toString();
-		String param = body ? this.paths.toJsonPath(parameterType, javaPath) : name + "." + javaPath;
+		String path = body ? this.paths.toJsonPath(parameterType, javaPath) : name + "." + javaPath;
 		return new ViolationCandidate(constraint.category(), body, index,
-				this.paths.declarationKey(parameterType, javaPath), param,
-				ConstraintMessages.of(constraint, Labels.of(param)), constraintName);
+				this.paths.declarationKey(parameterType, javaPath), Echoes.param(path),
+				ConstraintMessages.of(constraint, Echoes.label(path)), constraintName);
 	}
 
 	/**

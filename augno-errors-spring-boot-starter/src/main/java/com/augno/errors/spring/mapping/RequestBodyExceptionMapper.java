@@ -31,8 +31,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  */
 public final class RequestBodyExceptionMapper implements ExceptionMapper {
 
-	private static final int MAX_PARAM_LENGTH = 200;
-
 	private final JsonEnumValues enumValues;
 
 	/**
@@ -152,8 +150,8 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 			else if (reference.getIndex() >= 0) {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
-			if (path.length() > MAX_PARAM_LENGTH) {
-				return path.substring(0, MAX_PARAM_LENGTH);
+			if (path.length() > Echoes.MAX_LENGTH) {
+				return Echoes.param(path.toString());
 			}
 		}
 		return path.isEmpty() ? null : path.toString();

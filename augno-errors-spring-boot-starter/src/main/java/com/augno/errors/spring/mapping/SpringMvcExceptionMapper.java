@@ -4,6 +4,9 @@ import com.augno.errors.ErrorCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.util.Assert;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -31,8 +34,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 public final class SpringMvcExceptionMapper implements ExceptionMapper {
 
-	private static final int MAX_PATH_IN_MESSAGE = 200;
-
 	/**
 	 * Tomcat's failure to parse the query string or form parameters (an undecodable
 	 * escape, invalid UTF-8, more than {@code maxParameterCount} parameters), thrown by
@@ -46,13 +47,19 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 	 */
 	private static final String TOMCAT_BAD_REQUEST = "org.apache.coyote.BadRequestException";
 
+	/**
+	 * How many stack frames of an {@link IllegalArgumentException} are read to find where
+	 * it was thrown.
+	 */
+	private static final int MAX_HEADER_FRAMES = 4;
+
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof NoResourceFoundException ex) {
-			return notFound(ex.getHttpMethod().name(), currentPath("/" + ex.getResourcePath()));
+			return unrecognizedUrl(ex.getHttpMethod().name(), currentPath("/" + ex.getResourcePath()));
 		}
 		if (throwable instanceof NoHandlerFoundException ex) {
-			return notFound(ex.getHttpMethod(), ex.getRequestURL());
+			return unrecognizedUrl(ex.getHttpMethod(), ex.getRequestURL());
 		}
 		if (throwable instanceof HttpRequestMethodNotSupportedException ex) {
 			return MappedError.of(ErrorCodes.METHOD_NOT_ALLOWED).withHeaders(ex.getHeaders());
@@ -91,6 +98,9 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 		if (throwable instanceof AsyncRequestTimeoutException) {
 			return MappedError.of(ErrorCodes.REQUEST_TIMEOUT);
 		}
+		if (throwable instanceof IllegalArgumentException ex && isWildcardContentType(ex)) {
+			return MappedError.of(FrameworkCodes.UNSUPPORTED_MEDIA_TYPE);
+		}
 		String className = throwable.getClass().getName();
 		if (TOMCAT_INVALID_PARAMETER.equals(className)) {
 			return (errorCode(throwable) == 413) ? MappedError.of(FrameworkCodes.REQUEST_TOO_LARGE)
@@ -119,14 +129,43 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 		}
 	}
 
+	/**
+	 * Whether Spring refused a wildcard in the request's own {@code Content-Type}, such
+	 * as {@code application/*}, while exposing the request's headers to a message
+	 * converter (spring-framework#27957): the assertion of
+	 * {@code HttpHeaders#setContentType} failing right under
+	 * {@code ServletServerHttpRequest#getHeaders}. Any other illegal argument stays a
+	 * server error.
+	 */
+	private static boolean isWildcardContentType(IllegalArgumentException ex) {
+		StackTraceElement[] frames = ex.getStackTrace();
+		for (int i = 0; i < Math.min(frames.length, MAX_HEADER_FRAMES); i++) {
+			String className = frames[i].getClassName();
+			if (ServletServerHttpRequest.class.getName().equals(className)) {
+				return i > 0 && "getHeaders".equals(frames[i].getMethodName())
+						&& "setContentType".equals(frames[i - 1].getMethodName());
+			}
+			if (!HttpHeaders.class.getName().equals(className) && !Assert.class.getName().equals(className)) {
+				return false;
+			}
+		}
+		return false;
+	}
+
 	private static MappedError parameterMissing(String name, String message) {
 		return MappedError.of(ErrorCodes.PARAMETER_MISSING).withParam(name).withMessage(message);
 	}
 
-	private static MappedError notFound(String method, String path) {
-		String shown = (path.length() > MAX_PATH_IN_MESSAGE) ? path.substring(0, MAX_PATH_IN_MESSAGE) + "..." : path;
+	/**
+	 * Return the error for a URL nothing is mapped to, naming method and path as the
+	 * client sent them, each bounded.
+	 * @param method the request method
+	 * @param path the request path
+	 * @return the error
+	 */
+	public static MappedError unrecognizedUrl(String method, String path) {
 		return MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
-			.withMessage("Unrecognized request URL: " + method + " " + shown + ".");
+			.withMessage("Unrecognized request URL: " + Echoes.inMessage(method) + " " + Echoes.inMessage(path) + ".");
 	}
 
 	private static String currentPath(String fallback) {

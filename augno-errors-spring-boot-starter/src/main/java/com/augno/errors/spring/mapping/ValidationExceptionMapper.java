@@ -88,8 +88,9 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		Type rootType = rootType(parameter, errors);
 		for (FieldError error : errors.getFieldErrors()) {
 			Constraint constraint = Constraint.of(error, error.getRejectedValue());
-			String param = body ? this.paths.toJsonPath(rootType, error.getField()) : error.getField();
-			String message = ConstraintMessages.of(constraint, Labels.of(param));
+			String path = body ? this.paths.toJsonPath(rootType, error.getField()) : error.getField();
+			String param = Echoes.param(path);
+			String message = ConstraintMessages.of(constraint, Echoes.label(path));
 			candidates.add(new ViolationCandidate(constraint.category(), body, parameterIndex,
 					this.paths.declarationKey(rootType, error.getField()), param, message, constraint.name()));
 		}

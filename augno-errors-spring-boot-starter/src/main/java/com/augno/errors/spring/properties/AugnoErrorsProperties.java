@@ -318,6 +318,13 @@ public class AugnoErrorsProperties {
 		private LogLevel clientClosedRequest = LogLevel.DEBUG;
 
 		/**
+		 * Level of request_timeout responses (408): a request that took too long is
+		 * neither a crash nor the client's fault, so it is logged as one line without
+		 * stack trace, whatever the api_error level.
+		 */
+		private LogLevel requestTimeout = LogLevel.WARN;
+
+		/**
 		 * Interval within which a server error's stack trace is logged only for the first
 		 * occurrence of each distinct failure (its cause classes and the deepest cause's
 		 * first frame); repeats are logged as one line each, without it. Zero to log
@@ -355,6 +362,14 @@ public class AugnoErrorsProperties {
 
 		public void setClientClosedRequest(LogLevel clientClosedRequest) {
 			this.clientClosedRequest = clientClosedRequest;
+		}
+
+		public LogLevel getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(LogLevel requestTimeout) {
+			this.requestTimeout = requestTimeout;
 		}
 
 		public Duration getStackTraceInterval() {

@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * The host's error report valve, which answers an error no servlet answered, such as a
  * request Tomcat rejected before any filter ran ({@code GET /%zz}, a malformed header, no
  * {@code Host}), with the envelope instead of Tomcat's HTML page. It keeps Tomcat's
- * status and never repeats Tomcat's message. Outside {@code augno.errors.paths} it is
- * Tomcat's own valve.
+ * status and never repeats Tomcat's message; a 501 or 505, the client's request refused
+ * for good, is a client error, never {@code internal_error}. Outside
+ * {@code augno.errors.paths} it is Tomcat's own valve.
  *
  * @since 0.1.0
  */
@@ -33,6 +34,17 @@ public final class AugnoErrorReportValve extends ErrorReportValve {
 	 * The message of a request Tomcat could not parse or would not accept.
 	 */
 	public static final String MESSAGE = "The request could not be understood: its request line or headers are malformed.";
+
+	/**
+	 * The message of a request that needs a feature Tomcat does not implement, such as a
+	 * transfer coding other than chunked (501).
+	 */
+	public static final String NOT_IMPLEMENTED_MESSAGE = "The request uses an HTTP feature this server does not implement.";
+
+	/**
+	 * The message of a request in an HTTP version Tomcat does not speak (505).
+	 */
+	public static final String VERSION_MESSAGE = "The request's HTTP version is not supported; use HTTP/1.1.";
 
 	private static final Log logger = LogFactory.getLog(AugnoErrorReportValve.class);
 
@@ -66,11 +78,7 @@ public final class AugnoErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		ErrorCode code = StatusCodes.forStatus(status);
-		MappedError error = MappedError.of(code);
-		if (ErrorCodes.VALIDATION_FAILED.code().equals(code.code())) {
-			error = error.withMessage(MESSAGE);
-		}
+		MappedError error = rejection(status, request.getMethod());
 		try {
 			this.handler.respond(request, new StatusKeepingResponse(response, status), error, throwable);
 		}
@@ -82,8 +90,27 @@ public final class AugnoErrorReportValve extends ErrorReportValve {
 	}
 
 	/**
-	 * Keeps the status Tomcat chose when the nearest code stands for another, as
-	 * {@code internal_error} (500) does for a 501.
+	 * The error for a status Tomcat set: its nearest code, except that Tomcat's 501 (a
+	 * {@code CONNECT}, a transfer coding it does not implement) and 505 (an HTTP version
+	 * it does not speak) refuse what the client sent, which no retry changes: a client
+	 * error in the contract's terms, whose status stays Tomcat's.
+	 */
+	private static MappedError rejection(int status, @Nullable String method) {
+		if (status == 501) {
+			return "CONNECT".equals(method) ? MappedError.of(ErrorCodes.METHOD_NOT_ALLOWED)
+					: MappedError.of(ErrorCodes.VALIDATION_FAILED).withMessage(NOT_IMPLEMENTED_MESSAGE);
+		}
+		if (status == 505) {
+			return MappedError.of(ErrorCodes.VALIDATION_FAILED).withMessage(VERSION_MESSAGE);
+		}
+		ErrorCode code = StatusCodes.forStatus(status);
+		MappedError error = MappedError.of(code);
+		return ErrorCodes.VALIDATION_FAILED.code().equals(code.code()) ? error.withMessage(MESSAGE) : error;
+	}
+
+	/**
+	 * Keeps the status Tomcat chose when the code stands for another, as
+	 * {@code method_not_allowed} (405) does for the 501 of a {@code CONNECT}.
 	 */
 	private static final class StatusKeepingResponse extends HttpServletResponseWrapper {
 

@@ -5,8 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-import com.augno.errors.ErrorCodes;
-import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
 import com.augno.errors.spring.web.ErrorResponseHandler.MappedFailure;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -114,10 +113,8 @@ public class AugnoErrorController extends BasicErrorController implements ErrorC
 		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
 			return this.handler.forStatus(request, status);
 		}
-		return new MappedFailure(MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
-			.withMessage("Unrecognized request URL: " + OriginalRequest.method(request) + " " + request.getRequestURI()
-					+ "."),
-				null);
+		return new MappedFailure(
+				SpringMvcExceptionMapper.unrecognizedUrl(OriginalRequest.method(request), request.getRequestURI()), null);
 	}
 
 }

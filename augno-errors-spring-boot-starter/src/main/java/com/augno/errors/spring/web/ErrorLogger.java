@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import com.augno.errors.AugnoError;
+import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -18,9 +19,10 @@ import org.springframework.util.Assert;
 /**
  * Logs each rendered error once, at the level configured for its type: one line for a
  * client error, the cause's stack trace for a server error (5xx), one quiet line for a
- * client that went away. The line names status, code, method, path and request id (the
- * client's method and path, also during the container's error dispatch); the body the
- * client receives never contains what is logged here.
+ * client that went away, one line at its own level for a request timeout (408). The line
+ * names status, code, method, path and request id (the client's method and path, also
+ * during the container's error dispatch); the body the client receives never contains
+ * what is logged here.
  * <p>
  * Under a crash storm, the same bug failing thousands of times a second, printing every
  * stack trace would dominate the cost of a 500. So a server error's stack trace is logged
@@ -46,6 +48,8 @@ public class ErrorLogger {
 
 	private static final int MAX_DETAIL_LENGTH = 500;
 
+	private static final String REQUEST_TIMEOUT = ErrorCodes.REQUEST_TIMEOUT.code();
+
 	private final LogLevel invalidRequestError;
 
 	private final LogLevel idempotencyError;
@@ -53,6 +57,8 @@ public class ErrorLogger {
 	private final LogLevel apiError;
 
 	private final LogLevel clientClosedRequest;
+
+	private final LogLevel requestTimeout;
 
 	private final @Nullable RepeatedFailures repeatedFailures;
 
@@ -67,7 +73,23 @@ public class ErrorLogger {
 	 */
 	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, Duration stackTraceInterval) {
-		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, stackTraceInterval,
+		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, LogLevel.WARN, stackTraceInterval);
+	}
+
+	/**
+	 * Create a logger.
+	 * @param invalidRequestError the level of invalid_request_error responses
+	 * @param idempotencyError the level of idempotency_error responses
+	 * @param apiError the level of api_error responses
+	 * @param clientClosedRequest the level of client disconnects
+	 * @param requestTimeout the level of request_timeout responses (408), an api_error
+	 * that is neither a crash nor the client's fault
+	 * @param stackTraceInterval how long after the stack trace of a server error the same
+	 * failure is logged without it; zero to log every stack trace, never negative
+	 */
+	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
+			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval) {
+		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout, stackTraceInterval,
 				Clock.systemUTC());
 	}
 
@@ -77,11 +99,18 @@ public class ErrorLogger {
 	 */
 	ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, Duration stackTraceInterval, Clock clock) {
+		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, LogLevel.WARN, stackTraceInterval,
+				clock);
+	}
+
+	private ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
+			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval, Clock clock) {
 		Assert.isTrue(!stackTraceInterval.isNegative(), "stackTraceInterval must not be negative");
 		this.invalidRequestError = invalidRequestError;
 		this.idempotencyError = idempotencyError;
 		this.apiError = apiError;
 		this.clientClosedRequest = clientClosedRequest;
+		this.requestTimeout = requestTimeout;
 		this.repeatedFailures = stackTraceInterval.isZero() ? null : new RepeatedFailures(stackTraceInterval, clock);
 	}
 
@@ -93,7 +122,7 @@ public class ErrorLogger {
 	 * @param cause the failure, or {@code null}
 	 */
 	public void log(HttpServletRequest request, int status, AugnoError error, @Nullable Throwable cause) {
-		LogLevel level = levelOf(error.type());
+		LogLevel level = REQUEST_TIMEOUT.equals(error.code()) ? this.requestTimeout : levelOf(error.type());
 		if (!isEnabled(level)) {
 			return;
 		}

@@ -273,6 +273,19 @@ class AugnoErrorsAutoConfigurationTests {
 				.hasStackTraceContaining("augno.errors.logging.stack-trace-interval: must be zero or positive"));
 	}
 
+	@Test
+	void logsRequestTimeoutsAtTheConfiguredLevel(CapturedOutput output) {
+		AugnoError timeout = new AugnoError("request_timeout", ErrorType.API_ERROR, "Request timed out.", null,
+				"https://docs.augno.com/api/errors#request_timeout", true, null, null);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items/slow");
+		this.contextRunner.run((context) -> context.getBean(ErrorLogger.class).log(request, 408, timeout, null));
+		this.contextRunner.withPropertyValues("augno.errors.logging.request-timeout=error")
+			.run((context) -> context.getBean(ErrorLogger.class).log(request, 408, timeout, null));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("408 request_timeout for GET /items/slow")))
+			.satisfiesExactly((line) -> assertThat(line).contains(" WARN "),
+					(line) -> assertThat(line).contains(" ERROR "));
+	}
+
 	private static void logTheSameFailureTwice(ErrorLogger logger) {
 		AugnoError error = new AugnoError("internal_error", ErrorType.API_ERROR, "Something went wrong.", null,
 				"https://docs.augno.com/api/errors#internal_error", false, null, null);

@@ -2,6 +2,7 @@ package com.augno.errors.spring.tomcat;
 
 import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsTomcatAutoConfiguration;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,14 @@ class AugnoErrorsTomcatAutoConfigurationTests {
 	void registersCustomizerByDefault() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(AugnoErrorsTomcatCustomizer.class)
 			.hasBean("augnoErrorsTomcatCustomizer"));
+	}
+
+	@Test
+	void registersMultipartMapperThatJoinsTheChain() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(TomcatMultipartExceptionMapper.class)
+			.getBean(CompositeExceptionMapper.class)
+			.satisfies((chain) -> assertThat(chain.getMappers())
+				.hasAtLeastOneElementOfType(TomcatMultipartExceptionMapper.class)));
 	}
 
 	@Test

@@ -90,16 +90,29 @@ class AugnoErrorsTomcatIntegrationTests {
 		assertThat(first).isNotNull().isNotEqualTo(second);
 	}
 
-	@Test
-	void keepsTomcatsStatusWhenNearestCodeHasAnother() throws IOException {
-		RawHttpResponse response = RawHttpResponse.exchange(this.port,
-				"CONNECT localhost:80 HTTP/1.1\r\nHost: localhost:80\r\nConnection: close\r\n\r\n");
-		assertThat(response.statusLine()).startsWith("HTTP/1.1 501");
+	static Stream<Arguments> refusedForGood() {
+		return Stream.of(
+				Arguments.of("CONNECT", "CONNECT localhost:80 HTTP/1.1\r\nHost: localhost:80\r\n", "501",
+						"method_not_allowed", "Method not allowed."),
+				Arguments.of("Transfer-Encoding: gzip",
+						"POST /ok HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n", "501",
+						"validation_failed", AugnoErrorReportValve.NOT_IMPLEMENTED_MESSAGE),
+				Arguments.of("HTTP/2.0 request line", "GET /ok HTTP/2.0\r\nHost: localhost\r\n", "505",
+						"validation_failed", AugnoErrorReportValve.VERSION_MESSAGE));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusedForGood")
+	void answersWhatTomcatRefusesForGoodAsClientErrorKeepingItsStatus(String description, String head, String status,
+			String code, String message, CapturedOutput output) throws IOException {
+		RawHttpResponse response = RawHttpResponse.exchange(this.port, head + "Connection: close\r\n\r\n");
+		assertThat(response.statusLine()).startsWith("HTTP/1.1 " + status + " ");
 		assertThat(response.header("Content-Type")).isEqualTo("application/json");
-		assertThat(assertEnvelope(response.body()).hasRequestId(response.header("Request-Id"))
-			.error()
-			.get("code")
-			.asString()).isEqualTo("internal_error");
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		assertEnvelope(response.body()).isClientError(code, message, null).hasRequestId(response.header("Request-Id"));
+		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
+			.as("WARN or ERROR lines in %s", output.getAll())
+			.isEmpty();
 	}
 
 	@Test

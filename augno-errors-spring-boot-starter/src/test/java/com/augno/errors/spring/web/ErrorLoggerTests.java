@@ -19,6 +19,7 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -70,6 +71,26 @@ class ErrorLoggerTests {
 					+ "java.lang.IllegalArgumentException: bad email")
 			.containsPattern("INFO .* 409 idempotency_in_progress for POST /v1/users \\(request_id=rq_test\\)")
 			.doesNotContain("client_closed_request");
+	}
+
+	@Test
+	void logsARequestTimeoutAtItsOwnLevelWithoutStackTrace(CapturedOutput output) {
+		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
+				LogLevel.WARN, INTERVAL);
+		logger.log(this.request, 408, error("request_timeout", ErrorType.API_ERROR, null),
+				new AsyncRequestTimeoutException());
+		assertThat(output)
+			.containsPattern("WARN .* 408 request_timeout for POST /v1/users \\(request_id=rq_test\\): "
+					+ "org.springframework.web.context.request.async.AsyncRequestTimeoutException")
+			.doesNotContain("ERROR")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void logsARequestTimeoutAtWarnByDefault(CapturedOutput output) {
+		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG, INTERVAL);
+		logger.log(this.request, 408, error("request_timeout", ErrorType.API_ERROR, null), null);
+		assertThat(output).containsPattern("WARN .* 408 request_timeout for POST /v1/users").doesNotContain("ERROR");
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import com.augno.errors.spring.test.EnvelopeAssert;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.shutdown=immediate", "spring.jackson.deserialization.fail-on-unknown-properties=true" })
 class HostileInputIntegrationTests {
 
-	private static final String VALID_USER = """
+	static final String VALID_USER = """
 			{"name":"Ann","email":"ann@example.com","quantity":1,"plan":"FREE","birthday":"1990-01-02",\
 			"address":{"street":"Main","city":"Oslo"},"items":[{"sku":"A1","qty":1}]}""";
 
@@ -97,6 +98,7 @@ class HostileInputIntegrationTests {
 		String body = strictUtf8(reply.body());
 		assertThat(reply.status()).as("status of %s", body).isEqualTo(hostile.status());
 		assertThat(reply.header("Content-Type")).as("Content-Type").startsWith("application/json");
+		assertThat(reply.header("Transfer-Encoding")).as("Transfer-Encoding").isNull();
 		assertThat(reply.header("Cache-Control")).as("Cache-Control").isEqualTo("no-store");
 		assertThat(reply.header("Content-Length")).as("Content-Length")
 			.isEqualTo(Integer.toString(reply.body().length));
@@ -168,6 +170,9 @@ class HostileInputIntegrationTests {
 		cases.add(new Case("a map key with hostile characters and a bad value",
 				jsonPost(override("attributes", "{\"" + HOSTILE_JSON + "\":\"many\"}")), 400, "invalid_format",
 				HOSTILE_TEXT + " must be an integer.", "attributes." + HOSTILE_TEXT));
+		cases.add(new Case("a 5,000-character map key with a value out of range",
+				jsonPost(override("attributes", "{\"" + "k".repeat(5000) + "\":-1}")), 400, "validation_failed",
+				"Attributes must be zero or greater.", "attributes[" + "k".repeat(189)));
 		// Wrong content types
 		cases.add(unsupported("text/plain", post("/v1/users", "text/plain", utf8(VALID_USER))));
 		cases.add(unsupported("application/xml", post("/v1/users", "application/xml", utf8("<user><name/></user>"))));
@@ -179,6 +184,8 @@ class HostileInputIntegrationTests {
 				post("/v1/users", "application/json; charset=utf-99", utf8(VALID_USER))));
 		cases.add(unsupported("an unparseable content type",
 				post("/v1/users", "application/json;;==\"", utf8(VALID_USER))));
+		cases.add(unsupported("a wildcard subtype", post("/v1/users", "application/*", utf8(VALID_USER))));
+		cases.add(unsupported("a wildcard type", post("/v1/users", "*/*", utf8(VALID_USER))));
 		cases.add(unsupported("duplicated Content-Type headers", http("POST", "/v1/users", utf8(VALID_USER),
 				"Content-Type", "text/plain", "Content-Type", "application/json")));
 		cases.add(new Case("a form body with a broken escape on PUT",
@@ -228,6 +235,11 @@ class HostileInputIntegrationTests {
 		cases.add(new Case("a POST to an unknown route with a hostile body",
 				post("/v1/%22%7D%5D", "application/json", utf8("{\"" + HOSTILE_JSON + "\":1}")), 404,
 				"resource_not_found", "Unrecognized request URL: POST /v1/%22%7D%5D.", null));
+		cases.add(new Case("a 5,000-character method on an unknown route",
+				raw("M".repeat(5000) + " /v1/nope", null, null), 404, "resource_not_found",
+				"Unrecognized request URL: " + "M".repeat(200) + "... /v1/nope.", null));
+		cases.add(new Case("a 5,000-character method on the error path", raw("M".repeat(5000) + " /error", null, null),
+				404, "resource_not_found", "Unrecognized request URL: " + "M".repeat(200) + "... /error.", null));
 		cases.add(new Case("a DELETE of a POST-only route", http("DELETE", "/v1/users", null), 405,
 				"method_not_allowed", "Method not allowed.", null));
 		return cases.stream();
@@ -346,7 +358,13 @@ class HostileInputIntegrationTests {
 		};
 	}
 
-	private static Reply parse(InputStream in) throws IOException {
+	/**
+	 * Read a response until the server closes the connection, decoding a chunked body.
+	 * @param in the connection's input
+	 * @return the response
+	 * @throws IOException if reading fails
+	 */
+	static Reply parse(InputStream in) throws IOException {
 		ByteArrayOutputStream received = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
 		int read;
@@ -363,8 +381,27 @@ class HostileInputIntegrationTests {
 			int colon = lines[i].indexOf(':');
 			headers.putIfAbsent(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
 		}
-		assertThat(headers.get("Transfer-Encoding")).as("Transfer-Encoding").isNull();
-		return new Reply(status, headers, Arrays.copyOfRange(bytes, end + 4, bytes.length));
+		byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
+		return new Reply(status, headers,
+				"chunked".equalsIgnoreCase(headers.get("Transfer-Encoding")) ? dechunk(body) : body);
+	}
+
+	private static byte[] dechunk(byte[] chunked) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		int position = 0;
+		while (position < chunked.length) {
+			int lineEnd = indexOf(Arrays.copyOfRange(chunked, position, chunked.length), utf8("\r\n"));
+			assertThat(lineEnd).as("chunk size line").isNotNegative();
+			String size = new String(chunked, position, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+			int length = Integer.parseInt(size, 16);
+			position += lineEnd + 2;
+			if (length == 0) {
+				break;
+			}
+			body.write(chunked, position, length);
+			position += length + 2;
+		}
+		return body.toByteArray();
 	}
 
 	private static int indexOf(byte[] bytes, byte[] target) {
@@ -376,7 +413,7 @@ class HostileInputIntegrationTests {
 		return -1;
 	}
 
-	private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+	static String strictUtf8(byte[] bytes) throws CharacterCodingException {
 		return StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -484,11 +521,11 @@ class HostileInputIntegrationTests {
 		 * @param birthday the birthday
 		 * @param address a nested object
 		 * @param items a list of nested objects
-		 * @param attributes numeric attributes by client-chosen key
+		 * @param attributes counts by client-chosen key
 		 * @param metadata free-form JSON
 		 */
 		record CreateUser(@NotBlank String name, @Email String email, int quantity, Plan plan, LocalDate birthday,
-				@Valid Address address, List<@Valid LineItem> items, Map<String, Integer> attributes,
+				@Valid Address address, List<@Valid LineItem> items, Map<String, @PositiveOrZero Integer> attributes,
 				Map<String, Object> metadata) {
 		}
 
