@@ -51,7 +51,11 @@ public class AugnoErrorsProperties {
 	private String requestLogUrlTemplate = ErrorLinks.DEFAULT_REQUEST_LOG_URL_TEMPLATE;
 
 	/**
-	 * Service-defined codes, and message overrides of built-in codes, by wire code.
+	 * Service-defined codes, and message overrides of built-in codes, by wire code. Each
+	 * takes status (HTTP status from 400 to 599), type (invalid_request_error, api_error
+	 * or idempotency_error), transient (whether retrying may succeed after a delay) and
+	 * message (default message, safe to show to end users); a service-defined code needs
+	 * status and message, a built-in code takes only message.
 	 */
 	private Map<String, Code> codes = new LinkedHashMap<>();
 
