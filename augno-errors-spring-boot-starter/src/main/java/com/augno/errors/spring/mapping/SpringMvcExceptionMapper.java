@@ -1,9 +1,12 @@
 package com.augno.errors.spring.mapping;
 
+import java.util.Set;
+
 import com.augno.errors.ErrorCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -55,7 +58,9 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 			return notFound(ex.getHttpMethod(), ex.getRequestURL());
 		}
 		if (throwable instanceof HttpRequestMethodNotSupportedException ex) {
-			return MappedError.of(ErrorCodes.METHOD_NOT_ALLOWED).withHeaders(ex.getHeaders());
+			Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
+			return MappedError.of(ErrorCodes.METHOD_NOT_ALLOWED)
+				.withHeaders((allowed != null) ? AllowedMethods.sorted(ex.getHeaders(), allowed) : ex.getHeaders());
 		}
 		if (throwable instanceof HttpMediaTypeNotAcceptableException) {
 			return MappedError.of(FrameworkCodes.NOT_ACCEPTABLE);
