@@ -80,6 +80,13 @@ public class AugnoErrorsProperties {
 	 */
 	private boolean optimizeResourceLocations = true;
 
+	/**
+	 * What to do at startup with a string constant passed to AugnoException.of in the
+	 * application's own classes (its auto-configuration packages) that is not a
+	 * registered code: fail startup, log a warning, or skip the check.
+	 */
+	private VerifyCodes verifyCodes = VerifyCodes.FAIL;
+
 	private final RequestId requestId = new RequestId();
 
 	private final Logging logging = new Logging();
@@ -146,6 +153,14 @@ public class AugnoErrorsProperties {
 
 	public void setRejectUnknownParameters(boolean rejectUnknownParameters) {
 		this.rejectUnknownParameters = rejectUnknownParameters;
+	}
+
+	public VerifyCodes getVerifyCodes() {
+		return this.verifyCodes;
+	}
+
+	public void setVerifyCodes(VerifyCodes verifyCodes) {
+		this.verifyCodes = verifyCodes;
 	}
 
 	public boolean isOptimizeResourceLocations() {
@@ -243,6 +258,28 @@ public class AugnoErrorsProperties {
 		public void setMessage(@Nullable String message) {
 			this.message = message;
 		}
+
+	}
+
+	/**
+	 * What the startup check of error code constants does with an unknown code.
+	 */
+	public enum VerifyCodes {
+
+		/**
+		 * Fail startup, naming each unknown code and where it is used.
+		 */
+		FAIL,
+
+		/**
+		 * Log a warning naming each unknown code and where it is used.
+		 */
+		WARN,
+
+		/**
+		 * Skip the check.
+		 */
+		OFF
 
 	}
 
