@@ -2,6 +2,7 @@ package com.augno.errors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The broad category of an error, as the {@code type} field of the envelope names it.
@@ -49,13 +50,29 @@ public enum ErrorType {
 	 */
 	@JsonCreator
 	public static ErrorType fromWireName(String wireName) {
+		ErrorType type = find(wireName);
+		if (type == null) {
+			throw new IllegalArgumentException("Unknown error type '" + wireName + "'; expected one of "
+					+ "invalid_request_error, api_error, idempotency_error");
+		}
+		return type;
+	}
+
+	/**
+	 * Return the type with the given wire name, if this version knows it. A client
+	 * reading envelopes from a newer service uses it to tolerate a type added after this
+	 * version.
+	 * @param wireName the name as written in an envelope
+	 * @return the type, or {@code null} if no type has that wire name
+	 * @since 0.1.0
+	 */
+	public static @Nullable ErrorType find(@Nullable String wireName) {
 		for (ErrorType type : values()) {
 			if (type.wireName.equals(wireName)) {
 				return type;
 			}
 		}
-		throw new IllegalArgumentException("Unknown error type '" + wireName + "'; expected one of "
-				+ "invalid_request_error, api_error, idempotency_error");
+		return null;
 	}
 
 	@Override

@@ -23,7 +23,6 @@ import org.springframework.web.client.RestClientResponseException;
  * {@code RestClient}, {@code RestTemplate} and HTTP interface clients) so that the client
  * learns that a dependency failed, never which one: no downstream URL, host, status text
  * or body reaches the envelope.
- * <p>
  * <ul>
  * <li>a cause chain with {@link SocketTimeoutException} or {@link HttpTimeoutException}
  * (read or connect timeout, including {@code HttpConnectTimeoutException}):

@@ -23,7 +23,6 @@ import org.springframework.transaction.TransactionTimedOutException;
  * Maps Spring's data access exceptions, whatever the store (JDBC, JPA, Spring Data), so
  * that a failed write or an unreachable database is answered with a meaningful code and
  * never with an entity, table, constraint or SQL text.
- * <p>
  * <ul>
  * <li>{@link ConcurrencyFailureException} (optimistic and pessimistic locking, lock
  * timeouts): {@code resource_conflict};</li>

@@ -1,5 +1,7 @@
 package com.augno.errors.spring.mapping;
 
+import java.util.Set;
+
 import com.augno.errors.ErrorCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -7,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.util.Assert;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -62,7 +65,9 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 			return unrecognizedUrl(ex.getHttpMethod(), ex.getRequestURL());
 		}
 		if (throwable instanceof HttpRequestMethodNotSupportedException ex) {
-			return MappedError.of(ErrorCodes.METHOD_NOT_ALLOWED).withHeaders(ex.getHeaders());
+			Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
+			return MappedError.of(ErrorCodes.METHOD_NOT_ALLOWED)
+				.withHeaders((allowed != null) ? AllowedMethods.sorted(ex.getHeaders(), allowed) : ex.getHeaders());
 		}
 		if (throwable instanceof HttpMediaTypeNotAcceptableException) {
 			return MappedError.of(FrameworkCodes.NOT_ACCEPTABLE);

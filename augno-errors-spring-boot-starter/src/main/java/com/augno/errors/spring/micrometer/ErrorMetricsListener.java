@@ -38,8 +38,7 @@ public final class ErrorMetricsListener implements ErrorListener {
 
 	@Override
 	public void onError(HttpServletRequest request, int status, AugnoError error) {
-		this.counters.computeIfAbsent(new Key(error.code(), error.type().wireName(), status), this::register)
-			.increment();
+		this.counters.computeIfAbsent(new Key(error.code(), error.typeName(), status), this::register).increment();
 	}
 
 	private Counter register(Key key) {

@@ -51,7 +51,11 @@ public class AugnoErrorsProperties {
 	private String requestLogUrlTemplate = ErrorLinks.DEFAULT_REQUEST_LOG_URL_TEMPLATE;
 
 	/**
-	 * Service-defined codes, and message overrides of built-in codes, by wire code.
+	 * Service-defined codes, and message overrides of built-in codes, by wire code. Each
+	 * takes status (HTTP status from 400 to 599), type (invalid_request_error, api_error
+	 * or idempotency_error), transient (whether retrying may succeed after a delay) and
+	 * message (default message, safe to show to end users); a service-defined code needs
+	 * status and message, a built-in code takes only message.
 	 */
 	private Map<String, Code> codes = new LinkedHashMap<>();
 
@@ -81,6 +85,13 @@ public class AugnoErrorsProperties {
 	 * from a jar without directory entries.
 	 */
 	private boolean optimizeResourceLocations = true;
+
+	/**
+	 * What to do at startup with a string constant passed to AugnoException.of in the
+	 * application's own classes (its auto-configuration packages) that is not a
+	 * registered code: fail startup, log a warning, or skip the check.
+	 */
+	private VerifyCodes verifyCodes = VerifyCodes.FAIL;
 
 	private final RequestId requestId = new RequestId();
 
@@ -156,6 +167,14 @@ public class AugnoErrorsProperties {
 
 	public void setRejectUnknownParameters(boolean rejectUnknownParameters) {
 		this.rejectUnknownParameters = rejectUnknownParameters;
+	}
+
+	public VerifyCodes getVerifyCodes() {
+		return this.verifyCodes;
+	}
+
+	public void setVerifyCodes(VerifyCodes verifyCodes) {
+		this.verifyCodes = verifyCodes;
 	}
 
 	public boolean isOptimizeResourceLocations() {
@@ -253,6 +272,28 @@ public class AugnoErrorsProperties {
 		public void setMessage(@Nullable String message) {
 			this.message = message;
 		}
+
+	}
+
+	/**
+	 * What the startup check of error code constants does with an unknown code.
+	 */
+	public enum VerifyCodes {
+
+		/**
+		 * Fail startup, naming each unknown code and where it is used.
+		 */
+		FAIL,
+
+		/**
+		 * Log a warning naming each unknown code and where it is used.
+		 */
+		WARN,
+
+		/**
+		 * Skip the check.
+		 */
+		OFF
 
 	}
 

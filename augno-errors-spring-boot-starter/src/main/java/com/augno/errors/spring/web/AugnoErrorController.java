@@ -114,7 +114,8 @@ public class AugnoErrorController extends BasicErrorController implements ErrorC
 			return this.handler.forStatus(request, status);
 		}
 		return new MappedFailure(
-				SpringMvcExceptionMapper.unrecognizedUrl(OriginalRequest.method(request), request.getRequestURI()), null);
+				SpringMvcExceptionMapper.unrecognizedUrl(OriginalRequest.method(request), request.getRequestURI()),
+				null);
 	}
 
 }

@@ -180,7 +180,12 @@ public class ErrorLogger {
 		}
 	}
 
-	private LogLevel levelOf(ErrorType type) {
+	private LogLevel levelOf(@Nullable ErrorType type) {
+		if (type == null) {
+			// Only an envelope read from a newer service has a type this version does not
+			// know.
+			return this.apiError;
+		}
 		return switch (type) {
 			case INVALID_REQUEST_ERROR -> this.invalidRequestError;
 			case IDEMPOTENCY_ERROR -> this.idempotencyError;

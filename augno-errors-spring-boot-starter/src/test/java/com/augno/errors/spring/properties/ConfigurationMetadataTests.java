@@ -3,9 +3,14 @@ package com.augno.errors.spring.properties;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorLinks;
+import com.augno.errors.spring.mapping.FrameworkCodes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,14 +61,56 @@ class ConfigurationMetadataTests {
 		assertThat(defaults.getLogging().getStackTraceInterval()).isEqualTo(Duration.ofMinutes(1));
 	}
 
+	@Test
+	void codesDescribesTheKeysOfEachCode() throws Exception {
+		assertThat(properties().get("augno.errors.codes").get("description").asString()).contains("status (",
+				"type (invalid_request_error, api_error or idempotency_error)", "transient (", "message (");
+	}
+
+	@Test
+	void hintsOfferTheBuiltInCodesWhereACodeIsExpected() throws Exception {
+		Map<String, JsonNode> hints = named(metadata().get("hints"));
+		List<String> builtIn = Stream.concat(ErrorCodes.contract().stream(), FrameworkCodes.all().stream())
+			.map(ErrorCode::code)
+			.toList();
+		for (String name : List.of("augno.errors.doc-urls.keys", "augno.errors.codes.keys",
+				"augno.errors.exceptions.values")) {
+			assertThat(hints).as(name).containsKey(name);
+			JsonNode hint = hints.get(name);
+			assertThat(hint.get("values").valueStream().map((value) -> value.get("value").asString())).as(name)
+				.containsExactlyInAnyOrderElementsOf(builtIn);
+			assertThat(hint.get("values").valueStream().map((value) -> value.path("description").asString())).as(name)
+				.allSatisfy((description) -> assertThat(description).isNotBlank());
+			// A service's own codes are valid too.
+			assertThat(hint.get("providers").valueStream().map((provider) -> provider.get("name").asString())).as(name)
+				.containsExactly("any");
+		}
+	}
+
+	@Test
+	void hintsOfferThrowableClassesAsExceptionKeys() throws Exception {
+		JsonNode hint = named(metadata().get("hints")).get("augno.errors.exceptions.keys");
+		assertThat(hint).as("exceptions.keys hint").isNotNull();
+		JsonNode provider = hint.get("providers").get(0);
+		assertThat(provider.get("name").asString()).isEqualTo("class-reference");
+		assertThat(provider.get("parameters").get("target").asString()).isEqualTo(Throwable.class.getName());
+	}
+
 	private static Map<String, JsonNode> properties() throws Exception {
+		return named(metadata().get("properties"));
+	}
+
+	private static Map<String, JsonNode> named(JsonNode items) {
+		Map<String, JsonNode> named = new LinkedHashMap<>();
+		items.forEach((item) -> named.put(item.get("name").asString(), item));
+		return named;
+	}
+
+	private static JsonNode metadata() throws Exception {
 		try (InputStream in = ConfigurationMetadataTests.class
 			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).as("generated metadata").isNotNull();
-			JsonNode root = JsonMapper.builder().build().readTree(in);
-			Map<String, JsonNode> properties = new LinkedHashMap<>();
-			root.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
-			return properties;
+			return JsonMapper.builder().build().readTree(in);
 		}
 	}
 

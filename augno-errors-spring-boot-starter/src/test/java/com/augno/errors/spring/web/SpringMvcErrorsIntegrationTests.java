@@ -30,7 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -143,6 +145,18 @@ class SpringMvcErrorsIntegrationTests {
 		assertThat(output).as("no WARN from Spring for a client error").doesNotContain("PageNotFound");
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("method_not_allowed", "Method not allowed.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void allowListsTheMethodsInAStableOrder() throws Exception {
+		// gh-12: the handler methods are declared PATCH, DELETE, POST; Allow follows the
+		// documented order instead of the order Spring MVC found them in.
+		HttpResponse<String> response = send(request("/mvc/methods").PUT(HttpRequest.BodyPublishers.noBody()));
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().allValues("Allow")).containsExactly("POST, PATCH, DELETE");
 		EnvelopeAssert.assertEnvelope(response.body())
 			.isClientError("method_not_allowed", "Method not allowed.", null)
 			.hasRequestId(requestId(response));
@@ -503,6 +517,21 @@ class SpringMvcErrorsIntegrationTests {
 		@ExclusiveParameters({ "cursor", "page" })
 		String items(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer page) {
 			return "ok";
+		}
+
+		@PatchMapping("/mvc/methods")
+		String patchMethods() {
+			return "patched";
+		}
+
+		@DeleteMapping("/mvc/methods")
+		String deleteMethods() {
+			return "deleted";
+		}
+
+		@PostMapping("/mvc/methods")
+		String postMethods() {
+			return "posted";
 		}
 
 		@GetMapping("/mvc/log")

@@ -1,0 +1,34 @@
+package com.augno.errors.spring.mapping;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code Allow} header of a 405 lists the methods in one documented order.
+ */
+class AllowedMethodsTests {
+
+	private final SpringMvcExceptionMapper mapper = new SpringMvcExceptionMapper();
+
+	@Test
+	void standardMethodsFollowTheirDeclarationOrderThenOthersAlphabetically() {
+		MappedError mapped = this.mapper.map(new HttpRequestMethodNotSupportedException("PUT",
+				List.of("PROPFIND", "PATCH", "OPTIONS", "GET", "DELETE", "MKCOL", "HEAD", "POST")));
+		assertThat(mapped).isNotNull();
+		assertThat(mapped.headers().get("Allow"))
+			.containsExactly("GET, HEAD, POST, PATCH, DELETE, OPTIONS, MKCOL, PROPFIND");
+	}
+
+	@Test
+	void noSupportedMethodsSendsNoAllow() {
+		MappedError mapped = this.mapper.map(new HttpRequestMethodNotSupportedException("PUT"));
+		assertThat(mapped).isNotNull();
+		assertThat(mapped.headers().get("Allow")).isNull();
+	}
+
+}
