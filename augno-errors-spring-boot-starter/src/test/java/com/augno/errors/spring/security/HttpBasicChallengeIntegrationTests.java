@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code anyRequest().authenticated()}, nothing about errors, the error path not
  * permitted. HTTP Basic's own challenge survives with the envelope, so that
  * {@code curl --anyauth} and browsers still know to send Basic credentials, and expired
- * credentials are still {@code expired_token}. // gh-11
+ * credentials are still {@code expired_token}; a denial still reaches the application's
+ * own access denied handler. // gh-11
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
@@ -94,6 +95,16 @@ class HttpBasicChallengeIntegrationTests {
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
 	}
 
+	@Test
+	void applicationsOwnAccessDeniedHandlerStillAnswersADenial() throws Exception {
+		// The exception translation filter is rebuilt around the entry point; a denial
+		// must still reach the handler the application set.
+		HttpResponse<String> response = this.client.get("/admin", "Authorization", TestClient.basic("alice", "secret"));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+		assertThat(response.body()).isEqualTo("admins only");
+	}
+
 	private static void assertClientError(HttpResponse<String> response, String code, String message) {
 		assertThat(response.statusCode()).isEqualTo(401);
 		TestClient.assertJsonHeaders(response);
@@ -109,8 +120,15 @@ class HttpBasicChallengeIntegrationTests {
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) {
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			return http
+				.authorizeHttpRequests(
+						(requests) -> requests.requestMatchers("/admin").hasRole("ADMIN").anyRequest().authenticated())
 				.httpBasic(Customizer.withDefaults())
+				.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, denied) -> {
+					response.setStatus(403);
+					response.setContentType("text/plain");
+					response.getWriter().write("admins only");
+				}))
 				.build();
 		}
 
@@ -129,6 +147,11 @@ class HttpBasicChallengeIntegrationTests {
 		@GetMapping("/hello")
 		String hello() {
 			return "hello " + SecurityContextHolder.getContext().getAuthentication().getName();
+		}
+
+		@GetMapping("/admin")
+		String admin() {
+			return "admin";
 		}
 
 	}
