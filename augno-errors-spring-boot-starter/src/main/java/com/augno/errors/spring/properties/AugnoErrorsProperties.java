@@ -550,8 +550,11 @@ public class AugnoErrorsProperties {
 	public static class Security {
 
 		/**
-		 * WWW-Authenticate challenge sent with a 401 when the authentication mechanism
-		 * set none. Empty to send none.
+		 * WWW-Authenticate challenge sent with a 401 only when no authentication
+		 * mechanism set one: no HTTP Basic or resource server in the filter chain, a
+		 * login form answering an API client, or an application filter calling the
+		 * starter's entry point. A mechanism's own challenge always wins. Empty to send
+		 * none.
 		 */
 		private String wwwAuthenticate = "Bearer";
 

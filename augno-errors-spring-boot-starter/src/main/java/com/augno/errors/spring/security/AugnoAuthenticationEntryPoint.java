@@ -5,11 +5,12 @@ import java.io.IOException;
 import com.augno.errors.spring.web.ErrorResponseHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.util.StringUtils;
@@ -17,8 +18,14 @@ import org.springframework.util.StringUtils;
 /**
  * Answers a request that needs authentication with the envelope, through the same
  * {@link ErrorResponseHandler} as every other failure. A {@code WWW-Authenticate} header
- * already on the response is kept; without one, the configured challenge is sent, since a
- * 401 must name how to authenticate and this entry point replaces the mechanisms' own.
+ * already on the response (the authentication mechanism's challenge) is kept; without
+ * one, the configured challenge is sent, since a 401 must name how to authenticate.
+ * <p>
+ * When the request only lacks authentication but a mechanism recorded why it rejected the
+ * credentials the request carried (see {@link AuthenticationFailureRecorder}), that
+ * failure is answered: after HTTP Basic rejected expired credentials, Spring Security
+ * sends the error dispatch through the filter chain again and, unless the application
+ * permits its error path, only says there that authentication is missing.
  *
  * @since 0.1.0
  */
@@ -42,11 +49,42 @@ public final class AugnoAuthenticationEntryPoint implements AuthenticationEntryP
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		if (this.challenge != null && !(authException instanceof AuthenticationServiceException)
-				&& !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+		AuthenticationException failure = failure(request, authException);
+		if (!(failure instanceof AuthenticationServiceException)) {
+			challenge(response);
+		}
+		this.handler.handle(request, response, failure);
+	}
+
+	/**
+	 * Answer with the envelope for the error status an authentication mechanism chose.
+	 * @param request the request
+	 * @param response the response
+	 * @param authException the exception the mechanism was started for
+	 * @param status the status the mechanism chose
+	 * @throws IOException if writing the response fails
+	 */
+	void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException authException,
+			int status) throws IOException {
+		if (status == HttpStatus.UNAUTHORIZED.value()) {
+			challenge(response);
+		}
+		request.setAttribute(ErrorResponseHandler.FAILURE_ATTRIBUTE, failure(request, authException));
+		this.handler.respondToStatus(request, response, status);
+	}
+
+	private void challenge(HttpServletResponse response) {
+		if (this.challenge != null && !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
 		}
-		this.handler.handle(request, response, authException);
+	}
+
+	private static AuthenticationException failure(HttpServletRequest request, AuthenticationException authException) {
+		if (authException instanceof InsufficientAuthenticationException && request
+			.getAttribute(ErrorResponseHandler.FAILURE_ATTRIBUTE) instanceof AuthenticationException recorded) {
+			return recorded;
+		}
+		return authException;
 	}
 
 }

@@ -2,38 +2,41 @@ package com.augno.errors.spring.security;
 
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Sets the envelope-writing entry point and access denied handler on every
- * {@code HttpSecurity}. Spring Security applies a bean of this type before the
- * application's own configuration, so an entry point or handler the application sets in
- * its {@code SecurityFilterChain} replaces these.
+ * Makes every {@code HttpSecurity} answer with the envelope: sets the envelope-writing
+ * access denied handler, and puts the envelope around the authentication entry point
+ * Spring Security chooses (see {@link EnvelopeExceptionTranslation}), so that HTTP
+ * Basic's challenge, a login form's redirect for a browser and a resource server's bearer
+ * challenge survive. Spring Security applies a bean of this type before the application's
+ * own configuration, so an access denied handler the application sets in its
+ * {@code SecurityFilterChain} replaces this one, and an entry point it sets is the one
+ * the envelope is put around.
  *
  * @since 0.1.0
  */
-public final class AugnoExceptionHandlingCustomizer implements Customizer<ExceptionHandlingConfigurer<HttpSecurity>> {
+public final class AugnoExceptionHandlingCustomizer implements Customizer<HttpSecurity> {
 
-	private final AuthenticationEntryPoint entryPoint;
+	private final AugnoAuthenticationEntryPoint entryPoint;
 
 	private final AccessDeniedHandler accessDeniedHandler;
 
 	/**
 	 * Create a customizer.
-	 * @param entryPoint the entry point to set
+	 * @param entryPoint writes the envelope for a request that needs authentication
 	 * @param accessDeniedHandler the access denied handler to set
 	 */
-	public AugnoExceptionHandlingCustomizer(AuthenticationEntryPoint entryPoint,
+	public AugnoExceptionHandlingCustomizer(AugnoAuthenticationEntryPoint entryPoint,
 			AccessDeniedHandler accessDeniedHandler) {
 		this.entryPoint = entryPoint;
 		this.accessDeniedHandler = accessDeniedHandler;
 	}
 
 	@Override
-	public void customize(ExceptionHandlingConfigurer<HttpSecurity> exceptionHandling) {
-		exceptionHandling.authenticationEntryPoint(this.entryPoint).accessDeniedHandler(this.accessDeniedHandler);
+	public void customize(HttpSecurity http) {
+		http.exceptionHandling((exceptionHandling) -> exceptionHandling.accessDeniedHandler(this.accessDeniedHandler)
+			.withObjectPostProcessor(new EnvelopeExceptionTranslation(http, this.entryPoint)));
 	}
 
 }

@@ -12,7 +12,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * {@link ErrorResponseHandler#FAILURE_ATTRIBUTE}. Entry points that Spring Security keeps
  * for themselves, such as HTTP Basic's and the bearer token one, answer with a bare 401
  * and never hand over the exception; the recorded failure lets that 401 carry the right
- * code, without replacing the application's entry points.
+ * code, without replacing the application's entry points, whether the error dispatch that
+ * follows reaches the error controller or, when the application does not permit its error
+ * path, the {@link AugnoAuthenticationEntryPoint}.
  *
  * @since 0.1.0
  */

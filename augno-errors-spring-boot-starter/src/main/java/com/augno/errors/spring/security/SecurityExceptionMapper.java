@@ -12,6 +12,8 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -21,8 +23,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@code internal_error}, any other authentication failure to
  * {@code invalid_credentials}, and a denied access to {@code insufficient_permissions}
  * (or to {@code invalid_credentials} for a caller who has not authenticated, as Spring
- * Security's own exception translation does). An {@link AugnoException} among the causes
- * of either family is answered as its thrower described.
+ * Security's own exception translation does). A request that sent no credentials at all
+ * is told so rather than that its credentials are incorrect. An {@link AugnoException}
+ * among the causes of either family is answered as its thrower described.
  *
  * @since 0.1.0
  */
@@ -34,6 +37,8 @@ public final class SecurityExceptionMapper implements ExceptionMapper {
 	public static final int ORDER = SPRING_MVC_ORDER + 500;
 
 	private static final int MAX_CAUSE_DEPTH = 8;
+
+	private static final String NO_CREDENTIALS = "No credentials were provided.";
 
 	private final ExceptionMapper augnoExceptionMapper;
 
@@ -60,8 +65,11 @@ public final class SecurityExceptionMapper implements ExceptionMapper {
 			}
 		}
 		if (throwable instanceof AccessDeniedException) {
-			return isAuthenticated() ? MappedError.of(ErrorCodes.INSUFFICIENT_PERMISSIONS)
-					: MappedError.of(ErrorCodes.INVALID_CREDENTIALS);
+			return isAuthenticated() ? MappedError.of(ErrorCodes.INSUFFICIENT_PERMISSIONS) : noCredentials();
+		}
+		if (throwable instanceof InsufficientAuthenticationException insufficient
+				&& isWithoutCredentials(insufficient.getAuthenticationRequest())) {
+			return noCredentials();
 		}
 		if (throwable instanceof CredentialsExpiredException) {
 			return MappedError.of(ErrorCodes.EXPIRED_TOKEN);
@@ -80,6 +88,16 @@ public final class SecurityExceptionMapper implements ExceptionMapper {
 
 	private boolean isAuthenticated() {
 		return this.trustResolver.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	// Spring Security's exception translation starts authentication for an anonymous
+	// request with this exception, carrying the anonymous token.
+	private boolean isWithoutCredentials(@Nullable Authentication request) {
+		return this.trustResolver.isAnonymous(request);
+	}
+
+	private static MappedError noCredentials() {
+		return MappedError.of(ErrorCodes.INVALID_CREDENTIALS).withMessage(NO_CREDENTIALS);
 	}
 
 	private static @Nullable AugnoException augnoCause(Throwable throwable) {

@@ -36,10 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An OAuth2 resource server with a real {@link NimbusJwtDecoder} and real HMAC-signed
  * tokens: its own bearer token entry point answers, with its {@code WWW-Authenticate}
- * challenge, and the envelope carries the code of the recorded failure.
+ * challenge (never the configured fallback, set here to tell them apart), and the
+ * envelope carries the code of the recorded failure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
+		"spring.autoconfigure.exclude=", "augno.errors.security.www-authenticate=ApiKey" })
 class BearerTokenErrorsIntegrationTests {
 
 	private static final SecretKey KEY = new SecretKeySpec(
@@ -80,9 +81,13 @@ class BearerTokenErrorsIntegrationTests {
 	}
 
 	@Test
-	void missingTokenIsInvalidCredentials() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello");
-		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+	void missingTokenIsInvalidCredentialsSayingSoWithTheResourceServersOwnChallenge() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "Accept", "application/json");
+		assertClientError(response, 401, "invalid_credentials", "No credentials were provided.");
+		// Spring Security 7.1 names its protected resource metadata (RFC 9728).
+		assertThat(response.headers().allValues("WWW-Authenticate")).as("not the configured fallback")
+			.containsExactly("Bearer resource_metadata=\"http://127.0.0.1:" + this.port
+					+ "/.well-known/oauth-protected-resource\"");
 	}
 
 	@Test

@@ -63,10 +63,11 @@ class SecurityErrorsIntegrationTests {
 	}
 
 	@Test
-	void missingCredentialsAreInvalidCredentialsFromTheAutoWiredEntryPoint() throws Exception {
+	void missingCredentialsAreInvalidCredentialsSayingSoWithTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello");
-		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
-		assertThat(response.headers().firstValue("WWW-Authenticate")).as("the configured challenge").hasValue("Bearer");
+		assertClientError(response, 401, "invalid_credentials", "No credentials were provided.");
+		assertThat(response.headers().allValues("WWW-Authenticate")).as("HTTP Basic's own challenge")
+			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
 	}
 
 	@Test

@@ -1,0 +1,91 @@
+package com.augno.errors.spring.security;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * What an authentication mechanism's entry point did to the response, with the two calls
+ * that would end it ({@code sendError} and {@code sendRedirect}) held back, so that the
+ * envelope can still be written for an API client. Headers and a status set directly pass
+ * through, so the mechanism's challenge stays on the response.
+ *
+ * @since 0.1.0
+ */
+final class EntryPointResponse extends HttpServletResponseWrapper {
+
+	private int errorStatus;
+
+	private boolean redirected;
+
+	private boolean bodyRequested;
+
+	EntryPointResponse(HttpServletResponse response) {
+		super(response);
+	}
+
+	@Override
+	public void sendError(int sc) {
+		this.errorStatus = sc;
+	}
+
+	@Override
+	public void sendError(int sc, String msg) {
+		this.errorStatus = sc;
+	}
+
+	@Override
+	public void sendRedirect(String location) {
+		this.redirected = true;
+	}
+
+	@Override
+	public void sendRedirect(String location, int sc, boolean clearBuffer) {
+		this.redirected = true;
+	}
+
+	@Override
+	public ServletOutputStream getOutputStream() throws IOException {
+		this.bodyRequested = true;
+		return super.getOutputStream();
+	}
+
+	@Override
+	public PrintWriter getWriter() throws IOException {
+		this.bodyRequested = true;
+		return super.getWriter();
+	}
+
+	/**
+	 * Return whether the entry point answered by itself: it wrote (or forwarded to) a
+	 * body, or committed the response.
+	 * @return whether the response is the entry point's own
+	 */
+	boolean isAnswered() {
+		return this.bodyRequested || isCommitted();
+	}
+
+	/**
+	 * Return whether the entry point redirected, as a login form's does.
+	 * @return whether it redirected
+	 */
+	boolean isRedirected() {
+		return this.redirected;
+	}
+
+	/**
+	 * Return the error status the entry point sent or set, or {@code 0} for none.
+	 * @return the status
+	 */
+	int errorStatus() {
+		if (this.errorStatus != 0) {
+			return this.errorStatus;
+		}
+		int status = getStatus();
+		return (status >= 400) ? status : 0;
+	}
+
+}

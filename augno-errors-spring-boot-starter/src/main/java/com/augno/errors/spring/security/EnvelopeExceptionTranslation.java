@@ -1,0 +1,99 @@
+package com.augno.errors.spring.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+
+/**
+ * Puts the envelope around the entry point that Spring Security chose for a filter chain.
+ * <p>
+ * {@code ExceptionHandlingConfigurer} picks the entry point only when it builds the
+ * {@link ExceptionTranslationFilter} (the application's own, or the ones that
+ * {@code httpBasic()}, {@code formLogin()} and {@code oauth2ResourceServer()} register),
+ * and the filter cannot be given another. So this post-processor builds the same filter
+ * around a {@link MechanismEntryPoint}: with the request cache and security context
+ * strategy the configurer uses, and with access denials passed to the original filter,
+ * which holds the access denied handler in force. Without any mechanism (Spring
+ * Security's fallback is a bare 403), the {@link AugnoAuthenticationEntryPoint} answers
+ * alone. A filter whose entry point already writes the envelope is left as it is.
+ *
+ * @since 0.1.0
+ */
+final class EnvelopeExceptionTranslation implements ObjectPostProcessor<ExceptionTranslationFilter> {
+
+	private final HttpSecurity http;
+
+	private final AugnoAuthenticationEntryPoint envelope;
+
+	EnvelopeExceptionTranslation(HttpSecurity http, AugnoAuthenticationEntryPoint envelope) {
+		this.http = http;
+		this.envelope = envelope;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <O extends ExceptionTranslationFilter> O postProcess(O filter) {
+		AuthenticationEntryPoint chosen = filter.getAuthenticationEntryPoint();
+		if (chosen instanceof AugnoAuthenticationEntryPoint || chosen instanceof MechanismEntryPoint) {
+			return filter;
+		}
+		AuthenticationEntryPoint entryPoint = (chosen instanceof Http403ForbiddenEntryPoint) ? this.envelope
+				: new MechanismEntryPoint(chosen, this.envelope);
+		ExceptionTranslationFilter translation = new ExceptionTranslationFilter(entryPoint, requestCache());
+		translation.setSecurityContextHolderStrategy(securityContextHolderStrategy());
+		translation.setAccessDeniedHandler(new OriginalAccessDeniedHandler(filter));
+		return (O) translation;
+	}
+
+	private RequestCache requestCache() {
+		RequestCache requestCache = this.http.getSharedObject(RequestCache.class);
+		return (requestCache != null) ? requestCache : new HttpSessionRequestCache();
+	}
+
+	private SecurityContextHolderStrategy securityContextHolderStrategy() {
+		ApplicationContext context = this.http.getSharedObject(ApplicationContext.class);
+		return (context != null)
+				? context.getBeanProvider(SecurityContextHolderStrategy.class)
+					.getIfUnique(SecurityContextHolder::getContextHolderStrategy)
+				: SecurityContextHolder.getContextHolderStrategy();
+	}
+
+	/**
+	 * Hands an access denial of an authenticated request to the filter the configurer
+	 * built, whose access denied handler (the application's, or the starter's) is not
+	 * otherwise reachable.
+	 */
+	private static final class OriginalAccessDeniedHandler implements AccessDeniedHandler {
+
+		private final ExceptionTranslationFilter original;
+
+		OriginalAccessDeniedHandler(ExceptionTranslationFilter original) {
+			this.original = original;
+		}
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response,
+				AccessDeniedException accessDeniedException) throws IOException, ServletException {
+			this.original.doFilter(request, response, (req, res) -> {
+				throw accessDeniedException;
+			});
+		}
+
+	}
+
+}

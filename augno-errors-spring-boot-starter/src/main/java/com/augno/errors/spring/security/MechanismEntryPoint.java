@@ -1,0 +1,63 @@
+package com.augno.errors.spring.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Keeps the entry point that Spring Security chose for a filter chain (HTTP Basic's, a
+ * login form's, a resource server's or the application's own) and adds the envelope to
+ * what it does. A browser navigating to a page gets the mechanism's own behaviour
+ * untouched, such as the redirect to a login page. Any other client gets the headers the
+ * mechanism set, its {@code WWW-Authenticate} challenge among them, with the envelope for
+ * the error status it chose; a redirect becomes a 401. An entry point that writes its own
+ * body keeps it.
+ *
+ * @since 0.1.0
+ */
+final class MechanismEntryPoint implements AuthenticationEntryPoint {
+
+	private final AuthenticationEntryPoint mechanism;
+
+	private final AugnoAuthenticationEntryPoint envelope;
+
+	/**
+	 * Create an entry point.
+	 * @param mechanism the entry point Spring Security chose
+	 * @param envelope writes the envelope
+	 */
+	MechanismEntryPoint(AuthenticationEntryPoint mechanism, AugnoAuthenticationEntryPoint envelope) {
+		this.mechanism = mechanism;
+		this.envelope = envelope;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException, ServletException {
+		if (BrowserNavigation.isBrowserNavigation(request)) {
+			this.mechanism.commence(request, response, authException);
+			return;
+		}
+		EntryPointResponse captured = new EntryPointResponse(response);
+		this.mechanism.commence(request, captured, authException);
+		if (captured.isAnswered()) {
+			return;
+		}
+		int status = captured.errorStatus();
+		if (status == 0 || captured.isRedirected()) {
+			status = HttpStatus.UNAUTHORIZED.value();
+		}
+		this.envelope.commence(request, response, authException, status);
+	}
+
+	AuthenticationEntryPoint getMechanism() {
+		return this.mechanism;
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.augno.errors.spring.security;
+
+import java.net.http.HttpResponse;
+
+import com.augno.errors.spring.test.EnvelopeAssert;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application with {@code formLogin()}: a browser navigating to a protected page keeps
+ * its redirect to the login page, an API client gets the envelope. // gh-11
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
+class FormLoginIntegrationTests {
+
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	@LocalServerPort
+	private int port;
+
+	private TestClient client;
+
+	@BeforeEach
+	void createClient() {
+		this.client = new TestClient(this.port);
+	}
+
+	@Test
+	void browserNavigatingToAProtectedPageIsRedirectedToTheLoginPage() throws Exception {
+		HttpResponse<String> response = this.client.get("/account", "Accept", BROWSER_ACCEPT);
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:" + this.port + "/login");
+		assertThat(response.headers().firstValue("Content-Type")).isEmpty();
+		assertThat(response.body()).isEmpty();
+	}
+
+	@Test
+	void loginPageStillServesTheBrowser() throws Exception {
+		HttpResponse<String> response = this.client.get("/login", "Accept", BROWSER_ACCEPT);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("<form");
+	}
+
+	@Test
+	void jsonClientGetsTheEnvelopeInsteadOfTheRedirect() throws Exception {
+		assertUnauthenticatedEnvelope(this.client.get("/account", "Accept", "application/json"));
+	}
+
+	@Test
+	void xmlHttpRequestGetsTheEnvelopeInsteadOfTheRedirect() throws Exception {
+		assertUnauthenticatedEnvelope(
+				this.client.get("/account", "Accept", "*/*", "X-Requested-With", "XMLHttpRequest"));
+	}
+
+	private static void assertUnauthenticatedEnvelope(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+		assertThat(response.headers().allValues("WWW-Authenticate")).as("the configured challenge: a form sets none")
+			.containsExactly("Bearer");
+		TestClient.assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("invalid_credentials", "No credentials were provided.", null)
+			.hasRequestId(TestClient.requestId(response));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(Controller.class)
+	static class App {
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http) {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.formLogin(Customizer.withDefaults())
+				.build();
+		}
+
+		@Bean
+		UserDetailsService userDetailsService() {
+			return new InMemoryUserDetailsManager(
+					User.withUsername("alice").password("{noop}secret").roles("USER").build());
+		}
+
+	}
+
+	@RestController
+	static class Controller {
+
+		@GetMapping("/account")
+		String account() {
+			return "account";
+		}
+
+	}
+
+}
