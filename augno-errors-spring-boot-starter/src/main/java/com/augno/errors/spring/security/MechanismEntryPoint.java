@@ -2,6 +2,7 @@ package com.augno.errors.spring.security;
 
 import java.io.IOException;
 
+import com.augno.errors.spring.web.ErrorResponseDecision;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +41,7 @@ final class MechanismEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException, ServletException {
-		if (BrowserNavigation.isBrowserNavigation(request)) {
+		if (ErrorResponseDecision.isBrowserNavigation(request)) {
 			this.mechanism.commence(request, response, authException);
 			return;
 		}

@@ -84,13 +84,29 @@ public class ErrorResponseDecision {
 	}
 
 	/**
-	 * Return whether a request asks for HTML before anything else, JSON in particular:
-	 * {@code text/html}, named itself, is the first of its {@code Accept} ranges and no
-	 * {@code application/json} range is ranked as high.
+	 * Return whether a request asks for HTML before anything else, JSON in particular;
+	 * see {@link #isBrowserNavigation(HttpServletRequest)}.
 	 * @param request the request
 	 * @return whether the client prefers an HTML page
 	 */
 	public boolean prefersHtml(HttpServletRequest request) {
+		return isBrowserNavigation(request);
+	}
+
+	/**
+	 * Return whether a request is a browser navigating, which asks for HTML before
+	 * anything else: {@code text/html}, named itself, is the first of its {@code Accept}
+	 * ranges, no {@code application/json} range is ranked as high, and it is not a
+	 * script's {@code XMLHttpRequest}. The one rule for error pages and for the
+	 * authentication mechanisms' own browser behaviour (a login redirect, a Basic
+	 * prompt).
+	 * @param request the request
+	 * @return whether the client prefers an HTML page
+	 */
+	public static boolean isBrowserNavigation(HttpServletRequest request) {
+		if ("XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
+			return false;
+		}
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		if (accept == null || !accept.contains("html")) {
 			return false;

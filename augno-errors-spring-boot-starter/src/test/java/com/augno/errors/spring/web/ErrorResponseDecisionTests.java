@@ -42,6 +42,14 @@ class ErrorResponseDecisionTests {
 	}
 
 	@Test
+	void aScriptsXmlHttpRequestIsAnApiClientWhateverItAccepts() {
+		MockHttpServletRequest request = request("/x", "text/html,application/xhtml+xml,*/*;q=0.8");
+		request.addHeader("X-Requested-With", "XMLHttpRequest");
+		assertThat(this.everyPath.prefersHtml(request)).isFalse();
+		assertThat(ErrorResponseDecision.isBrowserNavigation(request)).isFalse();
+	}
+
+	@Test
 	void everyPathIsEnvelopedByDefault() {
 		assertThat(this.everyPath.isEnveloped(request("/anything/at/all", "*/*"))).isTrue();
 		assertThat(new ErrorResponseDecision(List.of()).isEnveloped(request("/x", "*/*"))).isTrue();
