@@ -172,6 +172,9 @@ class JettyIntegrationTests {
 	static Stream<Arguments> rejectedRequests() {
 		return Stream.of(Arguments.of("invalid percent-encoding", "GET /%zz HTTP/1.1\r\nHost: localhost\r\n"),
 				Arguments.of("encoded slash", "GET /a%2Fb HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("space in the path", "GET /a b HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("pipe in the path", "GET /a|b HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("traversal above the root", "GET /../.. HTTP/1.1\r\nHost: localhost\r\n"),
 				Arguments.of("space in a header name", "GET /ok HTTP/1.1\r\nHost: localhost\r\nX Bad: 1\r\n"),
 				Arguments.of("header line without a colon", "GET /ok HTTP/1.1\r\nHost: localhost\r\nNoColon\r\n"),
 				Arguments.of("HTTP/1.1 without Host", "GET /ok HTTP/1.1\r\n"));
@@ -188,6 +191,24 @@ class JettyIntegrationTests {
 			.isClientError("validation_failed",
 					"The request could not be understood: its request line or headers are malformed.", null)
 			.hasRequestId(response.header("Request-Id"));
+	}
+
+	@Test
+	void keepsJettysStatusWhenNearestCodeHasAnother() throws IOException {
+		RawHttpResponse response = RawHttpResponse.exchange(this.port,
+				"GET /ok HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response.statusLine()).startsWith("HTTP/1.1 505");
+		assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		assertThat(response.body()).doesNotContain("<html");
+		EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(response.header("Request-Id"));
+	}
+
+	@Test
+	void leavesAcceptedRequestsAlone() throws IOException {
+		RawHttpResponse response = RawHttpResponse.exchange(this.port,
+				"GET /ok?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response.statusLine()).startsWith("HTTP/1.1 200");
+		assertThat(response.body()).isEqualTo("ok");
 	}
 
 	@Test
