@@ -10,9 +10,9 @@ import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Tomcat's access log in a temporary folder, for tests that prove what status the
- * container recorded (such as a 499 after a client went away): register it from a
- * {@code @DynamicPropertySource} method.
+ * The container's access log (Tomcat's or Jetty's) in a temporary folder, for tests that
+ * prove what status the container recorded (such as a 499 after a client went away):
+ * register it from a {@code @DynamicPropertySource} method.
  */
 public final class AccessLog {
 
@@ -31,7 +31,7 @@ public final class AccessLog {
 	}
 
 	/**
-	 * Switch on Tomcat's access log, one unbuffered line per request
+	 * Switch on the container's access log, one unbuffered line per request
 	 * ({@code "<request line> <status>"}) in this folder.
 	 * @param registry the test's dynamic properties
 	 */
@@ -43,6 +43,10 @@ public final class AccessLog {
 		registry.add("server.tomcat.accesslog.suffix", () -> ".log");
 		registry.add("server.tomcat.accesslog.pattern", () -> "%r %s");
 		registry.add("server.tomcat.accesslog.directory", this.directory::toString);
+		// The same line from Jetty, where Jetty is the container.
+		registry.add("server.jetty.accesslog.enabled", () -> "true");
+		registry.add("server.jetty.accesslog.custom-format", () -> "%r %s");
+		registry.add("server.jetty.accesslog.filename", () -> this.directory.resolve("access.log").toString());
 	}
 
 	/**

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param headers the headers, by lower-case name
  * @param body the body as UTF-8
  */
-record RawHttpResponse(String statusLine, Map<String, String> headers, String body) {
+public record RawHttpResponse(String statusLine, Map<String, String> headers, String body) {
 
 	private static final int TIMEOUT_MILLIS = 5000;
 
@@ -30,7 +30,7 @@ record RawHttpResponse(String statusLine, Map<String, String> headers, String bo
 	 * @return the response
 	 * @throws IOException if the exchange fails or times out
 	 */
-	static RawHttpResponse exchange(int port, String request) throws IOException {
+	public static RawHttpResponse exchange(int port, String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(TIMEOUT_MILLIS);
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -49,7 +49,12 @@ record RawHttpResponse(String statusLine, Map<String, String> headers, String bo
 		return parse(readAll(socket.getInputStream()));
 	}
 
-	@Nullable String header(String name) {
+	/**
+	 * Return a header's value.
+	 * @param name the header name, in any case
+	 * @return the value, or {@code null} if absent
+	 */
+	public @Nullable String header(String name) {
 		return this.headers.get(name.toLowerCase(Locale.ROOT));
 	}
 

@@ -1,0 +1,410 @@
+package com.augno.errors.spring.jetty;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.AccessLog;
+import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.tomcat.RawHttpResponse;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP failures that depend on the container, over a real embedded Jetty: each is
+ * answered with the envelope, as on Tomcat, except where the class says otherwise.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@ExtendWith(OutputCaptureExtension.class)
+class JettyIntegrationTests {
+
+	private static final AccessLog ACCESS_LOG = new AccessLog();
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void accessLogDirectory(DynamicPropertyRegistry registry) {
+		ACCESS_LOG.register(registry);
+	}
+
+	@Test
+	void runsOnJettyWithJettysCustomizerOnly(@Autowired WebServerApplicationContext context) {
+		assertThat(context.getWebServer()).isInstanceOf(JettyWebServer.class);
+		assertThat(context.getBeansOfType(AugnoErrorsJettyCustomizer.class)).hasSize(1);
+		assertThat(context.containsBean("augnoErrorsTomcatCustomizer")).isFalse();
+	}
+
+	@Test
+	void unmappedUrlIsResourceNotFound() throws Exception {
+		HttpResponse<String> response = get("/v1/nothing-here");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("resource_not_found", "Unrecognized request URL: GET /v1/nothing-here.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void wrongMethodIsMethodNotAllowedWithAllow() throws Exception {
+		HttpResponse<String> response = send(request("/items").DELETE());
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("method_not_allowed", "Method not allowed.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void malformedJsonIsValidationFailed() throws Exception {
+		HttpResponse<String> response = post("/items", "{\"name\":");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("validation_failed", "The request body is not valid JSON.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void invalidBodyNamesTheField() throws Exception {
+		HttpResponse<String> response = post("/items", "{}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("missing_field", "Name is required.", "name")
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void anExceptionFromAFilterIsEnveloped() throws Exception {
+		HttpResponse<String> response = send(request("/ok").header("X-Fail-In-Filter", "yes").GET());
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
+					null, true)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void anErrorStatusAFilterSetWithoutABodyGetsTheEnvelopeAndKeepsItsHeaders() throws Exception {
+		HttpResponse<String> response = send(request("/ok").header("X-Deny-In-Filter", "yes").GET());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"augno\"");
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("invalid_credentials", "The provided credentials are incorrect.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void sendErrorIsEnvelopedThroughTheErrorController() throws Exception {
+		HttpResponse<String> response = get("/send-error");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertJsonHeaders(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("insufficient_permissions", "You do not have permission to perform this action.", null)
+			.hasRequestId(requestId(response));
+		assertThat(response.body()).doesNotContain("internal detail");
+	}
+
+	@Test
+	void eachRequestGetsItsOwnRequestIdInHeaderAndLink() throws Exception {
+		HttpResponse<String> ok = get("/ok");
+		assertThat(ok.statusCode()).isEqualTo(200);
+		assertThat(requestId(ok)).matches("rq_[a-z0-9]{20}");
+		HttpResponse<String> first = get("/v1/nothing-here");
+		HttpResponse<String> second = get("/v1/nothing-here");
+		EnvelopeAssert.assertEnvelope(first.body()).hasRequestId(requestId(first));
+		EnvelopeAssert.assertEnvelope(second.body()).hasRequestId(requestId(second));
+		assertThat(requestId(first)).isNotEqualTo(requestId(second)).isNotEqualTo(requestId(ok));
+	}
+
+	static Stream<Arguments> rejectedRequests() {
+		return Stream.of(Arguments.of("invalid percent-encoding", "GET /%zz HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("encoded slash", "GET /a%2Fb HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("space in the path", "GET /a b HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("pipe in the path", "GET /a|b HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("traversal above the root", "GET /../.. HTTP/1.1\r\nHost: localhost\r\n"),
+				Arguments.of("space in a header name", "GET /ok HTTP/1.1\r\nHost: localhost\r\nX Bad: 1\r\n"),
+				Arguments.of("header line without a colon", "GET /ok HTTP/1.1\r\nHost: localhost\r\nNoColon\r\n"),
+				Arguments.of("HTTP/1.1 without Host", "GET /ok HTTP/1.1\r\n"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("rejectedRequests")
+	void answersJettyRejectWithEnvelope(String description, String head) throws IOException {
+		RawHttpResponse response = RawHttpResponse.exchange(this.port, head + "Connection: close\r\n\r\n");
+		assertThat(response.statusLine()).startsWith("HTTP/1.1 400");
+		assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("validation_failed",
+					"The request could not be understood: its request line or headers are malformed.", null)
+			.hasRequestId(response.header("Request-Id"));
+	}
+
+	@Test
+	void keepsJettysStatusWhenNearestCodeHasAnother() throws IOException {
+		RawHttpResponse response = RawHttpResponse.exchange(this.port,
+				"GET /ok HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response.statusLine()).startsWith("HTTP/1.1 505");
+		assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		assertThat(response.body()).doesNotContain("<html");
+		EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(response.header("Request-Id"));
+	}
+
+	@Test
+	void leavesAcceptedRequestsAlone() throws IOException {
+		RawHttpResponse response = RawHttpResponse.exchange(this.port,
+				"GET /ok?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response.statusLine()).startsWith("HTTP/1.1 200");
+		assertThat(response.body()).isEqualTo("ok");
+	}
+
+	@Test
+	void logsClientThatClosedStreamAs499(CapturedOutput output) throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout((int) WAIT.toMillis());
+			socket.getOutputStream()
+				.write("GET /stream HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+			InputStream in = socket.getInputStream();
+			byte[] start = new byte[12];
+			assertThat(in.readNBytes(start, 0, start.length)).isEqualTo(start.length);
+			assertThat(new String(start, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200");
+			// Reset rather than close, so that the server's next write fails at once.
+			socket.setSoLinger(true, 0);
+		}
+		assertThat(ACCESS_LOG.awaitLine("GET /stream ", WAIT)).isEqualTo("GET /stream HTTP/1.1 499");
+		// Unlike Tomcat: Jetty keeps the committed status for the servlet API.
+		assertThat(App.observedStatuses).containsEntry("/stream", 200);
+		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
+			.as("WARN or ERROR lines in %s", output.getAll())
+			.isEmpty();
+	}
+
+	/**
+	 * A failure after the response was committed: Jetty, too, must not end the chunked
+	 * body with its final chunk as if it were complete. Jetty has no valve like Tomcat's,
+	 * so the request id filter rethrows the failure and Jetty aborts the connection;
+	 * Jetty then logs it once more at WARN (see the README's Containers section).
+	 */
+	@Test
+	void aFailureAfterCommitAbortsTheResponse(CapturedOutput output) throws Exception {
+		String raw = exchangeUntilLastChunk("GET /commit-then-fail HTTP/1.1\r\nHost: localhost\r\n\r\n");
+		assertThat(raw).startsWith("HTTP/1.1 200 OK\r\n")
+			.contains("\r\nTransfer-Encoding: chunked\r\n")
+			.contains("\r\n7\r\npartial")
+			.doesNotContain("\r\n0\r\n\r\n");
+		String requestId = raw.lines()
+			.filter((line) -> line.startsWith("Request-Id: "))
+			.findFirst()
+			.orElseThrow()
+			.substring("Request-Id: ".length());
+		assertThat(output).contains("500 internal_error for GET /commit-then-fail (request_id=" + requestId + ")");
+	}
+
+	private String exchangeUntilLastChunk(String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout((int) WAIT.toMillis());
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			ByteArrayOutputStream raw = new ByteArrayOutputStream();
+			InputStream in = socket.getInputStream();
+			int read;
+			while (!raw.toString(StandardCharsets.ISO_8859_1).endsWith("0\r\n\r\n") && (read = in.read()) != -1) {
+				raw.write(read);
+			}
+			return raw.toString(StandardCharsets.ISO_8859_1);
+		}
+	}
+
+	private static void assertJsonHeaders(HttpResponse<String> response) {
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(response.headers().firstValue("Content-Length"))
+			.hasValue(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
+	}
+
+	private static String requestId(HttpResponse<String> response) {
+		return response.headers().firstValue("Request-Id").orElseThrow();
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(request(path).GET());
+	}
+
+	private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).timeout(WAIT);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SpringBootApplication
+	@RestController
+	static class App {
+
+		static final Map<String, Integer> observedStatuses = new ConcurrentHashMap<>();
+
+		@GetMapping("/ok")
+		String ok() {
+			return "ok";
+		}
+
+		@PostMapping("/items")
+		String create(@Valid @RequestBody Item item) {
+			return item.name();
+		}
+
+		@GetMapping("/send-error")
+		void sendError(HttpServletResponse response) throws IOException {
+			response.sendError(403, "internal detail");
+		}
+
+		@GetMapping("/commit-then-fail")
+		void commitThenFail(HttpServletResponse response) throws IOException {
+			ServletOutputStream out = response.getOutputStream();
+			out.write("partial".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			throw new IllegalStateException("failed after commit");
+		}
+
+		@GetMapping("/stream")
+		StreamingResponseBody stream() {
+			return (out) -> {
+				long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+				byte[] chunk = "chunk\n".repeat(100).getBytes(StandardCharsets.US_ASCII);
+				while (System.nanoTime() < deadline) {
+					out.write(chunk);
+					out.flush();
+					sleep();
+				}
+			};
+		}
+
+		@Bean
+		OncePerRequestFilter statusRecordingFilter() {
+			// Reads the status when the request ends, as Micrometer's observation filter
+			// does.
+			return new OncePerRequestFilter() {
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					chain.doFilter(request, response);
+					if (request.isAsyncStarted()) {
+						request.getAsyncContext().addListener(new AsyncListener() {
+							@Override
+							public void onComplete(AsyncEvent event) {
+								observedStatuses.put(request.getRequestURI(),
+										((HttpServletResponse) event.getSuppliedResponse()).getStatus());
+							}
+
+							@Override
+							public void onTimeout(AsyncEvent event) {
+							}
+
+							@Override
+							public void onError(AsyncEvent event) {
+							}
+
+							@Override
+							public void onStartAsync(AsyncEvent event) {
+							}
+						});
+					}
+					else {
+						observedStatuses.put(request.getRequestURI(), response.getStatus());
+					}
+				}
+			};
+		}
+
+		@Bean
+		FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
+			return new FilterRegistrationBean<>(new OncePerRequestFilter() {
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					if (request.getHeader("X-Fail-In-Filter") != null) {
+						throw AugnoException.of("service_unavailable");
+					}
+					if (request.getHeader("X-Deny-In-Filter") != null) {
+						response.setHeader("WWW-Authenticate", "Bearer realm=\"augno\"");
+						response.setStatus(401);
+						return;
+					}
+					chain.doFilter(request, response);
+				}
+			});
+		}
+
+		private static void sleep() {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+	record Item(@NotBlank String name) {
+	}
+
+}

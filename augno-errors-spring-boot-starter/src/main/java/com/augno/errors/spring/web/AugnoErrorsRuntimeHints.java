@@ -1,0 +1,28 @@
+package com.augno.errors.spring.web;
+
+import com.augno.errors.ErrorEnvelope;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+
+/**
+ * The reflection a native image needs for what Spring's AOT processing cannot see: the
+ * {@link ErrorResponseWriter} serializes the core's {@link ErrorEnvelope},
+ * {@code AugnoError} and {@code Quota} records with its own Jackson mapper, outside any
+ * controller signature. Registered in {@code META-INF/spring/aot.factories}; the
+ * configuration properties and beans get their hints from Spring Boot itself.
+ *
+ * @since 0.1.0
+ */
+public final class AugnoErrorsRuntimeHints implements RuntimeHintsRegistrar {
+
+	private final BindingReflectionHintsRegistrar bindingHints = new BindingReflectionHintsRegistrar();
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		this.bindingHints.registerReflectionHints(hints.reflection(), ErrorEnvelope.class);
+	}
+
+}
