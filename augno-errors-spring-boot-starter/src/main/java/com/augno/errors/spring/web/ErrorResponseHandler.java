@@ -199,15 +199,6 @@ public class ErrorResponseHandler {
 	}
 
 	/**
-	 * Map a failure to its error.
-	 * @param failure what went wrong
-	 * @return the error
-	 */
-	MappedError map(Throwable failure) {
-		return this.mappers.map(failure);
-	}
-
-	/**
 	 * Return the error that stands for an error status set without a body: the failure
 	 * recorded under {@link #FAILURE_ATTRIBUTE} when it maps to that same status,
 	 * otherwise the status's own code.
