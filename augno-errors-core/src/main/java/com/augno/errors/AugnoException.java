@@ -62,7 +62,7 @@ public class AugnoException extends RuntimeException {
 	 * @param code the wire code, built in or defined by the service
 	 * @return the exception
 	 * @throws IllegalArgumentException if the code is not of the form
-	 * {@code ^[a-z][a-z0-9_]*$}
+	 * {@link ErrorCode#CODE_SYNTAX}
 	 */
 	public static AugnoException of(String code) {
 		return new AugnoException(code, null, null);
@@ -234,7 +234,8 @@ public class AugnoException extends RuntimeException {
 
 	private static String requireValidCode(String code) {
 		if (!ErrorCode.isValidCode(code)) {
-			throw new IllegalArgumentException("Error code '" + code + "' must match ^[a-z][a-z0-9_]*$");
+			throw new IllegalArgumentException(
+					"Error code '" + code + "' must match " + ErrorCode.CODE_SYNTAX.pattern());
 		}
 		return code;
 	}

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * defines its own codes with {@link #of(String, int, ErrorType, boolean, String)}. The
  * HTTP status is a plain {@code int} so that this module needs no web framework.
  *
- * @param code the wire code, matching {@code ^[a-z][a-z0-9_]*$}
+ * @param code the wire code: {@code ^[a-z][a-z0-9_]*$} in the Augno contract, which the
+ * {@link ErrorRegistry} enforces by default; any {@link #CODE_SYNTAX token} for another
+ * contract
  * @param status the HTTP status, from 400 to 599
  * @param type the type the code is reported with unless the thrower overrides it
  * @param isTransient whether retrying may succeed, for this code with its own
@@ -26,17 +28,29 @@ import org.jspecify.annotations.Nullable;
 public record ErrorCode(String code, int status, ErrorType type, boolean isTransient, String message,
 		@Nullable String docUrl) implements Serializable {
 
-	private static final Pattern CODE_PATTERN = Pattern.compile("^[a-z][a-z0-9_]*$");
+	/**
+	 * The syntax of the Augno contract's codes: lower snake case.
+	 */
+	public static final Pattern AUGNO_CODE_SYNTAX = Pattern.compile("^[a-z][a-z0-9_]*$");
+
+	/**
+	 * What any code must be, whatever the contract: a letter, then letters, digits,
+	 * {@code _}, {@code -} or {@code .}, at most 100 characters, so that it is safe in a
+	 * JSON string, a URL fragment and a log line. {@code AUTH-401} and
+	 * {@code VALIDATION_ERROR} are codes; a contract narrows this with
+	 * {@link ErrorRegistry.Builder#codeSyntax}.
+	 */
+	public static final Pattern CODE_SYNTAX = Pattern.compile("^[A-Za-z][A-Za-z0-9_.-]{0,99}$");
 
 	/**
 	 * Validate the components.
-	 * @throws IllegalArgumentException if the code does not match
-	 * {@code ^[a-z][a-z0-9_]*$}, the status is outside 400..599 or the message is blank
+	 * @throws IllegalArgumentException if the code does not match {@link #CODE_SYNTAX},
+	 * the status is outside 400..599 or the message is blank
 	 */
 	public ErrorCode {
 		if (!isValidCode(code)) {
-			throw new IllegalArgumentException(
-					"Error code '" + code + "' must match ^[a-z][a-z0-9_]*$ (lower case, digits, underscores)");
+			throw new IllegalArgumentException("Error code '" + code + "' must match " + CODE_SYNTAX.pattern()
+					+ " (a letter, then letters, digits, '_', '-' or '.')");
 		}
 		if (status < 400 || status > 599) {
 			throw new IllegalArgumentException(
@@ -54,12 +68,13 @@ public record ErrorCode(String code, int status, ErrorType type, boolean isTrans
 	}
 
 	/**
-	 * Return whether a string has the form of a wire code, {@code ^[a-z][a-z0-9_]*$}.
+	 * Return whether a string has the form of a wire code of any contract,
+	 * {@link #CODE_SYNTAX}.
 	 * @param code the candidate
 	 * @return whether it is a valid code
 	 */
 	static boolean isValidCode(@Nullable String code) {
-		return code != null && CODE_PATTERN.matcher(code).matches();
+		return code != null && CODE_SYNTAX.matcher(code).matches();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +30,11 @@ public final class ErrorRegistry {
 
 	private final Map<String, ErrorCode> codes;
 
-	private ErrorRegistry(Map<String, ErrorCode> codes) {
+	private final Map<String, ErrorDocumentation> documentation;
+
+	private ErrorRegistry(Map<String, ErrorCode> codes, Map<String, ErrorDocumentation> documentation) {
 		this.codes = Collections.unmodifiableMap(new LinkedHashMap<>(codes));
+		this.documentation = Map.copyOf(documentation);
 	}
 
 	/**
@@ -71,6 +75,16 @@ public final class ErrorRegistry {
 			throw new IllegalArgumentException(unknownCodeMessage(code));
 		}
 		return errorCode;
+	}
+
+	/**
+	 * Return what the reference documentation says about a code.
+	 * @param code the wire code
+	 * @return its documentation, {@linkplain ErrorDocumentation#none() empty} when none
+	 * was given
+	 */
+	public ErrorDocumentation documentation(String code) {
+		return this.documentation.getOrDefault(code, ErrorDocumentation.none());
 	}
 
 	/**
@@ -156,6 +170,10 @@ public final class ErrorRegistry {
 
 		private final Set<String> builtIn = new HashSet<>();
 
+		private final Map<String, ErrorDocumentation> documentation = new LinkedHashMap<>();
+
+		private Pattern codeSyntax = ErrorCode.AUGNO_CODE_SYNTAX;
+
 		private Builder() {
 			ErrorCodes.contract().forEach(this::registerBuiltIn);
 		}
@@ -177,9 +195,14 @@ public final class ErrorRegistry {
 		 * Add a service's own code.
 		 * @param code the code
 		 * @return this builder
-		 * @throws IllegalArgumentException if a code with the same wire code exists
+		 * @throws IllegalArgumentException if a code with the same wire code exists, or
+		 * the code does not match the {@linkplain #codeSyntax(Pattern) code syntax}
 		 */
 		public Builder register(ErrorCode code) {
+			if (!this.codeSyntax.matcher(code.code()).matches()) {
+				throw new IllegalArgumentException(
+						"Error code '" + code.code() + "' must match " + this.codeSyntax.pattern());
+			}
 			if (this.codes.containsKey(code.code())) {
 				throw new IllegalArgumentException(isBuiltIn(code.code())
 						? "Error code '" + code.code() + "' is built in; only its message and doc URL can be overridden"
@@ -224,10 +247,36 @@ public final class ErrorRegistry {
 			return this;
 		}
 
+		/**
+		 * Set the syntax that codes registered from now on must match. Augno's is lower
+		 * snake case, {@code ^[a-z][a-z0-9_]*$}; a service serving another contract may
+		 * declare its own, such as {@code ^[A-Z][A-Z0-9_]*$}. It narrows, never widens,
+		 * what {@link ErrorCode} accepts.
+		 * @param syntax the pattern a whole code must match
+		 * @return this builder
+		 */
+		public Builder codeSyntax(Pattern syntax) {
+			this.codeSyntax = syntax;
+			return this;
+		}
+
+		/**
+		 * Document a registered code for the reference page and the published catalogue.
+		 * @param code the wire code
+		 * @param documentation what to say about it
+		 * @return this builder
+		 * @throws IllegalArgumentException if the code is unknown
+		 */
+		public Builder document(String code, ErrorDocumentation documentation) {
+			existing(code);
+			this.documentation.put(code, documentation);
+			return this;
+		}
+
 		private ErrorCode existing(String code) {
 			ErrorCode existing = this.codes.get(code);
 			if (existing == null) {
-				throw new IllegalArgumentException(new ErrorRegistry(this.codes).unknownCodeMessage(code));
+				throw new IllegalArgumentException(new ErrorRegistry(this.codes, Map.of()).unknownCodeMessage(code));
 			}
 			return existing;
 		}
@@ -237,7 +286,7 @@ public final class ErrorRegistry {
 		 * @return an immutable registry
 		 */
 		public ErrorRegistry build() {
-			return new ErrorRegistry(this.codes);
+			return new ErrorRegistry(this.codes, this.documentation);
 		}
 
 	}

@@ -74,7 +74,7 @@ class AugnoExceptionTests {
 	@Test
 	void rejectsMalformedCodesAtTheThrowSite() {
 		assertThatIllegalArgumentException().isThrownBy(() -> AugnoException.of("Resource Not Found"))
-			.withMessageContaining("^[a-z][a-z0-9_]*$");
+			.withMessageContaining(ErrorCode.CODE_SYNTAX.pattern());
 	}
 
 	@Test

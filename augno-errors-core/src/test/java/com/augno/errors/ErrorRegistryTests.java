@@ -1,5 +1,9 @@
 package com.augno.errors;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,12 +111,66 @@ class ErrorRegistryTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "", "Resource", "1code", "_code", "code-with-dash", "code with space", "código", "code.dot" })
-	void rejectsMalformedCodes(String code) {
+	@ValueSource(strings = { "", "1code", "_code", "-code", "code with space", "código", "code\"quote", "code<b>",
+			"code#fragment" })
+	void rejectsCodesNoContractCouldUse(String code) {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ErrorCode.of(code, 400, ErrorType.INVALID_REQUEST_ERROR, false, "Message."))
-			.withMessageContaining("^[a-z][a-z0-9_]*$");
+			.withMessageContaining(ErrorCode.CODE_SYNTAX.pattern());
+	}
+
+	@Test
+	void rejectsCodesLongerThanAHundredCharacters() {
+		assertThat(ErrorCode.of("a".repeat(100), 400, ErrorType.API_ERROR, false, "Message.").code()).hasSize(100);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ErrorCode.of("a".repeat(101), 400, ErrorType.API_ERROR, false, "Message."));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Resource", "code-with-dash", "code.dot", "VALIDATION_ERROR", "AUTH-401" })
+	void registersOnlyLowerSnakeCaseCodesByDefault(String code) {
+		ErrorCode other = ErrorCode.of(code, 400, ErrorType.INVALID_REQUEST_ERROR, false, "Message.");
+		assertThatIllegalArgumentException().isThrownBy(() -> ErrorRegistry.builder().register(other))
+			.withMessageContaining("'" + code + "' must match ^[a-z][a-z0-9_]*$");
+	}
+
+	@Test
+	void registersCodesOfAnotherContractsSyntax() {
+		ErrorRegistry registry = ErrorRegistry.builder()
+			.codeSyntax(Pattern.compile("^[A-Z]+-[0-9]{3}$"))
+			.register(ErrorCode.of("AUTH-401", 401, ErrorType.INVALID_REQUEST_ERROR, false, "Unauthorized."))
+			.build();
+		assertThat(registry.get("AUTH-401").status()).isEqualTo(401);
+		assertThat(registry.find("resource_not_found")).isNotNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ErrorRegistry.builder()
+				.codeSyntax(Pattern.compile("^[A-Z]+-[0-9]{3}$"))
+				.register(ErrorCode.of("AUTH_401", 401, ErrorType.INVALID_REQUEST_ERROR, false, "Unauthorized.")))
+			.withMessageContaining("^[A-Z]+-[0-9]{3}$");
+	}
+
+	@Test
+	void documentsRegisteredCodes() {
+		ErrorDocumentation notFound = new ErrorDocumentation("Resource not found", "The resource does not exist.",
+				List.of("A wrong id", "A deleted resource"), "Check the id.");
+		ErrorRegistry registry = ErrorRegistry.builder().document("resource_not_found", notFound).build();
+		assertThat(registry.documentation("resource_not_found")).isEqualTo(notFound);
+		assertThat(registry.documentation("internal_error").isEmpty()).isTrue();
+		assertThat(registry.documentation("no_such_code")).isEqualTo(ErrorDocumentation.none());
+		assertThat(ErrorRegistry.standard().documentation("resource_not_found").isEmpty()).isTrue();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ErrorRegistry.builder().document("resource_not_fuond", notFound))
+			.withMessageContaining("did you mean 'resource_not_found'");
+	}
+
+	@Test
+	void keepsDocumentationCausesImmutable() {
+		List<String> causes = new ArrayList<>(List.of("One"));
+		ErrorDocumentation documentation = new ErrorDocumentation(null, null, causes, null);
+		causes.add("Two");
+		assertThat(documentation.causes()).containsExactly("One");
+		assertThat(documentation.isEmpty()).isFalse();
+		assertThat(new ErrorDocumentation(null, null, null, null).isEmpty()).isTrue();
 	}
 
 	@ParameterizedTest
