@@ -175,6 +175,17 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 	}
 
 	/**
+	 * Check the HTTP status literally, beside the registry's that
+	 * {@link #isAugnoError(String)} checks: for a code whose status is configured.
+	 * @param status the expected status
+	 * @return this assertion
+	 */
+	public AugnoErrorAssert hasStatus(int status) {
+		isNotNull();
+		return checkMember("HTTP status", status, this.actual.status());
+	}
+
+	/**
 	 * Check that the response declares its length, and that it is the body's.
 	 * @return this assertion
 	 */
@@ -287,8 +298,9 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 			checkMember("Content-Length header", List.of(Integer.toString(bodyLength())), contentLength);
 		}
 		List<String> requestIds = this.actual.header(contract.requestIdHeader());
-		if (requestIds.size() != 1 || requestIds.get(0).isBlank()) {
-			throw failure(contract.requestIdHeader() + " header to be one request id", "one value", requestIds);
+		if (requestIds.size() != 1 || !ContractRules.isRequestId(requestIds.get(0))) {
+			throw failure(contract.requestIdHeader() + " header to be one request id",
+					"one value of 1 to 128 letters, digits, '.', '_' or '-'", requestIds);
 		}
 		checkMember("request_log_url (the link of the " + contract.requestIdHeader() + " header)",
 				contract.links().requestLogUrl(requestIds.get(0)), requestLogUrl);

@@ -29,11 +29,20 @@ final class ContractRules {
 			+ "|org\\.postgresql|tools\\.jackson|com\\.fasterxml)\\.[a-z][\\w.$]*"
 			+ "|\\[Source: |\\bline: \\d+, column: \\d+|SQLSTATE|SQL state");
 
+	/**
+	 * What the starter accepts and generates as a request id.
+	 */
+	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
 	private ContractRules() {
 	}
 
 	static String jsonType(String member) {
 		return JSON_TYPES.get(member);
+	}
+
+	static boolean isRequestId(String value) {
+		return REQUEST_ID.matcher(value).matches();
 	}
 
 	/**

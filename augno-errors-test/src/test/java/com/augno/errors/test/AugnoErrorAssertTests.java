@@ -38,7 +38,8 @@ class AugnoErrorAssertTests {
 			.isNotTransient()
 			.hasNoQuota()
 			.hasRequestId(REQUEST_ID)
-			.hasContentLength();
+			.hasContentLength()
+			.hasStatus(404);
 	}
 
 	@Test
@@ -219,6 +220,14 @@ class AugnoErrorAssertTests {
 	}
 
 	@Test
+	void failsOnARequestIdThatIsNotAToken() {
+		HttpHeaders headers = headers(NOT_FOUND);
+		headers.set("Request-Id", "bad id\"<script>");
+		assertFails(CapturedResponse.of(404, headers, NOT_FOUND), "resource_not_found",
+				"Expecting Request-Id header to be one request id", "[bad id\"<script>]");
+	}
+
+	@Test
 	void failsWhenTheRequestLogUrlIsNotTheLinkOfTheRequestId() {
 		HttpHeaders headers = headers(NOT_FOUND);
 		headers.set("Request-Id", "rq_other");
@@ -260,6 +269,8 @@ class AugnoErrorAssertTests {
 			.withMessageContaining("Expecting Request-Id header to be:\n  \"rq_x\"");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertion.hasDocUrl("https://x"))
 			.withMessageContaining("Expecting doc_url to be:\n  \"https://x\"");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertion.hasStatus(410))
+			.withMessageContaining("Expecting HTTP status to be:\n  410\nbut was:\n  404");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertion.hasQuota(1, 1, null))
 			.withMessageContaining("Expecting quota to be:");
 	}
