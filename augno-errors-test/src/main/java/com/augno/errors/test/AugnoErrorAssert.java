@@ -101,10 +101,10 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 
 	/**
 	 * Check the parameter at fault.
-	 * @param param the expected {@code param}
+	 * @param param the expected {@code param}, or {@code null} for none
 	 * @return this assertion
 	 */
-	public AugnoErrorAssert hasParam(String param) {
+	public AugnoErrorAssert hasParam(@Nullable String param) {
 		return checkMember("param", param, stringOrNull(error().get("param")));
 	}
 
@@ -195,12 +195,16 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 	}
 
 	/**
-	 * Return the request id of the response header.
-	 * @return the request id, or {@code null} when the response has none
+	 * Return the request id of the response header, to look for in the logs.
+	 * @return the request id
 	 */
-	public @Nullable String requestId() {
+	public String requestId() {
+		isNotNull();
 		List<String> values = this.actual.header(contract().requestIdHeader());
-		return values.isEmpty() ? null : values.get(0);
+		if (values.isEmpty()) {
+			throw failure(contract().requestIdHeader() + " header to be", "a request id", values);
+		}
+		return values.get(0);
 	}
 
 	/**

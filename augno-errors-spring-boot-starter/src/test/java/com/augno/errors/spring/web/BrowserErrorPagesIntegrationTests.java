@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,9 +119,12 @@ class BrowserErrorPagesIntegrationTests {
 		HttpResponse<String> response = send(get("/nope").header("Accept", accept));
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /nope.", null)
-			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Unrecognized request URL: GET /nope.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 	}
 
 	@ParameterizedTest
@@ -130,9 +133,11 @@ class BrowserErrorPagesIntegrationTests {
 		HttpResponse<String> response = send(get("/crash").header("Accept", accept));
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true)
-			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam()
+			.isTransient();
 		assertThat(output).contains("500 internal_error for GET /crash");
 	}
 
@@ -141,22 +146,33 @@ class BrowserErrorPagesIntegrationTests {
 	void anApiClientGetsTheWholeEnvelopeForABadParameterAWrongMethodAndAFailedTemplate(String accept,
 			CapturedOutput output) throws Exception {
 		HttpResponse<String> badParameter = send(get("/owners/abc").header("Accept", accept));
-		assertThat(badParameter.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(badParameter.body())
-			.isClientError("parameter_invalid", "ID must be an integer.", "id");
+		AugnoErrors.assertThat(badParameter)
+			.isAugnoError("parameter_invalid")
+			.hasStatus(400)
+			.hasMessage("ID must be an integer.")
+			.hasParam("id")
+			.isNotTransient()
+			.hasNoQuota();
 		HttpResponse<String> wrongMethod = send(get("/owners/new").header("Accept", accept)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("name=Rex")));
-		assertThat(wrongMethod.statusCode()).isEqualTo(405);
-		EnvelopeAssert.assertEnvelope(wrongMethod.body())
-			.isClientError("method_not_allowed", "Method not allowed.", null);
+		AugnoErrors.assertThat(wrongMethod)
+			.isAugnoError("method_not_allowed")
+			.hasStatus(405)
+			.hasMessage("Method not allowed.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		HttpResponse<String> failedTemplate = send(get("/broken").header("Accept", accept));
-		assertThat(failedTemplate.statusCode()).isEqualTo(500);
 		// The view set the response's charset before it failed; the envelope keeps it.
 		assertThat(failedTemplate.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(contentType) -> assertThat(contentType).isIn("application/json", "application/json;charset=UTF-8"));
-		EnvelopeAssert.assertEnvelope(failedTemplate.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true);
+		AugnoErrors.assertThat(failedTemplate)
+			.isAugnoError("internal_error")
+			.hasStatus(500)
+			.hasMessage("Something went wrong.")
+			.hasNoParam()
+			.isTransient();
 		assertThat(output).contains("500 internal_error for GET /broken");
 	}
 

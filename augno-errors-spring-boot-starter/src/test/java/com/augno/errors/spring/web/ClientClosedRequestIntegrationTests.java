@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.AugnoException;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,13 +38,13 @@ class ClientClosedRequestIntegrationTests {
 	@Test
 	void writesTheApplicationsClientClosedRequest(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = get("/thrown");
-		assertThat(response.statusCode()).isEqualTo(499);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("client_closed_request", "api_error", "Client closed request.", null, false)
-			.hasNoQuota()
-			.hasRequestId(response.headers().firstValue("Request-Id").orElse(null));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("client_closed_request")
+			.hasStatus(499)
+			.hasMessage("Client closed request.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
 			.as("WARN or ERROR lines in %s", output.getAll())
 			.isEmpty();

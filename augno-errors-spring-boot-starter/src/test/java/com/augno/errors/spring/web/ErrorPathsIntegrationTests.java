@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,22 +53,35 @@ class ErrorPathsIntegrationTests {
 	@Test
 	void failuresUnderTheConfiguredPathsAreTheEnvelope(CapturedOutput output) throws Exception {
 		HttpResponse<String> unknown = send("/api/nope", "application/json");
-		assertThat(unknown.statusCode()).isEqualTo(404);
-		EnvelopeAssert.assertEnvelope(unknown.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /api/nope.", null)
-			.hasRequestId(unknown.headers().firstValue("Request-Id").orElseThrow());
+		AugnoErrors.assertThat(unknown)
+			.isAugnoError("resource_not_found")
+			.hasStatus(404)
+			.hasMessage("Unrecognized request URL: GET /api/nope.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		HttpResponse<String> badParameter = send("/api/items/abc", "application/json");
-		assertThat(badParameter.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(badParameter.body())
-			.isClientError("parameter_invalid", "ID must be an integer.", "id");
+		AugnoErrors.assertThat(badParameter)
+			.isAugnoError("parameter_invalid")
+			.hasStatus(400)
+			.hasMessage("ID must be an integer.")
+			.hasParam("id")
+			.isNotTransient()
+			.hasNoQuota();
 		HttpResponse<String> crash = send("/api/crash", "*/*");
-		assertThat(crash.statusCode()).isEqualTo(500);
-		EnvelopeAssert.assertEnvelope(crash.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true);
+		AugnoErrors.assertThat(crash)
+			.isAugnoError("internal_error")
+			.hasStatus(500)
+			.hasMessage("Something went wrong.")
+			.hasNoParam()
+			.isTransient();
 		HttpResponse<String> filterCrash = send("/api/filter-crash", "*/*");
-		assertThat(filterCrash.statusCode()).isEqualTo(500);
-		EnvelopeAssert.assertEnvelope(filterCrash.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true);
+		AugnoErrors.assertThat(filterCrash)
+			.isAugnoError("internal_error")
+			.hasStatus(500)
+			.hasMessage("Something went wrong.")
+			.hasNoParam()
+			.isTransient();
 		assertThat(output).contains("500 internal_error for GET /api/crash",
 				"500 internal_error for GET /api/filter-crash");
 	}

@@ -1,6 +1,6 @@
 package com.augno.errors.spring.web;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.validation.Valid;
@@ -68,13 +68,14 @@ class JsonNamesInErrorsTests {
 		return this.mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 	}
 
-	private static void assertInvalid(MvcTestResult result, String code, String message, String param)
-			throws Exception {
-		assertThat(result).hasStatus(400);
-		assertThat(result.getResponse().getContentType()).isEqualTo("application/json");
-		EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString())
-			.isClientError(code, message, param)
-			.hasRequestId(result.getResponse().getHeader("Request-Id"));
+	private static void assertInvalid(MvcTestResult result, String code, String message, String param) {
+		AugnoErrors.assertThat(result)
+			.isAugnoError(code)
+			.hasStatus(400)
+			.hasMessage(message)
+			.hasParam(param)
+			.isNotTransient()
+			.hasNoQuota();
 	}
 
 	@SpringBootConfiguration

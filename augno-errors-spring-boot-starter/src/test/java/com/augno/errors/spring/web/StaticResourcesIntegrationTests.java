@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -40,14 +40,17 @@ class StaticResourcesIntegrationTests {
 	@Test
 	void anUnknownUrlIsTheEnvelopes404() throws Exception {
 		HttpResponse<String> response = get("/wp-login.php");
-		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(response.headers().firstValueAsLong("Content-Length"))
 			.hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /wp-login.php.", null)
-			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasStatus(404)
+			.hasMessage("Unrecognized request URL: GET /wp-login.php.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
