@@ -13,6 +13,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +51,10 @@ class DataAccessErrorsIntegrationTests {
 	@Test
 	void staleVersionIsResourceConflict() throws Exception {
 		HttpResponse<String> response = post("/accounts/stale");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_conflict", "The request conflicts with the current state of the resource.", null)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_conflict")
+			.hasMessage("The request conflicts with the current state of the resource.")
+			.hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
@@ -62,75 +63,60 @@ class DataAccessErrorsIntegrationTests {
 		// H2 reports a row lock wait that runs out as a statement timeout, not a lock
 		// failure, so Spring raises QueryTimeoutException.
 		HttpResponse<String> response = post("/accounts/locked");
-		assertThat(response.statusCode()).isEqualTo(504);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("timeout", "api_error", "The operation timed out.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	@Test
 	void duplicateUniqueColumnIsResourceExists() throws Exception {
 		HttpResponse<String> response = post("/accounts/duplicate");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_exists", "The resource already exists.", null)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_exists")
+			.hasMessage("The resource already exists.")
+			.hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	@Test
 	void uniqueViolationWrappedAsAJpaProviderDoesIsResourceExists() throws Exception {
 		HttpResponse<String> response = post("/accounts/duplicate-as-jpa");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_exists", "The resource already exists.", null)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_exists")
+			.hasMessage("The resource already exists.")
+			.hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	@Test
 	void otherIntegrityViolationIsInternalError() throws Exception {
 		HttpResponse<String> response = post("/accounts/without-email");
-		assertThat(response.statusCode()).isEqualTo(500);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	@Test
 	void unreachableDatabaseIsServiceUnavailable() throws Exception {
 		HttpResponse<String> response = post("/database/unreachable");
-		assertThat(response.statusCode()).isEqualTo(503);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
-					null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("service_unavailable")
+			.hasMessage("The service is temporarily unavailable. Please try again later.")
+			.hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	@Test
 	void queryTimeoutIsTimeout() throws Exception {
 		HttpResponse<String> response = post("/database/slow");
-		assertThat(response.statusCode()).isEqualTo(504);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("timeout", "api_error", "The operation timed out.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	private static void assertNoDatabaseDetails(String body) {
 		assertThat(EnvelopeAssert.withoutRequestLogUrl(body).toLowerCase()).doesNotContain("ledger", "email", "uq_",
 				"select", "update", "insert", "sql", "h2", "jdbc", "version", "system_range");
-	}
-
-	private static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("Request-Id").orElseThrow();
 	}
 
 	private HttpResponse<String> post(String path) throws IOException, InterruptedException {

@@ -16,7 +16,7 @@ final class ErrorResponses {
 	}
 
 	/**
-	 * Assert a whole 400 error response of a code that is not transient and has no quota.
+	 * Assert a whole 400 error response.
 	 * @param result the exchange
 	 * @param code the code
 	 * @param message the message
@@ -25,13 +25,7 @@ final class ErrorResponses {
 	 */
 	static AugnoErrorAssert assertBadRequest(MvcTestResult result, String code, String message,
 			@Nullable String param) {
-		return AugnoErrors.assertThat(result)
-			.isAugnoError(code)
-			.hasStatus(400)
-			.hasMessage(message)
-			.hasParam(param)
-			.isNotTransient()
-			.hasNoQuota();
+		return AugnoErrors.assertThat(result).isAugnoError(code).hasStatus(400).hasMessage(message).hasParam(param);
 	}
 
 }

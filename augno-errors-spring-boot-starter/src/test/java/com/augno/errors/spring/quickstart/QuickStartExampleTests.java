@@ -39,8 +39,6 @@ class QuickStartExampleTests {
 			.isAugnoError("resource_not_found")
 			.hasMessage("Shipping term not found.")
 			.hasParam("id")
-			.isNotTransient()
-			.hasNoQuota()
 			.hasDocUrl(DOCS + "resource_not_found");
 		assertThat(error.error().get("request_log_url").asString())
 			.isEqualTo("https://dashboard.example.com/request-logs/" + error.requestId());
@@ -63,7 +61,6 @@ class QuickStartExampleTests {
 			.isAugnoError("limit_exceeded")
 			.hasMessage("You have reached the maximum number of sandbox accounts for your plan.")
 			.hasNoParam()
-			.isNotTransient()
 			.hasQuota(5, 5, null)
 			.hasDocUrl(DOCS + "limit_exceeded");
 	}
@@ -87,7 +84,6 @@ class QuickStartExampleTests {
 			.isAugnoError("rate_limit_exceeded")
 			.hasMessage("Too many requests. Please wait before trying again.")
 			.hasNoParam()
-			.isTransient()
 			.hasDocUrl(DOCS + "rate_limit_exceeded");
 	}
 
@@ -98,7 +94,6 @@ class QuickStartExampleTests {
 			.isAugnoError("external_service_error")
 			.hasMessage("A downstream provider returned an error.")
 			.hasNoParam()
-			.isTransient()
 			.hasDocUrl(DOCS + "external_service_error");
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("Connection refused");
 		assertThat(output).contains("502 external_service_error for GET /v1/carriers/ups")

@@ -9,7 +9,7 @@ import java.util.Date;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -64,7 +64,11 @@ class BearerTokenErrorsIntegrationTests {
 		Instant now = Instant.now();
 		String token = token(KEY, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
-		assertClientError(response, 401, "expired_token", "Your session has expired. Please sign in again.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("expired_token")
+			.hasMessage("Your session has expired. Please sign in again.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
 			.startsWith("Bearer error=\"invalid_token\"")
 			.contains("Jwt expired at");
@@ -75,7 +79,11 @@ class BearerTokenErrorsIntegrationTests {
 		Instant now = Instant.now();
 		String token = token(OTHER_KEY, now, now.plus(Duration.ofHours(1)));
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
-		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasMessage("The provided credentials are incorrect.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
 			.startsWith("Bearer error=\"invalid_token\"");
 	}
@@ -83,7 +91,11 @@ class BearerTokenErrorsIntegrationTests {
 	@Test
 	void missingTokenIsInvalidCredentialsSayingSoWithTheResourceServersOwnChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Accept", "application/json");
-		assertClientError(response, 401, "invalid_credentials", "No credentials were provided.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasMessage("No credentials were provided.")
+			.hasNoParam()
+			.hasContentLength();
 		// Spring Security 7.1 names its protected resource metadata (RFC 9728).
 		assertThat(response.headers().allValues("WWW-Authenticate")).as("not the configured fallback")
 			.containsExactly("Bearer resource_metadata=\"http://127.0.0.1:" + this.port
@@ -107,14 +119,6 @@ class BearerTokenErrorsIntegrationTests {
 		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
 		jwt.sign(new MACSigner(key));
 		return jwt.serialize();
-	}
-
-	private static void assertClientError(HttpResponse<String> response, int status, String code, String message) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		TestClient.assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError(code, message, null)
-			.hasRequestId(TestClient.requestId(response));
 	}
 
 	@SpringBootConfiguration

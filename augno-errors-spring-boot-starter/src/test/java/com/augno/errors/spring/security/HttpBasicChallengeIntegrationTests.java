@@ -2,7 +2,7 @@ package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,7 +57,11 @@ class HttpBasicChallengeIntegrationTests {
 	@Test
 	void missingCredentialsGetTheBasicChallengeAndSaySo() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Accept", "application/json");
-		assertClientError(response, "invalid_credentials", "No credentials were provided.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasMessage("No credentials were provided.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
 	}
 
@@ -76,7 +80,11 @@ class HttpBasicChallengeIntegrationTests {
 	@Test
 	void expiredCredentialsAreExpiredTokenThoughTheErrorPathIsNotPermitted(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("carol", "secret"));
-		assertClientError(response, "expired_token", "Your session has expired. Please sign in again.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("expired_token")
+			.hasMessage("Your session has expired. Please sign in again.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
 		assertThat(output).as("a client error logs no stack trace").doesNotContain("CredentialsExpiredException");
 	}
@@ -84,7 +92,11 @@ class HttpBasicChallengeIntegrationTests {
 	@Test
 	void wrongPasswordIsInvalidCredentialsThoughTheErrorPathIsNotPermitted() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "wrong"));
-		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasMessage("The provided credentials are incorrect.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
 	}
 
@@ -103,14 +115,6 @@ class HttpBasicChallengeIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
 		assertThat(response.body()).isEqualTo("admins only");
-	}
-
-	private static void assertClientError(HttpResponse<String> response, String code, String message) {
-		assertThat(response.statusCode()).isEqualTo(401);
-		TestClient.assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError(code, message, null)
-			.hasRequestId(TestClient.requestId(response));
 	}
 
 	@SpringBootConfiguration

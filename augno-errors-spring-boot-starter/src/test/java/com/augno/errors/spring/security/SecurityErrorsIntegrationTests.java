@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.augno.errors.AugnoException;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,7 +65,11 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void missingCredentialsAreInvalidCredentialsSayingSoWithTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello");
-		assertClientError(response, 401, "invalid_credentials", "No credentials were provided.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasMessage("No credentials were provided.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().allValues("WWW-Authenticate")).as("HTTP Basic's own challenge")
 			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
 	}
@@ -73,7 +77,11 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void wrongPasswordIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "wrong"));
-		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasMessage("The provided credentials are incorrect.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
@@ -81,14 +89,22 @@ class SecurityErrorsIntegrationTests {
 	void unknownUserIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization",
 				TestClient.basic("mallory", "secret"));
-		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasMessage("The provided credentials are incorrect.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
 	@Test
 	void expiredCredentialsAreExpiredTokenKeepingTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("carol", "secret"));
-		assertClientError(response, 401, "expired_token", "Your session has expired. Please sign in again.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("expired_token")
+			.hasMessage("Your session has expired. Please sign in again.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
@@ -103,8 +119,11 @@ class SecurityErrorsIntegrationTests {
 	void urlRuleDenialIsInsufficientPermissionsFromTheAutoWiredHandler() throws Exception {
 		HttpResponse<String> response = this.client.get("/admin/report", "Authorization",
 				TestClient.basic("alice", "secret"));
-		assertClientError(response, 403, "insufficient_permissions",
-				"You do not have permission to perform this action.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("insufficient_permissions")
+			.hasMessage("You do not have permission to perform this action.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
 	}
 
@@ -112,8 +131,11 @@ class SecurityErrorsIntegrationTests {
 	void preAuthorizeDenialIsInsufficientPermissions() throws Exception {
 		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
 				TestClient.basic("alice", "secret"));
-		assertClientError(response, 403, "insufficient_permissions",
-				"You do not have permission to perform this action.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("insufficient_permissions")
+			.hasMessage("You do not have permission to perform this action.")
+			.hasNoParam()
+			.hasContentLength();
 	}
 
 	@Test
@@ -126,27 +148,42 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void thrownApiKeyExpiredExceptionIsApiKeyExpired() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "expired");
-		assertClientError(response, 401, "api_key_expired", "The API key has expired.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("api_key_expired")
+			.hasMessage("The API key has expired.")
+			.hasNoParam()
+			.hasContentLength();
 	}
 
 	@Test
 	void apiKeyRevokedExceptionThroughTheEntryPointIsApiKeyRevoked() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "revoked");
-		assertClientError(response, 401, "api_key_revoked", "The API key has been revoked.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("api_key_revoked")
+			.hasMessage("The API key has been revoked.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 	}
 
 	@Test
 	void augnoExceptionAsTheCauseOfAnAuthenticationExceptionKeepsItsCodeAndMessage() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "wrapped");
-		assertClientError(response, 401, "api_key_revoked", "The API key was revoked by its owner.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("api_key_revoked")
+			.hasMessage("The API key was revoked by its owner.")
+			.hasNoParam()
+			.hasContentLength();
 	}
 
 	@Test
 	void augnoExceptionThrownByAnAuthenticationFilterKeepsItsCode() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "unpaid");
-		assertClientError(response, 402, "payment_required",
-				"Your subscription is past due. Please update your payment method to continue.");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("payment_required")
+			.hasMessage("Your subscription is past due. Please update your payment method to continue.")
+			.hasNoParam()
+			.hasContentLength();
 	}
 
 	@Test
@@ -154,14 +191,6 @@ class SecurityErrorsIntegrationTests {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "valid");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello service");
-	}
-
-	private static void assertClientError(HttpResponse<String> response, int status, String code, String message) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		TestClient.assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError(code, message, null)
-			.hasRequestId(TestClient.requestId(response));
 	}
 
 	@SpringBootConfiguration

@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Sends requests to the test server over a real socket and checks the envelope's headers.
+ * Sends requests to the test server over a real socket.
  */
 final class TestClient {
 
@@ -36,16 +34,6 @@ final class TestClient {
 
 	static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	static void assertJsonHeaders(HttpResponse<String> response) {
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().firstValue("Content-Length"))
-			.hasValue(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
-	}
-
-	static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("Request-Id").orElseThrow();
 	}
 
 }

@@ -2,7 +2,7 @@ package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,11 +54,11 @@ class UserEntryPointIntegrationTests {
 	@Test
 	void accessDeniedHandlerTheApplicationDidNotSetStillWritesTheEnvelope() throws Exception {
 		HttpResponse<String> response = this.client.get("/admin", "Authorization", TestClient.basic("alice", "secret"));
-		assertThat(response.statusCode()).isEqualTo(403);
-		TestClient.assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("insufficient_permissions", "You do not have permission to perform this action.", null)
-			.hasRequestId(TestClient.requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("insufficient_permissions")
+			.hasMessage("You do not have permission to perform this action.")
+			.hasNoParam()
+			.hasContentLength();
 	}
 
 	@SpringBootConfiguration

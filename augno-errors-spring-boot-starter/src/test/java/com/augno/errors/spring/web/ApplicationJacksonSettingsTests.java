@@ -42,9 +42,7 @@ class ApplicationJacksonSettingsTests {
 		AugnoErrors.assertThat(result)
 			.isAugnoError("resource_not_found")
 			.hasMessage("The requested resource was not found.")
-			.hasNoParam()
-			.isNotTransient()
-			.hasNoQuota();
+			.hasNoParam();
 	}
 
 	@SpringBootConfiguration

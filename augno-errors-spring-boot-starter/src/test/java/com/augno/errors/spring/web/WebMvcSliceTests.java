@@ -43,9 +43,7 @@ class WebMvcSliceTests {
 		AugnoErrors.assertThat(this.mvc.get().uri("/v1/items/7"))
 			.isAugnoError("resource_not_found")
 			.hasMessage("No item with that ID.")
-			.hasNoParam()
-			.hasNoQuota()
-			.isNotTransient();
+			.hasNoParam();
 	}
 
 	@Test
@@ -55,9 +53,7 @@ class WebMvcSliceTests {
 		AugnoErrors.assertThat(result)
 			.isAugnoError("method_not_allowed")
 			.hasMessage("Method not allowed.")
-			.hasNoParam()
-			.hasNoQuota()
-			.isNotTransient();
+			.hasNoParam();
 	}
 
 	@Test
@@ -93,9 +89,7 @@ class WebMvcSliceTests {
 		AugnoErrors.assertThat(this.mvc.get().uri("/v1/items/typed?limit=many"))
 			.isAugnoError("parameter_invalid")
 			.hasMessage("Limit must be an integer.")
-			.hasParam("limit")
-			.hasNoQuota()
-			.isNotTransient();
+			.hasParam("limit");
 	}
 
 	@Test
@@ -103,9 +97,7 @@ class WebMvcSliceTests {
 		AugnoErrors.assertThat(this.mvc.get().uri("/v1/items?limit=5&skip=10"))
 			.isAugnoError("parameter_unknown")
 			.hasMessage("Unknown parameter: skip.")
-			.hasParam("skip")
-			.hasNoQuota()
-			.isNotTransient();
+			.hasParam("skip");
 	}
 
 	@Test
@@ -115,9 +107,7 @@ class WebMvcSliceTests {
 		AugnoErrors.assertThat(this.mvc.get().uri("/v1/items/search?q=a&order=asc"))
 			.isAugnoError("parameter_unknown")
 			.hasMessage("Unknown parameter: order.")
-			.hasParam("order")
-			.hasNoQuota()
-			.isNotTransient();
+			.hasParam("order");
 	}
 
 	@SpringBootConfiguration
