@@ -244,7 +244,7 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 		checkQuota(code, error.get("quota"));
 		checkLeaks("message", error.get("message").asString());
 		checkLeaks("param", stringOrNull(error.get("param")));
-		if (this.actual.isWhole()) {
+		if (this.actual.headers() != null) {
 			checkHeaders(contract, stringOrNull(error.get("request_log_url")));
 		}
 		return this;

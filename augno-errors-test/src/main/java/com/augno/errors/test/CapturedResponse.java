@@ -9,7 +9,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * A response as the assertions see it, whatever client produced it: status, headers and
  * body, or the body alone when only the body was handed over (through
- * {@link AugnoErrors#factory()}).
+ * {@link AugnoErrors#factory()}). Without a status the status check is left out, without
+ * headers the header checks.
  *
  * @param status the HTTP status, or {@code null} when only the body is known
  * @param headers the response headers, or {@code null} when only the body is known
