@@ -43,6 +43,16 @@ public record CapturedResponse(@Nullable Integer status, @Nullable HttpHeaders h
 	}
 
 	/**
+	 * Return a copy whose status is left unchecked: for a response whose status is not
+	 * the one of its code, such as one a container keeps while answering with the nearest
+	 * code.
+	 * @return the copy
+	 */
+	public CapturedResponse withoutStatus() {
+		return new CapturedResponse(null, this.headers, this.body, this.failure);
+	}
+
+	/**
 	 * Return whether status and headers are known.
 	 * @return whether this is a whole response
 	 */

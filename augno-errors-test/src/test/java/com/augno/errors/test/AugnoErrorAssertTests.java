@@ -126,6 +126,12 @@ class AugnoErrorAssertTests {
 	}
 
 	@Test
+	void leavesTheStatusOutOfAResponseWithoutOne() {
+		AugnoErrors.assertThat(response(505, NOT_FOUND).withoutStatus()).isAugnoError("resource_not_found");
+		assertFails(response(505, NOT_FOUND).withoutStatus(), "resource_gone", "Expecting code to be:");
+	}
+
+	@Test
 	void failsOnTransienceThatIsNotTheRegistrys() {
 		assertFails(response(404, NOT_FOUND.replace("\"is_transient\":false", "\"is_transient\":true")),
 				"resource_not_found", "Expecting is_transient to be:", "false", "true");
