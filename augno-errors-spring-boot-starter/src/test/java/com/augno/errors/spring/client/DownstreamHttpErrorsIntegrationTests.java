@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -57,10 +55,10 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	private static ExecutorService downstreamThreads;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
+
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
 
 	@BeforeAll
 	static void startDownstream() throws IOException {
@@ -97,7 +95,7 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void downstreamServerErrorIsExternalServiceError() throws Exception {
-		HttpResponse<String> response = get("/call/fail");
+		HttpResponse<String> response = this.http.get("/call/fail");
 		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
 		AugnoErrors.assertThat(response)
 			.isAugnoError("external_service_error")
@@ -108,7 +106,7 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void downstreamServerErrorThroughAnHttpInterfaceIsExternalServiceError() throws Exception {
-		HttpResponse<String> response = get("/call/interface-fail");
+		HttpResponse<String> response = this.http.get("/call/interface-fail");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("external_service_error")
 			.hasMessage("A downstream provider returned an error.")
@@ -118,7 +116,7 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void downstreamClientErrorIsExternalServiceError() throws Exception {
-		HttpResponse<String> response = get("/call/rejected");
+		HttpResponse<String> response = this.http.get("/call/rejected");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("external_service_error")
 			.hasMessage("A downstream provider returned an error.")
@@ -128,7 +126,7 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void downstreamUnavailableIsServiceUnavailableWithItsRetryAfter() throws Exception {
-		HttpResponse<String> response = get("/call/busy");
+		HttpResponse<String> response = this.http.get("/call/busy");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("service_unavailable")
@@ -139,7 +137,7 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void downstreamRateLimitIsServiceUnavailableWithItsRetryAfter() throws Exception {
-		HttpResponse<String> response = get("/call/throttled");
+		HttpResponse<String> response = this.http.get("/call/throttled");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("service_unavailable")
@@ -150,21 +148,21 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void restClientReadTimeoutIsTimeout() throws Exception {
-		HttpResponse<String> response = get("/call/slow");
+		HttpResponse<String> response = this.http.get("/call/slow");
 		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
 		assertNoDownstreamDetails(response.body());
 	}
 
 	@Test
 	void restTemplateReadTimeoutIsTimeout() throws Exception {
-		HttpResponse<String> response = get("/call/template-slow");
+		HttpResponse<String> response = this.http.get("/call/template-slow");
 		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
 		assertNoDownstreamDetails(response.body());
 	}
 
 	@Test
 	void refusedConnectionIsConnectionError() throws Exception {
-		HttpResponse<String> response = get("/call/refused");
+		HttpResponse<String> response = this.http.get("/call/refused");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("connection_error")
 			.hasMessage("Could not connect to a downstream service.")
@@ -174,7 +172,7 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void refusedConnectionThroughRestTemplateIsConnectionError() throws Exception {
-		HttpResponse<String> response = get("/call/template-refused");
+		HttpResponse<String> response = this.http.get("/call/template-refused");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("connection_error")
 			.hasMessage("Could not connect to a downstream service.")
@@ -184,7 +182,7 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void unknownHostIsConnectionError() throws Exception {
-		HttpResponse<String> response = get("/call/unknown-host");
+		HttpResponse<String> response = this.http.get("/call/unknown-host");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("connection_error")
 			.hasMessage("Could not connect to a downstream service.")
@@ -216,14 +214,6 @@ class DownstreamHttpErrorsIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

@@ -1,18 +1,14 @@
 package com.augno.errors.spring.data;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -43,14 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.sql.init.schema-locations=classpath:com/augno/errors/spring/data/schema.sql" })
 class DataAccessErrorsIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void staleVersionIsResourceConflict() throws Exception {
-		HttpResponse<String> response = post("/accounts/stale");
+		HttpResponse<String> response = this.http.post("/accounts/stale");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("resource_conflict")
 			.hasMessage("The request conflicts with the current state of the resource.")
@@ -62,14 +58,14 @@ class DataAccessErrorsIntegrationTests {
 	void lockWaitThatRunsOutIsTimeout() throws Exception {
 		// H2 reports a row lock wait that runs out as a statement timeout, not a lock
 		// failure, so Spring raises QueryTimeoutException.
-		HttpResponse<String> response = post("/accounts/locked");
+		HttpResponse<String> response = this.http.post("/accounts/locked");
 		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	@Test
 	void duplicateUniqueColumnIsResourceExists() throws Exception {
-		HttpResponse<String> response = post("/accounts/duplicate");
+		HttpResponse<String> response = this.http.post("/accounts/duplicate");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("resource_exists")
 			.hasMessage("The resource already exists.")
@@ -79,7 +75,7 @@ class DataAccessErrorsIntegrationTests {
 
 	@Test
 	void uniqueViolationWrappedAsAJpaProviderDoesIsResourceExists() throws Exception {
-		HttpResponse<String> response = post("/accounts/duplicate-as-jpa");
+		HttpResponse<String> response = this.http.post("/accounts/duplicate-as-jpa");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("resource_exists")
 			.hasMessage("The resource already exists.")
@@ -89,7 +85,7 @@ class DataAccessErrorsIntegrationTests {
 
 	@Test
 	void otherIntegrityViolationIsInternalError() throws Exception {
-		HttpResponse<String> response = post("/accounts/without-email");
+		HttpResponse<String> response = this.http.post("/accounts/without-email");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("internal_error")
 			.hasMessage("Something went wrong.")
@@ -99,7 +95,7 @@ class DataAccessErrorsIntegrationTests {
 
 	@Test
 	void unreachableDatabaseIsServiceUnavailable() throws Exception {
-		HttpResponse<String> response = post("/database/unreachable");
+		HttpResponse<String> response = this.http.post("/database/unreachable");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("service_unavailable")
 			.hasMessage("The service is temporarily unavailable. Please try again later.")
@@ -109,7 +105,7 @@ class DataAccessErrorsIntegrationTests {
 
 	@Test
 	void queryTimeoutIsTimeout() throws Exception {
-		HttpResponse<String> response = post("/database/slow");
+		HttpResponse<String> response = this.http.post("/database/slow");
 		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
@@ -117,14 +113,6 @@ class DataAccessErrorsIntegrationTests {
 	private static void assertNoDatabaseDetails(String body) {
 		assertThat(EnvelopeAssert.withoutRequestLogUrl(body).toLowerCase()).doesNotContain("ledger", "email", "uq_",
 				"select", "update", "insert", "sql", "h2", "jdbc", "version", "system_range");
-	}
-
-	private HttpResponse<String> post(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

@@ -1,9 +1,5 @@
 package com.augno.errors.spring.resilience4j;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -40,14 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.shutdown=immediate", "augno.errors.resilience4j.rate-limit-retry-after=2500ms" })
 class Resilience4jErrorsIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void openCircuitIsServiceUnavailable() throws Exception {
-		HttpResponse<String> response = get("/guarded/circuit");
+		HttpResponse<String> response = this.http.get("/guarded/circuit");
 		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
 		AugnoErrors.assertThat(response)
 			.isAugnoError("service_unavailable")
@@ -58,7 +55,7 @@ class Resilience4jErrorsIntegrationTests {
 
 	@Test
 	void fullBulkheadIsServiceUnavailable() throws Exception {
-		HttpResponse<String> response = get("/guarded/bulkhead");
+		HttpResponse<String> response = this.http.get("/guarded/bulkhead");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("service_unavailable")
 			.hasMessage("The service is temporarily unavailable. Please try again later.")
@@ -68,7 +65,7 @@ class Resilience4jErrorsIntegrationTests {
 
 	@Test
 	void refusedRateLimiterIsRateLimitExceededWithConfiguredRetryAfter() throws Exception {
-		HttpResponse<String> response = get("/guarded/rate");
+		HttpResponse<String> response = this.http.get("/guarded/rate");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("rate_limit_exceeded")
@@ -79,14 +76,14 @@ class Resilience4jErrorsIntegrationTests {
 
 	@Test
 	void timeLimiterTimeoutIsTimeout() throws Exception {
-		HttpResponse<String> response = get("/guarded/time");
+		HttpResponse<String> response = this.http.get("/guarded/time");
 		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
 		assertNoLimiterDetails(response.body());
 	}
 
 	@Test
 	void timeLimiterTimeoutOfACompletionStageIsTimeout() throws Exception {
-		HttpResponse<String> response = get("/guarded/time-async");
+		HttpResponse<String> response = this.http.get("/guarded/time-async");
 		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
 		assertNoLimiterDetails(response.body());
 	}
@@ -94,14 +91,6 @@ class Resilience4jErrorsIntegrationTests {
 	private static void assertNoLimiterDetails(String body) {
 		assertThat(EnvelopeAssert.withoutRequestLogUrl(body)).doesNotContain("ledger", "CircuitBreaker", "RateLimiter",
 				"Bulkhead", "TimeLimiter", "OPEN");
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

@@ -9,13 +9,13 @@ import java.util.Date;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -52,12 +52,7 @@ class BearerTokenErrorsIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void expiredJwtIsExpiredTokenKeepingTheBearerChallenge() throws Exception {

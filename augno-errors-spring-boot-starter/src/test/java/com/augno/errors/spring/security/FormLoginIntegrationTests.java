@@ -2,8 +2,8 @@ package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
 
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -36,12 +36,7 @@ class FormLoginIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void browserNavigatingToAProtectedPageIsRedirectedToTheLoginPage() throws Exception {

@@ -2,8 +2,8 @@ package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
 
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,12 +47,7 @@ class HttpBasicChallengeIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void missingCredentialsGetTheBasicChallengeAndSaySo() throws Exception {
@@ -72,14 +67,16 @@ class HttpBasicChallengeIntegrationTests {
 		assertThat(challenge.statusCode()).isEqualTo(401);
 		String scheme = challenge.headers().firstValue("WWW-Authenticate").orElseThrow().split(" ", 2)[0];
 		assertThat(scheme).isEqualTo("Basic");
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "secret"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("alice", "secret"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello alice");
 	}
 
 	@Test
 	void expiredCredentialsAreExpiredTokenThoughTheErrorPathIsNotPermitted(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("carol", "secret"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("carol", "secret"));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("expired_token")
 			.hasMessage("Your session has expired. Please sign in again.")
@@ -91,7 +88,8 @@ class HttpBasicChallengeIntegrationTests {
 
 	@Test
 	void wrongPasswordIsInvalidCredentialsThoughTheErrorPathIsNotPermitted() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "wrong"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("alice", "wrong"));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("invalid_credentials")
 			.hasMessage("The provided credentials are incorrect.")
@@ -111,7 +109,8 @@ class HttpBasicChallengeIntegrationTests {
 	void applicationsOwnAccessDeniedHandlerStillAnswersADenial() throws Exception {
 		// The exception translation filter is rebuilt around the entry point; a denial
 		// must still reach the handler the application set.
-		HttpResponse<String> response = this.client.get("/admin", "Authorization", TestClient.basic("alice", "secret"));
+		HttpResponse<String> response = this.client.get("/admin", "Authorization",
+				LoopbackHttp.basic("alice", "secret"));
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
 		assertThat(response.body()).isEqualTo("admins only");

@@ -5,12 +5,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -55,12 +55,7 @@ class SecurityErrorsIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void missingCredentialsAreInvalidCredentialsSayingSoWithTheBasicChallenge() throws Exception {
@@ -76,7 +71,8 @@ class SecurityErrorsIntegrationTests {
 
 	@Test
 	void wrongPasswordIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "wrong"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("alice", "wrong"));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("invalid_credentials")
 			.hasMessage("The provided credentials are incorrect.")
@@ -88,7 +84,7 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void unknownUserIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization",
-				TestClient.basic("mallory", "secret"));
+				LoopbackHttp.basic("mallory", "secret"));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("invalid_credentials")
 			.hasMessage("The provided credentials are incorrect.")
@@ -99,7 +95,8 @@ class SecurityErrorsIntegrationTests {
 
 	@Test
 	void expiredCredentialsAreExpiredTokenKeepingTheBasicChallenge() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("carol", "secret"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("carol", "secret"));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("expired_token")
 			.hasMessage("Your session has expired. Please sign in again.")
@@ -110,7 +107,8 @@ class SecurityErrorsIntegrationTests {
 
 	@Test
 	void validCredentialsReachTheController() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "secret"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("alice", "secret"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello alice");
 	}
@@ -118,7 +116,7 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void urlRuleDenialIsInsufficientPermissionsFromTheAutoWiredHandler() throws Exception {
 		HttpResponse<String> response = this.client.get("/admin/report", "Authorization",
-				TestClient.basic("alice", "secret"));
+				LoopbackHttp.basic("alice", "secret"));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("insufficient_permissions")
 			.hasMessage("You do not have permission to perform this action.")
@@ -130,7 +128,7 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void preAuthorizeDenialIsInsufficientPermissions() throws Exception {
 		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
-				TestClient.basic("alice", "secret"));
+				LoopbackHttp.basic("alice", "secret"));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("insufficient_permissions")
 			.hasMessage("You do not have permission to perform this action.")
@@ -141,7 +139,7 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void preAuthorizeAllowsTheRightRole() throws Exception {
 		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
-				TestClient.basic("bob", "secret"));
+				LoopbackHttp.basic("bob", "secret"));
 		assertThat(response.statusCode()).isEqualTo(200);
 	}
 

@@ -2,8 +2,8 @@ package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
 
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -34,12 +34,7 @@ class UserEntryPointIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void applicationsOwnEntryPointAnswersMissingCredentials() throws Exception {
@@ -53,7 +48,8 @@ class UserEntryPointIntegrationTests {
 
 	@Test
 	void accessDeniedHandlerTheApplicationDidNotSetStillWritesTheEnvelope() throws Exception {
-		HttpResponse<String> response = this.client.get("/admin", "Authorization", TestClient.basic("alice", "secret"));
+		HttpResponse<String> response = this.client.get("/admin", "Authorization",
+				LoopbackHttp.basic("alice", "secret"));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("insufficient_permissions")
 			.hasMessage("You do not have permission to perform this action.")

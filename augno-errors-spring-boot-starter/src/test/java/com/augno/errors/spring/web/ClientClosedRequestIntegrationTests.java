@@ -1,12 +1,10 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,14 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ClientClosedRequestIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void writesTheApplicationsClientClosedRequest(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = get("/thrown");
+		HttpResponse<String> response = this.http.get("/thrown");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("client_closed_request")
 			.hasMessage("Client closed request.")
@@ -49,14 +47,9 @@ class ClientClosedRequestIntegrationTests {
 
 	@Test
 	void writesNothingForADetectedDisconnect() throws Exception {
-		HttpResponse<String> response = get("/reset");
+		HttpResponse<String> response = this.http.get("/reset");
 		assertThat(response.statusCode()).isEqualTo(499);
 		assertThat(response.body()).isEmpty();
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication

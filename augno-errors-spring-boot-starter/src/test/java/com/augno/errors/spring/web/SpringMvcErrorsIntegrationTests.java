@@ -1,8 +1,6 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.InputMismatchException;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorType;
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -60,14 +59,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SpringMvcErrorsIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void augnoExceptionKeepsItsCodeMessageAndParam() throws Exception {
-		HttpResponse<String> response = get("/augno/not-found");
+		HttpResponse<String> response = this.http.get("/augno/not-found");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("resource_not_found")
 			.hasContentLength()
@@ -77,7 +76,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void augnoExceptionWithQuotaWritesTheQuota() throws Exception {
-		HttpResponse<String> response = get("/augno/limit");
+		HttpResponse<String> response = this.http.get("/augno/limit");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("limit_exceeded")
 			.hasMessage("You have reached the maximum number of sandbox accounts for your plan.")
@@ -87,7 +86,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void augnoExceptionWithRetryAfterSendsTheHeader() throws Exception {
-		HttpResponse<String> response = get("/augno/rate-limited");
+		HttpResponse<String> response = this.http.get("/augno/rate-limited");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("rate_limit_exceeded")
@@ -97,7 +96,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void augnoExceptionWithTypeOverrideDecidesTransience() throws Exception {
-		HttpResponse<String> response = get("/augno/idempotency-reused");
+		HttpResponse<String> response = this.http.get("/augno/idempotency-reused");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("validation_failed", ErrorType.IDEMPOTENCY_ERROR)
 			.hasMessage("Idempotency key 'req_abc123' was used with different request parameters; use a new key.")
@@ -107,7 +106,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void augnoExceptionWithACustomCodeUsesItsConfiguredStatusAndMessage() throws Exception {
-		HttpResponse<String> response = get("/augno/custom");
+		HttpResponse<String> response = this.http.get("/augno/custom");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("ledger_locked", ErrorType.INVALID_REQUEST_ERROR)
 			.hasStatus(423)
@@ -119,7 +118,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void augnoExceptionWithAnUnknownCodeIsAnInternalErrorNamingTheClosestCode(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = get("/augno/typo");
+		HttpResponse<String> response = this.http.get("/augno/typo");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("internal_error")
 			.hasMessage("Something went wrong.")
@@ -129,7 +128,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void unmappedUrlIsResourceNotFoundNamingMethodAndPath() throws Exception {
-		HttpResponse<String> response = get("/v1/nothing-here");
+		HttpResponse<String> response = this.http.get("/v1/nothing-here");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("resource_not_found")
 			.hasMessage("Unrecognized request URL: GET /v1/nothing-here.")
@@ -138,7 +137,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void wrongMethodIsMethodNotAllowedWithAllow(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send(request("/augno/not-found").DELETE());
+		HttpResponse<String> response = this.http.send(this.http.request("/augno/not-found").DELETE());
 		assertThat(output).as("no WARN from Spring for a client error").doesNotContain("PageNotFound");
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
 		AugnoErrors.assertThat(response)
@@ -151,7 +150,8 @@ class SpringMvcErrorsIntegrationTests {
 	void allowListsTheMethodsInAStableOrder() throws Exception {
 		// gh-12: the handler methods are declared PATCH, DELETE, POST; Allow follows the
 		// documented order instead of the order Spring MVC found them in.
-		HttpResponse<String> response = send(request("/mvc/methods").PUT(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/mvc/methods").PUT(HttpRequest.BodyPublishers.noBody()));
 		assertThat(response.headers().allValues("Allow")).containsExactly("POST, PATCH, DELETE");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("method_not_allowed")
@@ -161,7 +161,8 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void unacceptableMediaTypeIsStillAJsonEnvelope() throws Exception {
-		HttpResponse<String> response = send(request("/mvc/json").header("Accept", "application/xml").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/mvc/json").header("Accept", "application/xml").GET());
 		AugnoErrors.assertThat(response)
 			.isAugnoError("not_acceptable")
 			.hasContentLength()
@@ -171,7 +172,8 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void unsupportedContentTypeIsUnsupportedMediaType() throws Exception {
-		HttpResponse<String> response = send(request("/mvc/body").header("Content-Type", "text/plain")
+		HttpResponse<String> response = this.http.send(this.http.request("/mvc/body")
+			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("hello")));
 		assertThat(response.headers().firstValue("Accept"))
 			.hasValueSatisfying((accept) -> assertThat(accept).contains("application/json"));
@@ -183,7 +185,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void missingRequestParamIsParameterMissingByWireName() throws Exception {
-		HttpResponse<String> response = get("/mvc/params");
+		HttpResponse<String> response = this.http.get("/mvc/params");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("parameter_missing")
 			.hasMessage("Page size is required.")
@@ -192,7 +194,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void missingRequestHeaderIsParameterMissingByHeaderName() throws Exception {
-		HttpResponse<String> response = get("/mvc/header");
+		HttpResponse<String> response = this.http.get("/mvc/header");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("parameter_missing")
 			.hasMessage("The Augno-Account header is required.")
@@ -201,13 +203,13 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void missingPathVariableIsParameterMissing() throws Exception {
-		HttpResponse<String> response = get("/mvc/details");
+		HttpResponse<String> response = this.http.get("/mvc/details");
 		AugnoErrors.assertThat(response).isAugnoError("parameter_missing").hasMessage("ID is required.").hasParam("id");
 	}
 
 	@Test
 	void mistypedRequestParamIsParameterInvalidByWireName() throws Exception {
-		HttpResponse<String> response = get("/mvc/params?page_size=many");
+		HttpResponse<String> response = this.http.get("/mvc/params?page_size=many");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("parameter_invalid")
 			.hasMessage("Page size must be an integer.")
@@ -216,7 +218,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void mistypedPathVariableIsParameterInvalid() throws Exception {
-		HttpResponse<String> response = get("/mvc/details/abc");
+		HttpResponse<String> response = this.http.get("/mvc/details/abc");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("parameter_invalid")
 			.hasMessage("ID must be an integer.")
@@ -228,9 +230,9 @@ class SpringMvcErrorsIntegrationTests {
 		String boundary = "augno";
 		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
 				+ "Content-Type: text/plain\r\n\r\n" + "x".repeat(4096) + "\r\n--" + boundary + "--\r\n";
-		HttpResponse<String> response = send(
-				request("/mvc/upload").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-					.POST(HttpRequest.BodyPublishers.ofString(body)));
+		HttpResponse<String> response = this.http.send(this.http.request("/mvc/upload")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 		AugnoErrors.assertThat(response)
 			.isAugnoError("request_too_large")
 			.hasMessage("The request is too large.")
@@ -239,19 +241,19 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void asyncTimeoutIsRequestTimeout() throws Exception {
-		HttpResponse<String> response = get("/mvc/slow");
+		HttpResponse<String> response = this.http.get("/mvc/slow");
 		AugnoErrors.assertThat(response).isAugnoError("request_timeout").hasMessage("Request timed out.").hasNoParam();
 	}
 
 	@Test
 	void responseStatusExceptionKeepsItsReasonForAClientError() throws Exception {
-		HttpResponse<String> response = get("/mvc/status/409");
+		HttpResponse<String> response = this.http.get("/mvc/status/409");
 		AugnoErrors.assertThat(response).isAugnoError("resource_conflict").hasMessage("Reason 409.").hasNoParam();
 	}
 
 	@Test
 	void responseStatusExceptionHidesItsReasonForAServerError() throws Exception {
-		HttpResponse<String> response = get("/mvc/status/502");
+		HttpResponse<String> response = this.http.get("/mvc/status/502");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("external_service_error")
 			.hasMessage("A downstream provider returned an error.")
@@ -261,13 +263,13 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void responseStatusAnnotationIsHonoured() throws Exception {
-		HttpResponse<String> response = get("/mvc/annotated");
+		HttpResponse<String> response = this.http.get("/mvc/annotated");
 		AugnoErrors.assertThat(response).isAugnoError("resource_gone").hasMessage("This item is gone.").hasNoParam();
 	}
 
 	@Test
 	void configuredExceptionClassMapsToItsCodeWithSubclasses() throws Exception {
-		HttpResponse<String> response = get("/mvc/configured");
+		HttpResponse<String> response = this.http.get("/mvc/configured");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("resource_not_found")
 			.hasMessage("The requested resource was not found.")
@@ -277,7 +279,7 @@ class SpringMvcErrorsIntegrationTests {
 	@Test
 	void anUnknownExceptionIsAnInternalErrorThatLeaksNothingButIsLoggedWithTheRequestId(CapturedOutput output)
 			throws Exception {
-		HttpResponse<String> response = get("/mvc/crash");
+		HttpResponse<String> response = this.http.get("/mvc/crash");
 		String requestId = AugnoErrors.assertThat(response)
 			.isAugnoError("internal_error")
 			.hasMessage("Something went wrong.")
@@ -292,7 +294,8 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void anExceptionFromAFilterIsEnveloped() throws Exception {
-		HttpResponse<String> response = send(request("/augno/not-found").header("X-Fail-In-Filter", "yes").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/augno/not-found").header("X-Fail-In-Filter", "yes").GET());
 		AugnoErrors.assertThat(response)
 			.isAugnoError("service_unavailable")
 			.hasMessage("The service is temporarily unavailable. Please try again later.")
@@ -301,7 +304,8 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void anErrorStatusAFilterSetWithoutABodyGetsTheEnvelopeAndKeepsItsHeaders() throws Exception {
-		HttpResponse<String> response = send(request("/augno/not-found").header("X-Deny-In-Filter", "yes").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/augno/not-found").header("X-Deny-In-Filter", "yes").GET());
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"augno\"");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("invalid_credentials")
@@ -312,7 +316,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void sendErrorIsEnvelopedThroughTheErrorController() throws Exception {
-		HttpResponse<String> response = get("/mvc/send-error");
+		HttpResponse<String> response = this.http.get("/mvc/send-error");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("insufficient_permissions")
 			.hasContentLength()
@@ -322,7 +326,7 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void exclusiveParametersGivenTogetherNameTheSecond() throws Exception {
-		HttpResponse<String> response = get("/mvc/items?page=2&cursor=abc");
+		HttpResponse<String> response = this.http.get("/mvc/items?page=2&cursor=abc");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("parameters_exclusive")
 			.hasMessage("The cursor and page parameters cannot be used together.")
@@ -331,14 +335,15 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void exclusiveParametersAloneAreAccepted() throws Exception {
-		assertThat(get("/mvc/items?cursor=abc").statusCode()).isEqualTo(200);
-		assertThat(get("/mvc/items?page=2&skip=3").statusCode()).as("unknown parameters are allowed by default")
+		assertThat(this.http.get("/mvc/items?cursor=abc").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/mvc/items?page=2&skip=3").statusCode())
+			.as("unknown parameters are allowed by default")
 			.isEqualTo(200);
 	}
 
 	@Test
 	void theRequestIdIsTheSameInHeaderLinkAndLog(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = get("/mvc/log");
+		HttpResponse<String> response = this.http.get("/mvc/log");
 		assertThat(response.statusCode()).isEqualTo(200);
 		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
 		assertThat(requestId).matches("rq_[a-z0-9]{20}");
@@ -348,21 +353,22 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void aValidTrustedRequestIdIsReused() throws Exception {
-		HttpResponse<String> response = send(request("/augno/not-found").header("X-Request-Id", "req-42.a_b").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/augno/not-found").header("X-Request-Id", "req-42.a_b").GET());
 		AugnoErrors.assertThat(response).isAugnoError("resource_not_found").hasRequestId("req-42.a_b");
 	}
 
 	@Test
 	void anInvalidTrustedRequestIdIsReplaced() throws Exception {
-		HttpResponse<String> response = send(
-				request("/augno/not-found").header("X-Request-Id", "bad id\"<script>").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/augno/not-found").header("X-Request-Id", "bad id\"<script>").GET());
 		assertThat(AugnoErrors.assertThat(response).isAugnoError("resource_not_found").requestId())
 			.matches("rq_[a-z0-9]{20}");
 	}
 
 	@Test
 	void clientErrorsAreLoggedAtDebugWithoutStackTrace(CapturedOutput output) throws Exception {
-		String requestId = AugnoErrors.assertThat(get("/mvc/params?page_size=many"))
+		String requestId = AugnoErrors.assertThat(this.http.get("/mvc/params?page_size=many"))
 			.isAugnoError("parameter_invalid")
 			.requestId();
 		String line = output.getOut()
@@ -372,19 +378,6 @@ class SpringMvcErrorsIntegrationTests {
 			.orElseThrow();
 		assertThat(line).contains("DEBUG").contains("400 parameter_invalid for GET /mvc/params");
 		assertThat(output.toString()).doesNotContain("\tat org.springframework.beans.TypeConverterSupport");
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return send(request(path).GET());
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication

@@ -1,12 +1,9 @@
 package com.augno.errors.spring.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
@@ -25,21 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.web.resources.static-locations=classpath:/augno-static/,classpath:/no-such-dir/" })
 class StaticResourcesIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void anExistingStaticFileIsServed() throws Exception {
-		HttpResponse<String> response = get("/hello.txt");
+		HttpResponse<String> response = this.http.get("/hello.txt");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).startsWith("hello from a static file");
 	}
 
 	@Test
 	void anUnknownUrlIsTheEnvelopes404() throws Exception {
-		HttpResponse<String> response = get("/wp-login.php");
+		HttpResponse<String> response = this.http.get("/wp-login.php");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(response.headers().firstValueAsLong("Content-Length"))
@@ -48,14 +45,6 @@ class StaticResourcesIntegrationTests {
 			.isAugnoError("resource_not_found")
 			.hasMessage("Unrecognized request URL: GET /wp-login.php.")
 			.hasNoParam();
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication
