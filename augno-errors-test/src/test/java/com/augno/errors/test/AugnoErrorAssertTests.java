@@ -203,51 +203,39 @@ class AugnoErrorAssertTests {
 
 	@Test
 	void failsOnAWrongContentType() {
-		HttpHeaders headers = headers(NOT_FOUND);
-		headers.set("Content-Type", "text/html");
-		assertFails(CapturedResponse.of(404, headers, NOT_FOUND), "resource_not_found",
+		assertFails(withHeader("Content-Type", "text/html"), "resource_not_found",
 				"Expecting Content-Type header to be:", "[application/json]", "[text/html]");
 	}
 
 	@Test
 	void failsWithoutCacheControlNoStore() {
-		HttpHeaders headers = headers(NOT_FOUND);
-		headers.remove("Cache-Control");
-		assertFails(CapturedResponse.of(404, headers, NOT_FOUND), "resource_not_found",
-				"Expecting Cache-Control header to be:", "[no-store]", "[]");
+		assertFails(withHeader("Cache-Control", null), "resource_not_found", "Expecting Cache-Control header to be:",
+				"[no-store]", "[]");
 	}
 
 	@Test
 	void failsWithoutARequestIdHeader() {
-		HttpHeaders headers = headers(NOT_FOUND);
-		headers.remove("Request-Id");
-		assertFails(CapturedResponse.of(404, headers, NOT_FOUND), "resource_not_found",
+		assertFails(withHeader("Request-Id", null), "resource_not_found",
 				"Expecting Request-Id header to be one request id");
 	}
 
 	@Test
 	void failsOnARequestIdThatIsNotAToken() {
-		HttpHeaders headers = headers(NOT_FOUND);
-		headers.set("Request-Id", "bad id\"<script>");
-		assertFails(CapturedResponse.of(404, headers, NOT_FOUND), "resource_not_found",
+		assertFails(withHeader("Request-Id", "bad id\"<script>"), "resource_not_found",
 				"Expecting Request-Id header to be one request id", "[bad id\"<script>]");
 	}
 
 	@Test
 	void failsWhenTheRequestLogUrlIsNotTheLinkOfTheRequestId() {
-		HttpHeaders headers = headers(NOT_FOUND);
-		headers.set("Request-Id", "rq_other");
-		assertFails(CapturedResponse.of(404, headers, NOT_FOUND), "resource_not_found",
+		assertFails(withHeader("Request-Id", "rq_other"), "resource_not_found",
 				"Expecting request_log_url (the link of the Request-Id header) to be:",
 				"\"https://augno.com/dashboard/request-logs/rq_other\"");
 	}
 
 	@Test
 	void failsOnAWrongContentLength() {
-		HttpHeaders headers = headers(NOT_FOUND);
-		headers.set("Content-Length", "3");
-		assertFails(CapturedResponse.of(404, headers, NOT_FOUND), "resource_not_found",
-				"Expecting Content-Length header to be:", "[3]");
+		assertFails(withHeader("Content-Length", "3"), "resource_not_found", "Expecting Content-Length header to be:",
+				"[3]");
 	}
 
 	@Test
@@ -307,6 +295,17 @@ class AugnoErrorAssertTests {
 				assertion.isAugnoError();
 			}
 		}).withMessageContainingAll(messageParts);
+	}
+
+	private static CapturedResponse withHeader(String name, @Nullable String value) {
+		HttpHeaders headers = headers(NOT_FOUND);
+		if (value != null) {
+			headers.set(name, value);
+		}
+		else {
+			headers.remove(name);
+		}
+		return CapturedResponse.of(404, headers, NOT_FOUND);
 	}
 
 	static CapturedResponse response(int status, String body) {

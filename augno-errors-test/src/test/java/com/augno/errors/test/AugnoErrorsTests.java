@@ -125,20 +125,8 @@ class AugnoErrorsTests {
 
 	@Test
 	void readsAResponseEntity() {
-		RestClient client = RestClient.create("http://127.0.0.1:" + this.server.getAddress().getPort());
-		ResponseEntity<String> response = client.get()
-			.uri("/v1/terms/st_nope")
-			.retrieve()
-			.onStatus((status) -> true, (request, ignored) -> {
-			})
-			.toEntity(String.class);
-		AugnoErrors.assertThat(response).isAugnoError("resource_not_found").hasContentLength();
-		ResponseEntity<String> wrong = client.get()
-			.uri("/wrong")
-			.retrieve()
-			.onStatus((status) -> true, (request, ignored) -> {
-			})
-			.toEntity(String.class);
+		AugnoErrors.assertThat(entity("/v1/terms/st_nope")).isAugnoError("resource_not_found").hasContentLength();
+		ResponseEntity<String> wrong = entity("/wrong");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> AugnoErrors.assertThat(wrong).isAugnoError("resource_not_found"))
 			.withMessageContaining("request_log_url (the link of the Request-Id header)");
@@ -156,6 +144,16 @@ class AugnoErrorsTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> AugnoErrors.assertThat(wrong).isAugnoError("resource_not_found"))
 			.withMessageContaining("request_log_url (the link of the Request-Id header)");
+	}
+
+	private ResponseEntity<String> entity(String path) {
+		return RestClient.create("http://127.0.0.1:" + this.server.getAddress().getPort())
+			.get()
+			.uri(path)
+			.retrieve()
+			.onStatus((status) -> true, (request, ignored) -> {
+			})
+			.toEntity(String.class);
 	}
 
 	@RestController

@@ -97,96 +97,67 @@ class DownstreamHttpErrorsIntegrationTests {
 	void downstreamServerErrorIsExternalServiceError() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/fail");
 		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
-		AugnoErrors.assertThat(response)
-			.isAugnoError("external_service_error")
-			.hasMessage("A downstream provider returned an error.")
-			.hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "external_service_error", "A downstream provider returned an error.");
 	}
 
 	@Test
 	void downstreamServerErrorThroughAnHttpInterfaceIsExternalServiceError() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/interface-fail");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("external_service_error")
-			.hasMessage("A downstream provider returned an error.")
-			.hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "external_service_error", "A downstream provider returned an error.");
 	}
 
 	@Test
 	void downstreamClientErrorIsExternalServiceError() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/rejected");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("external_service_error")
-			.hasMessage("A downstream provider returned an error.")
-			.hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "external_service_error", "A downstream provider returned an error.");
 	}
 
 	@Test
 	void downstreamUnavailableIsServiceUnavailableWithItsRetryAfter() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/busy");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("service_unavailable")
-			.hasMessage("The service is temporarily unavailable. Please try again later.")
-			.hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "service_unavailable", "The service is temporarily unavailable. Please try again later.");
 	}
 
 	@Test
 	void downstreamRateLimitIsServiceUnavailableWithItsRetryAfter() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/throttled");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("service_unavailable")
-			.hasMessage("The service is temporarily unavailable. Please try again later.")
-			.hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "service_unavailable", "The service is temporarily unavailable. Please try again later.");
 	}
 
 	@Test
 	void restClientReadTimeoutIsTimeout() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/slow");
-		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "timeout", "The operation timed out.");
 	}
 
 	@Test
 	void restTemplateReadTimeoutIsTimeout() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/template-slow");
-		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "timeout", "The operation timed out.");
 	}
 
 	@Test
 	void refusedConnectionIsConnectionError() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/refused");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("connection_error")
-			.hasMessage("Could not connect to a downstream service.")
-			.hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "connection_error", "Could not connect to a downstream service.");
 	}
 
 	@Test
 	void refusedConnectionThroughRestTemplateIsConnectionError() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/template-refused");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("connection_error")
-			.hasMessage("Could not connect to a downstream service.")
-			.hasNoParam();
-		assertNoDownstreamDetails(response.body());
+		assertError(response, "connection_error", "Could not connect to a downstream service.");
 	}
 
 	@Test
 	void unknownHostIsConnectionError() throws Exception {
 		HttpResponse<String> response = this.http.get("/call/unknown-host");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("connection_error")
-			.hasMessage("Could not connect to a downstream service.")
-			.hasNoParam();
+		assertError(response, "connection_error", "Could not connect to a downstream service.");
+	}
+
+	private static void assertError(HttpResponse<String> response, String code, String message) {
+		AugnoErrors.assertThat(response).isAugnoError(code).hasMessage(message).hasNoParam();
 		assertNoDownstreamDetails(response.body());
 	}
 

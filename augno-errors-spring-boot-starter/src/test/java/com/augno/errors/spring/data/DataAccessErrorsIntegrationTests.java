@@ -47,11 +47,7 @@ class DataAccessErrorsIntegrationTests {
 	@Test
 	void staleVersionIsResourceConflict() throws Exception {
 		HttpResponse<String> response = this.http.post("/accounts/stale");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("resource_conflict")
-			.hasMessage("The request conflicts with the current state of the resource.")
-			.hasNoParam();
-		assertNoDatabaseDetails(response.body());
+		assertError(response, "resource_conflict", "The request conflicts with the current state of the resource.");
 	}
 
 	@Test
@@ -59,54 +55,41 @@ class DataAccessErrorsIntegrationTests {
 		// H2 reports a row lock wait that runs out as a statement timeout, not a lock
 		// failure, so Spring raises QueryTimeoutException.
 		HttpResponse<String> response = this.http.post("/accounts/locked");
-		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
-		assertNoDatabaseDetails(response.body());
+		assertError(response, "timeout", "The operation timed out.");
 	}
 
 	@Test
 	void duplicateUniqueColumnIsResourceExists() throws Exception {
 		HttpResponse<String> response = this.http.post("/accounts/duplicate");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("resource_exists")
-			.hasMessage("The resource already exists.")
-			.hasNoParam();
-		assertNoDatabaseDetails(response.body());
+		assertError(response, "resource_exists", "The resource already exists.");
 	}
 
 	@Test
 	void uniqueViolationWrappedAsAJpaProviderDoesIsResourceExists() throws Exception {
 		HttpResponse<String> response = this.http.post("/accounts/duplicate-as-jpa");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("resource_exists")
-			.hasMessage("The resource already exists.")
-			.hasNoParam();
-		assertNoDatabaseDetails(response.body());
+		assertError(response, "resource_exists", "The resource already exists.");
 	}
 
 	@Test
 	void otherIntegrityViolationIsInternalError() throws Exception {
 		HttpResponse<String> response = this.http.post("/accounts/without-email");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("internal_error")
-			.hasMessage("Something went wrong.")
-			.hasNoParam();
-		assertNoDatabaseDetails(response.body());
+		assertError(response, "internal_error", "Something went wrong.");
 	}
 
 	@Test
 	void unreachableDatabaseIsServiceUnavailable() throws Exception {
 		HttpResponse<String> response = this.http.post("/database/unreachable");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("service_unavailable")
-			.hasMessage("The service is temporarily unavailable. Please try again later.")
-			.hasNoParam();
-		assertNoDatabaseDetails(response.body());
+		assertError(response, "service_unavailable", "The service is temporarily unavailable. Please try again later.");
 	}
 
 	@Test
 	void queryTimeoutIsTimeout() throws Exception {
 		HttpResponse<String> response = this.http.post("/database/slow");
-		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
+		assertError(response, "timeout", "The operation timed out.");
+	}
+
+	private static void assertError(HttpResponse<String> response, String code, String message) {
+		AugnoErrors.assertThat(response).isAugnoError(code).hasMessage(message).hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 

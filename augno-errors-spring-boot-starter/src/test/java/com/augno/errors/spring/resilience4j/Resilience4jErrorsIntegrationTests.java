@@ -46,45 +46,36 @@ class Resilience4jErrorsIntegrationTests {
 	void openCircuitIsServiceUnavailable() throws Exception {
 		HttpResponse<String> response = this.http.get("/guarded/circuit");
 		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
-		AugnoErrors.assertThat(response)
-			.isAugnoError("service_unavailable")
-			.hasMessage("The service is temporarily unavailable. Please try again later.")
-			.hasNoParam();
-		assertNoLimiterDetails(response.body());
+		assertError(response, "service_unavailable", "The service is temporarily unavailable. Please try again later.");
 	}
 
 	@Test
 	void fullBulkheadIsServiceUnavailable() throws Exception {
 		HttpResponse<String> response = this.http.get("/guarded/bulkhead");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("service_unavailable")
-			.hasMessage("The service is temporarily unavailable. Please try again later.")
-			.hasNoParam();
-		assertNoLimiterDetails(response.body());
+		assertError(response, "service_unavailable", "The service is temporarily unavailable. Please try again later.");
 	}
 
 	@Test
 	void refusedRateLimiterIsRateLimitExceededWithConfiguredRetryAfter() throws Exception {
 		HttpResponse<String> response = this.http.get("/guarded/rate");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("rate_limit_exceeded")
-			.hasMessage("Too many requests. Please wait before trying again.")
-			.hasNoParam();
-		assertNoLimiterDetails(response.body());
+		assertError(response, "rate_limit_exceeded", "Too many requests. Please wait before trying again.");
 	}
 
 	@Test
 	void timeLimiterTimeoutIsTimeout() throws Exception {
 		HttpResponse<String> response = this.http.get("/guarded/time");
-		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
-		assertNoLimiterDetails(response.body());
+		assertError(response, "timeout", "The operation timed out.");
 	}
 
 	@Test
 	void timeLimiterTimeoutOfACompletionStageIsTimeout() throws Exception {
 		HttpResponse<String> response = this.http.get("/guarded/time-async");
-		AugnoErrors.assertThat(response).isAugnoError("timeout").hasMessage("The operation timed out.").hasNoParam();
+		assertError(response, "timeout", "The operation timed out.");
+	}
+
+	private static void assertError(HttpResponse<String> response, String code, String message) {
+		AugnoErrors.assertThat(response).isAugnoError(code).hasMessage(message).hasNoParam();
 		assertNoLimiterDetails(response.body());
 	}
 

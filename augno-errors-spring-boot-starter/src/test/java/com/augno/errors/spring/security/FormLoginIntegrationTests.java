@@ -3,7 +3,6 @@ package com.augno.errors.spring.security;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
-import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,11 +69,7 @@ class FormLoginIntegrationTests {
 		assertThat(response.headers().firstValue("Location")).isEmpty();
 		assertThat(response.headers().allValues("WWW-Authenticate")).as("the configured challenge: a form sets none")
 			.containsExactly("Bearer");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("invalid_credentials")
-			.hasMessage("No credentials were provided.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "invalid_credentials", "No credentials were provided.");
 	}
 
 	@SpringBootConfiguration

@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.spring.test.LoopbackHttp;
-import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,11 +60,7 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void missingCredentialsAreInvalidCredentialsSayingSoWithTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("invalid_credentials")
-			.hasMessage("No credentials were provided.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "invalid_credentials", "No credentials were provided.");
 		assertThat(response.headers().allValues("WWW-Authenticate")).as("HTTP Basic's own challenge")
 			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
 	}
@@ -73,11 +69,7 @@ class SecurityErrorsIntegrationTests {
 	void wrongPasswordIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization",
 				LoopbackHttp.basic("alice", "wrong"));
-		AugnoErrors.assertThat(response)
-			.isAugnoError("invalid_credentials")
-			.hasMessage("The provided credentials are incorrect.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
@@ -85,11 +77,7 @@ class SecurityErrorsIntegrationTests {
 	void unknownUserIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization",
 				LoopbackHttp.basic("mallory", "secret"));
-		AugnoErrors.assertThat(response)
-			.isAugnoError("invalid_credentials")
-			.hasMessage("The provided credentials are incorrect.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
@@ -97,11 +85,7 @@ class SecurityErrorsIntegrationTests {
 	void expiredCredentialsAreExpiredTokenKeepingTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization",
 				LoopbackHttp.basic("carol", "secret"));
-		AugnoErrors.assertThat(response)
-			.isAugnoError("expired_token")
-			.hasMessage("Your session has expired. Please sign in again.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "expired_token", "Your session has expired. Please sign in again.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
@@ -117,11 +101,7 @@ class SecurityErrorsIntegrationTests {
 	void urlRuleDenialIsInsufficientPermissionsFromTheAutoWiredHandler() throws Exception {
 		HttpResponse<String> response = this.client.get("/admin/report", "Authorization",
 				LoopbackHttp.basic("alice", "secret"));
-		AugnoErrors.assertThat(response)
-			.isAugnoError("insufficient_permissions")
-			.hasMessage("You do not have permission to perform this action.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
 	}
 
@@ -129,11 +109,7 @@ class SecurityErrorsIntegrationTests {
 	void preAuthorizeDenialIsInsufficientPermissions() throws Exception {
 		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
 				LoopbackHttp.basic("alice", "secret"));
-		AugnoErrors.assertThat(response)
-			.isAugnoError("insufficient_permissions")
-			.hasMessage("You do not have permission to perform this action.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 	}
 
 	@Test
@@ -146,42 +122,27 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void thrownApiKeyExpiredExceptionIsApiKeyExpired() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "expired");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("api_key_expired")
-			.hasMessage("The API key has expired.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "api_key_expired", "The API key has expired.");
 	}
 
 	@Test
 	void apiKeyRevokedExceptionThroughTheEntryPointIsApiKeyRevoked() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "revoked");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("api_key_revoked")
-			.hasMessage("The API key has been revoked.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "api_key_revoked", "The API key has been revoked.");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 	}
 
 	@Test
 	void augnoExceptionAsTheCauseOfAnAuthenticationExceptionKeepsItsCodeAndMessage() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "wrapped");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("api_key_revoked")
-			.hasMessage("The API key was revoked by its owner.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "api_key_revoked", "The API key was revoked by its owner.");
 	}
 
 	@Test
 	void augnoExceptionThrownByAnAuthenticationFilterKeepsItsCode() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "unpaid");
-		AugnoErrors.assertThat(response)
-			.isAugnoError("payment_required")
-			.hasMessage("Your subscription is past due. Please update your payment method to continue.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "payment_required",
+				"Your subscription is past due. Please update your payment method to continue.");
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package com.augno.errors.spring.security;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
-import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,11 +50,7 @@ class UserEntryPointIntegrationTests {
 	void accessDeniedHandlerTheApplicationDidNotSetStillWritesTheEnvelope() throws Exception {
 		HttpResponse<String> response = this.client.get("/admin", "Authorization",
 				LoopbackHttp.basic("alice", "secret"));
-		AugnoErrors.assertThat(response)
-			.isAugnoError("insufficient_permissions")
-			.hasMessage("You do not have permission to perform this action.")
-			.hasNoParam()
-			.hasContentLength();
+		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 	}
 
 	@SpringBootConfiguration
