@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.AugnoException;
 import com.augno.errors.spring.test.AccessLog;
 import com.augno.errors.test.AugnoErrors;
@@ -66,10 +64,10 @@ class JettyIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
+
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
 
 	@DynamicPropertySource
 	static void accessLogDirectory(DynamicPropertyRegistry registry) {
@@ -85,7 +83,7 @@ class JettyIntegrationTests {
 
 	@Test
 	void unmappedUrlIsResourceNotFound() throws Exception {
-		HttpResponse<String> response = get("/v1/nothing-here");
+		HttpResponse<String> response = this.http.get("/v1/nothing-here");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("resource_not_found")
 			.hasContentLength()
@@ -95,7 +93,7 @@ class JettyIntegrationTests {
 
 	@Test
 	void wrongMethodIsMethodNotAllowedWithAllow() throws Exception {
-		HttpResponse<String> response = send(request("/items").DELETE());
+		HttpResponse<String> response = this.http.send(this.http.request("/items").DELETE());
 		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("method_not_allowed")
@@ -106,7 +104,7 @@ class JettyIntegrationTests {
 
 	@Test
 	void malformedJsonIsValidationFailed() throws Exception {
-		HttpResponse<String> response = post("/items", "{\"name\":");
+		HttpResponse<String> response = this.http.postJson("/items", "{\"name\":");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("validation_failed")
 			.hasContentLength()
@@ -116,7 +114,7 @@ class JettyIntegrationTests {
 
 	@Test
 	void invalidBodyNamesTheField() throws Exception {
-		HttpResponse<String> response = post("/items", "{}");
+		HttpResponse<String> response = this.http.postJson("/items", "{}");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("missing_field")
 			.hasContentLength()
@@ -126,7 +124,8 @@ class JettyIntegrationTests {
 
 	@Test
 	void anExceptionFromAFilterIsEnveloped() throws Exception {
-		HttpResponse<String> response = send(request("/ok").header("X-Fail-In-Filter", "yes").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/ok").header("X-Fail-In-Filter", "yes").GET());
 		AugnoErrors.assertThat(response)
 			.isAugnoError("service_unavailable")
 			.hasContentLength()
@@ -136,7 +135,8 @@ class JettyIntegrationTests {
 
 	@Test
 	void anErrorStatusAFilterSetWithoutABodyGetsTheEnvelopeAndKeepsItsHeaders() throws Exception {
-		HttpResponse<String> response = send(request("/ok").header("X-Deny-In-Filter", "yes").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/ok").header("X-Deny-In-Filter", "yes").GET());
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"augno\"");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("invalid_credentials")
@@ -147,7 +147,7 @@ class JettyIntegrationTests {
 
 	@Test
 	void sendErrorIsEnvelopedThroughTheErrorController() throws Exception {
-		HttpResponse<String> response = get("/send-error");
+		HttpResponse<String> response = this.http.get("/send-error");
 		AugnoErrors.assertThat(response)
 			.isAugnoError("insufficient_permissions")
 			.hasContentLength()
@@ -158,12 +158,12 @@ class JettyIntegrationTests {
 
 	@Test
 	void eachRequestGetsItsOwnRequestIdInHeaderAndLink() throws Exception {
-		HttpResponse<String> ok = get("/ok");
+		HttpResponse<String> ok = this.http.get("/ok");
 		assertThat(ok.statusCode()).isEqualTo(200);
 		String okId = ok.headers().firstValue("Request-Id").orElseThrow();
 		assertThat(okId).matches("rq_[a-z0-9]{20}");
-		HttpResponse<String> first = get("/v1/nothing-here");
-		HttpResponse<String> second = get("/v1/nothing-here");
+		HttpResponse<String> first = this.http.get("/v1/nothing-here");
+		HttpResponse<String> second = this.http.get("/v1/nothing-here");
 		String firstId = AugnoErrors.assertThat(first).isAugnoError("resource_not_found").requestId();
 		String secondId = AugnoErrors.assertThat(second).isAugnoError("resource_not_found").requestId();
 		assertThat(firstId).isNotEqualTo(secondId).isNotEqualTo(okId);
@@ -264,23 +264,6 @@ class JettyIntegrationTests {
 			}
 			return raw.toString(StandardCharsets.ISO_8859_1);
 		}
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return send(request(path).GET());
-	}
-
-	private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-		return send(request(path).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).timeout(WAIT);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication

@@ -69,6 +69,19 @@ public final class LoopbackHttp {
 	}
 
 	/**
+	 * Send a POST request with a JSON body.
+	 * @param path the path and query
+	 * @param json the body
+	 * @return the response
+	 * @throws IOException if the exchange fails
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
 	 * Send a request.
 	 * @param request the request
 	 * @return the response, its body as text
