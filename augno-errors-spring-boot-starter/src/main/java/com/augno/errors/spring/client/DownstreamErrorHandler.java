@@ -1,6 +1,7 @@
 package com.augno.errors.spring.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -126,13 +127,38 @@ public final class DownstreamErrorHandler implements RestClient.ResponseSpec.Err
 	private DownstreamErrorException exception(HttpMethod method, @Nullable HttpHeaders requestHeaders,
 			ClientHttpResponse response, Collection<?> perCall) throws IOException {
 		HttpHeaders headers = HttpHeaders.copyOf(response.getHeaders());
-		DownstreamError error = this.reader.read(response.getStatusCode().value(), headers, body(response));
+		int status = response.getStatusCode().value();
+		InputStream body = body(response);
+		DownstreamError error;
+		try {
+			error = this.reader.read(status, headers, body);
+		}
+		finally {
+			abort(body);
+		}
 		boolean idempotencyKey = requestHeaders != null && requestHeaders.containsHeader(IDEMPOTENCY_KEY_HEADER);
 		return new DownstreamErrorException(error, headers, method, idempotencyKey,
 				this.passThroughCodes.contains(error.code()) || perCall.contains(error.code()));
 	}
 
-	private static java.io.@Nullable InputStream body(ClientHttpResponse response) {
+	/**
+	 * Close the body before the client closes the response: Spring's JDK and
+	 * {@code HttpURLConnection} responses drain what is left of a body on close, which
+	 * for a huge or endless body would undo the bound on what is read. A body closed
+	 * early costs the connection instead.
+	 */
+	private static void abort(@Nullable InputStream body) {
+		if (body != null) {
+			try {
+				body.close();
+			}
+			catch (IOException ex) {
+				// Nothing more to read either way.
+			}
+		}
+	}
+
+	private static @Nullable InputStream body(ClientHttpResponse response) {
 		try {
 			return response.getBody();
 		}
