@@ -12,11 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.resilience.annotation.EnableResilientMethods;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.web.client.ResourceAccessException;
@@ -133,6 +138,44 @@ class DownstreamRetryPolicyTests {
 		assertThat(
 				predicate.shouldRetry(method, failure(503, "service_unavailable", true, HttpMethod.POST, false, null)))
 			.isFalse();
+	}
+
+	@Test
+	void retryableAnnotationWithThePredicateRetriesOnlyWhatThePolicyWould() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(
+				ResilientConfiguration.class)) {
+			FlakyCaller caller = context.getBean(FlakyCaller.class);
+			RuntimeException transientGet = failure(503, "service_unavailable", true, HttpMethod.GET, false, null);
+			assertThatExceptionOfType(DownstreamErrorException.class).isThrownBy(() -> caller.call(transientGet));
+			assertThat(caller.calls).hasValue(3);
+			caller.calls.set(0);
+			RuntimeException transientPost = failure(503, "service_unavailable", true, HttpMethod.POST, false, null);
+			assertThatExceptionOfType(DownstreamErrorException.class).isThrownBy(() -> caller.call(transientPost));
+			assertThat(caller.calls).hasValue(1);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableResilientMethods
+	static class ResilientConfiguration {
+
+		@Bean
+		FlakyCaller flakyCaller() {
+			return new FlakyCaller();
+		}
+
+	}
+
+	static class FlakyCaller {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		@Retryable(predicate = DownstreamRetryPredicate.class, maxRetries = 2, delay = 10, jitter = 0)
+		public void call(RuntimeException failure) {
+			this.calls.incrementAndGet();
+			throw failure;
+		}
+
 	}
 
 	/**

@@ -36,7 +36,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -160,6 +164,17 @@ class TwoServicesIntegrationTests {
 	}
 
 	@Test
+	void httpInterfaceClientOnTheBootBuilderRaisesTheTypedException() {
+		TermsClient terms = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(clientOfA(serviceBUrl)))
+			.build()
+			.createClient(TermsClient.class);
+		assertThat(terms.term("t1")).isEqualTo("net 30");
+		DownstreamErrorException notFound = call(() -> terms.term("missing"));
+		assertThat(notFound.code()).isEqualTo("resource_not_found");
+		assertThat(notFound.errorMessage()).isEqualTo("Shipping term not found.");
+	}
+
+	@Test
 	void passedThroughCodeBecomesTheAnswerOfServiceAWithItsOwnRequestId(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = getFromA("/a/terms/missing");
 		String requestIdOfA = response.headers().firstValue("Request-Id").orElseThrow();
@@ -260,6 +275,13 @@ class TwoServicesIntegrationTests {
 		assertThat(ex.getMessage()).doesNotContain(SECRET);
 		assertThat(ex.getResponseBodyAsString()).isEmpty();
 		assertThat(output).doesNotContain(SECRET);
+	}
+
+	interface TermsClient {
+
+		@GetExchange("/terms/{id}")
+		String term(@PathVariable String id);
+
 	}
 
 	private static DownstreamErrorException call(Runnable call) {
