@@ -13,17 +13,18 @@ import com.augno.errors.spring.client.RestClientExceptionMapper;
 import com.augno.errors.spring.properties.AugnoErrorsClientProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -75,7 +76,6 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnMissingClass("io.micrometer.tracing.Tracer")
 		@ConditionalOnBooleanProperty(name = "augno.errors.client.propagate-request-id", matchIfMissing = true)
 		RequestIdInterceptor augnoRequestIdInterceptor(AugnoErrorsClientProperties properties) {
 			return new RequestIdInterceptor(properties.getRequestIdHeader());
@@ -88,23 +88,43 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "augno.errors.client.enabled", matchIfMissing = true)
 	static class BootClientBuildersConfiguration {
 
+		private static final String TRACER = "io.micrometer.tracing.Tracer";
+
 		@Bean
 		RestClientCustomizer augnoDownstreamRestClientCustomizer(DownstreamErrorHandler handler,
-				ObjectProvider<RequestIdInterceptor> requestIds) {
+				ObjectProvider<RequestIdInterceptor> requestIds, ConfigurableListableBeanFactory beanFactory) {
 			return (builder) -> {
 				handler.applyTo(builder);
-				requestIds.ifAvailable(builder::requestInterceptor);
+				if (!isTracing(beanFactory)) {
+					requestIds.ifAvailable(builder::requestInterceptor);
+				}
 			};
 		}
 
 		@Bean
 		RestTemplateCustomizer augnoDownstreamRestTemplateCustomizer(DownstreamErrorHandler handler,
-				ObjectProvider<RequestIdInterceptor> requestIds) {
+				ObjectProvider<RequestIdInterceptor> requestIds, ConfigurableListableBeanFactory beanFactory) {
 			return (restTemplate) -> {
 				restTemplate.setErrorHandler(new DownstreamResponseErrorHandler(handler));
 				restTemplate.getInterceptors().add(new DownstreamIOExceptionInterceptor());
-				requestIds.ifAvailable(restTemplate.getInterceptors()::add);
+				if (!isTracing(beanFactory)) {
+					requestIds.ifAvailable(restTemplate.getInterceptors()::add);
+				}
 			};
+		}
+
+		/**
+		 * Whether Micrometer Tracing is in use: its {@code Tracer} is a bean. Asked when
+		 * a builder is customized, after every configuration class has registered its
+		 * beans, so that the order of auto-configurations does not matter.
+		 */
+		private static boolean isTracing(ConfigurableListableBeanFactory beanFactory) {
+			ClassLoader classLoader = beanFactory.getBeanClassLoader();
+			if (!ClassUtils.isPresent(TRACER, classLoader)) {
+				return false;
+			}
+			return beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(TRACER, classLoader), true,
+					false).length > 0;
 		}
 
 	}

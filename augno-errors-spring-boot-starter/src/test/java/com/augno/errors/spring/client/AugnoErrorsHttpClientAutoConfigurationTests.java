@@ -4,6 +4,7 @@ import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsHttpClientAutoConfiguration;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.web.RequestIds;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -155,6 +156,25 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 	void requestIdIsNotSentWhenPropagationIsOff() {
 		this.clientRunner.withPropertyValues("augno.errors.client.propagate-request-id=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(RequestIdInterceptor.class).hasSingleBean(DownstreamErrorHandler.class);
+			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+			server.expect(requestTo("/ok"))
+				.andExpect(headerDoesNotExist("Request-Id"))
+				.andRespond(withStatus(HttpStatus.OK));
+			MDC.put(RequestIds.MDC_KEY, "rq_ours");
+			try {
+				builder.build().get().uri("/ok").retrieve().toBodilessEntity();
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+			server.verify();
+		});
+	}
+
+	@Test
+	void requestIdGivesWayToMicrometerTracing() {
+		this.clientRunner.withBean(Tracer.class, () -> Tracer.NOOP).run((context) -> {
 			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
 			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
 			server.expect(requestTo("/ok"))
