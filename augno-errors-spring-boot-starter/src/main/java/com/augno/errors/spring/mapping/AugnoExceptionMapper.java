@@ -1,6 +1,7 @@
 package com.augno.errors.spring.mapping;
 
 import java.time.Duration;
+import java.util.Map;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCode;
@@ -47,6 +48,10 @@ public final class AugnoExceptionMapper implements ExceptionMapper {
 		}
 		MappedError mapped = new MappedError(code, exception.type(), exception.message(), exception.param(),
 				exception.quota(), new HttpHeaders());
+		Map<String, Object> members = exception.members();
+		if (!members.isEmpty()) {
+			mapped = mapped.withMembers(members);
+		}
 		Duration retryAfter = exception.retryAfter();
 		return (retryAfter != null) ? mapped.withRetryAfter(retryAfter) : mapped;
 	}
