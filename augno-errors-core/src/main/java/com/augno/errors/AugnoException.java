@@ -50,6 +50,10 @@ public class AugnoException extends RuntimeException {
 
 	private @Nullable LinkedHashMap<String, Object> members;
 
+	private @Nullable String messageKey;
+
+	private Object[] messageArguments = new Object[0];
+
 	/**
 	 * Create an exception for a code; subclasses name their code here.
 	 * @param code the wire code
@@ -160,6 +164,41 @@ public class AugnoException extends RuntimeException {
 		}
 		this.retryAfter = retryAfter;
 		return this;
+	}
+
+	/**
+	 * Make the message translatable: for a request in another language than English, the
+	 * pattern the application's message source holds for this key, in that language, is
+	 * sent with the arguments instead of the {@linkplain #message(String) message}, which
+	 * stays the English text and the fallback. The pattern is a
+	 * {@link java.text.MessageFormat}: {@code {0}} is the first argument.
+	 * @param key the message key, such as {@code shipping.term_not_found}
+	 * @param arguments the pattern's arguments
+	 * @return this exception
+	 */
+	public AugnoException messageKey(String key, Object... arguments) {
+		if (key == null || key.isBlank()) {
+			throw new IllegalArgumentException("A message key must not be blank");
+		}
+		this.messageKey = key;
+		this.messageArguments = arguments.clone();
+		return this;
+	}
+
+	/**
+	 * Return the key that translates the message.
+	 * @return the key, or {@code null}
+	 */
+	public @Nullable String messageKey() {
+		return this.messageKey;
+	}
+
+	/**
+	 * Return the arguments of the message key's pattern.
+	 * @return a copy of the arguments, empty when none
+	 */
+	public Object[] messageArguments() {
+		return this.messageArguments.clone();
 	}
 
 	/**
