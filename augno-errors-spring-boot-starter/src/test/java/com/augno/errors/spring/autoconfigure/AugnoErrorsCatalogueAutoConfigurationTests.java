@@ -91,6 +91,21 @@ class AugnoErrorsCatalogueAutoConfigurationTests {
 	}
 
 	@Test
+	void theReadmesCatalogueOfEveryKeyDeclaresACodeWithItsDocumentation() {
+		this.contextRunner.withPropertyValues("augno.errors.catalogue.location=" + CATALOGUES + "every-key.yaml")
+			.run((context) -> {
+				ErrorRegistry registry = context.getBean(ErrorRegistry.class);
+				assertThat(registry.get("ledger_locked"))
+					.isEqualTo(new ErrorCode("ledger_locked", 423, ErrorType.INVALID_REQUEST_ERROR, false,
+							"The ledger is locked.", "https://docs.example.com/errors/ledger-locked"));
+				assertThat(registry.documentation("ledger_locked")).isEqualTo(new ErrorDocumentation("Ledger locked",
+						"The ledger is closed for the period.", List.of("The period was closed by an accountant."),
+						"Reopen the period, or post to the next one."));
+				assertThat(registry.get("resource_not_found")).isEqualTo(ErrorCodes.RESOURCE_NOT_FOUND);
+			});
+	}
+
+	@Test
 	void aPropertyOverridesTheMessageOfACatalogueCode() {
 		this.contextRunner
 			.withPropertyValues("augno.errors.catalogue.location=" + CATALOGUES + "extend.yaml",
