@@ -16,26 +16,36 @@ import com.augno.errors.ErrorType;
 import com.augno.errors.spring.catalogue.ErrorCatalogue;
 import com.augno.errors.spring.mapping.FrameworkCodes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The registry is built from the service's catalogue file: extending Augno's codes or
  * replacing them, and every mistake in it failing startup with the file and the key.
  * gh-13
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AugnoErrorsCatalogueAutoConfigurationTests {
 
 	private static final String CATALOGUES = "classpath:com/augno/errors/spring/catalogue/";
@@ -219,6 +229,29 @@ class AugnoErrorsCatalogueAutoConfigurationTests {
 				assertThat(analysis.getDescription()).contains("Property: augno.errors.codes.ledger_locked.status")
 					.contains("'ledger_locked' is declared in " + CATALOGUES + "extend.yaml");
 			});
+	}
+
+	@Test
+	void failsTheStartOfARealServerWithTheReportInsteadOfAStackTrace(CapturedOutput output) throws IOException {
+		Path file = this.directory.resolve("errors.yaml");
+		Files.writeString(file, "mode: replace\ncodes:\n  VALIDATION_ERROR: {status: 700, message: Invalid}\n");
+		SpringApplication application = new SpringApplicationBuilder(TestApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("server.port=0", "augno.errors.catalogue.location=file:" + file)
+			.build();
+		assertThatException().isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: codes.VALIDATION_ERROR.status in file:" + file)
+			.contains("Value: \"700\"")
+			.contains("Reason: an error status is from 400 to 599")
+			.contains("Set codes.VALIDATION_ERROR.status to the HTTP status of the code")
+			.doesNotContain("\tat ");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
 	}
 
 }
