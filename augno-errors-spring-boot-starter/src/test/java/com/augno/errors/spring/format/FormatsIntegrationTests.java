@@ -1,9 +1,11 @@
 package com.augno.errors.spring.format;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +72,7 @@ class FormatsIntegrationTests {
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(response.headers().firstValueAsLong("Content-Length"))
-			.hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+			.hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
 		JsonNode problem = MAPPER.readTree(response.body());
 		assertThat(problem.get("type").asString()).isEqualTo("https://docs.augno.com/api/errors#rate_limit_exceeded");
 		assertThat(problem.get("title").asString()).isEqualTo("Too Many Requests");
@@ -175,6 +177,25 @@ class FormatsIntegrationTests {
 		EnvelopeAssert.assertEnvelope(german.body())
 			.isClientError("resource_gone", ErrorCodes.RESOURCE_GONE.message(), null)
 			.hasRequestId(requestId(german));
+	}
+
+	@Test
+	void tomcatsOwnRejectionIsWrittenInTheNegotiatedFormatWithoutAnInstance() throws Exception {
+		String raw;
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET /%zz HTTP/1.1\r\nHost: localhost\r\nAccept: application/problem+json\r\n"
+						+ "Connection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(raw).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+		JsonNode problem = MAPPER.readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+		assertThat(problem.get("status").asInt()).isEqualTo(400);
+		assertThat(problem.get("code").asString()).isEqualTo("validation_failed");
+		assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
+		assertThat(problem.has("instance")).isFalse();
 	}
 
 	private HttpRequest.Builder get(String path) {
