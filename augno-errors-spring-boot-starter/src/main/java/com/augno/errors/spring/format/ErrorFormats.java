@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -124,7 +123,7 @@ public final class ErrorFormats {
 		try {
 			accepted = MediaType.parseMediaTypes(accept);
 		}
-		catch (InvalidMediaTypeException ex) {
+		catch (IllegalArgumentException ex) {
 			return this.defaultFormat;
 		}
 		ErrorFormat chosen = this.defaultFormat;

@@ -1,5 +1,7 @@
 package com.augno.errors.spring.format;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.augno.errors.spring.mapping.Violation;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,10 +18,11 @@ import org.springframework.http.MediaType;
 /**
  * RFC 9457 problem details, as {@code application/problem+json}: {@code type} is the
  * code's documentation link, {@code title} the code's title, {@code status} the HTTP
- * status, {@code detail} the message and {@code instance} the path the client asked for;
- * the Augno fields follow as extension members ({@code code}, {@code param},
- * {@code is_transient}, {@code request_log_url}, {@code quota}, and {@code errors}, every
- * violation), then the thrower's own extension members, except one whose name is taken.
+ * status, {@code detail} the message and {@code instance} the path the client asked for
+ * (left out when unknown or not a URI reference); the Augno fields follow as extension
+ * members ({@code code}, {@code param}, {@code is_transient}, {@code request_log_url},
+ * {@code quota}, and {@code errors}, every violation), then the thrower's own extension
+ * members, except one whose name is taken.
  * <p>
  * It writes with its own mapper: Spring's Jackson 3 converter built from a ready
  * {@code JsonMapper} does not register {@code ProblemDetailJacksonMixin}, and the
@@ -72,13 +76,30 @@ public final class ProblemDetailsErrorFormat implements ErrorFormat {
 		return new ErrorBody(body, MediaType.APPLICATION_PROBLEM_JSON, error.headers());
 	}
 
+	/**
+	 * Whether a path can be the {@code instance}, a URI reference: a path the client sent
+	 * with a malformed escape ({@code /%zz}) cannot, and is left out.
+	 */
+	private static boolean isUriReference(@Nullable String instance) {
+		if (instance == null) {
+			return false;
+		}
+		try {
+			new URI(instance);
+			return true;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
 	private static Map<String, Object> standardMembers(ResolvedError error) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", error.docUrl());
 		problem.put("title", error.title());
 		problem.put("status", error.status());
 		problem.put("detail", error.message());
-		if (error.instance() != null) {
+		if (isUriReference(error.instance())) {
 			problem.put("instance", error.instance());
 		}
 		problem.put("code", error.code());
