@@ -133,6 +133,21 @@ public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable St
 	}
 
 	/**
+	 * Return a copy carrying its own param and message as its one violation, for a
+	 * failure that concerns a single value (a missing parameter, a value of the wrong
+	 * type), so that a format listing violations lists it too.
+	 * @param location where the value was sent
+	 * @param constraint the name of the failed constraint, such as {@code NotNull} or
+	 * {@code typeMismatch}
+	 * @return the copy
+	 */
+	public MappedError withViolation(Violation.Location location, String constraint) {
+		String text = (this.message != null) ? this.message : this.code.message();
+		return withViolations(
+				List.of(new Violation(this.param, location, constraint, text, this.code, this.translation)));
+	}
+
+	/**
 	 * Return a copy carrying extension members.
 	 * @param members the members, in order
 	 * @return the copy

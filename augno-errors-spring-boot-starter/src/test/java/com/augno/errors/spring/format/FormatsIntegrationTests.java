@@ -131,6 +131,21 @@ class FormatsIntegrationTests {
 	}
 
 	@Test
+	void listsTheOneViolationOfAMissingOrMistypedParameter() throws Exception {
+		JsonNode missing = MAPPER.readTree(send(get("/formats/search").header("Accept", PROBLEM_JSON)).body())
+			.get("errors");
+		assertThat(missing.toString()).isEqualTo("[{\"code\":\"parameter_missing\",\"param\":\"limit\","
+				+ "\"location\":\"query\",\"constraint\":\"NotNull\",\"message\":\"Limit is required.\"}]");
+		JsonNode mistyped = MAPPER
+			.readTree(send(get("/formats/search?limit=ten").header("Accept", PROBLEM_JSON)).body())
+			.get("errors")
+			.get(0);
+		assertThat(mistyped.get("code").asString()).isEqualTo("parameter_invalid");
+		assertThat(mistyped.get("location").asString()).isEqualTo("query");
+		assertThat(mistyped.get("constraint").asString()).isEqualTo("typeMismatch");
+	}
+
+	@Test
 	void answersInGermanForAcceptLanguageDe() throws Exception {
 		HttpResponse<String> notFound = send(get("/formats/not-found").header("Accept-Language", "de-DE,de;q=0.9"));
 		assertThat(notFound.statusCode()).isEqualTo(404);

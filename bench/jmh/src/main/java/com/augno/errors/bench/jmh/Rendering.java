@@ -74,8 +74,8 @@ final class Rendering {
 						new AugnoExceptionMapper(this.errorFactory), new ValidationExceptionMapper(paths),
 						new ConstraintViolationExceptionMapper(paths), new RequestBodyExceptionMapper(),
 						new SpringMvcExceptionMapper(), new ErrorResponseMapper(), new RestClientExceptionMapper()));
-		this.formats = ErrorFormats.of(List.of(new AugnoErrorFormat(),
-				new ProblemDetailsErrorFormat()), "augno", false);
+		this.formats = ErrorFormats.of(List.of(new AugnoErrorFormat(), new ProblemDetailsErrorFormat()), "augno",
+				false);
 		this.messages = new ErrorMessages(null, this.errorFactory.registry());
 	}
 
