@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -81,6 +82,15 @@ class AuraSeedIntegrationTests {
 		Documented.assertBody(response,
 				"""
 						{ "error": "Validation error", "detail": [ { "loc": ["body", "name"], "msg": "field required", "type": "value_error.missing" } ]}""");
+	}
+
+	@Test
+	void aMissingQueryParameterIsASchemaValidationErrorToo() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/projects")).header("X-API-KEY", KEY).GET());
+		assertThat(response.statusCode()).isEqualTo(422);
+		Documented.assertBody(response,
+				"""
+						{ "error": "Validation error", "detail": [ { "loc": ["query", "limit"], "msg": "field required", "type": "value_error.missing" } ]}""");
 	}
 
 	@Test
@@ -200,6 +210,11 @@ class AuraSeedIntegrationTests {
 		@PostMapping("/projects")
 		String create(@Valid @RequestBody ProjectCreate project) {
 			return project.name();
+		}
+
+		@GetMapping("/projects")
+		String list(@RequestParam int limit) {
+			return "[]";
 		}
 
 		@GetMapping("/projects/{id}")
