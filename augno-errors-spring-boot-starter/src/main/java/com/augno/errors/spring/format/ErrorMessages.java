@@ -36,7 +36,10 @@ public final class ErrorMessages {
 	 */
 	public static final String PREFIX = "augno.errors.";
 
-	private static final String CLIENT_CLOSED_REQUEST_TITLE = "Client Closed Request";
+	/**
+	 * The reason phrase of each error status, by status, looked up once.
+	 */
+	private static final String[] REASON_PHRASES = reasonPhrases();
 
 	private final @Nullable MessageSource source;
 
@@ -93,9 +96,7 @@ public final class ErrorMessages {
 	public String title(ErrorCode code, int status, Locale locale) {
 		String title = this.registry.documentation(code.code()).title();
 		if (title == null) {
-			HttpStatus known = HttpStatus.resolve(status);
-			title = (known != null) ? known.getReasonPhrase()
-					: (status == 499) ? CLIENT_CLOSED_REQUEST_TITLE : "Error " + status;
+			title = (status >= 400 && status < REASON_PHRASES.length) ? REASON_PHRASES[status] : "Error " + status;
 		}
 		return isEnglish(locale) ? title : lookup(PREFIX + code.code() + ".title", null, title, locale);
 	}
@@ -117,6 +118,16 @@ public final class ErrorMessages {
 					? violation.withMessage(lookup(translation, violation.message(), locale)) : violation);
 		}
 		return translated;
+	}
+
+	private static String[] reasonPhrases() {
+		String[] phrases = new String[600];
+		for (int status = 400; status < phrases.length; status++) {
+			HttpStatus known = HttpStatus.resolve(status);
+			phrases[status] = (known != null) ? known.getReasonPhrase()
+					: (status == 499) ? "Client Closed Request" : "Error " + status;
+		}
+		return phrases;
 	}
 
 	private String lookup(MessageSourceResolvable translation, String english, Locale locale) {

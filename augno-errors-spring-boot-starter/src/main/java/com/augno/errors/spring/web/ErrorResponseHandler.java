@@ -7,6 +7,9 @@ import java.util.Locale;
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorFactory;
+import com.augno.errors.spring.format.AugnoErrorFormat;
+import com.augno.errors.spring.format.ErrorBody;
+import com.augno.errors.spring.format.ErrorFormat;
 import com.augno.errors.spring.format.ErrorFormats;
 import com.augno.errors.spring.format.ErrorMessages;
 import com.augno.errors.spring.format.ResolvedError;
@@ -82,6 +85,11 @@ public class ErrorResponseHandler {
 	 * The longest request path repeated as a problem's {@code instance}.
 	 */
 	private static final int MAX_INSTANCE_LENGTH = 1024;
+
+	/**
+	 * What a format that throws is replaced with.
+	 */
+	private static final ErrorFormat FALLBACK_FORMAT = new AugnoErrorFormat();
 
 	private final CompositeExceptionMapper mappers;
 
@@ -430,8 +438,18 @@ public class ErrorResponseHandler {
 		ResolvedError resolved = new ResolvedError(code, error, status, this.messages.title(code, status, locale),
 				this.messages.violations(mapped.violations(), locale), RequestIds.find(request), instance(request),
 				locale, mapped.headers(), mapped.members());
-		return this.writer.write(response, status,
-				this.formats.select(request.getHeader(HttpHeaders.ACCEPT)).render(resolved));
+		ErrorFormat format = this.formats.select(request.getHeader(HttpHeaders.ACCEPT));
+		ErrorBody rendered;
+		try {
+			rendered = format.render(resolved);
+		}
+		catch (RuntimeException ex) {
+			// A format that fails must not cost the client its answer.
+			logger.warn("Error format '" + format.name() + "' failed to render " + error.code() + " (request_id="
+					+ resolved.requestId() + "); answering with the Augno envelope", ex);
+			rendered = FALLBACK_FORMAT.render(resolved);
+		}
+		return this.writer.write(response, status, rendered);
 	}
 
 	/**
