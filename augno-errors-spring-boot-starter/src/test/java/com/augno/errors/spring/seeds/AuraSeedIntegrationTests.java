@@ -1,8 +1,6 @@
 package com.augno.errors.spring.seeds;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -58,14 +56,12 @@ class AuraSeedIntegrationTests {
 
 	private static final String KEY = "aura_test_key";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
 	@Test
 	void aRequestWithoutApiKeyIsNotAuthenticated() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/projects/p_1")).GET());
+		HttpResponse<String> response = send(request("/projects/p_1").GET());
 		assertThat(response.statusCode()).isEqualTo(401);
 		Documented.assertBody(response, """
 				{ "error": "Not authenticated", "error_code": null, "detail": "Not authenticated"}""");
@@ -74,8 +70,7 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void aMissingFieldIsASchemaValidationErrorWithEveryViolation() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/projects"))
-			.header("X-API-KEY", KEY)
+		HttpResponse<String> response = send(request("/projects").header("X-API-KEY", KEY)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{}")));
 		assertThat(response.statusCode()).isEqualTo(422);
@@ -86,7 +81,7 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void aMissingQueryParameterIsASchemaValidationErrorToo() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/projects")).header("X-API-KEY", KEY).GET());
+		HttpResponse<String> response = send(request("/projects").header("X-API-KEY", KEY).GET());
 		assertThat(response.statusCode()).isEqualTo(422);
 		Documented.assertBody(response,
 				"""
@@ -95,8 +90,7 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void anUnknownResourceIsNotFound() throws Exception {
-		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(uri("/projects/p_nope")).header("X-API-KEY", KEY).GET());
+		HttpResponse<String> response = send(request("/projects/p_nope").header("X-API-KEY", KEY).GET());
 		assertThat(response.statusCode()).isEqualTo(404);
 		Documented.assertBody(response, """
 				{ "error": "Not found", "error_code": null, "detail": "Not found"}""");
@@ -104,7 +98,7 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void anUnknownRouteIsNotFoundToo() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/nope")).header("X-API-KEY", KEY).GET());
+		HttpResponse<String> response = send(request("/nope").header("X-API-KEY", KEY).GET());
 		assertThat(response.statusCode()).isEqualTo(404);
 		Documented.assertBody(response, """
 				{ "error": "Not found", "error_code": null, "detail": "Not found"}""");
@@ -112,7 +106,7 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void aRateLimitedRequestIsToldWhenToRetry() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/usage")).header("X-API-KEY", KEY).GET());
+		HttpResponse<String> response = send(request("/usage").header("X-API-KEY", KEY).GET());
 		assertThat(response.statusCode()).isEqualTo(429);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
 		Documented.assertBody(response, """
@@ -121,8 +115,7 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void anErrorOfAurasOwnHasItsMachineReadableCode() throws Exception {
-		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(uri("/projects/p_1")).header("X-API-KEY", KEY).DELETE());
+		HttpResponse<String> response = send(request("/projects/p_1").header("X-API-KEY", KEY).DELETE());
 		assertThat(response.statusCode()).isEqualTo(409);
 		Documented.assertBody(response,
 				"""
@@ -131,7 +124,7 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void aWrongMethodKeepsItsAllowHeader() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/usage")).header("X-API-KEY", KEY).DELETE());
+		HttpResponse<String> response = send(request("/usage").header("X-API-KEY", KEY).DELETE());
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
 		Documented.assertBody(response, """
@@ -140,7 +133,7 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void aCrashIsAnInternalServerErrorThatShowsNothingOfTheException(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/crash")).header("X-API-KEY", KEY).GET());
+		HttpResponse<String> response = send(request("/crash").header("X-API-KEY", KEY).GET());
 		assertThat(response.statusCode()).isEqualTo(500);
 		Documented.assertBody(response, """
 				{ "error": "Internal Server Error", "error_code": null, "detail": "Internal Server Error"}""");
@@ -149,19 +142,18 @@ class AuraSeedIntegrationTests {
 
 	@Test
 	void augnosCodesAreNotAurasCodes() throws Exception {
-		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(uri("/projects/p_1/augno")).header("X-API-KEY", KEY).GET());
+		HttpResponse<String> response = send(request("/projects/p_1/augno").header("X-API-KEY", KEY).GET());
 		assertThat(response.statusCode()).isEqualTo(500);
 		Documented.assertBody(response, """
 				{ "error": "Internal Server Error", "error_code": null, "detail": "Internal Server Error"}""");
 	}
 
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+	private HttpRequest.Builder request(String path) {
+		return new SeedClient(this.port).request(path);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+		return new SeedClient(this.port).send(request);
 	}
 
 	@SpringBootConfiguration

@@ -1,10 +1,6 @@
 package com.augno.errors.spring.seeds;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import com.augno.errors.AugnoException;
 import org.junit.jupiter.api.Test;
@@ -30,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"augno.errors.format=problem", "augno.errors.doc-base-url=https://docs.example.com/errors" })
 class CatalogueProblemDetailsIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
@@ -55,9 +49,8 @@ class CatalogueProblemDetailsIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		SeedClient client = new SeedClient(this.port);
+		return client.send(client.request(path));
 	}
 
 	@SpringBootConfiguration

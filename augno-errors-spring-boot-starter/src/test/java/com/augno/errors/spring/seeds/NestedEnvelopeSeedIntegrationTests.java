@@ -1,8 +1,6 @@
 package com.augno.errors.spring.seeds;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -39,15 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"augno.errors.format=nested" })
 class NestedEnvelopeSeedIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
 	@Test
 	void aMissingFieldIsAValidationErrorWithItsDetails() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/listings"))
-			.header("Content-Type", "application/json")
+		HttpResponse<String> response = send(request("/listings").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"price\": 12}")));
 		assertThat(response.statusCode()).isEqualTo(400);
 		Documented.assertBody(response, """
@@ -68,7 +63,7 @@ class NestedEnvelopeSeedIntegrationTests {
 
 	@Test
 	void aRateLimitedRequestGetsTheRateLimitHeadersAndItsTier() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/stores/st_1/listings")).GET());
+		HttpResponse<String> response = send(request("/stores/st_1/listings").GET());
 		assertThat(response.statusCode()).isEqualTo(429);
 		assertThat(response.headers().firstValue("X-RateLimit-Limit")).hasValue("100");
 		assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
@@ -88,7 +83,7 @@ class NestedEnvelopeSeedIntegrationTests {
 
 	@Test
 	void aCodeOfTheCatalogueKeepsItsStatusAndMessage() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/listings/ls_nope")).GET());
+		HttpResponse<String> response = send(request("/listings/ls_nope").GET());
 		assertThat(response.statusCode()).isEqualTo(404);
 		Documented.assertBody(response,
 				"""
@@ -97,25 +92,24 @@ class NestedEnvelopeSeedIntegrationTests {
 
 	@Test
 	void theFrameworksOwnFailuresGetTheCataloguesCodes() throws Exception {
-		HttpResponse<String> notFound = send(HttpRequest.newBuilder(uri("/nope")).GET());
+		HttpResponse<String> notFound = send(request("/nope").GET());
 		assertThat(notFound.statusCode()).isEqualTo(404);
 		Documented.assertBody(notFound,
 				"""
 						{"code": 404, "status": "error", "error": {"code": "NOT_FOUND", "message": "Unrecognized request URL: GET /nope."}}""");
-		HttpResponse<String> malformed = send(HttpRequest.newBuilder(uri("/listings"))
-			.header("Content-Type", "application/json")
+		HttpResponse<String> malformed = send(request("/listings").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"title\": ")));
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.body()).startsWith(
 				"{\"code\":400,\"status\":\"error\",\"message\":\"Validation failed\",\"error\":{\"code\":\"VALIDATION_ERROR\",");
 	}
 
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+	private HttpRequest.Builder request(String path) {
+		return new SeedClient(this.port).request(path);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+		return new SeedClient(this.port).send(request);
 	}
 
 	@SpringBootConfiguration

@@ -1,15 +1,11 @@
 package com.augno.errors.spring.seeds;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.augno.errors.spring.test.ReadmeRegions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeedRecipesReadmeTests {
 
-	private static final Path README = Path.of("..", "README.md");
-
 	private static final Path TESTS = Path.of("src", "test");
 
 	private static final List<Path> SOURCES = List.of(
@@ -32,10 +26,6 @@ class SeedRecipesReadmeTests {
 			TESTS.resolve("resources/com/augno/errors/spring/seeds/aura-errors.yaml"),
 			TESTS.resolve("resources/com/augno/errors/spring/seeds/nested-envelope-errors.yaml"),
 			TESTS.resolve("resources/com/augno/errors/spring/catalogue/every-key.yaml"));
-
-	private static final Pattern TAG = Pattern.compile("^\\s*(?://|#) (tag|end)::([a-z-]+)\\[\\]\\s*$");
-
-	private static final Pattern SNIPPET = Pattern.compile("(?ms)^```(java|yaml)\\n(.*?)^```$");
 
 	@Test
 	void everyRecipeIsARegionOfTheTestedSourcesAndEveryRegionIsShown() throws IOException {
@@ -50,40 +40,11 @@ class SeedRecipesReadmeTests {
 	}
 
 	private static List<String> snippets() throws IOException {
-		String readme = Files.readString(README);
-		String section = "## Your own contract\n";
-		int start = readme.indexOf(section);
-		assertThat(start).as("README section %s", section.trim()).isNotNegative();
-		int end = readme.indexOf("\n## ", start + section.length());
-		Matcher matcher = SNIPPET.matcher(readme.substring(start, (end < 0) ? readme.length() : end));
-		List<String> snippets = new ArrayList<>();
-		while (matcher.find()) {
-			snippets.add(normalize(matcher.group(2).lines().toList()));
-		}
-		return snippets;
+		return ReadmeRegions.snippets(List.of("## Your own contract"), List.of("java", "yaml"));
 	}
 
 	private static Map<String, String> regions() throws IOException {
-		Map<String, List<String>> lines = new LinkedHashMap<>();
-		for (Path file : SOURCES) {
-			String open = null;
-			for (String line : Files.readAllLines(file)) {
-				Matcher tag = TAG.matcher(line);
-				if (tag.matches()) {
-					open = "tag".equals(tag.group(1)) ? tag.group(2) : null;
-				}
-				else if (open != null) {
-					lines.computeIfAbsent(open, (name) -> new ArrayList<>()).add(line);
-				}
-			}
-		}
-		Map<String, String> regions = new LinkedHashMap<>();
-		lines.forEach((name, region) -> regions.put(name, normalize(region)));
-		return regions;
-	}
-
-	private static String normalize(List<String> lines) {
-		return String.join("\n", lines.stream().map(String::strip).toList()).strip();
+		return ReadmeRegions.regions(SOURCES);
 	}
 
 }
