@@ -74,7 +74,7 @@ class SecurityErrorsIntegrationTests {
 			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
 		assertThat(unauthenticated.body()).contains("\"status\":401", "\"code\":\"invalid_credentials\"");
 		HttpResponse<String> denied = this.client.get("/admin/report", "Authorization",
-				TestClient.basic("alice", "secret"), "Accept", "application/problem+json");
+				LoopbackHttp.basic("alice", "secret"), "Accept", "application/problem+json");
 		assertThat(denied.statusCode()).isEqualTo(403);
 		assertThat(denied.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(denied.body()).contains("\"status\":403", "\"code\":\"insufficient_permissions\"");
