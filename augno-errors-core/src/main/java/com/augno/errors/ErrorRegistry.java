@@ -176,6 +176,7 @@ public final class ErrorRegistry {
 
 		private Builder() {
 			ErrorCodes.contract().forEach(this::registerBuiltIn);
+			this.documentation.putAll(ErrorDocumentationProperties.contract());
 		}
 
 		/**
