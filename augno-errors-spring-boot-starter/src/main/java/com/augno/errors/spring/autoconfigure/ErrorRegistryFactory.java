@@ -31,6 +31,7 @@ final class ErrorRegistryFactory {
 	ErrorRegistry create() {
 		ErrorRegistry.Builder builder = ErrorRegistry.builder();
 		FrameworkCodes.all().forEach(builder::registerBuiltIn);
+		FrameworkCodes.documentation().forEach(builder::document);
 		for (Map.Entry<String, AugnoErrorsProperties.Code> entry : this.properties.getCodes().entrySet()) {
 			apply(builder, entry.getKey(), entry.getValue());
 		}
