@@ -5,6 +5,7 @@
 	var cards = Array.prototype.slice.call(document.querySelectorAll('article.card'));
 	var groups = Array.prototype.slice.call(document.querySelectorAll('section.group'));
 	var empty = document.getElementById('no-results');
+	var toc = document.querySelector('nav.toc');
 	var count = document.getElementById('count');
 	var total = cards.length;
 	function apply() {
@@ -20,6 +21,7 @@
 			group.hidden = !group.querySelector('article.card:not([hidden])');
 		});
 		empty.hidden = shown !== 0;
+		toc.hidden = terms.length !== 0;
 		count.textContent = terms.length ? shown + ' of ' + total + ' errors' : total + ' errors';
 	}
 	input.addEventListener('input', apply);
