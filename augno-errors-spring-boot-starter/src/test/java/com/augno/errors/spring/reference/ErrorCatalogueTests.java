@@ -1,5 +1,9 @@
 package com.augno.errors.spring.reference;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorDocumentation;
 import com.augno.errors.ErrorFactory;
@@ -56,6 +60,24 @@ class ErrorCatalogueTests {
 				assertThat(entry.get("doc_url").asString())
 					.isEqualTo("https://docs.example.com/errors#resource_conflict");
 			}
+		}
+	}
+
+	@Test
+	void theReadmeShowsTheShapeOfTheCatalogue() throws Exception {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		int start = readme.indexOf("```json\n", readme.indexOf("**The catalogue**")) + "```json\n".length();
+		JsonNode shown = this.json.readTree(readme.substring(start, readme.indexOf("```", start)));
+		ErrorFactory factory = new ErrorFactory(ErrorRegistry.standard(), ErrorLinks.defaults());
+		JsonNode real = this.json
+			.readTree(new ErrorCatalogue().render(ErrorReference.of(factory, new ErrorResponseWriter())));
+		assertThat(shown.propertyNames()).containsExactlyElementsOf(real.propertyNames());
+		assertThat(shown.get("version")).isEqualTo(real.get("version"));
+		JsonNode first = real.get("codes").get(0);
+		assertThat(shown.at("/codes/0").propertyNames()).containsExactlyElementsOf(first.propertyNames());
+		for (String fact : List.of("code", "status", "type", "is_transient", "message", "doc_url", "category",
+				"title")) {
+			assertThat(shown.at("/codes/0/" + fact)).as(fact).isEqualTo(first.get(fact));
 		}
 	}
 

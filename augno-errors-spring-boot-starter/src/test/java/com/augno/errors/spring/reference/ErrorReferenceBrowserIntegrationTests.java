@@ -144,12 +144,16 @@ class ErrorReferenceBrowserIntegrationTests {
 		WebElement empty = browser.findElement(By.id("no-results"));
 		assertThat(empty.isDisplayed()).isFalse();
 
+		search.sendKeys("expired");
+		assertThat(visibleCards()).containsExactly("expired_token", "api_key_expired");
+		screenshot("search.png");
+
+		search.clear();
 		search.sendKeys("rate limit");
 		assertThat(visibleCards()).contains("rate_limit_exceeded").doesNotContain("expired_token", "internal_error");
 		assertThat(browser.findElement(By.id("section-authentication")).isDisplayed()).isFalse();
 		assertThat(browser.findElement(By.cssSelector("nav.toc")).isDisplayed()).isFalse();
 		assertThat(empty.isDisplayed()).isFalse();
-		screenshot("search.png");
 
 		search.clear();
 		search.sendKeys("429");
