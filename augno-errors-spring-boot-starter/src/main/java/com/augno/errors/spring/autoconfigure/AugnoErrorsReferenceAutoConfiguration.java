@@ -3,7 +3,6 @@ package com.augno.errors.spring.autoconfigure;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
@@ -26,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
@@ -113,8 +113,15 @@ public final class AugnoErrorsReferenceAutoConfiguration {
 		@ConditionalOnMissingBean
 		ErrorReferenceExporter augnoErrorReferenceExporter(ErrorReferenceDocuments documents,
 				AugnoErrorsReferenceProperties properties, ConfigurableApplicationContext context) {
-			return new ErrorReferenceExporter(documents, Path.of(Objects.requireNonNull(properties.getExportDir())),
-					context);
+			String directory = properties.getExportDir();
+			if (!StringUtils.hasText(directory)) {
+				throw new InvalidAugnoErrorsConfigurationException("augno.errors.reference.export-dir", directory,
+						"the export directory is blank",
+						"Set augno.errors.reference.export-dir to the directory to write the reference into, or "
+								+ "remove it to run the application normally.",
+						null);
+			}
+			return new ErrorReferenceExporter(documents, Path.of(directory), context);
 		}
 
 	}

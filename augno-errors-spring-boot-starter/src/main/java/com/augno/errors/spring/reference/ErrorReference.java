@@ -112,6 +112,9 @@ public record ErrorReference(List<Section> sections) {
 
 	private static Properties layout() {
 		try (InputStream in = ErrorReference.class.getResourceAsStream("sections.properties")) {
+			if (in == null) {
+				throw new IllegalStateException("No resource sections.properties beside " + ErrorReference.class);
+			}
 			Properties properties = new Properties();
 			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 			return properties;

@@ -94,6 +94,15 @@ class AugnoErrorsReferenceAutoConfigurationTests {
 	}
 
 	@Test
+	void rejectsABlankExportDirectoryRatherThanWritingIntoTheWorkingDirectory() {
+		this.contextRunner.withPropertyValues("augno.errors.reference.export-dir= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidAugnoErrorsConfigurationException.class)
+				.hasMessageContaining("augno.errors.reference.export-dir"));
+	}
+
+	@Test
 	void backsOffForTheApplicationsOwnDocuments() {
 		this.contextRunner.withPropertyValues("augno.errors.reference.enabled=true")
 			.withUserConfiguration(OwnDocuments.class)
