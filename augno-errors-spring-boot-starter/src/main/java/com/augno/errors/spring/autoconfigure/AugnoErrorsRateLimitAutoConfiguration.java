@@ -67,7 +67,7 @@ public final class AugnoErrorsRateLimitAutoConfiguration {
 			catch (IllegalArgumentException ex) {
 				throw new InvalidAugnoErrorsConfigurationException(property, name, ex.getMessage(),
 						"Give " + property + " a name, paths, a limit of at least 1 and a window of whole seconds.",
-						ex);
+						null);
 			}
 		}
 		return RateLimitPolicies.of(routes);
@@ -102,6 +102,23 @@ public final class AugnoErrorsRateLimitAutoConfiguration {
 				registry.addInterceptor(interceptor).order(INTERCEPTOR_ORDER);
 			}
 		};
+	}
+
+	/**
+	 * Fails startup when store=redis but Bucket4j's Lettuce module or Lettuce is missing,
+	 * rather than limiting in memory on each instance unnoticed. Registered after the
+	 * nested configurations, so only when none of them provided a store.
+	 * @return never
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "augno.errors.rate-limits.store", havingValue = "redis")
+	RateLimitStore augnoRateLimitStoreWithoutRedisClient() {
+		throw new InvalidAugnoErrorsConfigurationException("augno.errors.rate-limits.store", "redis",
+				"Bucket4j's Lettuce module (com.bucket4j:bucket4j_jdk17-lettuce) or Lettuce is not on the classpath",
+				"Add com.bucket4j:bucket4j_jdk17-lettuce and io.lettuce:lettuce-core, or set "
+						+ "augno.errors.rate-limits.store=memory.",
+				null);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * script), so that every instance sharing the Redis and the key prefix shares each
  * caller's limit. Every wait is bounded by {@code timeout}: connecting, each command
  * (Lettuce's timeout and Bucket4j's request timeout), and a disconnected Redis fails at
- * once instead of queueing commands. The connection is opened on first use and, if Redis
- * is down, tried again at most once per {@link #RECONNECT_INTERVAL}; once open, Lettuce
- * reconnects it by itself. Keys expire once their bucket would be full again.
+ * once instead of queueing commands. The connection is opened at start or on first use
+ * and, if Redis is down, tried again at most once per {@link #RECONNECT_INTERVAL}; once
+ * open, Lettuce reconnects it by itself. Keys expire once their bucket would be full
+ * again.
  *
  * @since 0.1.0
  */
@@ -52,7 +53,8 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 	private long nextAttempt = System.nanoTime();
 
 	/**
-	 * Create the store; no connection is opened until the first request.
+	 * Create the store and try to connect once, so that the first request does not pay
+	 * for the client's start; if Redis is down, the first requests try again.
 	 * @param url the Redis URL
 	 * @param timeout the longest wait for Redis
 	 */
@@ -71,6 +73,12 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build());
+		try {
+			proxyManager();
+		}
+		catch (RateLimitStoreException ex) {
+			this.nextAttempt = System.nanoTime();
+		}
 	}
 
 	@Override
