@@ -7,8 +7,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers the sample's cross-cutting checks: rate limits, account status and
- * idempotency.
+ * Registers the sample's cross-cutting checks: account status and idempotency (rate
+ * limits are the starter's, see {@link ApiKeyRateLimits}).
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
@@ -21,7 +21,6 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new RateLimitInterceptor(this.apiKeys)).addPathPatterns("/v1/**");
 		registry.addInterceptor(new AccountStatusInterceptor()).addPathPatterns("/v1/**");
 	}
 
