@@ -21,10 +21,13 @@ import javax.sql.DataSource;
 import com.augno.errors.spring.test.EnvelopeAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service meets it: each failure is raised by the server, and no body names a table, a
  * constraint or SQL.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
 		"spring.datasource.username=postgres", "spring.datasource.hikari.maximum-pool-size=6" })
 class PostgresDataAccessIntegrationTests {
@@ -111,23 +115,31 @@ class PostgresDataAccessIntegrationTests {
 	}
 
 	@Test
-	void lockTimeoutIsTimeout() throws Exception {
+	void lockTimeoutIsTimeout(CapturedOutput output) throws Exception {
 		assertTimeout(post("/pg/lock-timeout"));
+		assertThat(output).contains("504 timeout for POST /pg/lock-timeout");
 	}
 
 	@Test
-	void statementTimeoutIsTimeout() throws Exception {
+	void statementTimeoutIsTimeout(CapturedOutput output) throws Exception {
 		assertTimeout(post("/pg/statement-timeout"));
+		assertThat(output).contains("504 timeout for POST /pg/statement-timeout");
 	}
 
 	@Test
-	void closedPortIsServiceUnavailable() throws Exception {
+	void closedPortIsServiceUnavailable(CapturedOutput output) throws Exception {
 		assertServiceUnavailable(post("/pg/closed-port"));
+		assertThat(output).contains("503 service_unavailable for POST /pg/closed-port");
 	}
 
 	@Test
-	void terminatedBackendIsServiceUnavailable() throws Exception {
+	void terminatedBackendIsServiceUnavailable(CapturedOutput output) throws Exception {
 		assertServiceUnavailable(post("/pg/terminated"));
+		// The failure the failed rollback hides is in the log (TransactionTemplate logs
+		// it), never
+		// in the body.
+		assertThat(output).contains("503 service_unavailable for POST /pg/terminated")
+			.contains("terminating connection due to administrator command");
 	}
 
 	private static void assertTimeout(HttpResponse<String> response) {
