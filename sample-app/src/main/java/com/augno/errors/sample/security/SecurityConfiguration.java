@@ -42,6 +42,8 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/error")
 						.permitAll()
+						.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+						.permitAll()
 						.requestMatchers(HttpMethod.PATCH, "/v1/identity/**")
 						.hasAuthority("SCOPE_write")
 						.anyRequest()

@@ -4,6 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
+import com.augno.errors.sample.platform.PlatformErrors;
+import com.augno.errors.spring.web.PossibleErrors;
+
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,6 +20,7 @@ import org.springframework.web.client.RestClient;
  * (service_unavailable), or not listen at all (connection_error).
  */
 @RestController
+@PlatformErrors
 class ShippingController {
 
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
@@ -34,6 +38,7 @@ class ShippingController {
 	}
 
 	@GetMapping("/v1/shipping/rates")
+	@PossibleErrors({ "external_service_error", "timeout", "connection_error", "service_unavailable" })
 	Map<?, ?> rates(@RequestHeader(name = "Sample-Provider-Mode", defaultValue = "ok") String mode) {
 		String base = "refuse".equals(mode) ? this.provider.unreachableUrl() : this.provider.baseUrl();
 		Map<?, ?> rates = this.client.get().uri(base + "/rates?mode={mode}", mode).retrieve().body(Map.class);
