@@ -103,6 +103,17 @@ public final class SecurityFilterChainOperationAccess implements OperationAccess
 		}
 	}
 
+	private static boolean isGranted(List<Filter> filters, HttpServletRequest request, Authentication authentication) {
+		for (Filter filter : filters) {
+			if (filter instanceof AuthorizationFilter authorization) {
+				@Nullable AuthorizationResult result = authorization.getAuthorizationManager()
+					.authorize(() -> authentication, request);
+				return result == null || result.isGranted();
+			}
+		}
+		return true;
+	}
+
 	/**
 	 * Spring Security's stand-in request, with what its own evaluator adds to it for path
 	 * matchers (attributes) and what dispatcher type rules ask.
@@ -140,17 +151,6 @@ public final class SecurityFilterChainOperationAccess implements OperationAccess
 			this.attributes.remove(name);
 		}
 
-	}
-
-	private static boolean isGranted(List<Filter> filters, HttpServletRequest request, Authentication authentication) {
-		for (Filter filter : filters) {
-			if (filter instanceof AuthorizationFilter authorization) {
-				@Nullable AuthorizationResult result = authorization.getAuthorizationManager()
-					.authorize(() -> authentication, request);
-				return result == null || result.isGranted();
-			}
-		}
-		return true;
 	}
 
 }
