@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "augno.errors.reject-unknown-parameters=true",
 		"augno.errors.codes.ledger_locked.status=423", "augno.errors.codes.ledger_locked.message=The ledger is locked.",
-		"augno.errors.paths=/v1/**", "springdoc.api-docs.version=openapi_3_1", "spring.autoconfigure.exclude=" })
+		"augno.errors.paths=/v1/**", "springdoc.api-docs.version=openapi_3_1", "springdoc.api-docs.enabled=true",
+		"spring.autoconfigure.exclude=" })
 @AutoConfigureMockMvc
 class OpenApiDocumentTests {
 
