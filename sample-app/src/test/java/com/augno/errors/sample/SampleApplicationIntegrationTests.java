@@ -161,6 +161,9 @@ class SampleApplicationIntegrationTests {
 					.of("GET /v1/shipping/rates", 503, ErrorCodes.SERVICE_UNAVAILABLE,
 							"The service is temporarily unavailable. Please try again later.", null)
 					.withHeader("Sample-Provider-Mode", "unavailable"),
+				Scenario
+					.of("GET /v1/shipping/rates", 404, ErrorCodes.RESOURCE_NOT_FOUND, "No rates for this route.", null)
+					.withHeader("Sample-Provider-Mode", "no_route"),
 				Scenario.of("GET /v1/ops/bug", 500, ErrorCodes.INTERNAL_ERROR, "Something went wrong.", null),
 				Scenario.of("GET /v1/ops/reports/export", 408, ErrorCodes.REQUEST_TIMEOUT, "Request timed out.", null));
 	}

@@ -6,8 +6,11 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Set;
 
+import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
@@ -42,9 +45,15 @@ import org.springframework.web.client.RestClientResponseException;
  * <li>anything else (an I/O failure after connecting, an unreadable response):
  * {@code external_service_error}.</li>
  * </ul>
- * Runs at {@link #ORDER}: after {@link ExceptionMapper#AUGNO_EXCEPTION_ORDER} and the
- * mappers of Spring MVC's own exceptions, and well before
- * {@link ExceptionMapper#ERROR_RESPONSE_ORDER}.
+ * A {@link DownstreamErrorException} whose code is passed through, because the client
+ * that made the call asked for it ({@link DownstreamErrorHandler#passingThrough}) or the
+ * code is one of {@code augno.errors.client.pass-through-codes}, is answered with the
+ * downstream's code instead, when the body was an envelope and this service's registry
+ * knows the code: with the downstream's type, quota and {@code Retry-After}, its message
+ * for a 4xx, and this service's own request id. The downstream's envelope is never
+ * forwarded as it came. Runs at {@link #ORDER}: after
+ * {@link ExceptionMapper#AUGNO_EXCEPTION_ORDER} and the mappers of Spring MVC's own
+ * exceptions, and well before {@link ExceptionMapper#ERROR_RESPONSE_ORDER}.
  *
  * @since 0.1.0
  */
@@ -68,16 +77,68 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 
 	private static final MappedError EXTERNAL_SERVICE_ERROR = MappedError.of(ErrorCodes.EXTERNAL_SERVICE_ERROR);
 
+	private final @Nullable ErrorRegistry registry;
+
+	private final Set<String> passThroughCodes;
+
+	/**
+	 * Create a mapper that passes no downstream code through.
+	 */
+	public RestClientExceptionMapper() {
+		this(null, Set.of());
+	}
+
+	/**
+	 * Create a mapper that passes downstream codes through.
+	 * @param registry this service's codes; a downstream code it does not know is never
+	 * passed through
+	 * @param passThroughCodes the downstream codes this service answers with as its own,
+	 * in addition to those the calling client marks
+	 */
+	public RestClientExceptionMapper(@Nullable ErrorRegistry registry, Set<String> passThroughCodes) {
+		this.registry = registry;
+		this.passThroughCodes = Set.copyOf(passThroughCodes);
+	}
+
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (!(throwable instanceof RestClientException)) {
 			return null;
+		}
+		if (throwable instanceof DownstreamErrorException downstream) {
+			MappedError passed = passThrough(downstream);
+			if (passed != null) {
+				return passed;
+			}
 		}
 		if (throwable instanceof RestClientResponseException response) {
 			return mapResponse(response);
 		}
 		MappedError byCause = Causes.first(throwable.getCause(), MAX_CAUSE_DEPTH, RestClientExceptionMapper::mapCause);
 		return (byCause != null) ? byCause : EXTERNAL_SERVICE_ERROR;
+	}
+
+	private @Nullable MappedError passThrough(DownstreamErrorException downstream) {
+		if (this.registry == null || !downstream.isEnvelope()
+				|| !(downstream.isPassThrough() || this.passThroughCodes.contains(downstream.code()))) {
+			return null;
+		}
+		ErrorCode code = this.registry.find(downstream.code());
+		if (code == null) {
+			return null;
+		}
+		MappedError mapped = MappedError.of(code);
+		if (downstream.type() != null && downstream.type() != code.type()) {
+			mapped = mapped.withType(downstream.type());
+		}
+		if (code.status() < 500 && downstream.errorMessage() != null) {
+			mapped = mapped.withMessage(downstream.errorMessage());
+		}
+		if (downstream.quota() != null) {
+			mapped = mapped.withQuota(downstream.quota());
+		}
+		Duration retryAfter = downstream.retryAfter();
+		return (retryAfter != null && downstream.isTransient()) ? mapped.withRetryAfter(retryAfter) : mapped;
 	}
 
 	private static @Nullable MappedError mapCause(Throwable cause) {

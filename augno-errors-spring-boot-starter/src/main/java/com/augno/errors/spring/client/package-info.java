@@ -1,6 +1,9 @@
 /**
- * Mapping of failed downstream HTTP calls made with Spring's {@code RestClient},
- * {@code RestTemplate} or HTTP interface clients.
+ * Calls to other services with Spring's {@code RestClient}, {@code RestTemplate} or HTTP
+ * interface clients: downstream error responses read into a
+ * {@link com.augno.errors.spring.client.DownstreamErrorException}, the request id sent
+ * along, a retry policy that honours the contract, and the mapping of failed calls to
+ * this service's answer.
  */
 @NullMarked
 package com.augno.errors.spring.client;

@@ -3,14 +3,36 @@ package com.augno.errors.spring.client;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsHttpClientAutoConfiguration;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.web.RequestIds;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.client.MockRestServiceServer;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.header;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.headerDoesNotExist;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
+import static org.springframework.test.web.client.response.MockRestResponseCreators.withStatus;
 
 /**
  * When {@link AugnoErrorsHttpClientAutoConfiguration} applies.
@@ -19,6 +41,14 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(AugnoErrorsAutoConfiguration.class, AugnoErrorsHttpClientAutoConfiguration.class));
+
+	private static final String NOT_FOUND = """
+			{"error":{"code":"resource_not_found","type":"invalid_request_error","message":"Shipping term not found.",
+			"param":null,"doc_url":"https://docs.augno.com/api/errors#resource_not_found","is_transient":false,
+			"quota":null,"request_log_url":"https://augno.com/dashboard/request-logs/rq_theirs"}}""";
+
+	private final WebApplicationContextRunner clientRunner = this.runner.withConfiguration(
+			AutoConfigurations.of(RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class));
 
 	@Test
 	void joinsTheMapperChainByDefault() {
@@ -49,6 +79,175 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 		RestClientExceptionMapper own = new RestClientExceptionMapper();
 		this.runner.withBean("ownMapper", RestClientExceptionMapper.class, () -> own)
 			.run((context) -> assertThat(context).getBean(RestClientExceptionMapper.class).isSameAs(own));
+	}
+
+	@Test
+	void everyRestClientBuilderTurnsErrorsIntoTheTypedExceptionAndSendsTheRequestId() {
+		this.clientRunner.run((context) -> {
+			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+			server.expect(requestTo("/terms/t9"))
+				.andExpect(header("Request-Id", "rq_ours"))
+				.andRespond(withStatus(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+					.header("Request-Id", "rq_theirs")
+					.body(NOT_FOUND));
+			RestClient client = builder.build();
+			MDC.put(RequestIds.MDC_KEY, "rq_ours");
+			try {
+				assertThatExceptionOfType(DownstreamErrorException.class)
+					.isThrownBy(() -> client.get().uri("/terms/t9").retrieve().body(String.class))
+					.satisfies((ex) -> {
+						assertThat(ex.code()).isEqualTo("resource_not_found");
+						assertThat(ex.errorMessage()).isEqualTo("Shipping term not found.");
+						assertThat(ex.downstreamRequestId()).isEqualTo("rq_theirs");
+						assertThat(ex.method()).isEqualTo(HttpMethod.GET);
+						assertThat(ex.getMessage()).contains("downstream_request_id=rq_theirs")
+							.doesNotContain("Shipping term");
+					});
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+			server.verify();
+		});
+	}
+
+	@Test
+	void everyRestTemplateBuilderTurnsErrorsIntoTheTypedException() {
+		this.clientRunner.run((context) -> {
+			RestTemplate template = context.getBean(RestTemplateBuilder.class).build();
+			MockRestServiceServer server = MockRestServiceServer.bindTo(template).build();
+			server.expect(requestTo("/terms/t9"))
+				.andRespond(withStatus(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(NOT_FOUND));
+			assertThatExceptionOfType(DownstreamErrorException.class)
+				.isThrownBy(() -> template.getForObject("/terms/t9", String.class))
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("resource_not_found"));
+		});
+	}
+
+	@Test
+	void worksOutsideAWebApplicationWithoutTheMapper() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(AugnoErrorsHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(DownstreamErrorHandler.class)
+				.hasSingleBean(RestClientCustomizer.class)
+				.doesNotHaveBean(RestClientExceptionMapper.class));
+	}
+
+	@Test
+	void clientSideBacksOffWhenDisabled() {
+		this.clientRunner.withPropertyValues("augno.errors.client.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(RestClientExceptionMapper.class)
+				.doesNotHaveBean(DownstreamErrorHandler.class)
+				.doesNotHaveBean(RequestIdInterceptor.class)
+				.doesNotHaveBean(DownstreamRetryPolicy.class);
+			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+			server.expect(requestTo("/terms/t9"))
+				.andRespond(withStatus(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(NOT_FOUND));
+			assertThatExceptionOfType(HttpClientErrorException.NotFound.class)
+				.isThrownBy(() -> builder.build().get().uri("/terms/t9").retrieve().body(String.class));
+		});
+	}
+
+	@Test
+	void requestIdIsNotSentWhenPropagationIsOff() {
+		this.clientRunner.withPropertyValues("augno.errors.client.propagate-request-id=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(RequestIdInterceptor.class).hasSingleBean(DownstreamErrorHandler.class);
+			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+			server.expect(requestTo("/ok"))
+				.andExpect(headerDoesNotExist("Request-Id"))
+				.andRespond(withStatus(HttpStatus.OK));
+			MDC.put(RequestIds.MDC_KEY, "rq_ours");
+			try {
+				builder.build().get().uri("/ok").retrieve().toBodilessEntity();
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+			server.verify();
+		});
+	}
+
+	@Test
+	void requestIdGivesWayToMicrometerTracing() {
+		this.clientRunner.withBean(Tracer.class, () -> Tracer.NOOP).run((context) -> {
+			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+			server.expect(requestTo("/ok"))
+				.andExpect(headerDoesNotExist("Request-Id"))
+				.andRespond(withStatus(HttpStatus.OK));
+			MDC.put(RequestIds.MDC_KEY, "rq_ours");
+			try {
+				builder.build().get().uri("/ok").retrieve().toBodilessEntity();
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+			server.verify();
+		});
+	}
+
+	@Test
+	void requestIdHeaderIsConfigurable() {
+		this.clientRunner.withPropertyValues("augno.errors.client.request-id-header=X-Correlation-Id")
+			.run((context) -> {
+				RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+				MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+				server.expect(requestTo("/ok"))
+					.andExpect(header("X-Correlation-Id", "rq_ours"))
+					.andExpect(headerDoesNotExist("Request-Id"))
+					.andRespond(withStatus(HttpStatus.OK));
+				MDC.put(RequestIds.MDC_KEY, "rq_ours");
+				try {
+					builder.build().get().uri("/ok").retrieve().toBodilessEntity();
+				}
+				finally {
+					MDC.remove(RequestIds.MDC_KEY);
+				}
+				server.verify();
+			});
+	}
+
+	@Test
+	void retryPolicyFollowsTheProperties() {
+		this.clientRunner
+			.withPropertyValues("augno.errors.client.retry.max-attempts=2",
+					"augno.errors.client.retry.initial-delay=50ms", "augno.errors.client.retry.jitter=0")
+			.run((context) -> {
+				BackOffExecution execution = context.getBean(DownstreamRetryPolicy.class).getBackOff().start();
+				assertThat(execution.nextBackOff()).isEqualTo(50L);
+				assertThat(execution.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+			});
+	}
+
+	@Test
+	void maxBodySizeBoundsWhatIsRead() {
+		this.clientRunner.withPropertyValues("augno.errors.client.max-body-size=16B").run((context) -> {
+			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+			server.expect(requestTo("/terms/t9"))
+				.andRespond(withStatus(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(NOT_FOUND));
+			assertThatExceptionOfType(DownstreamErrorException.class)
+				.isThrownBy(() -> builder.build().get().uri("/terms/t9").retrieve().body(String.class))
+				.satisfies((ex) -> assertThat(ex.isEnvelope()).isFalse());
+		});
+	}
+
+	@Test
+	void passThroughCodesReachTheMapper() {
+		this.clientRunner.withPropertyValues("augno.errors.client.pass-through-codes=resource_not_found")
+			.run((context) -> {
+				DownstreamError error = new DownstreamError(404, "resource_not_found", null, "Shipping term not found.",
+						null, false, null, null, null, true);
+				assertThat(context.getBean(RestClientExceptionMapper.class)
+					.map(new DownstreamErrorException(error, new HttpHeaders(), HttpMethod.GET, false, false))
+					.code()
+					.code()).isEqualTo("resource_not_found");
+			});
 	}
 
 }

@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+
+import com.augno.errors.ErrorCodes;
+import com.augno.errors.ErrorRegistry;
 
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -59,6 +66,73 @@ class RestClientExceptionMapperTests {
 	void runsAfterAugnoExceptionAndBeforeErrorResponse() {
 		assertThat(this.mapper.getOrder()).isGreaterThan(ExceptionMapper.SPRING_MVC_ORDER)
 			.isLessThan(ExceptionMapper.ERROR_RESPONSE_ORDER);
+	}
+
+	@Test
+	void downstreamEnvelopeIsNotPassedThroughByDefault() {
+		MappedError mapped = map(downstream(404, "resource_not_found", false, null, false));
+		assertThat(mapped.code().code()).isEqualTo("external_service_error");
+		assertThat(mapped.message()).isNull();
+		MappedError busy = map(downstream(503, "service_unavailable", true, Duration.ofSeconds(2), false));
+		assertThat(busy.code().code()).isEqualTo("service_unavailable");
+		assertThat(busy.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+	}
+
+	@Test
+	void codeConfiguredToPassThroughBecomesOurs() {
+		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(),
+				Set.of("resource_not_found"));
+		MappedError mapped = passing.map(downstream(404, "resource_not_found", false, null, false));
+		assertThat(mapped).isNotNull();
+		assertThat(mapped.code()).isEqualTo(ErrorCodes.RESOURCE_NOT_FOUND);
+		assertThat(mapped.message()).isEqualTo("Shipping term not found.");
+		assertThat(mapped.param()).isNull();
+		assertThat(passing.map(downstream(409, "resource_conflict", false, null, false)).code().code())
+			.isEqualTo("external_service_error");
+	}
+
+	@Test
+	void codeTheClientPassesThroughBecomesOurs() {
+		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(), Set.of());
+		MappedError mapped = passing.map(downstream(429, "rate_limit_exceeded", true, Duration.ofSeconds(1), true));
+		assertThat(mapped).isNotNull();
+		assertThat(mapped.code()).isEqualTo(ErrorCodes.RATE_LIMIT_EXCEEDED);
+		assertThat(mapped.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+	}
+
+	@Test
+	void codeUnknownToOurRegistryOrBodyNotAnEnvelopeIsNeverPassedThrough() {
+		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(),
+				Set.of("shipment_lost", "resource_not_found"));
+		assertThat(passing.map(downstream(404, "shipment_lost", false, null, true)).code().code())
+			.isEqualTo("external_service_error");
+		DownstreamError proxyPage = new DownstreamError(404, "resource_not_found", null, null, null, false, null, null,
+				null, false);
+		assertThat(passing.map(new DownstreamErrorException(proxyPage, new HttpHeaders(), HttpMethod.GET, false, true))
+			.code()
+			.code()).isEqualTo("external_service_error");
+	}
+
+	@Test
+	void serverErrorPassedThroughKeepsOurDefaultMessage() {
+		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(),
+				Set.of("internal_error"));
+		MappedError mapped = passing.map(downstream(500, "internal_error", true, null, false));
+		assertThat(mapped).isNotNull();
+		assertThat(mapped.code()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+		assertThat(mapped.message()).isNull();
+	}
+
+	private static DownstreamErrorException downstream(int status, String code, boolean isTransient,
+			@Nullable Duration retryAfter, boolean passThrough) {
+		DownstreamError error = new DownstreamError(status, code, null,
+				(status < 500) ? "Shipping term not found." : "Database password is hunter2", "term_id", isTransient,
+				null, "rq_downstream", retryAfter, true);
+		HttpHeaders headers = new HttpHeaders();
+		if (retryAfter != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+		}
+		return new DownstreamErrorException(error, headers, HttpMethod.GET, false, passThrough);
 	}
 
 	private static HttpServerErrorException unavailable(HttpHeaders headers) {

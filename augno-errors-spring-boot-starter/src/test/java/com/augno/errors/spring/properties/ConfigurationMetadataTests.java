@@ -62,6 +62,27 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void clientPropertiesAreDescribedWithTheirDefaults() throws Exception {
+		Map<String, JsonNode> properties = properties();
+		AugnoErrorsClientProperties defaults = new AugnoErrorsClientProperties();
+		assertThat(properties).containsKeys("augno.errors.client.enabled", "augno.errors.client.request-id-header",
+				"augno.errors.client.propagate-request-id", "augno.errors.client.max-body-size",
+				"augno.errors.client.max-nesting-depth", "augno.errors.client.pass-through-codes",
+				"augno.errors.client.retry.max-attempts", "augno.errors.client.retry.initial-delay",
+				"augno.errors.client.retry.multiplier", "augno.errors.client.retry.max-delay",
+				"augno.errors.client.retry.jitter", "augno.errors.client.retry.max-retry-after");
+		assertThat(properties.get("augno.errors.client.enabled").get("defaultValue").asBoolean())
+			.isEqualTo(defaults.isEnabled())
+			.isTrue();
+		assertThat(properties.get("augno.errors.client.request-id-header").get("defaultValue").asString())
+			.isEqualTo(defaults.getRequestIdHeader());
+		assertThat(properties.get("augno.errors.client.retry.max-attempts").get("defaultValue").asInt())
+			.isEqualTo(defaults.getRetry().getMaxAttempts());
+		assertThat(properties.get("augno.errors.client.max-nesting-depth").get("defaultValue").asInt())
+			.isEqualTo(defaults.getMaxNestingDepth());
+	}
+
+	@Test
 	void codesDescribesTheKeysOfEachCode() throws Exception {
 		assertThat(properties().get("augno.errors.codes").get("description").asString()).contains("status (",
 				"type (invalid_request_error, api_error or idempotency_error)", "transient (", "message (");
@@ -74,7 +95,7 @@ class ConfigurationMetadataTests {
 			.map(ErrorCode::code)
 			.toList();
 		for (String name : List.of("augno.errors.doc-urls.keys", "augno.errors.codes.keys",
-				"augno.errors.exceptions.values")) {
+				"augno.errors.exceptions.values", "augno.errors.client.pass-through-codes")) {
 			assertThat(hints).as(name).containsKey(name);
 			JsonNode hint = hints.get(name);
 			assertThat(hint.get("values").valueStream().map((value) -> value.get("value").asString())).as(name)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.augno.errors.sample.platform.PlatformErrors;
+import com.augno.errors.spring.client.DownstreamErrorHandler;
 import com.augno.errors.spring.web.PossibleErrors;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -14,10 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
 /**
- * Shipping rates from the downstream provider through Spring's {@code RestClient}; the
- * {@code Sample-Provider-Mode} header makes the provider fail (external_service_error),
- * stall past the client's 1 s read timeout (timeout), be down for maintenance
- * (service_unavailable), or not listen at all (connection_error).
+ * Shipping rates from the downstream provider through a {@code RestClient} built from
+ * Spring Boot's builder, so its error responses arrive as
+ * {@code DownstreamErrorException}; the {@code Sample-Provider-Mode} header makes the
+ * provider fail (external_service_error), stall past the client's 1 s read timeout
+ * (timeout), be down for maintenance (service_unavailable), not listen at all
+ * (connection_error), or know no rates for the route ({@code no_route}: its
+ * {@code resource_not_found}, which this client passes through).
  */
 @RestController
 @PlatformErrors
@@ -29,16 +33,21 @@ class ShippingController {
 
 	private final RestClient client;
 
-	ShippingController(ShippingProvider provider) {
+	ShippingController(ShippingProvider provider, RestClient.Builder builder) {
 		this.provider = provider;
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
 		factory.setReadTimeout(READ_TIMEOUT);
-		this.client = RestClient.builder().requestFactory(factory).build();
+		this.client = builder.requestFactory(factory)
+			.apply(DownstreamErrorHandler.passThrough("resource_not_found"))
+			.build();
 	}
 
 	@GetMapping("/v1/shipping/rates")
-	@PossibleErrors({ "external_service_error", "timeout", "connection_error", "service_unavailable" })
+	// resource_not_found: the provider's own, passed through for a route it does not
+	// know.
+	@PossibleErrors({ "external_service_error", "timeout", "connection_error", "service_unavailable",
+			"resource_not_found" })
 	Map<?, ?> rates(@RequestHeader(name = "Sample-Provider-Mode", defaultValue = "ok") String mode) {
 		String base = "refuse".equals(mode) ? this.provider.unreachableUrl() : this.provider.baseUrl();
 		Map<?, ?> rates = this.client.get().uri(base + "/rates?mode={mode}", mode).retrieve().body(Map.class);

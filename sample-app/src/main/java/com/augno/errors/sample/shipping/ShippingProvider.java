@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A stand-in for a downstream shipping provider: an HTTP server on 127.0.0.1 that answers
- * {@code /rates?mode=} {@code ok}, {@code error} (500), {@code unavailable} (503) or
+ * {@code /rates?mode=} {@code ok}, {@code error} (500, not an envelope),
+ * {@code unavailable} (503 {@code service_unavailable} envelope with
+ * {@code Retry-After}), {@code no_route} (404 {@code resource_not_found} envelope) or
  * {@code slow} (answers after 3 s); and a port where nothing listens, for a refused
  * connection.
  */
@@ -52,13 +54,25 @@ class ShippingProvider implements DisposableBean {
 		String mode = (query != null && query.startsWith("mode=")) ? query.substring(5) : "ok";
 		switch (mode) {
 			case "error" -> respond(exchange, 500, "{\"error\":\"carrier database at db-7.internal is down\"}");
-			case "unavailable" -> respond(exchange, 503, "{\"error\":\"maintenance\"}");
+			case "unavailable" -> {
+				exchange.getResponseHeaders().set("Retry-After", "2");
+				respond(exchange, 503, envelope("service_unavailable", "api_error", "Carrier rating is down.", true));
+			}
+			case "no_route" -> respond(exchange, 404,
+					envelope("resource_not_found", "invalid_request_error", "No rates for this route.", false));
 			case "slow" -> {
 				sleep();
 				respond(exchange, 200, "{\"rates\":[]}");
 			}
 			default -> respond(exchange, 200, "{\"rates\":[{\"carrier\":\"ups\",\"amount_cents\":1299}]}");
 		}
+	}
+
+	private static String envelope(String code, String type, String message, boolean isTransient) {
+		return "{\"error\":{\"code\":\"" + code + "\",\"type\":\"" + type + "\",\"message\":\"" + message
+				+ "\",\"param\":null,\"doc_url\":\"https://docs.augno.com/api/errors#" + code + "\",\"is_transient\":"
+				+ isTransient
+				+ ",\"quota\":null,\"request_log_url\":\"https://augno.com/dashboard/request-logs/rq_provider0000000001\"}}";
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
