@@ -44,6 +44,12 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
 						.permitAll()
+						// The error reference page and catalogue are public
+						// documentation.
+						.requestMatchers(HttpMethod.GET, "/errors", "/errors.json")
+						.permitAll()
+						.requestMatchers(HttpMethod.HEAD, "/errors", "/errors.json")
+						.permitAll()
 						.requestMatchers(HttpMethod.PATCH, "/v1/identity/**")
 						.hasAuthority("SCOPE_write")
 						.anyRequest()
