@@ -17,9 +17,12 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends the response as usual (streaming stays streaming) while keeping a copy of its
- * body, up to a bound: past it the copy is dropped and the response is marked as too
- * large to store.
+ * Sends the response as usual while keeping a copy of its body, up to a bound: past it
+ * the copy is dropped, the response is marked as too large to store and streams as usual.
+ * Below the bound, flushes and closes are held until {@link #settle()}, so that the
+ * client cannot read the answer (and retry) before the key is completed or released. A
+ * close is held as a flush: the container ends the response when the request ends. A body
+ * larger than the container's buffer may still reach the client early.
  */
 final class CapturingResponse extends HttpServletResponseWrapper {
 
@@ -36,6 +39,10 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 	private @Nullable ServletOutputStream stream;
 
 	private @Nullable PrintWriter writer;
+
+	private boolean flushHeld;
+
+	private long heldLength = -1;
 
 	CapturingResponse(HttpServletResponse response, int maxBytes) {
 		super(response);
@@ -71,8 +78,98 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 	}
 
 	@Override
+	public void flushBuffer() throws IOException {
+		if (!held()) {
+			super.flushBuffer();
+		}
+	}
+
+	/**
+	 * Carry out the flushes and closes held while the body could still be stored; called
+	 * once the key is completed or released.
+	 * @throws IOException if flushing fails
+	 */
+	void settle() throws IOException {
+		releaseLength();
+		if (this.flushHeld) {
+			this.flushHeld = false;
+			getResponse().flushBuffer();
+		}
+	}
+
+	@Override
+	public void setContentLength(int length) {
+		setContentLengthLong(length);
+	}
+
+	@Override
+	public void setContentLengthLong(long length) {
+		if (this.overflowed) {
+			super.setContentLengthLong(length);
+		}
+		else {
+			this.heldLength = length;
+		}
+	}
+
+	@Override
+	public void setHeader(String name, @Nullable String value) {
+		if (isContentLength(name) && value != null && value.trim().matches("[0-9]{1,18}")) {
+			setContentLengthLong(Long.parseLong(value.trim()));
+		}
+		else {
+			super.setHeader(name, value);
+		}
+	}
+
+	@Override
+	public void addHeader(String name, String value) {
+		if (isContentLength(name)) {
+			setHeader(name, value);
+		}
+		else {
+			super.addHeader(name, value);
+		}
+	}
+
+	@Override
+	public void setIntHeader(String name, int value) {
+		if (isContentLength(name)) {
+			setContentLengthLong(value);
+		}
+		else {
+			super.setIntHeader(name, value);
+		}
+	}
+
+	private static boolean isContentLength(String name) {
+		return "Content-Length".equalsIgnoreCase(name);
+	}
+
+	private void releaseLength() {
+		if (this.heldLength >= 0 && !getResponse().isCommitted()) {
+			getResponse().setContentLengthLong(this.heldLength);
+		}
+		this.heldLength = -1;
+	}
+
+	/**
+	 * Hold a flush (or a close, which the container's end of the request carries out)
+	 * while the body can still be stored.
+	 * @return whether it was held
+	 */
+	private boolean held() {
+		if (this.overflowed) {
+			return false;
+		}
+		this.flushHeld = true;
+		return true;
+	}
+
+	@Override
 	public void reset() {
 		super.reset();
+		this.heldLength = -1;
 		clear();
 	}
 
@@ -135,6 +232,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 		// A char takes at least one byte: the bound holds for the writer too.
 		if (!this.overflowed && (long) this.bytes.size() + this.chars.size() + more > this.maxBytes) {
 			this.overflowed = true;
+			releaseLength();
 			this.bytes.reset();
 			this.chars.reset();
 		}
@@ -167,12 +265,16 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void flush() throws IOException {
-			this.delegate.flush();
+			if (!held()) {
+				this.delegate.flush();
+			}
 		}
 
 		@Override
 		public void close() throws IOException {
-			this.delegate.close();
+			if (!held()) {
+				this.delegate.close();
+			}
 		}
 
 		@Override
@@ -205,12 +307,16 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void flush() {
-			this.delegate.flush();
+			if (!held()) {
+				this.delegate.flush();
+			}
 		}
 
 		@Override
 		public void close() {
-			this.delegate.close();
+			if (!held()) {
+				this.delegate.close();
+			}
 		}
 
 	}

@@ -222,6 +222,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		else {
 			finish(request, capture, scopedKey, inFlight);
+			capture.settle();
 		}
 	}
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.web.ErrorListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -146,6 +148,20 @@ class IdempotencyIntegrationTests {
 		assertThat(retry.statusCode()).isEqualTo(201);
 		assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
 		assertThat(executions("flaky")).isEqualTo(2);
+	}
+
+	@Test
+	void aClientThatRetriesAsSoonAsItHasTheServerErrorExecutesAgain(CapturedOutput output) throws Exception {
+		// The server error is written, then an ErrorListener takes its time: the key must
+		// be
+		// released before the client can read the 500, or its retry finds it in flight.
+		HttpResponse<String> failed = post("/flushed", "{}", this.key);
+		assertThat(failed.statusCode()).isEqualTo(500);
+		HttpResponse<String> retry = post("/flushed", "{}", this.key);
+		assertThat(retry.statusCode()).as("not idempotency_in_progress: %s", retry.body()).isEqualTo(201);
+		assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		assertThat(executions("flushed")).isEqualTo(2);
+		assertThat(output).contains("500 internal_error for POST /flushed");
 	}
 
 	@Test
@@ -308,6 +324,28 @@ class IdempotencyIntegrationTests {
 				throw new IllegalStateException("Simulated failure");
 			}
 			return ResponseEntity.status(201).body("created");
+		}
+
+		@PostMapping("/flushed")
+		ResponseEntity<String> flushed() {
+			if (executions.computeIfAbsent("flushed", (key) -> new AtomicInteger()).incrementAndGet() == 1) {
+				throw new IllegalStateException("Simulated failure");
+			}
+			return ResponseEntity.status(201).body("created");
+		}
+
+		@Bean
+		ErrorListener slowListener() {
+			return (request, status, error) -> {
+				if (request.getRequestURI().equals("/flushed")) {
+					try {
+						Thread.sleep(400);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			};
 		}
 
 		@PostMapping("/conflict")
