@@ -3,6 +3,9 @@ package com.augno.errors;
 import java.io.Serial;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +47,12 @@ public class AugnoException extends RuntimeException {
 	private @Nullable ErrorType type;
 
 	private @Nullable Duration retryAfter;
+
+	private @Nullable LinkedHashMap<String, Object> members;
+
+	private @Nullable String messageKey;
+
+	private Object[] messageArguments = new Object[0];
 
 	/**
 	 * Create an exception for a code; subclasses name their code here.
@@ -158,6 +167,64 @@ public class AugnoException extends RuntimeException {
 	}
 
 	/**
+	 * Make the message translatable: for a request in another language than English, the
+	 * pattern the application's message source holds for this key, in that language, is
+	 * sent with the arguments instead of the {@linkplain #message(String) message}, which
+	 * stays the English text and the fallback. The pattern is a
+	 * {@link java.text.MessageFormat}: {@code {0}} is the first argument.
+	 * @param key the message key, such as {@code shipping.term_not_found}
+	 * @param arguments the pattern's arguments
+	 * @return this exception
+	 */
+	public AugnoException messageKey(String key, Object... arguments) {
+		if (key == null || key.isBlank()) {
+			throw new IllegalArgumentException("A message key must not be blank");
+		}
+		this.messageKey = key;
+		this.messageArguments = arguments.clone();
+		return this;
+	}
+
+	/**
+	 * Return the key that translates the message.
+	 * @return the key, or {@code null}
+	 */
+	public @Nullable String messageKey() {
+		return this.messageKey;
+	}
+
+	/**
+	 * Return the arguments of the message key's pattern.
+	 * @return a copy of the arguments, empty when none
+	 */
+	public Object[] messageArguments() {
+		return this.messageArguments.clone();
+	}
+
+	/**
+	 * Add an extension member: a value that a format which renders extension members
+	 * (problem details, or a service's own contract) writes beside the standard ones,
+	 * such as the {@code tier} of a rate limit. The Augno envelope has a fixed set of
+	 * members and ignores them. Adding a member again replaces its value.
+	 * @param name the member's name, not blank
+	 * @param value the value, written as JSON by the format
+	 * @return this exception
+	 */
+	public AugnoException member(String name, Object value) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("An extension member needs a name");
+		}
+		if (value == null) {
+			throw new IllegalArgumentException("Extension member '" + name + "' needs a value");
+		}
+		if (this.members == null) {
+			this.members = new LinkedHashMap<>();
+		}
+		this.members.put(name, value);
+		return this;
+	}
+
+	/**
 	 * Return the wire code.
 	 * @return the code
 	 */
@@ -211,6 +278,14 @@ public class AugnoException extends RuntimeException {
 	 */
 	public @Nullable Duration retryAfter() {
 		return this.retryAfter;
+	}
+
+	/**
+	 * Return the extension members, in the order they were added.
+	 * @return the members, empty when none
+	 */
+	public Map<String, Object> members() {
+		return (this.members != null) ? Collections.unmodifiableMap(this.members) : Map.of();
 	}
 
 	/**

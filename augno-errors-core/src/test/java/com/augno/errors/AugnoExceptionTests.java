@@ -6,7 +6,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 class AugnoExceptionTests {
 
@@ -96,6 +98,38 @@ class AugnoExceptionTests {
 
 		}
 		assertThat(new ApiKeyRevokedException().code()).isEqualTo("api_key_revoked");
+	}
+
+	@Test
+	void extensionMembersKeepTheirOrderAndTheLastValue() {
+		AugnoException exception = AugnoException.of("rate_limit_exceeded")
+			.member("tier", "free")
+			.member("limit", 100)
+			.member("tier", "public_key");
+		assertThat(exception.members()).containsExactly(entry("tier", "public_key"), entry("limit", 100));
+		assertThat(AugnoException.of("rate_limit_exceeded").members()).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> exception.member(" ", "x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> exception.member("tier", null));
+	}
+
+	@Test
+	void membersCannotBeChangedThroughTheView() {
+		AugnoException exception = AugnoException.of("rate_limit_exceeded").member("tier", "free");
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> exception.members().put("tier", "paid"));
+	}
+
+	@Test
+	void messageKeyKeepsACopyOfItsArguments() {
+		Object[] arguments = { "st_1" };
+		AugnoException exception = AugnoException.of("resource_not_found")
+			.message("Shipping term st_1 not found.")
+			.messageKey("shipping.term_not_found", arguments);
+		arguments[0] = "changed";
+		assertThat(exception.messageKey()).isEqualTo("shipping.term_not_found");
+		assertThat(exception.messageArguments()).containsExactly("st_1");
+		assertThat(AugnoException.of("resource_not_found").messageKey()).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> exception.messageKey(""));
 	}
 
 }

@@ -9,6 +9,8 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorLinks;
 import com.augno.errors.ErrorRegistry;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
 import com.augno.errors.spring.mapping.AugnoExceptionMapper;
 import com.augno.errors.spring.mapping.ClientDisconnectMapper;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
@@ -231,9 +233,11 @@ public final class AugnoErrorsAutoConfiguration {
 	ErrorResponseHandler augnoErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory,
 			ErrorResponseWriter writer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
 			AugnoErrorsProperties properties, ObjectProvider<ErrorListener> listeners, ErrorResponseDecision decision,
-			ErrorPages pages) {
+			ErrorPages pages, ObjectProvider<ErrorFormats> formats, ObjectProvider<ErrorMessages> messages) {
 		return new ErrorResponseHandler(mappers, errorFactory, writer, errorLogger, requestIdGenerator,
-				properties.getRequestId().getResponseHeader(), listeners.orderedStream().toList(), decision, pages);
+				properties.getRequestId().getResponseHeader(), listeners.orderedStream().toList(), decision, pages,
+				formats.getIfAvailable(ErrorFormats::augno),
+				messages.getIfAvailable(() -> new ErrorMessages(null, errorFactory.registry())));
 	}
 
 	@Bean

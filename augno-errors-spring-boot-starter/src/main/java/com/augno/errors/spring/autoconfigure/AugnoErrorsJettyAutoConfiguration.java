@@ -5,10 +5,12 @@ import com.augno.errors.spring.jetty.AugnoErrorsJettyCustomizer;
 import com.augno.errors.spring.jetty.AugnoJettyErrorHandler;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.web.ErrorResponseHandler;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import org.eclipse.jetty.server.Server;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,10 +36,12 @@ public final class AugnoErrorsJettyAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AugnoErrorsJettyCustomizer augnoErrorsJettyCustomizer(ErrorFactory errorFactory, ErrorResponseWriter writer,
-			RequestIdGenerator requestIdGenerator, AugnoErrorsProperties properties) {
-		return new AugnoErrorsJettyCustomizer(new AugnoJettyErrorHandler(errorFactory, writer, requestIdGenerator,
-				properties.getRequestId().getResponseHeader()));
+	AugnoErrorsJettyCustomizer augnoErrorsJettyCustomizer(ErrorFactory errorFactory,
+			RequestIdGenerator requestIdGenerator, AugnoErrorsProperties properties,
+			ObjectProvider<ErrorFormats> formats, ObjectProvider<ErrorMessages> messages) {
+		return new AugnoErrorsJettyCustomizer(new AugnoJettyErrorHandler(errorFactory, requestIdGenerator,
+				properties.getRequestId().getResponseHeader(), formats.getIfAvailable(ErrorFormats::augno),
+				messages.getIfAvailable(() -> new ErrorMessages(null, errorFactory.registry()))));
 	}
 
 }

@@ -1,11 +1,18 @@
 package com.augno.errors.spring.jetty;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorFactory;
+import com.augno.errors.spring.format.ErrorBody;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
+import com.augno.errors.spring.format.ResolvedError;
 import com.augno.errors.spring.mapping.StatusCodes;
 import com.augno.errors.spring.web.ErrorResponseWriter;
 import com.augno.errors.spring.web.RequestIdGenerator;
@@ -18,12 +25,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * The server's error handler, which answers an error Jetty raises before the request
  * reaches the servlet context ({@code GET /%zz}, a malformed header, no {@code Host}),
- * with the envelope instead of Jetty's HTML page. It keeps Jetty's status and never
- * repeats Jetty's message. These requests never reach a filter, so they are neither
- * logged by the starter nor told to its {@code ErrorListener}s.
+ * with the envelope (or the service's format) instead of Jetty's HTML page. It keeps
+ * Jetty's status and never repeats Jetty's message. These requests never reach a filter,
+ * so they are neither logged by the starter nor told to its {@code ErrorListener}s.
  *
  * @since 0.1.0
  */
@@ -37,23 +46,41 @@ public final class AugnoJettyErrorHandler extends ErrorHandler {
 
 	private final ErrorFactory errorFactory;
 
-	private final ErrorResponseWriter writer;
-
 	private final RequestIdGenerator requestIdGenerator;
 
 	private final String requestIdHeader;
 
+	private final ErrorFormats formats;
+
+	private final ErrorMessages messages;
+
 	/**
 	 * Create the handler.
 	 * @param errorFactory builds the error from the service's registry and links
-	 * @param writer serializes the envelope
+	 * @param writer unused: the format serializes the error
 	 * @param requestIdGenerator generates the request's id
 	 * @param requestIdHeader the response header that carries the request id
 	 */
 	public AugnoJettyErrorHandler(ErrorFactory errorFactory, ErrorResponseWriter writer,
 			RequestIdGenerator requestIdGenerator, String requestIdHeader) {
+		this(errorFactory, requestIdGenerator, requestIdHeader, ErrorFormats.augno(),
+				new ErrorMessages(null, errorFactory.registry()));
+	}
+
+	/**
+	 * Create the handler, answering in the format chosen for each request.
+	 * @param errorFactory builds the error from the service's registry and links
+	 * @param requestIdGenerator generates the request's id
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param formats the formats, and the choice of one per request
+	 * @param messages the titles of the codes; a request Jetty rejects is answered in
+	 * English
+	 */
+	public AugnoJettyErrorHandler(ErrorFactory errorFactory, RequestIdGenerator requestIdGenerator,
+			String requestIdHeader, ErrorFormats formats, ErrorMessages messages) {
+		this.formats = formats;
+		this.messages = messages;
 		this.errorFactory = errorFactory;
-		this.writer = writer;
 		this.requestIdGenerator = requestIdGenerator;
 		this.requestIdHeader = requestIdHeader;
 	}
@@ -72,10 +99,15 @@ public final class AugnoJettyErrorHandler extends ErrorHandler {
 		String message = ErrorCodes.VALIDATION_FAILED.code().equals(code.code()) ? MESSAGE : null;
 		String requestId = this.requestIdGenerator.generate();
 		AugnoError error = this.errorFactory.create(code, null, message, null, null, requestId);
-		byte[] body = this.writer.toBytes(error);
+		// The request may be unparsable: no instance, and English.
+		ResolvedError resolved = new ResolvedError(code, error, status,
+				this.messages.title(code, status, Locale.ENGLISH), List.of(), requestId, null, Locale.ENGLISH,
+				new HttpHeaders(), Map.of());
+		ErrorBody rendered = this.formats.select(request.getHeaders().get(HttpHeader.ACCEPT)).render(resolved);
+		byte[] body = rendered.body();
 		response.setStatus(status);
 		HttpFields.Mutable headers = response.getHeaders();
-		headers.put(HttpHeader.CONTENT_TYPE, "application/json");
+		headers.put(HttpHeader.CONTENT_TYPE, rendered.contentType().toString());
 		headers.put(HttpHeader.CACHE_CONTROL, "no-store");
 		headers.put(HttpHeader.CONTENT_LENGTH, body.length);
 		headers.put(this.requestIdHeader, requestId);

@@ -1,6 +1,7 @@
 package com.augno.errors.spring.mapping;
 
 import java.time.Duration;
+import java.util.Map;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCode;
@@ -10,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -47,6 +49,15 @@ public final class AugnoExceptionMapper implements ExceptionMapper {
 		}
 		MappedError mapped = new MappedError(code, exception.type(), exception.message(), exception.param(),
 				exception.quota(), new HttpHeaders());
+		String key = exception.messageKey();
+		if (key != null && exception.message() != null) {
+			mapped = mapped.withMessage(exception.message(),
+					new DefaultMessageSourceResolvable(new String[] { key }, exception.messageArguments()));
+		}
+		Map<String, Object> members = exception.members();
+		if (!members.isEmpty()) {
+			mapped = mapped.withMembers(members);
+		}
 		Duration retryAfter = exception.retryAfter();
 		return (retryAfter != null) ? mapped.withRetryAfter(retryAfter) : mapped;
 	}

@@ -5,82 +5,140 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * Writes the message of a failed constraint the way the contract's examples read: "Name
  * is required.", "Email must be a valid email address.", "Limit must be greater than
  * zero.". A message the constraint's author wrote wins.
+ * <p>
+ * Each message has a key under {@value #PREFIX} that translates it, with the field's
+ * label as {@code {0}} and the constraint's bounds as {@code {1}} and {@code {2}}:
+ * {@code augno.errors.constraint.required={0} is required.}
  *
  * @since 0.1.0
  */
 final class ConstraintMessages {
 
+	/**
+	 * The prefix of the keys of constraint messages.
+	 */
+	static final String PREFIX = "augno.errors.constraint.";
+
 	private ConstraintMessages() {
 	}
 
 	static String of(Constraint constraint, String label) {
+		return text(constraint, label).message();
+	}
+
+	/**
+	 * Return the message of a failed constraint with the key that translates it.
+	 * @param constraint the constraint
+	 * @param label the words naming the field or parameter
+	 * @return the English message, and its key unless the constraint's author wrote it
+	 */
+	static Text text(Constraint constraint, String label) {
 		if (constraint.explicitMessage() != null) {
-			return constraint.explicitMessage();
+			return new Text(constraint.explicitMessage(), null);
 		}
 		Object value = constraint.rejectedValue();
 		Map<String, Object> attributes = constraint.attributes();
-		return label + " " + switch (constraint.name()) {
-			case "NotNull" -> "is required.";
-			case "NotBlank" -> (value == null) ? "is required." : "must not be blank.";
-			case "NotEmpty" -> (value == null) ? "is required." : "must not be empty.";
-			case "Null" -> "must not be set.";
-			case "Email" -> "must be a valid email address.";
-			case "Pattern" -> "has an invalid format.";
-			case "URL" -> "must be a valid URL.";
-			case "UUID" -> "must be a valid UUID.";
-			case "Positive" -> "must be greater than zero.";
-			case "PositiveOrZero" -> "must be zero or greater.";
-			case "Negative" -> "must be less than zero.";
-			case "NegativeOrZero" -> "must be zero or less.";
-			case "Min" -> bound("must be at least ", attributes.get("value"));
-			case "Max" -> bound("must be at most ", attributes.get("value"));
+		return switch (constraint.name()) {
+			case "NotNull" -> text(label, "required", "is required.");
+			case "NotBlank" -> (value == null) ? text(label, "required", "is required.")
+					: text(label, "not-blank", "must not be blank.");
+			case "NotEmpty" -> (value == null) ? text(label, "required", "is required.")
+					: text(label, "not-empty", "must not be empty.");
+			case "Null" -> text(label, "null", "must not be set.");
+			case "Email" -> text(label, "email", "must be a valid email address.");
+			case "Pattern" -> text(label, "pattern", "has an invalid format.");
+			case "URL" -> text(label, "url", "must be a valid URL.");
+			case "UUID" -> text(label, "uuid", "must be a valid UUID.");
+			case "Positive" -> text(label, "positive", "must be greater than zero.");
+			case "PositiveOrZero" -> text(label, "positive-or-zero", "must be zero or greater.");
+			case "Negative" -> text(label, "negative", "must be less than zero.");
+			case "NegativeOrZero" -> text(label, "negative-or-zero", "must be zero or less.");
+			case "Min" -> bound(label, "min", "must be at least ", attributes.get("value"));
+			case "Max" -> bound(label, "max", "must be at most ", attributes.get("value"));
 			case "DecimalMin" ->
-				bound(inclusive(attributes) ? "must be at least " : "must be greater than ", attributes.get("value"));
+				inclusive(attributes) ? bound(label, "min", "must be at least ", attributes.get("value"))
+						: bound(label, "greater-than", "must be greater than ", attributes.get("value"));
 			case "DecimalMax" ->
-				bound(inclusive(attributes) ? "must be at most " : "must be less than ", attributes.get("value"));
-			case "Size", "Length" -> size(value, attributes.get("min"), attributes.get("max"));
-			case "Range" -> "must be between " + attributes.get("min") + " and " + attributes.get("max") + ".";
-			case "Digits" -> "must have at most " + attributes.get("integer") + " integer digits and "
-					+ attributes.get("fraction") + " decimal digits.";
-			case "Past" -> "must be in the past.";
-			case "PastOrPresent" -> "must not be in the future.";
-			case "Future" -> "must be in the future.";
-			case "FutureOrPresent" -> "must not be in the past.";
-			case "AssertTrue" -> "must be true.";
-			case "AssertFalse" -> "must be false.";
-			case "typeMismatch" -> "has an invalid value.";
-			default -> "is not valid.";
+				inclusive(attributes) ? bound(label, "max", "must be at most ", attributes.get("value"))
+						: bound(label, "less-than", "must be less than ", attributes.get("value"));
+			case "Size", "Length" -> size(label, value, attributes.get("min"), attributes.get("max"));
+			case "Range" ->
+				text(label, "range", "must be between " + attributes.get("min") + " and " + attributes.get("max") + ".",
+						attributes.get("min"), attributes.get("max"));
+			case "Digits" -> text(label, "digits",
+					"must have at most " + attributes.get("integer") + " integer digits and "
+							+ attributes.get("fraction") + " decimal digits.",
+					attributes.get("integer"), attributes.get("fraction"));
+			case "Past" -> text(label, "past", "must be in the past.");
+			case "PastOrPresent" -> text(label, "past-or-present", "must not be in the future.");
+			case "Future" -> text(label, "future", "must be in the future.");
+			case "FutureOrPresent" -> text(label, "future-or-present", "must not be in the past.");
+			case "AssertTrue" -> text(label, "assert-true", "must be true.");
+			case "AssertFalse" -> text(label, "assert-false", "must be false.");
+			case "typeMismatch" -> text(label, "type-mismatch", "has an invalid value.");
+			default -> text(label, "invalid", "is not valid.");
 		};
+	}
+
+	/**
+	 * The English message is the label and the phrase; the arguments of the key are the
+	 * label and the bounds, as strings so that a translation does not group their digits.
+	 */
+	private static Text text(String label, String key, String phrase, @Nullable Object... bounds) {
+		Object[] arguments = new Object[1 + bounds.length];
+		arguments[0] = label;
+		for (int i = 0; i < bounds.length; i++) {
+			arguments[i + 1] = String.valueOf(bounds[i]);
+		}
+		return new Text(label + " " + phrase,
+				new DefaultMessageSourceResolvable(new String[] { PREFIX + key }, arguments));
 	}
 
 	private static boolean inclusive(Map<String, Object> attributes) {
 		return !Boolean.FALSE.equals(attributes.get("inclusive"));
 	}
 
-	private static String bound(String phrase, @Nullable Object bound) {
-		return (bound != null) ? phrase + bound + "." : "is out of range.";
+	private static Text bound(String label, String key, String phrase, @Nullable Object bound) {
+		return (bound != null) ? text(label, key, phrase + bound + ".", bound)
+				: text(label, "out-of-range", "is out of range.");
 	}
 
-	private static String size(@Nullable Object value, @Nullable Object min, @Nullable Object max) {
+	private static Text size(String label, @Nullable Object value, @Nullable Object min, @Nullable Object max) {
 		if (!(min instanceof Integer low) || !(max instanceof Integer high)) {
-			return "has an invalid size.";
+			return text(label, "size", "has an invalid size.");
 		}
 		boolean text = !(value instanceof Collection<?> || value instanceof Map<?, ?>
 				|| (value != null && value.getClass().isArray()));
 		String unit = text ? " characters" : " items";
 		String verb = text ? "must be " : "must contain ";
 		String tail = text ? " long." : ".";
+		String kind = text ? ".characters" : ".items";
 		if (low > 0 && high < Integer.MAX_VALUE) {
-			return verb + "between " + low + " and " + high + unit + tail;
+			return text(label, "size.between" + kind, verb + "between " + low + " and " + high + unit + tail, low,
+					high);
 		}
 		if (low > 0) {
-			return verb + "at least " + low + unit + tail;
+			return text(label, "size.at-least" + kind, verb + "at least " + low + unit + tail, low);
 		}
-		return verb + "at most " + high + unit + tail;
+		return text(label, "size.at-most" + kind, verb + "at most " + high + unit + tail, high);
+	}
+
+	/**
+	 * A message with the key that translates it.
+	 *
+	 * @param message the English message
+	 * @param translation the key and its arguments, or {@code null} for a message the
+	 * constraint's author wrote
+	 */
+	record Text(String message, @Nullable MessageSourceResolvable translation) {
+
 	}
 
 }

@@ -57,10 +57,7 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 			}
 			candidates.add(candidate);
 		}
-		return candidates.stream()
-			.min(ViolationCandidate.PREFERENCE)
-			.map(ViolationCandidate::toMappedError)
-			.orElseGet(() -> MappedError.of(ErrorCodes.VALIDATION_FAILED));
+		return ViolationCandidate.toMappedError(candidates);
 	}
 
 	@Override
@@ -97,7 +94,8 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 			String javaPath = subPath.toString();
 			String path = this.paths.toJsonPath(rootType, javaPath);
 			return new ViolationCandidate(constraint.category(), true, 0, this.paths.declarationKey(rootType, javaPath),
-					Echoes.param(path), ConstraintMessages.of(constraint, Echoes.label(path)), constraintName);
+					Echoes.param(path), ConstraintMessages.text(constraint, Echoes.label(path)), constraintName,
+					Violation.Location.BODY);
 		}
 		MethodParameter methodParameter = methodParameter(rootType, method, parameter.getParameterIndex());
 		String name = (methodParameter != null) ? WireNames.of(methodParameter, parameter.getName())
@@ -106,7 +104,8 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		if (subPath.isEmpty()) {
 			String label = (methodParameter != null) ? WireNames.label(methodParameter, name) : Labels.of(name);
 			return new ViolationCandidate(constraint.category(), false, index, List.of(), name,
-					ConstraintMessages.of(constraint, label), constraintName);
+					ConstraintMessages.text(constraint, label), constraintName,
+					(methodParameter != null) ? WireNames.location(methodParameter) : Violation.Location.QUERY);
 		}
 		boolean body = methodParameter != null && methodParameter.hasParameterAnnotation(RequestBody.class);
 		Type parameterType = (methodParameter != null) ? methodParameter.getGenericParameterType() : Object.class;
@@ -114,7 +113,8 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		String path = body ? this.paths.toJsonPath(parameterType, javaPath) : name + "." + javaPath;
 		return new ViolationCandidate(constraint.category(), body, index,
 				this.paths.declarationKey(parameterType, javaPath), Echoes.param(path),
-				ConstraintMessages.of(constraint, Echoes.label(path)), constraintName);
+				ConstraintMessages.text(constraint, Echoes.label(path)), constraintName, body ? Violation.Location.BODY
+						: (methodParameter != null) ? WireNames.location(methodParameter) : Violation.Location.QUERY);
 	}
 
 	/**

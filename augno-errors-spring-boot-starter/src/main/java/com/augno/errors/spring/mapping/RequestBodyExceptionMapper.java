@@ -75,13 +75,15 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 			if (isNullValue(mismatched)) {
 				return MappedError.of(ErrorCodes.MISSING_FIELD)
 					.withParam(path)
-					.withMessage(Labels.of(path) + " is required.");
+					.withMessage(Labels.of(path) + " is required.")
+					.withViolation(Violation.Location.BODY, "NotNull");
 			}
 			Class<?> target = (mismatched instanceof InvalidFormatException format) ? format.getTargetType()
 					: mismatched.getTargetType();
 			return MappedError.of(ErrorCodes.INVALID_FORMAT)
 				.withParam(path)
-				.withMessage(Labels.of(path) + " " + mustBe(target) + ".");
+				.withMessage(Labels.of(path) + " " + mustBe(target) + ".")
+				.withViolation(Violation.Location.BODY, "typeMismatch");
 		}
 		if (cause instanceof InputCoercionException coercion && path(coercion.getPath()) != null) {
 			// Valid JSON whose number does not fit the field's type, such as 1e400 for an
@@ -90,7 +92,8 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 			return MappedError.of(ErrorCodes.INVALID_FORMAT)
 				.withParam(path)
 				.withMessage(Labels.of(path) + " is out of range for "
-						+ TypeDescriptions.aValueOf(coercion.getTargetType()) + ".");
+						+ TypeDescriptions.aValueOf(coercion.getTargetType()) + ".")
+				.withViolation(Violation.Location.BODY, "typeMismatch");
 		}
 		if (cause instanceof StreamReadException streamRead) {
 			return invalid(path(streamRead.getPath()), "The request body is not valid JSON.");

@@ -76,26 +76,32 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 			return MappedError.of(FrameworkCodes.UNSUPPORTED_MEDIA_TYPE).withHeaders(ex.getHeaders());
 		}
 		if (throwable instanceof MissingServletRequestParameterException ex) {
-			return parameterMissing(ex.getParameterName(), Labels.of(ex.getParameterName()) + " is required.");
+			return parameterMissing(ex.getParameterName(), Labels.of(ex.getParameterName()) + " is required.",
+					Violation.Location.QUERY);
 		}
 		if (throwable instanceof MissingPathVariableException ex) {
-			return parameterMissing(ex.getVariableName(), Labels.of(ex.getVariableName()) + " is required.");
+			return parameterMissing(ex.getVariableName(), Labels.of(ex.getVariableName()) + " is required.",
+					Violation.Location.PATH);
 		}
 		if (throwable instanceof MissingRequestHeaderException ex) {
-			return parameterMissing(ex.getHeaderName(), "The " + ex.getHeaderName() + " header is required.");
+			return parameterMissing(ex.getHeaderName(), "The " + ex.getHeaderName() + " header is required.",
+					Violation.Location.HEADER);
 		}
 		if (throwable instanceof MissingRequestCookieException ex) {
-			return parameterMissing(ex.getCookieName(), "The " + ex.getCookieName() + " cookie is required.");
+			return parameterMissing(ex.getCookieName(), "The " + ex.getCookieName() + " cookie is required.",
+					Violation.Location.COOKIE);
 		}
 		if (throwable instanceof MissingServletRequestPartException ex) {
 			return MappedError.of(ErrorCodes.MISSING_FIELD)
 				.withParam(ex.getRequestPartName())
-				.withMessage(Labels.of(ex.getRequestPartName()) + " is required.");
+				.withMessage(Labels.of(ex.getRequestPartName()) + " is required.")
+				.withViolation(Violation.Location.BODY, "NotNull");
 		}
 		if (throwable instanceof MethodArgumentTypeMismatchException ex) {
 			return MappedError.of(ErrorCodes.PARAMETER_INVALID)
 				.withParam(ex.getName())
-				.withMessage(Labels.of(ex.getName()) + " " + TypeDescriptions.mustBe(ex.getRequiredType()) + ".");
+				.withMessage(Labels.of(ex.getName()) + " " + TypeDescriptions.mustBe(ex.getRequiredType()) + ".")
+				.withViolation(WireNames.location(ex.getParameter()), "typeMismatch");
 		}
 		if (throwable instanceof MaxUploadSizeExceededException) {
 			return MappedError.of(FrameworkCodes.REQUEST_TOO_LARGE);
@@ -157,8 +163,11 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 		return false;
 	}
 
-	private static MappedError parameterMissing(String name, String message) {
-		return MappedError.of(ErrorCodes.PARAMETER_MISSING).withParam(name).withMessage(message);
+	private static MappedError parameterMissing(String name, String message, Violation.Location location) {
+		return MappedError.of(ErrorCodes.PARAMETER_MISSING)
+			.withParam(name)
+			.withMessage(message)
+			.withViolation(location, "NotNull");
 	}
 
 	/**

@@ -70,10 +70,7 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		else {
 			return null;
 		}
-		return candidates.stream()
-			.min(ViolationCandidate.PREFERENCE)
-			.map(ViolationCandidate::toMappedError)
-			.orElseGet(() -> MappedError.of(ErrorCodes.VALIDATION_FAILED));
+		return ViolationCandidate.toMappedError(candidates);
 	}
 
 	@Override
@@ -85,21 +82,24 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		boolean body = parameter != null && (parameter.hasParameterAnnotation(RequestBody.class)
 				|| parameter.hasParameterAnnotation(RequestPart.class));
 		int parameterIndex = (parameter != null) ? parameter.getParameterIndex() : 0;
+		Violation.Location location = body ? Violation.Location.BODY
+				: (parameter != null) ? WireNames.location(parameter) : Violation.Location.QUERY;
 		Type rootType = rootType(parameter, errors);
 		for (FieldError error : errors.getFieldErrors()) {
 			Constraint constraint = Constraint.of(error, error.getRejectedValue());
 			String path = body ? this.paths.toJsonPath(rootType, error.getField()) : error.getField();
 			String param = Echoes.param(path);
-			String message = ConstraintMessages.of(constraint, Echoes.label(path));
+			ConstraintMessages.Text message = ConstraintMessages.text(constraint, Echoes.label(path));
 			candidates.add(new ViolationCandidate(constraint.category(), body, parameterIndex,
-					this.paths.declarationKey(rootType, error.getField()), param, message, constraint.name()));
+					this.paths.declarationKey(rootType, error.getField()), param, message, constraint.name(),
+					location));
 		}
 		for (ObjectError error : errors.getGlobalErrors()) {
 			Constraint constraint = Constraint.of(error, null);
 			String message = (constraint.explicitMessage() != null) ? constraint.explicitMessage()
 					: "The request is not valid.";
 			candidates.add(new ViolationCandidate(Constraint.Category.OTHER, body, parameterIndex,
-					List.of(Integer.MAX_VALUE), null, message, constraint.name()));
+					List.of(Integer.MAX_VALUE), null, message, constraint.name(), location, null));
 		}
 	}
 
@@ -108,9 +108,9 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		String name = WireNames.of(parameter);
 		for (MessageSourceResolvable error : result.getResolvableErrors()) {
 			Constraint constraint = Constraint.of(result, error);
-			candidates
-				.add(new ViolationCandidate(constraint.category(), false, parameter.getParameterIndex(), List.of(),
-						name, ConstraintMessages.of(constraint, WireNames.label(parameter, name)), constraint.name()));
+			candidates.add(new ViolationCandidate(constraint.category(), false, parameter.getParameterIndex(),
+					List.of(), name, ConstraintMessages.text(constraint, WireNames.label(parameter, name)),
+					constraint.name(), WireNames.location(parameter)));
 		}
 	}
 

@@ -1,11 +1,14 @@
 package com.augno.errors.spring.mapping;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * One violation a validation mapper could report, with what decides which one it reports.
@@ -18,9 +21,17 @@ import org.jspecify.annotations.Nullable;
  * @param message the message
  * @param constraint the simple name of the failed constraint, which breaks ties between
  * violations of one field
+ * @param location where the value was sent
+ * @param translation the key that translates the message, or {@code null}
  */
 record ViolationCandidate(Constraint.Category category, boolean body, int parameterIndex, List<Integer> key,
-		@Nullable String param, String message, String constraint) {
+		@Nullable String param, String message, String constraint, Violation.Location location,
+		@Nullable MessageSourceResolvable translation) {
+
+	ViolationCandidate(Constraint.Category category, boolean body, int parameterIndex, List<Integer> key,
+			@Nullable String param, ConstraintMessages.Text text, String constraint, Violation.Location location) {
+		this(category, body, parameterIndex, key, param, text.message(), constraint, location, text.translation());
+	}
 
 	private static final List<String> PRESENCE = List.of("NotNull", "NotBlank", "NotEmpty");
 
@@ -41,8 +52,33 @@ record ViolationCandidate(Constraint.Category category, boolean body, int parame
 		return (index >= 0) ? index : PRESENCE.size();
 	}
 
+	/**
+	 * Return the error of a failed validation: the preferred violation reported, every
+	 * violation carried in order of preference.
+	 * @param candidates the violations, in any order
+	 * @return the error, {@code validation_failed} when there are none
+	 */
+	static MappedError toMappedError(List<ViolationCandidate> candidates) {
+		if (candidates.isEmpty()) {
+			return MappedError.of(ErrorCodes.VALIDATION_FAILED);
+		}
+		List<ViolationCandidate> ordered = new ArrayList<>(candidates);
+		ordered.sort(PREFERENCE);
+		List<Violation> violations = new ArrayList<>(ordered.size());
+		for (ViolationCandidate candidate : ordered) {
+			violations.add(candidate.toViolation());
+		}
+		return ordered.get(0).toMappedError().withViolations(violations);
+	}
+
 	MappedError toMappedError() {
-		return MappedError.of(code()).withParam(this.param).withMessage(this.message);
+		MappedError error = MappedError.of(code()).withParam(this.param);
+		return (this.translation != null) ? error.withMessage(this.message, this.translation)
+				: error.withMessage(this.message);
+	}
+
+	Violation toViolation() {
+		return new Violation(this.param, this.location, this.constraint, this.message, code(), this.translation);
 	}
 
 	private ErrorCode code() {

@@ -9,6 +9,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -78,6 +79,29 @@ final class WireNames {
 			return "The " + name + " cookie";
 		}
 		return Labels.of(name);
+	}
+
+	/**
+	 * Return where a client sends a parameter: a path variable, a header, a cookie, a
+	 * part or body, else the query (or a form field, which Spring binds alike).
+	 * @param parameter the parameter
+	 * @return the location
+	 */
+	static Violation.Location location(MethodParameter parameter) {
+		if (parameter.hasParameterAnnotation(PathVariable.class)) {
+			return Violation.Location.PATH;
+		}
+		if (parameter.hasParameterAnnotation(RequestHeader.class)) {
+			return Violation.Location.HEADER;
+		}
+		if (parameter.hasParameterAnnotation(CookieValue.class)) {
+			return Violation.Location.COOKIE;
+		}
+		if (parameter.hasParameterAnnotation(RequestPart.class)
+				|| parameter.hasParameterAnnotation(RequestBody.class)) {
+			return Violation.Location.BODY;
+		}
+		return Violation.Location.QUERY;
 	}
 
 	private static <A extends Annotation> @Nullable String annotated(MethodParameter parameter, Class<A> type,

@@ -8,6 +8,8 @@ import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.accept.ApiVersionParser;
 import org.springframework.web.accept.InvalidApiVersionException;
 import org.springframework.web.accept.MissingApiVersionException;
@@ -82,9 +84,12 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof MissingApiVersionException) {
 			String latest = latest();
+			String message = "The " + this.header + " header is required. Please include a valid API version."
+					+ ((latest != null) ? " The latest version is " + latest + "." : "");
 			return MappedError.of(ErrorCodes.API_VERSION_REQUIRED)
-				.withMessage("The " + this.header + " header is required. Please include a valid API version."
-						+ ((latest != null) ? " The latest version is " + latest + "." : ""));
+				.withMessage(message,
+						(latest != null) ? translation("api_version_required.message.latest", this.header, latest)
+								: translation("api_version_required.message.header", this.header));
 		}
 		if (throwable instanceof InvalidApiVersionException ex) {
 			String requested = (ex.getVersion() != null) ? ex.getVersion() : "";
@@ -93,7 +98,8 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 				return tooOld(minimum, requested);
 			}
 			return MappedError.of(ErrorCodes.API_VERSION_INVALID)
-				.withMessage("Invalid API version '" + shown(requested) + "'. Supported versions: " + supported());
+				.withMessage("Invalid API version '" + shown(requested) + "'. Supported versions: " + supported(),
+						translation("api_version_invalid.message.supported", shown(requested), supported().toString()));
 		}
 		if (throwable instanceof NoResourceFoundException
 				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
@@ -141,7 +147,15 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 	private static MappedError tooOld(String required, String requested) {
 		return MappedError.of(ErrorCodes.API_VERSION_TOO_OLD)
 			.withMessage("This endpoint requires API version " + required + " or newer. You requested "
-					+ shown(requested) + ".");
+					+ shown(requested) + ".",
+					translation("api_version_too_old.message.required", required, shown(requested)));
+	}
+
+	/**
+	 * The key that translates a message, under {@code augno.errors.}, with its arguments.
+	 */
+	private static MessageSourceResolvable translation(String key, Object... arguments) {
+		return new DefaultMessageSourceResolvable(new String[] { "augno.errors." + key }, arguments);
 	}
 
 	private static String shown(String version) {

@@ -2,10 +2,17 @@ package com.augno.errors.spring.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorFactory;
+import com.augno.errors.spring.format.AugnoErrorFormat;
+import com.augno.errors.spring.format.ErrorBody;
+import com.augno.errors.spring.format.ErrorFormat;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
+import com.augno.errors.spring.format.ResolvedError;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.StatusCodes;
@@ -16,6 +23,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -73,6 +81,16 @@ public class ErrorResponseHandler {
 
 	private static final Log logger = LogFactory.getLog(ErrorResponseHandler.class);
 
+	/**
+	 * The longest request path repeated as a problem's {@code instance}.
+	 */
+	private static final int MAX_INSTANCE_LENGTH = 1024;
+
+	/**
+	 * What a format that throws is replaced with.
+	 */
+	private static final ErrorFormat FALLBACK_FORMAT = new AugnoErrorFormat();
+
 	private final CompositeExceptionMapper mappers;
 
 	private final ErrorFactory errorFactory;
@@ -90,6 +108,10 @@ public class ErrorResponseHandler {
 	private final ErrorResponseDecision decision;
 
 	private final @Nullable ErrorPages pages;
+
+	private final ErrorFormats formats;
+
+	private final ErrorMessages messages;
 
 	/**
 	 * Create a handler that tells listeners about each error it answers.
@@ -125,6 +147,32 @@ public class ErrorResponseHandler {
 	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
 			List<ErrorListener> listeners, ErrorResponseDecision decision, @Nullable ErrorPages pages) {
+		this(mappers, errorFactory, writer, errorLogger, requestIdGenerator, requestIdHeader, listeners, decision,
+				pages, ErrorFormats.augno(), new ErrorMessages(null, errorFactory.registry()));
+	}
+
+	/**
+	 * Create a handler that answers in the format chosen for each request, with its
+	 * messages in the request's language.
+	 * @param mappers the mapper chain
+	 * @param errorFactory builds the error from the service's registry and links
+	 * @param writer writes the rendered error
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request that has none yet
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param listeners called for each answered error, in order
+	 * @param decision decides which requests the starter answers, and how
+	 * @param pages the application's error pages, or {@code null} to answer every request
+	 * with the envelope
+	 * @param formats the formats, and the choice of one per request
+	 * @param messages puts messages into the request's language
+	 */
+	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			List<ErrorListener> listeners, ErrorResponseDecision decision, @Nullable ErrorPages pages,
+			ErrorFormats formats, ErrorMessages messages) {
+		this.formats = formats;
+		this.messages = messages;
 		this.decision = decision;
 		this.pages = pages;
 		this.mappers = mappers;
@@ -248,8 +296,8 @@ public class ErrorResponseHandler {
 		}
 		if (request.getAttribute(CLIENT_CLOSED_ATTRIBUTE) == null) {
 			ErrorCode code = this.errorFactory.resolve(mapped.code());
-			this.writer.write(response, code.status(), this.errorFactory.create(code, mapped.type(), mapped.message(),
-					mapped.param(), mapped.quota(), requestId(request, response)), mapped.headers());
+			Locale locale = locale(request);
+			write(request, response, code, mapped, create(code, mapped, requestId(request, response), locale), locale);
 		}
 		return null;
 	}
@@ -315,8 +363,8 @@ public class ErrorResponseHandler {
 			}
 			return null;
 		}
-		AugnoError error = this.errorFactory.create(code, mapped.type(), mapped.message(), mapped.param(),
-				mapped.quota(), requestId);
+		Locale locale = locale(request);
+		AugnoError error = create(code, mapped, requestId, locale);
 		if (code.status() == 499) {
 			// The application's own client_closed_request: written, logged like a
 			// disconnect.
@@ -347,7 +395,7 @@ public class ErrorResponseHandler {
 			notifyListeners(request, code.status(), error);
 			return null;
 		}
-		boolean written = this.writer.write(response, code.status(), error, mapped.headers());
+		boolean written = write(request, response, code, mapped, error, locale);
 		if (!written) {
 			CommittedFailures.record(request, (cause != null) ? cause
 					: new IllegalStateException("Response committed before " + error.code() + " could be written"));
@@ -360,6 +408,56 @@ public class ErrorResponseHandler {
 		// code's.
 		notifyListeners(request, written ? response.getStatus() : code.status(), error);
 		return null;
+	}
+
+	/**
+	 * The language of a request's messages: the one its {@code Accept-Language} header
+	 * prefers, English (the contract's) when it sends none.
+	 */
+	private static Locale locale(HttpServletRequest request) {
+		return (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) ? request.getLocale() : Locale.ENGLISH;
+	}
+
+	private AugnoError create(ErrorCode code, MappedError mapped, String requestId, Locale locale) {
+		String message = this.messages.message(code, mapped.message(), mapped.translation(), locale);
+		return this.errorFactory.create(code, mapped.type(), message, mapped.param(), mapped.quota(), requestId);
+	}
+
+	/**
+	 * Render an error in the format chosen for the request and write it, unless the
+	 * response is committed. The status is the one the response takes, which a caller's
+	 * response may keep different from the code's.
+	 */
+	private boolean write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, MappedError mapped,
+			AugnoError error, Locale locale) throws IOException {
+		if (response.isCommitted()) {
+			return false;
+		}
+		response.setStatus(code.status());
+		int status = response.getStatus();
+		ResolvedError resolved = new ResolvedError(code, error, status, this.messages.title(code, status, locale),
+				this.messages.violations(mapped.violations(), locale), RequestIds.find(request), instance(request),
+				locale, mapped.headers(), mapped.members());
+		ErrorFormat format = this.formats.select(request.getHeader(HttpHeaders.ACCEPT));
+		ErrorBody rendered;
+		try {
+			rendered = format.render(resolved);
+		}
+		catch (RuntimeException ex) {
+			// A format that fails must not cost the client its answer.
+			logger.warn("Error format '" + format.name() + "' failed to render " + error.code() + " (request_id="
+					+ resolved.requestId() + "); answering with the Augno envelope", ex);
+			rendered = FALLBACK_FORMAT.render(resolved);
+		}
+		return this.writer.write(response, status, rendered);
+	}
+
+	/**
+	 * The path the client asked for, without its query, unless it is too long to repeat.
+	 */
+	private static @Nullable String instance(HttpServletRequest request) {
+		String uri = OriginalRequest.uri(request);
+		return (uri != null && uri.length() <= MAX_INSTANCE_LENGTH) ? uri : null;
 	}
 
 	/**

@@ -5,37 +5,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.augno.errors.AugnoError;
-import com.augno.errors.ErrorEnvelope;
+import com.augno.errors.spring.format.AugnoErrorFormat;
+import com.augno.errors.spring.format.ErrorBody;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * Writes the envelope to a servlet response: always {@code application/json} whatever the
- * request's {@code Accept} says, {@code Cache-Control: no-store}, an exact
- * {@code Content-Length}, and the protocol headers the error carries. It uses its own
- * mapper, so the application's Jackson settings cannot change the wire format.
+ * Writes what an {@link com.augno.errors.spring.format.ErrorFormat} rendered to a servlet
+ * response: its content type whatever the request's {@code Accept} says,
+ * {@code Cache-Control: no-store}, an exact {@code Content-Length}, and the protocol
+ * headers the error carries.
  *
  * @since 0.1.0
  */
 public class ErrorResponseWriter {
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-	private final JsonMapper asciiMapper = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+	private final AugnoErrorFormat envelope = new AugnoErrorFormat();
 
 	/**
-	 * Serialize an error to the bytes of its envelope.
+	 * Serialize an error to the bytes of its Augno envelope.
 	 * @param error the error
 	 * @return the UTF-8 JSON
 	 */
 	public byte[] toBytes(AugnoError error) {
-		return this.mapper.writeValueAsBytes(new ErrorEnvelope(error));
+		return this.envelope.toBytes(error);
 	}
 
 	/**
@@ -49,17 +48,28 @@ public class ErrorResponseWriter {
 	 */
 	public boolean write(HttpServletResponse response, int status, AugnoError error, HttpHeaders headers)
 			throws IOException {
+		return write(response, status, ErrorBody.json(toBytes(error), headers));
+	}
+
+	/**
+	 * Write a rendered error, unless the response is already committed.
+	 * @param response the response
+	 * @param status the HTTP status
+	 * @param rendered the body, content type and headers a format rendered
+	 * @return whether the error was written
+	 * @throws IOException if writing fails
+	 */
+	public boolean write(HttpServletResponse response, int status, ErrorBody rendered) throws IOException {
 		if (response.isCommitted()) {
 			return false;
 		}
 		ServletOutputStream out = clear(response);
 		// With only the writer left, whatever its charset: ASCII JSON is the same bytes
-		// in
-		// any of them, so the length stays exact.
-		byte[] body = (out != null) ? toBytes(error) : this.asciiMapper.writeValueAsBytes(new ErrorEnvelope(error));
+		// in any of them, so the length stays exact.
+		byte[] body = (out != null) ? rendered.body() : asciiJson(rendered);
 		response.setStatus(status);
-		setHeaders(response, headers);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		setHeaders(response, rendered.headers());
+		response.setContentType(rendered.contentType().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentLength(body.length);
 		if (out != null) {
@@ -70,6 +80,41 @@ public class ErrorResponseWriter {
 		}
 		response.flushBuffer();
 		return true;
+	}
+
+	/**
+	 * Return a JSON body with every character outside ASCII written as a backslash-u
+	 * escape, as Jackson's {@code ESCAPE_NON_ASCII} writes it; JSON holds such characters
+	 * only inside strings, where the escape means the same. A body of another type is
+	 * returned as it is.
+	 */
+	private static byte[] asciiJson(ErrorBody rendered) {
+		MediaType type = rendered.contentType();
+		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type)
+				|| (type.getSubtype().endsWith("+json") && "application".equals(type.getType()));
+		if (!json) {
+			return rendered.body();
+		}
+		String text = new String(rendered.body(), StandardCharsets.UTF_8);
+		StringBuilder ascii = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				if (ascii != null) {
+					ascii.append(c);
+				}
+				continue;
+			}
+			if (ascii == null) {
+				ascii = new StringBuilder(text.length() + 16).append(text, 0, i);
+			}
+			ascii.append("\\u")
+				.append(HEX[(c >> 12) & 0xF])
+				.append(HEX[(c >> 8) & 0xF])
+				.append(HEX[(c >> 4) & 0xF])
+				.append(HEX[c & 0xF]);
+		}
+		return (ascii != null) ? ascii.toString().getBytes(StandardCharsets.US_ASCII) : rendered.body();
 	}
 
 	/**

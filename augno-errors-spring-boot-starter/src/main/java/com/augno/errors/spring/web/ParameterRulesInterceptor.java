@@ -61,6 +61,7 @@ public class ParameterRulesInterceptor implements HandlerInterceptor {
 				if (!rules.declared().accepts(name)) {
 					throw AugnoException.of(ErrorCodes.PARAMETER_UNKNOWN)
 						.message("Unknown parameter: " + QueryParameters.shorten(name) + ".")
+						.messageKey("augno.errors.parameter_unknown.message.name", QueryParameters.shorten(name))
 						.param(QueryParameters.shorten(name));
 				}
 			}
@@ -78,6 +79,7 @@ public class ParameterRulesInterceptor implements HandlerInterceptor {
 		if (present.size() > 1) {
 			throw AugnoException.of(ErrorCodes.PARAMETERS_EXCLUSIVE)
 				.message("The " + join(present) + " parameters cannot be used together.")
+				.messageKey("augno.errors.parameters_exclusive.message.names", join(present))
 				.param(present.get(1));
 		}
 	}

@@ -32,7 +32,8 @@ class ConfigurationMetadataTests {
 				"augno.errors.request-id.response-header", "augno.errors.request-id.trusted-header",
 				"augno.errors.logging.invalid-request-error", "augno.errors.logging.idempotency-error",
 				"augno.errors.logging.api-error", "augno.errors.logging.client-closed-request",
-				"augno.errors.logging.stack-trace-interval", "augno.errors.filter.order");
+				"augno.errors.logging.stack-trace-interval", "augno.errors.filter.order", "augno.errors.format",
+				"augno.errors.format-negotiation");
 		assertThat(properties).allSatisfy(
 				(name, property) -> assertThat(property.path("description").asString()).as("description of %s", name)
 					.isNotBlank()
@@ -59,6 +60,12 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("augno.errors.logging.stack-trace-interval").get("defaultValue").asString())
 			.isEqualTo("1m");
 		assertThat(defaults.getLogging().getStackTraceInterval()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(properties.get("augno.errors.format-negotiation").get("defaultValue").asBoolean())
+			.isEqualTo(new AugnoErrorsFormatProperties().isFormatNegotiation())
+			.isFalse();
+		assertThat(properties.get("augno.errors.format").has("defaultValue")).isFalse();
+		assertThat(properties.get("augno.errors.format").get("description").asString())
+			.contains("augno (the Augno envelope), problem (RFC 9457 problem details)");
 	}
 
 	@Test

@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chain (HTTP Basic, an API-key filter, URL rules and {@code @PreAuthorize}) that never
  * mentions the starter: status, {@code WWW-Authenticate}, headers and the whole envelope.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
+		"spring.autoconfigure.exclude=", "augno.errors.format-negotiation=true" })
 class SecurityErrorsIntegrationTests {
 
 	private static final String BASIC_CHALLENGE = "Basic realm=\"Realm\"";
@@ -68,6 +68,21 @@ class SecurityErrorsIntegrationTests {
 		assertClientError(response, 401, "invalid_credentials", "No credentials were provided.");
 		assertThat(response.headers().allValues("WWW-Authenticate")).as("HTTP Basic's own challenge")
 			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
+	}
+
+	@Test
+	void theEntryPointAndTheAccessDeniedHandlerWriteTheNegotiatedFormat() throws Exception {
+		HttpResponse<String> unauthenticated = this.client.get("/hello", "Accept", "application/problem+json");
+		assertThat(unauthenticated.statusCode()).isEqualTo(401);
+		assertThat(unauthenticated.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(unauthenticated.headers().allValues("WWW-Authenticate"))
+			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
+		assertThat(unauthenticated.body()).contains("\"status\":401", "\"code\":\"invalid_credentials\"");
+		HttpResponse<String> denied = this.client.get("/admin/report", "Authorization",
+				TestClient.basic("alice", "secret"), "Accept", "application/problem+json");
+		assertThat(denied.statusCode()).isEqualTo(403);
+		assertThat(denied.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(denied.body()).contains("\"status\":403", "\"code\":\"insufficient_permissions\"");
 	}
 
 	@Test

@@ -11,6 +11,12 @@ import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorLinks;
 import com.augno.errors.ErrorRegistry;
+import com.augno.errors.spring.format.AugnoErrorFormat;
+import com.augno.errors.spring.format.ErrorBody;
+import com.augno.errors.spring.format.ErrorFormat;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
+import com.augno.errors.spring.format.ResolvedError;
 import com.augno.errors.spring.mapping.ClientDisconnectMapper;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
@@ -142,6 +148,37 @@ class ErrorResponseHandlerTests {
 	private static HttpMessageNotReadableException readFailure(IOException recorded) {
 		return new HttpMessageNotReadableException("I/O error while reading input message", new IOException(recorded),
 				new MockHttpInputMessage(new byte[0]));
+	}
+
+	@Test
+	void aFormatThatThrowsIsReplacedByTheEnvelope(CapturedOutput output) throws IOException {
+		ErrorFormat broken = new ErrorFormat() {
+			@Override
+			public String name() {
+				return "broken";
+			}
+
+			@Override
+			public ErrorBody render(ResolvedError error) {
+				throw new IllegalStateException("format bug");
+			}
+		};
+		ErrorFactory factory = new ErrorFactory(ErrorRegistry.standard(), ErrorLinks.defaults());
+		ErrorResponseHandler handler = new ErrorResponseHandler(
+				new CompositeExceptionMapper(List.of(new ClientDisconnectMapper())), factory, new ErrorResponseWriter(),
+				new ErrorLogger(LogLevel.INFO, LogLevel.INFO, LogLevel.ERROR, LogLevel.INFO, Duration.ZERO),
+				() -> "rq_generated", "Request-Id", List.of(), new ErrorResponseDecision(), null,
+				ErrorFormats.of(List.of(new AugnoErrorFormat(), broken), "broken", false),
+				new ErrorMessages(null, factory.registry()));
+		handler.respond(this.request, this.response, MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND), null);
+		assertThat(this.response.getStatus()).isEqualTo(404);
+		assertThat(this.response.getContentType()).isEqualTo("application/json");
+		assertEnvelope(this.response.getContentAsString()).hasRequestId("rq_test");
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" WARN "))).singleElement()
+			.satisfies((line) -> assertThat(line).contains(
+					"Error format 'broken' failed to render resource_not_found (request_id=rq_test); answering with "
+							+ "the Augno envelope"));
+		assertThat(output).contains("java.lang.IllegalStateException: format bug");
 	}
 
 	private ErrorResponseHandler handler(ErrorListener... first) {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import com.augno.errors.AugnoError;
+import com.augno.errors.ErrorEnvelope;
 import com.augno.errors.ErrorType;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -43,6 +46,11 @@ class ErrorResponseWriterTests {
 		String json = new String(body, StandardCharsets.US_ASCII);
 		assertThat(json).doesNotContain("<html").isASCII();
 		assertEnvelope(json).isClientError("validation_failed", "Le champ « prénom » est requis.", "prénom");
+		// Byte for byte what Jackson's ESCAPE_NON_ASCII writes, as before formats.
+		assertThat(json).isEqualTo(new String(JsonMapper.builder()
+			.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+			.build()
+			.writeValueAsBytes(new ErrorEnvelope(ERROR)), StandardCharsets.US_ASCII));
 	}
 
 	@Test

@@ -25,13 +25,13 @@ import org.springframework.web.util.DisconnectedClientHelper;
 /**
  * The rendering path of a failed request, without a servlet container or a Spring
  * context: throwable, {@link MappedError} (the mapper chain), {@link AugnoError} (the
- * {@code ErrorFactory}), envelope bytes ({@code ErrorResponseWriter.toBytes}).
- * {@link #render} is the whole path; {@link #map} and {@link #toBytes} are its two
- * halves, to tell where the time goes, and {@link #disconnectCheck} is Spring's check of
- * whether the client went away, which {@link #map} now skips unless the failure's chain
- * holds an {@code IOException}. Each failure is built once: creating it (and its stack
- * trace) is the throwing code's cost, and logging the stack trace of a 5xx is left to the
- * HTTP benchmark.
+ * {@code ErrorFactory}), envelope bytes (the default format, {@code AugnoErrorFormat}, as
+ * {@code ErrorFormats} chooses it). {@link #render} is the whole path; {@link #map} and
+ * {@link #toBytes} are its two halves, to tell where the time goes, and
+ * {@link #disconnectCheck} is Spring's check of whether the client went away, which
+ * {@link #map} now skips unless the failure's chain holds an {@code IOException}. Each
+ * failure is built once: creating it (and its stack trace) is the throwing code's cost,
+ * and logging the stack trace of a 5xx is left to the HTTP benchmark.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

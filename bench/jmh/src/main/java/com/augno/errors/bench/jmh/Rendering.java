@@ -1,6 +1,7 @@
 package com.augno.errors.bench.jmh;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.augno.errors.AugnoError;
@@ -9,6 +10,11 @@ import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorLinks;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.client.RestClientExceptionMapper;
+import com.augno.errors.spring.format.AugnoErrorFormat;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
+import com.augno.errors.spring.format.ProblemDetailsErrorFormat;
+import com.augno.errors.spring.format.ResolvedError;
 import com.augno.errors.spring.mapping.AugnoExceptionMapper;
 import com.augno.errors.spring.mapping.ClientDisconnectMapper;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
@@ -49,6 +55,14 @@ final class Rendering {
 
 	final ErrorResponseWriter writer = new ErrorResponseWriter();
 
+	/**
+	 * The formats as the auto-configuration builds them by default: the Augno envelope,
+	 * problem details, no negotiation.
+	 */
+	final ErrorFormats formats;
+
+	final ErrorMessages messages;
+
 	Rendering() {
 		// As ErrorRegistryFactory does with no codes or doc URLs configured.
 		ErrorRegistry.Builder registry = ErrorRegistry.builder();
@@ -60,15 +74,27 @@ final class Rendering {
 						new AugnoExceptionMapper(this.errorFactory), new ValidationExceptionMapper(paths),
 						new ConstraintViolationExceptionMapper(paths), new RequestBodyExceptionMapper(),
 						new SpringMvcExceptionMapper(), new ErrorResponseMapper(), new RestClientExceptionMapper()));
+		this.formats = ErrorFormats.of(List.of(new AugnoErrorFormat(), new ProblemDetailsErrorFormat()), "augno",
+				false);
+		this.messages = new ErrorMessages(null, this.errorFactory.registry());
 	}
 
 	/**
-	 * Throwable to envelope bytes.
+	 * Throwable to envelope bytes, as {@code ErrorResponseHandler} renders them for a
+	 * request without {@code Accept-Language}: the error resolved, the format chosen for
+	 * the request's {@code Accept}, its body.
 	 * @param failure the failure
 	 * @return the bytes
 	 */
 	byte[] render(Throwable failure) {
-		return this.writer.toBytes(toError(this.mappers.map(failure)));
+		MappedError mapped = this.mappers.map(failure);
+		ErrorCode code = this.errorFactory.resolve(mapped.code());
+		AugnoError error = toError(mapped);
+		int status = code.status();
+		ResolvedError resolved = new ResolvedError(code, error, status,
+				this.messages.title(code, status, Locale.ENGLISH), mapped.violations(), REQUEST_ID, "/items/it_missing",
+				Locale.ENGLISH, mapped.headers(), mapped.members());
+		return this.formats.select("application/json").render(resolved).body();
 	}
 
 	/**
@@ -79,8 +105,9 @@ final class Rendering {
 	 */
 	AugnoError toError(MappedError mapped) {
 		ErrorCode code = this.errorFactory.resolve(mapped.code());
-		return this.errorFactory.create(code, mapped.type(), mapped.message(), mapped.param(), mapped.quota(),
-				REQUEST_ID);
+		return this.errorFactory.create(code, mapped.type(),
+				this.messages.message(code, mapped.message(), mapped.translation(), Locale.ENGLISH), mapped.param(),
+				mapped.quota(), REQUEST_ID);
 	}
 
 }
