@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
@@ -24,6 +25,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -36,9 +39,8 @@ import org.springframework.web.server.ServerWebExchange;
  * A client that went away gets nothing written: it is logged at the level of
  * {@code augno.errors.logging.client-closed-request} and the exchange completes, so that
  * Spring does not log the disconnect as a server error. A failure after the response was
- * committed (inside a streamed body) is logged once and propagated, so that Reactor Netty
- * closes the connection: the client sees a truncated stream, never a JSON error appended
- * to it.
+ * committed (inside a streamed body) is logged once and the connection closed: the client
+ * sees a truncated stream, never a JSON error appended to it.
  *
  * @since 0.1.0
  */
@@ -52,6 +54,9 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 	private static final Log logger = LogFactory.getLog(AugnoErrorWebExceptionHandler.class);
 
 	private static final int MAX_INSTANCE_LENGTH = 1024;
+
+	private static final boolean REACTOR_NETTY = ClassUtils.isPresent("reactor.netty.Connection",
+			AugnoErrorWebExceptionHandler.class.getClassLoader());
 
 	private final CompositeExceptionMapper mappers;
 
@@ -119,12 +124,25 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 				logger
 					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);
 			}
-			return Mono.error(failure);
+			return abort(response, failure);
 		}
 		String instance = (path.length() <= MAX_INSTANCE_LENGTH) ? path : null;
 		ErrorBody rendered = this.renderer.render(code, mapped, error, code.status(), requestId, instance, locale,
 				request.getHeaders().getFirst(HttpHeaders.ACCEPT));
 		return write(response, code.status(), rendered);
+	}
+
+	/**
+	 * Close the connection of a committed response, so that its body ends cut short
+	 * rather than looking complete; a server other than Reactor Netty is left to do so
+	 * with the failure.
+	 */
+	private static Mono<Void> abort(ServerHttpResponse response, Throwable failure) {
+		if (REACTOR_NETTY && ServerHttpResponseDecorator.getNativeResponse(response) instanceof Connection connection) {
+			connection.dispose();
+			return Mono.empty();
+		}
+		return Mono.error(failure);
 	}
 
 	private static Mono<Void> write(ServerHttpResponse response, int status, ErrorBody rendered) {
