@@ -34,6 +34,8 @@ public class AugnoException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	private static final Object[] NO_ARGUMENTS = {};
+
 	private final String code;
 
 	private final @Nullable ErrorCode errorCode;
@@ -52,7 +54,7 @@ public class AugnoException extends RuntimeException {
 
 	private @Nullable String messageKey;
 
-	private Object[] messageArguments = new Object[0];
+	private Object[] messageArguments = NO_ARGUMENTS;
 
 	/**
 	 * Create an exception for a code; subclasses name their code here.
@@ -198,7 +200,7 @@ public class AugnoException extends RuntimeException {
 	 * @return a copy of the arguments, empty when none
 	 */
 	public Object[] messageArguments() {
-		return this.messageArguments.clone();
+		return (this.messageArguments.length > 0) ? this.messageArguments.clone() : NO_ARGUMENTS;
 	}
 
 	/**

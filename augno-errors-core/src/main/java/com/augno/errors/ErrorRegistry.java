@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Built with {@link #builder()}; {@link #standard()} holds the contract alone. A built-in
  * code cannot be redefined, only its message and doc URL overridden, so that the status,
- * type and transience clients rely on stay those of the contract.
+ * type and transience clients rely on stay those of the contract. A service whose
+ * contract is not Augno's {@linkplain Builder#replaceBuiltIns() replaces} the built-in
+ * codes with its own instead.
  *
  * @since 0.1.0
  */
@@ -32,9 +34,13 @@ public final class ErrorRegistry {
 
 	private final Map<String, ErrorDocumentation> documentation;
 
-	private ErrorRegistry(Map<String, ErrorCode> codes, Map<String, ErrorDocumentation> documentation) {
+	private final Map<String, String> replacements;
+
+	private ErrorRegistry(Map<String, ErrorCode> codes, Map<String, ErrorDocumentation> documentation,
+			Map<String, String> replacements) {
 		this.codes = Collections.unmodifiableMap(new LinkedHashMap<>(codes));
 		this.documentation = Map.copyOf(documentation);
+		this.replacements = Map.copyOf(replacements);
 	}
 
 	/**
@@ -54,12 +60,34 @@ public final class ErrorRegistry {
 	}
 
 	/**
-	 * Return the code registered under a wire code.
+	 * Return the code registered under a wire code, or the code that
+	 * {@linkplain Builder#replace(String, String) replaces} a built-in one.
 	 * @param code the wire code
 	 * @return the code, or {@code null} if none is registered
 	 */
 	public @Nullable ErrorCode find(String code) {
-		return this.codes.get(code);
+		ErrorCode registered = this.codes.get(code);
+		if (registered == null) {
+			String replacement = this.replacements.get(code);
+			return (replacement != null) ? this.codes.get(replacement) : null;
+		}
+		return registered;
+	}
+
+	/**
+	 * Return the built-in codes whose failures a code answers instead of them, in a
+	 * registry that {@linkplain Builder#replaceBuiltIns() replaces the built-in codes}.
+	 * @param code the wire code
+	 * @return the built-in codes it replaces, in the order they were replaced; empty when
+	 * it replaces none
+	 */
+	public List<String> replaces(String code) {
+		return this.replacements.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().equals(code))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
 	}
 
 	/**
@@ -70,7 +98,7 @@ public final class ErrorRegistry {
 	 * @throws IllegalArgumentException if no code is registered under it
 	 */
 	public ErrorCode get(String code) {
-		ErrorCode errorCode = this.codes.get(code);
+		ErrorCode errorCode = find(code);
 		if (errorCode == null) {
 			throw new IllegalArgumentException(unknownCodeMessage(code));
 		}
@@ -172,6 +200,10 @@ public final class ErrorRegistry {
 
 		private final Map<String, ErrorDocumentation> documentation = new LinkedHashMap<>();
 
+		private final Set<String> replaceable = new HashSet<>();
+
+		private final Map<String, String> replacements = new LinkedHashMap<>();
+
 		private Pattern codeSyntax = ErrorCode.AUGNO_CODE_SYNTAX;
 
 		private Builder() {
@@ -261,6 +293,49 @@ public final class ErrorRegistry {
 		}
 
 		/**
+		 * Drop the built-in codes registered so far, for a service whose contract is not
+		 * Augno's: its own codes alone are listed and found, and each failure the
+		 * framework answers with a built-in code is answered with the code that
+		 * {@linkplain #replace(String, String) replaces} it. A failure whose built-in
+		 * code nothing replaces keeps that code, with its status and message, so that it
+		 * is still answered. Call it after registering a framework's own built-in codes.
+		 * @return this builder
+		 */
+		public Builder replaceBuiltIns() {
+			this.builtIn.forEach((code) -> {
+				this.codes.remove(code);
+				this.documentation.remove(code);
+				this.replaceable.add(code);
+			});
+			this.builtIn.clear();
+			return this;
+		}
+
+		/**
+		 * Answer the failures of a built-in code with a code of the service's own, after
+		 * {@link #replaceBuiltIns()}. {@link ErrorRegistry#find(String)} of the built-in
+		 * code then returns the replacement.
+		 * @param builtInCode the built-in wire code, such as {@code resource_not_found}
+		 * @param code a registered code of the service's own, such as {@code NOT_FOUND}
+		 * @return this builder
+		 * @throws IllegalArgumentException if the built-in code is unknown or already
+		 * replaced, or the code is not registered
+		 */
+		public Builder replace(String builtInCode, String code) {
+			if (!this.replaceable.contains(builtInCode)) {
+				throw new IllegalArgumentException("'" + builtInCode + "' is not a built-in code that can be replaced"
+						+ (this.replaceable.isEmpty() ? " (call replaceBuiltIns() first)" : ""));
+			}
+			existing(code);
+			String previous = this.replacements.putIfAbsent(builtInCode, code);
+			if (previous != null) {
+				throw new IllegalArgumentException(
+						"'" + builtInCode + "' is already replaced by '" + previous + "'; it can be replaced once");
+			}
+			return this;
+		}
+
+		/**
 		 * Document a registered code for the reference page and the published catalogue.
 		 * @param code the wire code
 		 * @param documentation what to say about it
@@ -276,7 +351,8 @@ public final class ErrorRegistry {
 		private ErrorCode existing(String code) {
 			ErrorCode existing = this.codes.get(code);
 			if (existing == null) {
-				throw new IllegalArgumentException(new ErrorRegistry(this.codes, Map.of()).unknownCodeMessage(code));
+				throw new IllegalArgumentException(
+						new ErrorRegistry(this.codes, Map.of(), Map.of()).unknownCodeMessage(code));
 			}
 			return existing;
 		}
@@ -286,7 +362,7 @@ public final class ErrorRegistry {
 		 * @return an immutable registry
 		 */
 		public ErrorRegistry build() {
-			return new ErrorRegistry(this.codes, this.documentation);
+			return new ErrorRegistry(this.codes, this.documentation, this.replacements);
 		}
 
 	}

@@ -288,4 +288,79 @@ class ErrorRegistryTests {
 		assertThat(custom.suggestionsFor("ledger_lock")).containsExactly("ledger_locked");
 	}
 
+	@Test
+	void aRegistryThatReplacesTheBuiltInCodesListsOnlyItsOwn() {
+		ErrorRegistry own = ErrorRegistry.builder()
+			.replaceBuiltIns()
+			.codeSyntax(Pattern.compile("^[A-Z][A-Z0-9_]*$"))
+			.register(ErrorCode.of("NOT_FOUND", 404, ErrorType.INVALID_REQUEST_ERROR, false, "Resource not found"))
+			.build();
+		assertThat(own.codes()).extracting(ErrorCode::code).containsExactly("NOT_FOUND");
+		assertThat(own.find("validation_failed")).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> own.get("resource_not_found"))
+			.withMessageStartingWith("Unknown error code 'resource_not_found'");
+	}
+
+	@Test
+	void findsTheReplacementOfABuiltInCode() {
+		ErrorRegistry own = ErrorRegistry.builder()
+			.replaceBuiltIns()
+			.codeSyntax(Pattern.compile("^[A-Z][A-Z0-9_]*$"))
+			.register(ErrorCode.of("VALIDATION_ERROR", 422, ErrorType.INVALID_REQUEST_ERROR, false, "Invalid."))
+			.replace("validation_failed", "VALIDATION_ERROR")
+			.replace("missing_field", "VALIDATION_ERROR")
+			.build();
+		assertThat(own.find("missing_field")).isSameAs(own.find("VALIDATION_ERROR"));
+		assertThat(own.get("validation_failed").status()).isEqualTo(422);
+		assertThat(own.replaces("VALIDATION_ERROR")).containsExactly("missing_field", "validation_failed");
+		assertThat(own.replaces("missing_field")).isEmpty();
+		assertThat(new ErrorFactory(own, ErrorLinks.defaults()).create(ErrorCodes.MISSING_FIELD, null, null, "name",
+				null, null))
+			.satisfies((error) -> {
+				assertThat(error.code()).isEqualTo("VALIDATION_ERROR");
+				assertThat(error.message()).isEqualTo("Invalid.");
+			});
+	}
+
+	@Test
+	void keepsABuiltInCodeNothingReplacesForTheFailuresItAnswers() {
+		ErrorRegistry own = ErrorRegistry.builder()
+			.replaceBuiltIns()
+			.register(ErrorCode.of("not_found", 404, ErrorType.INVALID_REQUEST_ERROR, false, "Not found"))
+			.replace("resource_not_found", "not_found")
+			.build();
+		ErrorFactory factory = new ErrorFactory(own, ErrorLinks.defaults());
+		assertThat(factory.resolve(ErrorCodes.METHOD_NOT_ALLOWED)).isEqualTo(ErrorCodes.METHOD_NOT_ALLOWED);
+		assertThat(factory.resolve(ErrorCodes.RESOURCE_NOT_FOUND).code()).isEqualTo("not_found");
+	}
+
+	@Test
+	void mayReuseTheNameOfAReplacedBuiltInCode() {
+		ErrorRegistry own = ErrorRegistry.builder()
+			.replaceBuiltIns()
+			.register(ErrorCode.of("internal_error", 500, ErrorType.API_ERROR, false, "Internal server error"))
+			.build();
+		assertThat(own.get("internal_error").message()).isEqualTo("Internal server error");
+	}
+
+	@Test
+	void rejectsReplacingAnythingButABuiltInCodeOnceWithARegisteredCode() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ErrorRegistry.builder()
+				.register(ErrorCode.of("not_found", 404, ErrorType.INVALID_REQUEST_ERROR, false, "Not found"))
+				.replace("resource_not_found", "not_found"))
+			.withMessageContaining("call replaceBuiltIns() first");
+		ErrorRegistry.Builder builder = ErrorRegistry.builder()
+			.replaceBuiltIns()
+			.register(ErrorCode.of("not_found", 404, ErrorType.INVALID_REQUEST_ERROR, false, "Not found"))
+			.register(ErrorCode.of("gone", 410, ErrorType.INVALID_REQUEST_ERROR, false, "Gone"));
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.replace("resource_notfound", "not_found"))
+			.withMessage("'resource_notfound' is not a built-in code that can be replaced");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.replace("resource_not_found", "missing"))
+			.withMessageStartingWith("Unknown error code 'missing'");
+		builder.replace("resource_not_found", "not_found");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.replace("resource_not_found", "gone"))
+			.withMessage("'resource_not_found' is already replaced by 'not_found'; it can be replaced once");
+	}
+
 }

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.ErrorType;
 import com.augno.errors.spring.test.AccessLog;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrorAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -176,9 +178,9 @@ class SampleApplicationIntegrationTests {
 		}
 		HttpResponse<String> response = send(
 				request("POST", "/v1/core/sandboxes", null).header("Augno-Account", "acct_quota"));
-		EnvelopeAssert envelope = assertEnvelope(response, 403, ErrorCodes.LIMIT_EXCEEDED,
-				"You have reached the maximum number of sandbox accounts for your plan.", null, null);
-		assertThat(envelope.error().get("quota").toString()).isEqualTo("{\"limit\":5,\"used\":5,\"reset_at\":null}");
+		assertEnvelope(response, 403, ErrorCodes.LIMIT_EXCEEDED,
+				"You have reached the maximum number of sandbox accounts for your plan.", null, null)
+			.hasQuota(5, 5, null);
 	}
 
 	@Test
@@ -192,12 +194,10 @@ class SampleApplicationIntegrationTests {
 		HttpResponse<String> second = send(
 				request("POST", "/v1/core/sandboxes", null).header("Augno-Account", "acct_idem")
 					.header("Idempotency-Key", "req_abc123"));
-		EnvelopeAssert.assertEnvelope(second.body())
-			.is("idempotency_in_progress", "idempotency_error",
-					"Request for the idempotency key 'req_abc123' is already being processed.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(second));
-		assertThat(second.statusCode()).isEqualTo(409);
+		AugnoErrors.assertThat(second)
+			.isAugnoError("idempotency_in_progress")
+			.hasMessage("Request for the idempotency key 'req_abc123' is already being processed.")
+			.hasNoParam();
 		assertThat(first.get().statusCode()).isEqualTo(201);
 	}
 
@@ -208,13 +208,12 @@ class SampleApplicationIntegrationTests {
 		HttpResponse<String> response = send(
 				request("POST", "/v1/core/sandboxes", "{\"region\":\"eu\"}").header("Augno-Account", "acct_reuse")
 					.header("Idempotency-Key", "req_reused"));
-		assertThat(response.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("validation_failed", "idempotency_error",
-					"Idempotency key 'req_reused' was used with different request parameters; use a new key.", null,
-					false)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("validation_failed", ErrorType.IDEMPOTENCY_ERROR)
+			.hasMessage("Idempotency key 'req_reused' was used with different request parameters; use a new key.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 	}
 
 	@Test
@@ -262,11 +261,8 @@ class SampleApplicationIntegrationTests {
 		assertThat(covered).isEqualTo(contract);
 	}
 
-	private EnvelopeAssert assertEnvelope(HttpResponse<String> response, int status, ErrorCode code, String message,
+	private AugnoErrorAssert assertEnvelope(HttpResponse<String> response, int status, ErrorCode code, String message,
 			@Nullable String param, @Nullable String docUrl) {
-		assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue(JSON);
-		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		if (status == 401) {
 			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 		}
@@ -274,14 +270,12 @@ class SampleApplicationIntegrationTests {
 			assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(
 					(allow) -> assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "PATCH", "DELETE"));
 		}
-		return EnvelopeAssert.assertEnvelope(response.body())
-			.is(code.code(), code.type().wireName(), message, param, code.isTransient(code.type()),
-					(docUrl != null) ? docUrl : "https://docs.augno.com/api/errors#" + code.code())
-			.hasRequestId(requestId(response));
-	}
-
-	private static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("Request-Id").orElseThrow();
+		return AugnoErrors.assertThat(response)
+			.isAugnoError(code.code(), code.type())
+			.hasStatus(status)
+			.hasMessage(message)
+			.hasParam(param)
+			.hasDocUrl((docUrl != null) ? docUrl : "https://docs.augno.com/api/errors#" + code.code());
 	}
 
 	private HttpRequest.Builder request(String method, String path, @Nullable String json) {

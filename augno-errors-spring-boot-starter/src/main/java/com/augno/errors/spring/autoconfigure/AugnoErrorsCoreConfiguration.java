@@ -8,6 +8,7 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorLinks;
 import com.augno.errors.ErrorRegistry;
+import com.augno.errors.spring.catalogue.ErrorCatalogue;
 import com.augno.errors.spring.mapping.AugnoExceptionMapper;
 import com.augno.errors.spring.mapping.ClientDisconnectMapper;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
@@ -49,8 +50,8 @@ public class AugnoErrorsCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ErrorRegistry augnoErrorRegistry(AugnoErrorsProperties properties) {
-		return new ErrorRegistryFactory(properties).create();
+	ErrorRegistry augnoErrorRegistry(AugnoErrorsProperties properties, ObjectProvider<ErrorCatalogue> catalogue) {
+		return new ErrorRegistryFactory(properties, catalogue.getIfAvailable(ErrorCatalogue::none)).create();
 	}
 
 	@Bean

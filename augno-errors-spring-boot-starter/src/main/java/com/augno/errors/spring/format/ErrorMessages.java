@@ -25,7 +25,7 @@ import org.springframework.http.HttpStatus;
  * {@code augno.errors.<code>.title} for its title, {@code augno.errors.constraint.<name>}
  * for the message of a failed constraint ({@code {0}} the field's label), and the keys
  * the mappers give their parameterised messages, such as
- * {@code augno.errors.api_version_invalid.message.unsupported}.
+ * {@code augno.errors.api_version_invalid.message.supported}.
  *
  * @since 0.1.0
  */

@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
@@ -56,10 +55,10 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	private static ExecutorService downstreamThreads;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
+
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
 
 	@BeforeAll
 	static void startDownstream() throws IOException {
@@ -96,107 +95,69 @@ class DownstreamHttpErrorsIntegrationTests {
 
 	@Test
 	void downstreamServerErrorIsExternalServiceError() throws Exception {
-		HttpResponse<String> response = get("/call/fail");
-		assertThat(response.statusCode()).isEqualTo(502);
+		HttpResponse<String> response = this.http.get("/call/fail");
 		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
-		assertExternalServiceError(response);
+		assertError(response, "external_service_error", "A downstream provider returned an error.");
 	}
 
 	@Test
 	void downstreamServerErrorThroughAnHttpInterfaceIsExternalServiceError() throws Exception {
-		HttpResponse<String> response = get("/call/interface-fail");
-		assertThat(response.statusCode()).isEqualTo(502);
-		assertExternalServiceError(response);
+		HttpResponse<String> response = this.http.get("/call/interface-fail");
+		assertError(response, "external_service_error", "A downstream provider returned an error.");
 	}
 
 	@Test
 	void downstreamClientErrorIsExternalServiceError() throws Exception {
-		HttpResponse<String> response = get("/call/rejected");
-		assertThat(response.statusCode()).isEqualTo(502);
-		assertExternalServiceError(response);
+		HttpResponse<String> response = this.http.get("/call/rejected");
+		assertError(response, "external_service_error", "A downstream provider returned an error.");
 	}
 
 	@Test
 	void downstreamUnavailableIsServiceUnavailableWithItsRetryAfter() throws Exception {
-		HttpResponse<String> response = get("/call/busy");
-		assertThat(response.statusCode()).isEqualTo(503);
+		HttpResponse<String> response = this.http.get("/call/busy");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
-		assertServiceUnavailable(response);
+		assertError(response, "service_unavailable", "The service is temporarily unavailable. Please try again later.");
 	}
 
 	@Test
 	void downstreamRateLimitIsServiceUnavailableWithItsRetryAfter() throws Exception {
-		HttpResponse<String> response = get("/call/throttled");
-		assertThat(response.statusCode()).isEqualTo(503);
+		HttpResponse<String> response = this.http.get("/call/throttled");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
-		assertServiceUnavailable(response);
+		assertError(response, "service_unavailable", "The service is temporarily unavailable. Please try again later.");
 	}
 
 	@Test
 	void restClientReadTimeoutIsTimeout() throws Exception {
-		HttpResponse<String> response = get("/call/slow");
-		assertThat(response.statusCode()).isEqualTo(504);
-		assertTimeout(response);
+		HttpResponse<String> response = this.http.get("/call/slow");
+		assertError(response, "timeout", "The operation timed out.");
 	}
 
 	@Test
 	void restTemplateReadTimeoutIsTimeout() throws Exception {
-		HttpResponse<String> response = get("/call/template-slow");
-		assertThat(response.statusCode()).isEqualTo(504);
-		assertTimeout(response);
+		HttpResponse<String> response = this.http.get("/call/template-slow");
+		assertError(response, "timeout", "The operation timed out.");
 	}
 
 	@Test
 	void refusedConnectionIsConnectionError() throws Exception {
-		HttpResponse<String> response = get("/call/refused");
-		assertThat(response.statusCode()).isEqualTo(502);
-		assertConnectionError(response);
+		HttpResponse<String> response = this.http.get("/call/refused");
+		assertError(response, "connection_error", "Could not connect to a downstream service.");
 	}
 
 	@Test
 	void refusedConnectionThroughRestTemplateIsConnectionError() throws Exception {
-		HttpResponse<String> response = get("/call/template-refused");
-		assertThat(response.statusCode()).isEqualTo(502);
-		assertConnectionError(response);
+		HttpResponse<String> response = this.http.get("/call/template-refused");
+		assertError(response, "connection_error", "Could not connect to a downstream service.");
 	}
 
 	@Test
 	void unknownHostIsConnectionError() throws Exception {
-		HttpResponse<String> response = get("/call/unknown-host");
-		assertThat(response.statusCode()).isEqualTo(502);
-		assertConnectionError(response);
+		HttpResponse<String> response = this.http.get("/call/unknown-host");
+		assertError(response, "connection_error", "Could not connect to a downstream service.");
 	}
 
-	private static void assertExternalServiceError(HttpResponse<String> response) {
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("external_service_error", "api_error", "A downstream provider returned an error.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
-		assertNoDownstreamDetails(response.body());
-	}
-
-	private static void assertServiceUnavailable(HttpResponse<String> response) {
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
-					null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
-		assertNoDownstreamDetails(response.body());
-	}
-
-	private static void assertTimeout(HttpResponse<String> response) {
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("timeout", "api_error", "The operation timed out.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
-		assertNoDownstreamDetails(response.body());
-	}
-
-	private static void assertConnectionError(HttpResponse<String> response) {
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("connection_error", "api_error", "Could not connect to a downstream service.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+	private static void assertError(HttpResponse<String> response, String code, String message) {
+		AugnoErrors.assertThat(response).isAugnoError(code).hasMessage(message).hasNoParam();
 		assertNoDownstreamDetails(response.body());
 	}
 
@@ -224,18 +185,6 @@ class DownstreamHttpErrorsIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("Request-Id").orElseThrow();
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

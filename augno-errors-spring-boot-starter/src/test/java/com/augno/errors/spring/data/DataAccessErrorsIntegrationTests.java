@@ -1,18 +1,15 @@
 package com.augno.errors.spring.data;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -42,103 +39,63 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.sql.init.schema-locations=classpath:com/augno/errors/spring/data/schema.sql" })
 class DataAccessErrorsIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void staleVersionIsResourceConflict() throws Exception {
-		HttpResponse<String> response = post("/accounts/stale");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_conflict", "The request conflicts with the current state of the resource.", null)
-			.hasRequestId(requestId(response));
-		assertNoDatabaseDetails(response.body());
+		HttpResponse<String> response = this.http.post("/accounts/stale");
+		assertError(response, "resource_conflict", "The request conflicts with the current state of the resource.");
 	}
 
 	@Test
 	void lockWaitThatRunsOutIsTimeout() throws Exception {
 		// H2 reports a row lock wait that runs out as a statement timeout, not a lock
 		// failure, so Spring raises QueryTimeoutException.
-		HttpResponse<String> response = post("/accounts/locked");
-		assertThat(response.statusCode()).isEqualTo(504);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("timeout", "api_error", "The operation timed out.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
-		assertNoDatabaseDetails(response.body());
+		HttpResponse<String> response = this.http.post("/accounts/locked");
+		assertError(response, "timeout", "The operation timed out.");
 	}
 
 	@Test
 	void duplicateUniqueColumnIsResourceExists() throws Exception {
-		HttpResponse<String> response = post("/accounts/duplicate");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_exists", "The resource already exists.", null)
-			.hasRequestId(requestId(response));
-		assertNoDatabaseDetails(response.body());
+		HttpResponse<String> response = this.http.post("/accounts/duplicate");
+		assertError(response, "resource_exists", "The resource already exists.");
 	}
 
 	@Test
 	void uniqueViolationWrappedAsAJpaProviderDoesIsResourceExists() throws Exception {
-		HttpResponse<String> response = post("/accounts/duplicate-as-jpa");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_exists", "The resource already exists.", null)
-			.hasRequestId(requestId(response));
-		assertNoDatabaseDetails(response.body());
+		HttpResponse<String> response = this.http.post("/accounts/duplicate-as-jpa");
+		assertError(response, "resource_exists", "The resource already exists.");
 	}
 
 	@Test
 	void otherIntegrityViolationIsInternalError() throws Exception {
-		HttpResponse<String> response = post("/accounts/without-email");
-		assertThat(response.statusCode()).isEqualTo(500);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
-		assertNoDatabaseDetails(response.body());
+		HttpResponse<String> response = this.http.post("/accounts/without-email");
+		assertError(response, "internal_error", "Something went wrong.");
 	}
 
 	@Test
 	void unreachableDatabaseIsServiceUnavailable() throws Exception {
-		HttpResponse<String> response = post("/database/unreachable");
-		assertThat(response.statusCode()).isEqualTo(503);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
-					null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
-		assertNoDatabaseDetails(response.body());
+		HttpResponse<String> response = this.http.post("/database/unreachable");
+		assertError(response, "service_unavailable", "The service is temporarily unavailable. Please try again later.");
 	}
 
 	@Test
 	void queryTimeoutIsTimeout() throws Exception {
-		HttpResponse<String> response = post("/database/slow");
-		assertThat(response.statusCode()).isEqualTo(504);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("timeout", "api_error", "The operation timed out.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.post("/database/slow");
+		assertError(response, "timeout", "The operation timed out.");
+	}
+
+	private static void assertError(HttpResponse<String> response, String code, String message) {
+		AugnoErrors.assertThat(response).isAugnoError(code).hasMessage(message).hasNoParam();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	private static void assertNoDatabaseDetails(String body) {
 		assertThat(EnvelopeAssert.withoutRequestLogUrl(body).toLowerCase()).doesNotContain("ledger", "email", "uq_",
 				"select", "update", "insert", "sql", "h2", "jdbc", "version", "system_range");
-	}
-
-	private static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("Request-Id").orElseThrow();
-	}
-
-	private HttpResponse<String> post(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

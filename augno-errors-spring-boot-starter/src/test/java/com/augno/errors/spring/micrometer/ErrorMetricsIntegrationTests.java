@@ -1,17 +1,13 @@
 package com.augno.errors.spring.micrometer;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.LoopbackHttp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -42,10 +38,10 @@ class ErrorMetricsIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
+
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
 
 	@Autowired
 	private MeterRegistry registry;
@@ -57,9 +53,9 @@ class ErrorMetricsIntegrationTests {
 
 	@Test
 	void countsEachAnsweredErrorByCodeTypeAndStatus() throws Exception {
-		assertThat(get("/metrics/nothing-here").statusCode()).isEqualTo(404);
-		assertThat(get("/metrics/nothing-here-either").statusCode()).isEqualTo(404);
-		assertThat(get("/metrics/locked").statusCode()).isEqualTo(409);
+		assertThat(this.http.get("/metrics/nothing-here").statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/metrics/nothing-here-either").statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/metrics/locked").statusCode()).isEqualTo(409);
 		// The handler counts after writing, so the client may see the response first.
 		assertThat(await(() -> counter("resource_not_found", "invalid_request_error", "404", 2.0)).count())
 			.isEqualTo(2.0);
@@ -110,12 +106,6 @@ class ErrorMetricsIntegrationTests {
 			Thread.sleep(50);
 		}
 		throw new AssertionError("No such meter within " + WAIT);
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).timeout(WAIT).build(),
-				HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

@@ -124,6 +124,15 @@ class ConfigurationMetadataTests {
 		assertThat(provider.get("parameters").get("target").asString()).isEqualTo(Throwable.class.getName());
 	}
 
+	@Test
+	void theCatalogueLocationIsDescribedAndCompletedAsAResource() throws Exception {
+		assertThat(properties().get("augno.errors.catalogue.location").path("description").asString())
+			.contains("classpath:augno-errors.yaml");
+		JsonNode hint = named(metadata().get("hints")).get("augno.errors.catalogue.location");
+		assertThat(hint).as("catalogue.location hint").isNotNull();
+		assertThat(hint.get("providers").get(0).get("name").asString()).isEqualTo("spring-resource-reference");
+	}
+
 	private static Map<String, JsonNode> properties() throws Exception {
 		return named(metadata().get("properties"));
 	}

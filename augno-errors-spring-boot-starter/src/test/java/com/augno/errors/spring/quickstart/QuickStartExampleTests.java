@@ -1,6 +1,8 @@
 package com.augno.errors.spring.quickstart;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.ErrorType;
+import com.augno.errors.test.AugnoErrorAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,69 +34,70 @@ class QuickStartExampleTests {
 	}
 
 	@Test
-	void unknownShippingTermIsResourceNotFoundWithParam() throws Exception {
-		MvcTestResult result = this.mvc.get().uri("/v1/shipping-terms/st_nope").exchange();
-		assertThat(result).hasStatus(404).headers().hasValue("Cache-Control", "no-store");
-		envelope(result)
-			.is("resource_not_found", "invalid_request_error", "Shipping term not found.", "id", false,
-					DOCS + "resource_not_found")
-			.hasNoQuota();
+	void unknownShippingTermIsResourceNotFoundWithParam() {
+		AugnoErrorAssert error = AugnoErrors.assertThat(this.mvc.get().uri("/v1/shipping-terms/st_nope"))
+			.isAugnoError("resource_not_found")
+			.hasMessage("Shipping term not found.")
+			.hasParam("id")
+			.hasDocUrl(DOCS + "resource_not_found");
+		assertThat(error.error().get("request_log_url").asString())
+			.isEqualTo("https://dashboard.example.com/request-logs/" + error.requestId());
 	}
 
 	@Test
-	void serviceDefinedCodeUsesItsConfiguredStatusMessageAndLinks() throws Exception {
-		MvcTestResult result = this.mvc.delete().uri("/v1/shipping-terms/st_net30").exchange();
-		assertThat(result).hasStatus(423);
-		envelope(result).is("shipping_term_locked", "invalid_request_error", "The shipping term is locked.", null,
-				false, DOCS + "shipping_term_locked");
+	void serviceDefinedCodeUsesItsConfiguredStatusMessageAndLinks() {
+		AugnoErrors.assertThat(this.mvc.delete().uri("/v1/shipping-terms/st_net30"))
+			.isAugnoError("shipping_term_locked", ErrorType.INVALID_REQUEST_ERROR)
+			.hasStatus(423)
+			.hasMessage("The shipping term is locked.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasDocUrl(DOCS + "shipping_term_locked");
 	}
 
 	@Test
-	void limitExceededCarriesTheQuota() throws Exception {
-		MvcTestResult result = this.mvc.post().uri("/v1/sandboxes").exchange();
-		assertThat(result).hasStatus(403);
-		EnvelopeAssert envelope = envelope(result).is("limit_exceeded", "invalid_request_error",
-				"You have reached the maximum number of sandbox accounts for your plan.", null, false,
-				DOCS + "limit_exceeded");
-		assertThat(envelope.error().get("quota").toString()).isEqualTo("{\"limit\":5,\"used\":5,\"reset_at\":null}");
+	void limitExceededCarriesTheQuota() {
+		AugnoErrors.assertThat(this.mvc.post().uri("/v1/sandboxes"))
+			.isAugnoError("limit_exceeded")
+			.hasMessage("You have reached the maximum number of sandbox accounts for your plan.")
+			.hasNoParam()
+			.hasQuota(5, 5, null)
+			.hasDocUrl(DOCS + "limit_exceeded");
 	}
 
 	@Test
-	void reusedIdempotencyKeyIsAnIdempotencyError() throws Exception {
-		MvcTestResult result = this.mvc.post().uri("/v1/payments").header("Idempotency-Key", "req_abc123").exchange();
-		assertThat(result).hasStatus(400);
-		envelope(result)
-			.is("validation_failed", "idempotency_error",
-					"Idempotency key 'req_abc123' was used with different request parameters; use a new key.", null,
-					false, DOCS + "validation_failed")
-			.hasNoQuota();
+	void reusedIdempotencyKeyIsAnIdempotencyError() {
+		AugnoErrors.assertThat(this.mvc.post().uri("/v1/payments").header("Idempotency-Key", "req_abc123"))
+			.isAugnoError("validation_failed", ErrorType.IDEMPOTENCY_ERROR)
+			.hasMessage("Idempotency key 'req_abc123' was used with different request parameters; use a new key.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota()
+			.hasDocUrl(DOCS + "validation_failed");
 	}
 
 	@Test
-	void rateLimitSendsRetryAfter() throws Exception {
+	void rateLimitSendsRetryAfter() {
 		MvcTestResult result = this.mvc.get().uri("/v1/rates").exchange();
-		assertThat(result).hasStatus(429).headers().hasValue("Retry-After", "30");
-		envelope(result).is("rate_limit_exceeded", "invalid_request_error",
-				"Too many requests. Please wait before trying again.", null, true, DOCS + "rate_limit_exceeded");
+		assertThat(result).headers().hasValue("Retry-After", "30");
+		AugnoErrors.assertThat(result)
+			.isAugnoError("rate_limit_exceeded")
+			.hasMessage("Too many requests. Please wait before trying again.")
+			.hasNoParam()
+			.hasDocUrl(DOCS + "rate_limit_exceeded");
 	}
 
 	@Test
 	void downstreamFailureHidesItsCauseAndLogsIt(CapturedOutput output) throws Exception {
 		MvcTestResult result = this.mvc.get().uri("/v1/carriers/ups").exchange();
-		assertThat(result).hasStatus(502);
-		envelope(result).is("external_service_error", "api_error", "A downstream provider returned an error.", null,
-				true, DOCS + "external_service_error");
+		AugnoErrors.assertThat(result)
+			.isAugnoError("external_service_error")
+			.hasMessage("A downstream provider returned an error.")
+			.hasNoParam()
+			.hasDocUrl(DOCS + "external_service_error");
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("Connection refused");
 		assertThat(output).contains("502 external_service_error for GET /v1/carriers/ups")
 			.contains("java.io.IOException: Connection refused: carrier ups");
-	}
-
-	private static EnvelopeAssert envelope(MvcTestResult result) throws Exception {
-		assertThat(result).headers().hasValue("Content-Type", "application/json");
-		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString());
-		assertThat(envelope.error().get("request_log_url").asString())
-			.isEqualTo("https://dashboard.example.com/request-logs/" + result.getResponse().getHeader("Request-Id"));
-		return envelope;
 	}
 
 }

@@ -9,13 +9,12 @@ import java.util.Date;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -31,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,19 +52,14 @@ class BearerTokenErrorsIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void expiredJwtIsExpiredTokenKeepingTheBearerChallenge() throws Exception {
 		Instant now = Instant.now();
 		String token = token(KEY, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
-		assertClientError(response, 401, "expired_token", "Your session has expired. Please sign in again.");
+		assertClientError(response, "expired_token", "Your session has expired. Please sign in again.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
 			.startsWith("Bearer error=\"invalid_token\"")
 			.contains("Jwt expired at");
@@ -75,7 +70,7 @@ class BearerTokenErrorsIntegrationTests {
 		Instant now = Instant.now();
 		String token = token(OTHER_KEY, now, now.plus(Duration.ofHours(1)));
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
-		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
 			.startsWith("Bearer error=\"invalid_token\"");
 	}
@@ -83,7 +78,7 @@ class BearerTokenErrorsIntegrationTests {
 	@Test
 	void missingTokenIsInvalidCredentialsSayingSoWithTheResourceServersOwnChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Accept", "application/json");
-		assertClientError(response, 401, "invalid_credentials", "No credentials were provided.");
+		assertClientError(response, "invalid_credentials", "No credentials were provided.");
 		// Spring Security 7.1 names its protected resource metadata (RFC 9728).
 		assertThat(response.headers().allValues("WWW-Authenticate")).as("not the configured fallback")
 			.containsExactly("Bearer resource_metadata=\"http://127.0.0.1:" + this.port
@@ -107,14 +102,6 @@ class BearerTokenErrorsIntegrationTests {
 		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
 		jwt.sign(new MACSigner(key));
 		return jwt.serialize();
-	}
-
-	private static void assertClientError(HttpResponse<String> response, int status, String code, String message) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		TestClient.assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError(code, message, null)
-			.hasRequestId(TestClient.requestId(response));
 	}
 
 	@SpringBootConfiguration

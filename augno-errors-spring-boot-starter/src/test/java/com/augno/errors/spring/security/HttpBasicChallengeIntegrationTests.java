@@ -2,8 +2,7 @@ package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
-import org.junit.jupiter.api.BeforeEach;
+import com.augno.errors.spring.test.LoopbackHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,12 +47,7 @@ class HttpBasicChallengeIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void missingCredentialsGetTheBasicChallengeAndSaySo() throws Exception {
@@ -68,14 +63,16 @@ class HttpBasicChallengeIntegrationTests {
 		assertThat(challenge.statusCode()).isEqualTo(401);
 		String scheme = challenge.headers().firstValue("WWW-Authenticate").orElseThrow().split(" ", 2)[0];
 		assertThat(scheme).isEqualTo("Basic");
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "secret"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("alice", "secret"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello alice");
 	}
 
 	@Test
 	void expiredCredentialsAreExpiredTokenThoughTheErrorPathIsNotPermitted(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("carol", "secret"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("carol", "secret"));
 		assertClientError(response, "expired_token", "Your session has expired. Please sign in again.");
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
 		assertThat(output).as("a client error logs no stack trace").doesNotContain("CredentialsExpiredException");
@@ -83,7 +80,8 @@ class HttpBasicChallengeIntegrationTests {
 
 	@Test
 	void wrongPasswordIsInvalidCredentialsThoughTheErrorPathIsNotPermitted() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "wrong"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("alice", "wrong"));
 		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
 	}
@@ -99,18 +97,11 @@ class HttpBasicChallengeIntegrationTests {
 	void applicationsOwnAccessDeniedHandlerStillAnswersADenial() throws Exception {
 		// The exception translation filter is rebuilt around the entry point; a denial
 		// must still reach the handler the application set.
-		HttpResponse<String> response = this.client.get("/admin", "Authorization", TestClient.basic("alice", "secret"));
+		HttpResponse<String> response = this.client.get("/admin", "Authorization",
+				LoopbackHttp.basic("alice", "secret"));
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
 		assertThat(response.body()).isEqualTo("admins only");
-	}
-
-	private static void assertClientError(HttpResponse<String> response, String code, String message) {
-		assertThat(response.statusCode()).isEqualTo(401);
-		TestClient.assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError(code, message, null)
-			.hasRequestId(TestClient.requestId(response));
 	}
 
 	@SpringBootConfiguration

@@ -5,12 +5,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.augno.errors.AugnoException;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -39,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,17 +55,12 @@ class SecurityErrorsIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void missingCredentialsAreInvalidCredentialsSayingSoWithTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello");
-		assertClientError(response, 401, "invalid_credentials", "No credentials were provided.");
+		assertClientError(response, "invalid_credentials", "No credentials were provided.");
 		assertThat(response.headers().allValues("WWW-Authenticate")).as("HTTP Basic's own challenge")
 			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
 	}
@@ -79,7 +74,7 @@ class SecurityErrorsIntegrationTests {
 			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
 		assertThat(unauthenticated.body()).contains("\"status\":401", "\"code\":\"invalid_credentials\"");
 		HttpResponse<String> denied = this.client.get("/admin/report", "Authorization",
-				TestClient.basic("alice", "secret"), "Accept", "application/problem+json");
+				LoopbackHttp.basic("alice", "secret"), "Accept", "application/problem+json");
 		assertThat(denied.statusCode()).isEqualTo(403);
 		assertThat(denied.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(denied.body()).contains("\"status\":403", "\"code\":\"insufficient_permissions\"");
@@ -87,29 +82,32 @@ class SecurityErrorsIntegrationTests {
 
 	@Test
 	void wrongPasswordIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "wrong"));
-		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("alice", "wrong"));
+		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
 	@Test
 	void unknownUserIsInvalidCredentialsKeepingTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization",
-				TestClient.basic("mallory", "secret"));
-		assertClientError(response, 401, "invalid_credentials", "The provided credentials are incorrect.");
+				LoopbackHttp.basic("mallory", "secret"));
+		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
 	@Test
 	void expiredCredentialsAreExpiredTokenKeepingTheBasicChallenge() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("carol", "secret"));
-		assertClientError(response, 401, "expired_token", "Your session has expired. Please sign in again.");
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("carol", "secret"));
+		assertClientError(response, "expired_token", "Your session has expired. Please sign in again.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith(BASIC_CHALLENGE);
 	}
 
 	@Test
 	void validCredentialsReachTheController() throws Exception {
-		HttpResponse<String> response = this.client.get("/hello", "Authorization", TestClient.basic("alice", "secret"));
+		HttpResponse<String> response = this.client.get("/hello", "Authorization",
+				LoopbackHttp.basic("alice", "secret"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello alice");
 	}
@@ -117,50 +115,48 @@ class SecurityErrorsIntegrationTests {
 	@Test
 	void urlRuleDenialIsInsufficientPermissionsFromTheAutoWiredHandler() throws Exception {
 		HttpResponse<String> response = this.client.get("/admin/report", "Authorization",
-				TestClient.basic("alice", "secret"));
-		assertClientError(response, 403, "insufficient_permissions",
-				"You do not have permission to perform this action.");
+				LoopbackHttp.basic("alice", "secret"));
+		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
 	}
 
 	@Test
 	void preAuthorizeDenialIsInsufficientPermissions() throws Exception {
 		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
-				TestClient.basic("alice", "secret"));
-		assertClientError(response, 403, "insufficient_permissions",
-				"You do not have permission to perform this action.");
+				LoopbackHttp.basic("alice", "secret"));
+		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 	}
 
 	@Test
 	void preAuthorizeAllowsTheRightRole() throws Exception {
 		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
-				TestClient.basic("bob", "secret"));
+				LoopbackHttp.basic("bob", "secret"));
 		assertThat(response.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void thrownApiKeyExpiredExceptionIsApiKeyExpired() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "expired");
-		assertClientError(response, 401, "api_key_expired", "The API key has expired.");
+		assertClientError(response, "api_key_expired", "The API key has expired.");
 	}
 
 	@Test
 	void apiKeyRevokedExceptionThroughTheEntryPointIsApiKeyRevoked() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "revoked");
-		assertClientError(response, 401, "api_key_revoked", "The API key has been revoked.");
+		assertClientError(response, "api_key_revoked", "The API key has been revoked.");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 	}
 
 	@Test
 	void augnoExceptionAsTheCauseOfAnAuthenticationExceptionKeepsItsCodeAndMessage() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "wrapped");
-		assertClientError(response, 401, "api_key_revoked", "The API key was revoked by its owner.");
+		assertClientError(response, "api_key_revoked", "The API key was revoked by its owner.");
 	}
 
 	@Test
 	void augnoExceptionThrownByAnAuthenticationFilterKeepsItsCode() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "unpaid");
-		assertClientError(response, 402, "payment_required",
+		assertClientError(response, "payment_required",
 				"Your subscription is past due. Please update your payment method to continue.");
 	}
 
@@ -169,14 +165,6 @@ class SecurityErrorsIntegrationTests {
 		HttpResponse<String> response = this.client.get("/hello", "X-Api-Key", "valid");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello service");
-	}
-
-	private static void assertClientError(HttpResponse<String> response, int status, String code, String message) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		TestClient.assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError(code, message, null)
-			.hasRequestId(TestClient.requestId(response));
 	}
 
 	@SpringBootConfiguration

@@ -2,8 +2,7 @@ package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
-import org.junit.jupiter.api.BeforeEach;
+import com.augno.errors.spring.test.LoopbackHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,12 +34,7 @@ class UserEntryPointIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private TestClient client;
-
-	@BeforeEach
-	void createClient() {
-		this.client = new TestClient(this.port);
-	}
+	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
 	@Test
 	void applicationsOwnEntryPointAnswersMissingCredentials() throws Exception {
@@ -53,12 +48,9 @@ class UserEntryPointIntegrationTests {
 
 	@Test
 	void accessDeniedHandlerTheApplicationDidNotSetStillWritesTheEnvelope() throws Exception {
-		HttpResponse<String> response = this.client.get("/admin", "Authorization", TestClient.basic("alice", "secret"));
-		assertThat(response.statusCode()).isEqualTo(403);
-		TestClient.assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("insufficient_permissions", "You do not have permission to perform this action.", null)
-			.hasRequestId(TestClient.requestId(response));
+		HttpResponse<String> response = this.client.get("/admin", "Authorization",
+				LoopbackHttp.basic("alice", "secret"));
+		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 	}
 
 	@SpringBootConfiguration

@@ -10,9 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Asserts a whole Augno envelope: the single {@code error} member, its eight keys in the
- * contract's order, every value, and the links that follow from code and request id. The
- * starter publishes it in its test jar, so the sample's end-to-end tests use it too.
+ * Asserts a whole Augno envelope from its body alone: the single {@code error} member,
+ * its eight keys in the contract's order, every value, and the links that follow from
+ * code and request id. HTTP tests use the test kit, {@code augno-errors-test}, which also
+ * checks status and headers against the registry; this one stays for bodies read without
+ * them (hostile-input replies, the writer's own output).
  */
 public final class EnvelopeAssert {
 

@@ -1,6 +1,6 @@
 package com.augno.errors.spring.tomcat;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,9 +26,10 @@ class ErrorReportValvePathsIntegrationTests {
 		RawHttpResponse response = RawHttpResponse.exchange(this.port,
 				"GET /api/a%2Fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 		assertThat(response.statusLine()).startsWith("HTTP/1.1 400");
-		assertThat(response.header("Content-Type")).isEqualTo("application/json");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("validation_failed", AugnoErrorReportValve.MESSAGE, null);
+		AugnoErrors.assertThat(response.captured())
+			.isAugnoError("validation_failed")
+			.hasMessage(AugnoErrorReportValve.MESSAGE)
+			.hasNoParam();
 	}
 
 	@Test

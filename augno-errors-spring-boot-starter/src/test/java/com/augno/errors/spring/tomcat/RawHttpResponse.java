@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.augno.errors.test.CapturedResponse;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * A response read off a raw socket, for requests no HTTP client would send.
@@ -47,6 +50,16 @@ public record RawHttpResponse(String statusLine, Map<String, String> headers, St
 	 */
 	static RawHttpResponse read(Socket socket) throws IOException {
 		return parse(readAll(socket.getInputStream()));
+	}
+
+	/**
+	 * Return this response for the test kit's assertions.
+	 * @return the status, headers and body
+	 */
+	public CapturedResponse captured() {
+		HttpHeaders headers = new HttpHeaders();
+		this.headers.forEach(headers::add);
+		return CapturedResponse.of(Integer.parseInt(this.statusLine.split(" ")[1]), headers, this.body);
 	}
 
 	/**

@@ -5,10 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -57,65 +56,62 @@ class ApiVersioningIntegrationTests {
 	@Test
 	void missingVersionIsApiVersionRequiredNamingHeaderAndLatest() throws Exception {
 		HttpResponse<String> response = get("/widgets", null);
-		assertError(response).isClientError("api_version_required",
-				"The Augno-Version header is required. Please include a valid API version. "
-						+ "The latest version is 2025-06-01.",
-				null);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("api_version_required")
+			.hasContentLength()
+			.hasMessage("The Augno-Version header is required. Please include a valid API version. "
+					+ "The latest version is 2025-06-01.")
+			.hasNoParam();
 	}
 
 	@Test
 	void unparseableVersionIsApiVersionInvalidListingSupportedVersions() throws Exception {
 		HttpResponse<String> response = get("/widgets", "not-a-date");
-		assertError(response).isClientError("api_version_invalid",
-				"Invalid API version 'not-a-date'. Supported versions: " + SUPPORTED, null);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("api_version_invalid")
+			.hasContentLength()
+			.hasMessage("Invalid API version 'not-a-date'. Supported versions: " + SUPPORTED)
+			.hasNoParam();
 	}
 
 	@Test
 	void unsupportedNewerVersionIsApiVersionInvalid() throws Exception {
 		HttpResponse<String> response = get("/widgets", "2099-01-01");
-		assertError(response).isClientError("api_version_invalid",
-				"Invalid API version '2099-01-01'. Supported versions: " + SUPPORTED, null);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("api_version_invalid")
+			.hasContentLength()
+			.hasMessage("Invalid API version '2099-01-01'. Supported versions: " + SUPPORTED)
+			.hasNoParam();
 	}
 
 	@Test
 	void versionBelowTheMinimumIsApiVersionTooOld() throws Exception {
 		HttpResponse<String> response = get("/widgets", "2024-01-01");
-		assertError(response).isClientError("api_version_too_old",
-				"This endpoint requires API version 2024-06-01 or newer. You requested 2024-01-01.", null);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("api_version_too_old")
+			.hasContentLength()
+			.hasMessage("This endpoint requires API version 2024-06-01 or newer. You requested 2024-01-01.")
+			.hasNoParam();
 	}
 
 	@Test
 	void versionBelowTheEndpointsLowestMappingIsApiVersionTooOld() throws Exception {
 		HttpResponse<String> response = get("/reports", "2024-06-01");
-		assertError(response).isClientError("api_version_too_old",
-				"This endpoint requires API version 2025-01-01 or newer. You requested 2024-06-01.", null);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("api_version_too_old")
+			.hasContentLength()
+			.hasMessage("This endpoint requires API version 2025-01-01 or newer. You requested 2024-06-01.")
+			.hasNoParam();
 	}
 
 	@Test
 	void unknownPathWithAVersionStaysResourceNotFound() throws Exception {
 		HttpResponse<String> response = get("/nothing-here", "2024-06-01");
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /nothing-here.", null)
-			.hasRequestId(requestId(response));
-	}
-
-	private static EnvelopeAssert assertError(HttpResponse<String> response) {
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertJsonHeaders(response);
-		return EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(requestId(response));
-	}
-
-	private static void assertJsonHeaders(HttpResponse<String> response) {
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-		assertThat(response.headers().firstValue("Content-Length"))
-			.hasValue(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
-	}
-
-	private static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("Request-Id").orElseThrow();
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasContentLength()
+			.hasMessage("Unrecognized request URL: GET /nothing-here.")
+			.hasNoParam();
 	}
 
 	private HttpResponse<String> get(String path, @Nullable String version) throws IOException, InterruptedException {

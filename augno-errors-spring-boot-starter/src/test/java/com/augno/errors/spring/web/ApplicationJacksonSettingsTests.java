@@ -1,7 +1,7 @@
 package com.augno.errors.spring.web;
 
 import com.augno.errors.AugnoException;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +39,10 @@ class ApplicationJacksonSettingsTests {
 		assertThat(result).hasStatus(404);
 		String body = result.getResponse().getContentAsString();
 		assertThat(body).startsWith("{\"error\":{\"code\":\"resource_not_found\"").contains("\"param\":null");
-		EnvelopeAssert.assertEnvelope(body)
-			.isClientError("resource_not_found", "The requested resource was not found.", null)
-			.hasRequestId(result.getResponse().getHeader("Request-Id"));
+		AugnoErrors.assertThat(result)
+			.isAugnoError("resource_not_found")
+			.hasMessage("The requested resource was not found.")
+			.hasNoParam();
 	}
 
 	@SpringBootConfiguration

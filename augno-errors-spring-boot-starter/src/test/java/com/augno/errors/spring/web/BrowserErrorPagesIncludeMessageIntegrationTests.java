@@ -1,11 +1,8 @@
 package com.augno.errors.spring.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
+import com.augno.errors.spring.test.LoopbackHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,29 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class BrowserErrorPagesIncludeMessageIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void anApplicationThatIncludesMessagesShowsTheExceptionsMessageOnItsPage(CapturedOutput output) throws Exception {
-		HttpResponse<String> page = send("/crash", BrowserErrorPagesIntegrationTests.BROWSER);
+		HttpResponse<String> page = this.http.get("/crash", "Accept", BrowserErrorPagesIntegrationTests.BROWSER);
 		assertThat(page.statusCode()).isEqualTo(500);
 		assertThat(page.body()).contains("<p id=\"page\">error/5xx</p>",
 				"<p id=\"message\">Connection to jdbc:postgresql://db.internal:5432/clinic refused</p>");
-		HttpResponse<String> envelope = send("/crash", "application/json");
+		HttpResponse<String> envelope = this.http.get("/crash", "Accept", "application/json");
 		assertThat(envelope.statusCode()).isEqualTo(500);
 		assertThat(envelope.body()).contains("\"message\":\"Something went wrong.\"").doesNotContain("jdbc:");
 		assertThat(output).contains("500 internal_error for GET /crash");
-	}
-
-	private HttpResponse<String> send(String path, String accept) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Accept", accept)
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 }

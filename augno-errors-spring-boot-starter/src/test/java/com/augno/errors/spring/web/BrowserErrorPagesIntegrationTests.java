@@ -1,12 +1,10 @@
 package com.augno.errors.spring.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,14 +36,15 @@ class BrowserErrorPagesIntegrationTests {
 
 	static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void aBrowserGetsTheApplicationsNotFoundPageInItsLayoutAndLanguage() throws Exception {
-		HttpResponse<String> response = send(get("/nope").header("Accept", BROWSER).header("Accept-Language", "de"));
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/nope").header("Accept", BROWSER).header("Accept-Language", "de"));
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
@@ -58,7 +57,7 @@ class BrowserErrorPagesIntegrationTests {
 
 	@Test
 	void aBrowserGetsTheServerErrorPageWithoutTheExceptionsMessage(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send(get("/crash").header("Accept", BROWSER));
+		HttpResponse<String> response = this.http.send(this.http.request("/crash").header("Accept", BROWSER));
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
@@ -74,7 +73,7 @@ class BrowserErrorPagesIntegrationTests {
 
 	@Test
 	void aBrowserGetsTheGeneralPageForABadParameter() throws Exception {
-		HttpResponse<String> response = send(get("/owners/abc").header("Accept", BROWSER));
+		HttpResponse<String> response = this.http.send(this.http.request("/owners/abc").header("Accept", BROWSER));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		assertThat(response.body()).contains("<p id=\"page\">error</p>", "<p id=\"status\">400 Bad Request</p>",
@@ -84,7 +83,8 @@ class BrowserErrorPagesIntegrationTests {
 
 	@Test
 	void aBrowserPostingAFormToAGetOnlyUrlGetsThePageWithAllow() throws Exception {
-		HttpResponse<String> response = send(get("/owners/new").header("Accept", BROWSER)
+		HttpResponse<String> response = this.http.send(this.http.request("/owners/new")
+			.header("Accept", BROWSER)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("name=Rex")));
 		assertThat(response.statusCode()).isEqualTo(405);
@@ -95,7 +95,7 @@ class BrowserErrorPagesIntegrationTests {
 
 	@Test
 	void aBrowserGetsTheServerErrorPageWhenTheApplicationsTemplateFails(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send(get("/broken").header("Accept", BROWSER));
+		HttpResponse<String> response = this.http.send(this.http.request("/broken").header("Accept", BROWSER));
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
@@ -108,7 +108,7 @@ class BrowserErrorPagesIntegrationTests {
 
 	@Test
 	void theApplicationsOwnPagesStillRender() throws Exception {
-		HttpResponse<String> response = send(get("/owners/7").header("Accept", BROWSER));
+		HttpResponse<String> response = this.http.send(this.http.request("/owners/7").header("Accept", BROWSER));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("<h1>Owner 7</h1>");
 	}
@@ -116,23 +116,25 @@ class BrowserErrorPagesIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "application/json", "*/*", "text/html, application/json", "application/json, text/html" })
 	void anApiClientGetsTheWholeEnvelopeForAnUnknownUrl(String accept) throws Exception {
-		HttpResponse<String> response = send(get("/nope").header("Accept", accept));
+		HttpResponse<String> response = this.http.send(this.http.request("/nope").header("Accept", accept));
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /nope.", null)
-			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Unrecognized request URL: GET /nope.")
+			.hasNoParam();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "application/json", "*/*" })
 	void anApiClientGetsTheWholeEnvelopeForACrash(String accept, CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send(get("/crash").header("Accept", accept));
+		HttpResponse<String> response = this.http.send(this.http.request("/crash").header("Accept", accept));
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true)
-			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
 		assertThat(output).contains("500 internal_error for GET /crash");
 	}
 
@@ -140,33 +142,28 @@ class BrowserErrorPagesIntegrationTests {
 	@ValueSource(strings = { "application/json", "*/*" })
 	void anApiClientGetsTheWholeEnvelopeForABadParameterAWrongMethodAndAFailedTemplate(String accept,
 			CapturedOutput output) throws Exception {
-		HttpResponse<String> badParameter = send(get("/owners/abc").header("Accept", accept));
-		assertThat(badParameter.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(badParameter.body())
-			.isClientError("parameter_invalid", "ID must be an integer.", "id");
-		HttpResponse<String> wrongMethod = send(get("/owners/new").header("Accept", accept)
+		HttpResponse<String> badParameter = this.http.send(this.http.request("/owners/abc").header("Accept", accept));
+		AugnoErrors.assertThat(badParameter)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("ID must be an integer.")
+			.hasParam("id");
+		HttpResponse<String> wrongMethod = this.http.send(this.http.request("/owners/new")
+			.header("Accept", accept)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("name=Rex")));
-		assertThat(wrongMethod.statusCode()).isEqualTo(405);
-		EnvelopeAssert.assertEnvelope(wrongMethod.body())
-			.isClientError("method_not_allowed", "Method not allowed.", null);
-		HttpResponse<String> failedTemplate = send(get("/broken").header("Accept", accept));
-		assertThat(failedTemplate.statusCode()).isEqualTo(500);
+		AugnoErrors.assertThat(wrongMethod)
+			.isAugnoError("method_not_allowed")
+			.hasMessage("Method not allowed.")
+			.hasNoParam();
+		HttpResponse<String> failedTemplate = this.http.send(this.http.request("/broken").header("Accept", accept));
 		// The view set the response's charset before it failed; the envelope keeps it.
 		assertThat(failedTemplate.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(contentType) -> assertThat(contentType).isIn("application/json", "application/json;charset=UTF-8"));
-		EnvelopeAssert.assertEnvelope(failedTemplate.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true);
+		AugnoErrors.assertThat(failedTemplate)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
 		assertThat(output).contains("500 internal_error for GET /broken");
-	}
-
-	private HttpRequest.Builder get(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication

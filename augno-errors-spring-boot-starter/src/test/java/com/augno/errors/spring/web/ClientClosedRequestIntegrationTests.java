@@ -1,13 +1,11 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.AugnoException;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,21 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ClientClosedRequestIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void writesTheApplicationsClientClosedRequest(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = get("/thrown");
-		assertThat(response.statusCode()).isEqualTo(499);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("client_closed_request", "api_error", "Client closed request.", null, false)
-			.hasNoQuota()
-			.hasRequestId(response.headers().firstValue("Request-Id").orElse(null));
+		HttpResponse<String> response = this.http.get("/thrown");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("client_closed_request")
+			.hasMessage("Client closed request.")
+			.hasNoParam();
 		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
 			.as("WARN or ERROR lines in %s", output.getAll())
 			.isEmpty();
@@ -52,14 +47,9 @@ class ClientClosedRequestIntegrationTests {
 
 	@Test
 	void writesNothingForADetectedDisconnect() throws Exception {
-		HttpResponse<String> response = get("/reset");
+		HttpResponse<String> response = this.http.get("/reset");
 		assertThat(response.statusCode()).isEqualTo(499);
 		assertThat(response.body()).isEmpty();
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication

@@ -1,15 +1,12 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,46 +42,48 @@ class ErrorPathsIntegrationTests {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void failuresUnderTheConfiguredPathsAreTheEnvelope(CapturedOutput output) throws Exception {
-		HttpResponse<String> unknown = send("/api/nope", "application/json");
-		assertThat(unknown.statusCode()).isEqualTo(404);
-		EnvelopeAssert.assertEnvelope(unknown.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /api/nope.", null)
-			.hasRequestId(unknown.headers().firstValue("Request-Id").orElseThrow());
-		HttpResponse<String> badParameter = send("/api/items/abc", "application/json");
-		assertThat(badParameter.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(badParameter.body())
-			.isClientError("parameter_invalid", "ID must be an integer.", "id");
-		HttpResponse<String> crash = send("/api/crash", "*/*");
-		assertThat(crash.statusCode()).isEqualTo(500);
-		EnvelopeAssert.assertEnvelope(crash.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true);
-		HttpResponse<String> filterCrash = send("/api/filter-crash", "*/*");
-		assertThat(filterCrash.statusCode()).isEqualTo(500);
-		EnvelopeAssert.assertEnvelope(filterCrash.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true);
+		HttpResponse<String> unknown = this.http.get("/api/nope", "Accept", "application/json");
+		AugnoErrors.assertThat(unknown)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Unrecognized request URL: GET /api/nope.")
+			.hasNoParam();
+		HttpResponse<String> badParameter = this.http.get("/api/items/abc", "Accept", "application/json");
+		AugnoErrors.assertThat(badParameter)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("ID must be an integer.")
+			.hasParam("id");
+		HttpResponse<String> crash = this.http.get("/api/crash", "Accept", "*/*");
+		AugnoErrors.assertThat(crash).isAugnoError("internal_error").hasMessage("Something went wrong.").hasNoParam();
+		HttpResponse<String> filterCrash = this.http.get("/api/filter-crash", "Accept", "*/*");
+		AugnoErrors.assertThat(filterCrash)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
 		assertThat(output).contains("500 internal_error for GET /api/crash",
 				"500 internal_error for GET /api/filter-crash");
 	}
 
 	@Test
 	void failuresElsewhereGetSpringBootsJson(CapturedOutput output) throws Exception {
-		assertBootJson(send("/web/nope", "application/json"), 404, "Not Found", "/web/nope");
-		assertBootJson(send("/web/items/abc", "application/json"), 400, "Bad Request", "/web/items/abc");
-		assertBootJson(send("/web/crash", "*/*"), 500, "Internal Server Error", "/web/crash");
-		assertBootJson(send("/web/filter-crash", "*/*"), 500, "Internal Server Error", "/web/filter-crash");
+		assertBootJson(this.http.get("/web/nope", "Accept", "application/json"), 404, "Not Found", "/web/nope");
+		assertBootJson(this.http.get("/web/items/abc", "Accept", "application/json"), 400, "Bad Request",
+				"/web/items/abc");
+		assertBootJson(this.http.get("/web/crash", "Accept", "*/*"), 500, "Internal Server Error", "/web/crash");
+		assertBootJson(this.http.get("/web/filter-crash", "Accept", "*/*"), 500, "Internal Server Error",
+				"/web/filter-crash");
 		assertThat(output).doesNotContain("internal_error for GET /web");
 	}
 
 	@Test
 	void aBrowserElsewhereGetsSpringBootsPage() throws Exception {
-		HttpResponse<String> response = send("/web/nope", BrowserErrorPagesIntegrationTests.BROWSER);
+		HttpResponse<String> response = this.http.get("/web/nope", "Accept", BrowserErrorPagesIntegrationTests.BROWSER);
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		assertThat(response.body()).contains("Whitelabel Error Page", "status=404");
@@ -99,14 +98,6 @@ class ErrorPathsIntegrationTests {
 		assertThat(body.get("status").asInt()).isEqualTo(status);
 		assertThat(body.get("error").asString()).isEqualTo(error);
 		assertThat(body.get("path").asString()).isEqualTo(path);
-	}
-
-	private HttpResponse<String> send(String path, String accept) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Accept", accept)
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication

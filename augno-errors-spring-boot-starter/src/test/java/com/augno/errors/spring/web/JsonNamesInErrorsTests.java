@@ -1,6 +1,6 @@
 package com.augno.errors.spring.web;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.validation.Valid;
@@ -33,48 +33,48 @@ class JsonNamesInErrorsTests {
 
 	@Test
 	void listsTheJsonPropertyNamesOfAnEnum() throws Exception {
-		assertInvalid(post("/orders", "{\"status\":\"PENDING\",\"priority\":\"low\"}"), "invalid_format",
-				"Status must be one of: pending, in_transit.", "status");
+		AugnoErrors.assertThat(post("/orders", "{\"status\":\"PENDING\",\"priority\":\"low\"}"))
+			.isAugnoError("invalid_format")
+			.hasMessage("Status must be one of: pending, in_transit.")
+			.hasParam("status");
 	}
 
 	@Test
 	void listsTheJsonValuesOfAnEnum() throws Exception {
-		assertInvalid(post("/orders", "{\"status\":\"pending\",\"priority\":\"LOW\"}"), "invalid_format",
-				"Priority must be one of: low, high.", "priority");
+		AugnoErrors.assertThat(post("/orders", "{\"status\":\"pending\",\"priority\":\"LOW\"}"))
+			.isAugnoError("invalid_format")
+			.hasMessage("Priority must be one of: low, high.")
+			.hasParam("priority");
 	}
 
 	@Test
 	void namesAFieldOfEachParameterizationOfAGenericTypeByItsOwnJsonName() throws Exception {
 		// The first answer teaches the paths Wrapper<Item>; the second needs
 		// Wrapper<Address>.
-		assertInvalid(
-				post("/shipments",
-						"{\"item\":{\"content\":{\"sku_code\":\"\"}},\"address\":{\"content\":"
-								+ "{\"zip\":\"1000\"}}}"),
-				"validation_failed", "SKU code must not be blank.", "item.content.sku_code");
-		assertInvalid(
-				post("/shipments",
-						"{\"item\":{\"content\":{\"sku_code\":\"A1\"}},\"address\":{\"content\":" + "{\"zip\":\"\"}}}"),
-				"validation_failed", "Zip must not be blank.", "address.content.zip");
+		AugnoErrors
+			.assertThat(post("/shipments",
+					"{\"item\":{\"content\":{\"sku_code\":\"\"}},\"address\":{\"content\":" + "{\"zip\":\"1000\"}}}"))
+			.isAugnoError("validation_failed")
+			.hasMessage("SKU code must not be blank.")
+			.hasParam("item.content.sku_code");
+		AugnoErrors
+			.assertThat(post("/shipments",
+					"{\"item\":{\"content\":{\"sku_code\":\"A1\"}},\"address\":{\"content\":" + "{\"zip\":\"\"}}}"))
+			.isAugnoError("validation_failed")
+			.hasMessage("Zip must not be blank.")
+			.hasParam("address.content.zip");
 	}
 
 	@Test
 	void namesAFieldOfAGenericRequestBodyByItsJsonName() throws Exception {
-		assertInvalid(post("/addresses", "{\"content\":{\"zip\":\"\"}}"), "validation_failed", "Zip must not be blank.",
-				"content.zip");
+		AugnoErrors.assertThat(post("/addresses", "{\"content\":{\"zip\":\"\"}}"))
+			.isAugnoError("validation_failed")
+			.hasMessage("Zip must not be blank.")
+			.hasParam("content.zip");
 	}
 
 	private MvcTestResult post(String uri, String body) {
 		return this.mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
-	}
-
-	private static void assertInvalid(MvcTestResult result, String code, String message, String param)
-			throws Exception {
-		assertThat(result).hasStatus(400);
-		assertThat(result.getResponse().getContentType()).isEqualTo("application/json");
-		EnvelopeAssert.assertEnvelope(result.getResponse().getContentAsString())
-			.isClientError(code, message, param)
-			.hasRequestId(result.getResponse().getHeader("Request-Id"));
 	}
 
 	@SpringBootConfiguration

@@ -1,12 +1,9 @@
 package com.augno.errors.spring.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,39 +25,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class PureApiBrowserIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void aBrowserGetsTheEnvelopeForAnUnknownUrl() throws Exception {
-		HttpResponse<String> response = send("/nope");
-		assertThat(response.statusCode()).isEqualTo(404);
+		HttpResponse<String> response = this.http.get("/nope", "Accept", BrowserErrorPagesIntegrationTests.BROWSER);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /nope.", null)
-			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Unrecognized request URL: GET /nope.")
+			.hasNoParam();
 	}
 
 	@Test
 	void aBrowserGetsTheEnvelopeForACrash(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send("/api-crash");
-		assertThat(response.statusCode()).isEqualTo(500);
+		HttpResponse<String> response = this.http.get("/api-crash", "Accept",
+				BrowserErrorPagesIntegrationTests.BROWSER);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true)
-			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
 		assertThat(response.body()).doesNotContain("Whitelabel");
 		assertThat(output).contains("500 internal_error for GET /api-crash");
-	}
-
-	private HttpResponse<String> send(String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Accept", BrowserErrorPagesIntegrationTests.BROWSER)
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication

@@ -1,18 +1,16 @@
 package com.augno.errors.spring.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.InputMismatchException;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorType;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,172 +59,170 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SpringMvcErrorsIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void augnoExceptionKeepsItsCodeMessageAndParam() throws Exception {
-		HttpResponse<String> response = get("/augno/not-found");
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "Shipping term not found.", "id")
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/augno/not-found");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasContentLength()
+			.hasMessage("Shipping term not found.")
+			.hasParam("id");
 	}
 
 	@Test
 	void augnoExceptionWithQuotaWritesTheQuota() throws Exception {
-		HttpResponse<String> response = get("/augno/limit");
-		assertThat(response.statusCode()).isEqualTo(403);
-		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(response.body())
-			.is("limit_exceeded", "invalid_request_error",
-					"You have reached the maximum number of sandbox accounts for your plan.", null, false)
-			.hasRequestId(requestId(response));
-		assertThat(envelope.error().get("quota").toString())
-			.isEqualTo("{\"limit\":5,\"used\":5,\"reset_at\":\"2026-12-01T00:00:00Z\"}");
+		HttpResponse<String> response = this.http.get("/augno/limit");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("limit_exceeded")
+			.hasMessage("You have reached the maximum number of sandbox accounts for your plan.")
+			.hasNoParam()
+			.hasQuota(5, 5, "2026-12-01T00:00:00Z");
 	}
 
 	@Test
 	void augnoExceptionWithRetryAfterSendsTheHeader() throws Exception {
-		HttpResponse<String> response = get("/augno/rate-limited");
-		assertThat(response.statusCode()).isEqualTo(429);
+		HttpResponse<String> response = this.http.get("/augno/rate-limited");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("rate_limit_exceeded", "invalid_request_error", "Too many requests. Please wait before trying again.",
-					null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("rate_limit_exceeded")
+			.hasMessage("Too many requests. Please wait before trying again.")
+			.hasNoParam();
 	}
 
 	@Test
 	void augnoExceptionWithTypeOverrideDecidesTransience() throws Exception {
-		HttpResponse<String> response = get("/augno/idempotency-reused");
-		assertThat(response.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("validation_failed", "idempotency_error",
-					"Idempotency key 'req_abc123' was used with different request parameters; use a new key.", null,
-					false)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/augno/idempotency-reused");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("validation_failed", ErrorType.IDEMPOTENCY_ERROR)
+			.hasMessage("Idempotency key 'req_abc123' was used with different request parameters; use a new key.")
+			.hasNoParam()
+			.isNotTransient();
 	}
 
 	@Test
 	void augnoExceptionWithACustomCodeUsesItsConfiguredStatusAndMessage() throws Exception {
-		HttpResponse<String> response = get("/augno/custom");
-		assertThat(response.statusCode()).isEqualTo(423);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("ledger_locked", "The ledger is locked.", null)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/augno/custom");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("ledger_locked", ErrorType.INVALID_REQUEST_ERROR)
+			.hasStatus(423)
+			.hasMessage("The ledger is locked.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 	}
 
 	@Test
 	void augnoExceptionWithAnUnknownCodeIsAnInternalErrorNamingTheClosestCode(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = get("/augno/typo");
-		assertThat(response.statusCode()).isEqualTo(500);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/augno/typo");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
 		assertThat(output).contains("did you mean 'resource_not_found'");
 	}
 
 	@Test
 	void unmappedUrlIsResourceNotFoundNamingMethodAndPath() throws Exception {
-		HttpResponse<String> response = get("/v1/nothing-here");
-		assertThat(response.statusCode()).isEqualTo(404);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /v1/nothing-here.", null)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/v1/nothing-here");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Unrecognized request URL: GET /v1/nothing-here.")
+			.hasNoParam();
 	}
 
 	@Test
 	void wrongMethodIsMethodNotAllowedWithAllow(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send(request("/augno/not-found").DELETE());
+		HttpResponse<String> response = this.http.send(this.http.request("/augno/not-found").DELETE());
 		assertThat(output).as("no WARN from Spring for a client error").doesNotContain("PageNotFound");
-		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("method_not_allowed", "Method not allowed.", null)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("method_not_allowed")
+			.hasMessage("Method not allowed.")
+			.hasNoParam();
 	}
 
 	@Test
 	void allowListsTheMethodsInAStableOrder() throws Exception {
 		// gh-12: the handler methods are declared PATCH, DELETE, POST; Allow follows the
 		// documented order instead of the order Spring MVC found them in.
-		HttpResponse<String> response = send(request("/mvc/methods").PUT(HttpRequest.BodyPublishers.noBody()));
-		assertThat(response.statusCode()).isEqualTo(405);
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/mvc/methods").PUT(HttpRequest.BodyPublishers.noBody()));
 		assertThat(response.headers().allValues("Allow")).containsExactly("POST, PATCH, DELETE");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("method_not_allowed", "Method not allowed.", null)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("method_not_allowed")
+			.hasMessage("Method not allowed.")
+			.hasNoParam();
 	}
 
 	@Test
 	void unacceptableMediaTypeIsStillAJsonEnvelope() throws Exception {
-		HttpResponse<String> response = send(request("/mvc/json").header("Accept", "application/xml").GET());
-		assertThat(response.statusCode()).isEqualTo(406);
-		assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("not_acceptable", "The requested media type is not available for this resource.", null)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/mvc/json").header("Accept", "application/xml").GET());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("not_acceptable")
+			.hasContentLength()
+			.hasMessage("The requested media type is not available for this resource.")
+			.hasNoParam();
 	}
 
 	@Test
 	void unsupportedContentTypeIsUnsupportedMediaType() throws Exception {
-		HttpResponse<String> response = send(request("/mvc/body").header("Content-Type", "text/plain")
+		HttpResponse<String> response = this.http.send(this.http.request("/mvc/body")
+			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("hello")));
-		assertThat(response.statusCode()).isEqualTo(415);
 		assertThat(response.headers().firstValue("Accept"))
 			.hasValueSatisfying((accept) -> assertThat(accept).contains("application/json"));
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("unsupported_media_type", "The request's content type is not supported.", null)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("unsupported_media_type")
+			.hasMessage("The request's content type is not supported.")
+			.hasNoParam();
 	}
 
 	@Test
 	void missingRequestParamIsParameterMissingByWireName() throws Exception {
-		HttpResponse<String> response = get("/mvc/params");
-		assertThat(response.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("parameter_missing", "Page size is required.", "page_size")
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/params");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_missing")
+			.hasMessage("Page size is required.")
+			.hasParam("page_size");
 	}
 
 	@Test
 	void missingRequestHeaderIsParameterMissingByHeaderName() throws Exception {
-		HttpResponse<String> response = get("/mvc/header");
-		assertThat(response.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("parameter_missing", "The Augno-Account header is required.", "Augno-Account")
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/header");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_missing")
+			.hasMessage("The Augno-Account header is required.")
+			.hasParam("Augno-Account");
 	}
 
 	@Test
 	void missingPathVariableIsParameterMissing() throws Exception {
-		HttpResponse<String> response = get("/mvc/details");
-		assertThat(response.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("parameter_missing", "ID is required.", "id")
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/details");
+		AugnoErrors.assertThat(response).isAugnoError("parameter_missing").hasMessage("ID is required.").hasParam("id");
 	}
 
 	@Test
 	void mistypedRequestParamIsParameterInvalidByWireName() throws Exception {
-		HttpResponse<String> response = get("/mvc/params?page_size=many");
-		assertThat(response.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("parameter_invalid", "Page size must be an integer.", "page_size")
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/params?page_size=many");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("Page size must be an integer.")
+			.hasParam("page_size");
 	}
 
 	@Test
 	void mistypedPathVariableIsParameterInvalid() throws Exception {
-		HttpResponse<String> response = get("/mvc/details/abc");
-		assertThat(response.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("parameter_invalid", "ID must be an integer.", "id")
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/details/abc");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("ID must be an integer.")
+			.hasParam("id");
 	}
 
 	@Test
@@ -234,72 +230,61 @@ class SpringMvcErrorsIntegrationTests {
 		String boundary = "augno";
 		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
 				+ "Content-Type: text/plain\r\n\r\n" + "x".repeat(4096) + "\r\n--" + boundary + "--\r\n";
-		HttpResponse<String> response = send(
-				request("/mvc/upload").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-					.POST(HttpRequest.BodyPublishers.ofString(body)));
-		assertThat(response.statusCode()).isEqualTo(413);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("request_too_large", "The request is too large.", null)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.send(this.http.request("/mvc/upload")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("request_too_large")
+			.hasMessage("The request is too large.")
+			.hasNoParam();
 	}
 
 	@Test
 	void asyncTimeoutIsRequestTimeout() throws Exception {
-		HttpResponse<String> response = get("/mvc/slow");
-		assertThat(response.statusCode()).isEqualTo(408);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("request_timeout", "api_error", "Request timed out.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/slow");
+		AugnoErrors.assertThat(response).isAugnoError("request_timeout").hasMessage("Request timed out.").hasNoParam();
 	}
 
 	@Test
 	void responseStatusExceptionKeepsItsReasonForAClientError() throws Exception {
-		HttpResponse<String> response = get("/mvc/status/409");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_conflict", "Reason 409.", null)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/status/409");
+		AugnoErrors.assertThat(response).isAugnoError("resource_conflict").hasMessage("Reason 409.").hasNoParam();
 	}
 
 	@Test
 	void responseStatusExceptionHidesItsReasonForAServerError() throws Exception {
-		HttpResponse<String> response = get("/mvc/status/502");
-		assertThat(response.statusCode()).isEqualTo(502);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("external_service_error", "api_error", "A downstream provider returned an error.", null, true)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/status/502");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("external_service_error")
+			.hasMessage("A downstream provider returned an error.")
+			.hasNoParam();
 		assertThat(response.body()).doesNotContain("Reason 502");
 	}
 
 	@Test
 	void responseStatusAnnotationIsHonoured() throws Exception {
-		HttpResponse<String> response = get("/mvc/annotated");
-		assertThat(response.statusCode()).isEqualTo(410);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_gone", "This item is gone.", null)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/annotated");
+		AugnoErrors.assertThat(response).isAugnoError("resource_gone").hasMessage("This item is gone.").hasNoParam();
 	}
 
 	@Test
 	void configuredExceptionClassMapsToItsCodeWithSubclasses() throws Exception {
-		HttpResponse<String> response = get("/mvc/configured");
-		assertThat(response.statusCode()).isEqualTo(404);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "The requested resource was not found.", null)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/configured");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasMessage("The requested resource was not found.")
+			.hasNoParam();
 	}
 
 	@Test
 	void anUnknownExceptionIsAnInternalErrorThatLeaksNothingButIsLoggedWithTheRequestId(CapturedOutput output)
 			throws Exception {
-		HttpResponse<String> response = get("/mvc/crash");
-		assertThat(response.statusCode()).isEqualTo(500);
-		String requestId = requestId(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true)
-			.hasNoQuota()
-			.hasRequestId(requestId);
+		HttpResponse<String> response = this.http.get("/mvc/crash");
+		String requestId = AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam()
+			.requestId();
 		assertThat(response.body()).doesNotContain("hunter2", "IllegalStateException", "jdbc");
 		assertThat(output).contains("password=hunter2")
 			.contains("500 internal_error for GET /mvc/crash (request_id=" + requestId + ")")
@@ -309,56 +294,58 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void anExceptionFromAFilterIsEnveloped() throws Exception {
-		HttpResponse<String> response = send(request("/augno/not-found").header("X-Fail-In-Filter", "yes").GET());
-		assertThat(response.statusCode()).isEqualTo(503);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
-					null, true)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/augno/not-found").header("X-Fail-In-Filter", "yes").GET());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("service_unavailable")
+			.hasMessage("The service is temporarily unavailable. Please try again later.")
+			.hasNoParam();
 	}
 
 	@Test
 	void anErrorStatusAFilterSetWithoutABodyGetsTheEnvelopeAndKeepsItsHeaders() throws Exception {
-		HttpResponse<String> response = send(request("/augno/not-found").header("X-Deny-In-Filter", "yes").GET());
-		assertThat(response.statusCode()).isEqualTo(401);
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/augno/not-found").header("X-Deny-In-Filter", "yes").GET());
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"augno\"");
-		assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("invalid_credentials", "The provided credentials are incorrect.", null)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasContentLength()
+			.hasMessage("The provided credentials are incorrect.")
+			.hasNoParam();
 	}
 
 	@Test
 	void sendErrorIsEnvelopedThroughTheErrorController() throws Exception {
-		HttpResponse<String> response = get("/mvc/send-error");
-		assertThat(response.statusCode()).isEqualTo(403);
-		assertJsonHeaders(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("insufficient_permissions", "You do not have permission to perform this action.", null)
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/send-error");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("insufficient_permissions")
+			.hasContentLength()
+			.hasMessage("You do not have permission to perform this action.")
+			.hasNoParam();
 	}
 
 	@Test
 	void exclusiveParametersGivenTogetherNameTheSecond() throws Exception {
-		HttpResponse<String> response = get("/mvc/items?page=2&cursor=abc");
-		assertThat(response.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("parameters_exclusive", "The cursor and page parameters cannot be used together.", "page")
-			.hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http.get("/mvc/items?page=2&cursor=abc");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameters_exclusive")
+			.hasMessage("The cursor and page parameters cannot be used together.")
+			.hasParam("page");
 	}
 
 	@Test
 	void exclusiveParametersAloneAreAccepted() throws Exception {
-		assertThat(get("/mvc/items?cursor=abc").statusCode()).isEqualTo(200);
-		assertThat(get("/mvc/items?page=2&skip=3").statusCode()).as("unknown parameters are allowed by default")
+		assertThat(this.http.get("/mvc/items?cursor=abc").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/mvc/items?page=2&skip=3").statusCode())
+			.as("unknown parameters are allowed by default")
 			.isEqualTo(200);
 	}
 
 	@Test
 	void theRequestIdIsTheSameInHeaderLinkAndLog(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = get("/mvc/log");
+		HttpResponse<String> response = this.http.get("/mvc/log");
 		assertThat(response.statusCode()).isEqualTo(200);
-		String requestId = requestId(response);
+		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
 		assertThat(requestId).matches("rq_[a-z0-9]{20}");
 		assertThat(response.body()).isEqualTo(requestId);
 		assertThat(output).contains("handling with request_id=" + requestId);
@@ -366,53 +353,31 @@ class SpringMvcErrorsIntegrationTests {
 
 	@Test
 	void aValidTrustedRequestIdIsReused() throws Exception {
-		HttpResponse<String> response = send(request("/augno/not-found").header("X-Request-Id", "req-42.a_b").GET());
-		assertThat(requestId(response)).isEqualTo("req-42.a_b");
-		EnvelopeAssert.assertEnvelope(response.body()).hasRequestId("req-42.a_b");
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/augno/not-found").header("X-Request-Id", "req-42.a_b").GET());
+		AugnoErrors.assertThat(response).isAugnoError("resource_not_found").hasRequestId("req-42.a_b");
 	}
 
 	@Test
 	void anInvalidTrustedRequestIdIsReplaced() throws Exception {
-		HttpResponse<String> response = send(
-				request("/augno/not-found").header("X-Request-Id", "bad id\"<script>").GET());
-		assertThat(requestId(response)).matches("rq_[a-z0-9]{20}");
-		EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(requestId(response));
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/augno/not-found").header("X-Request-Id", "bad id\"<script>").GET());
+		assertThat(AugnoErrors.assertThat(response).isAugnoError("resource_not_found").requestId())
+			.matches("rq_[a-z0-9]{20}");
 	}
 
 	@Test
 	void clientErrorsAreLoggedAtDebugWithoutStackTrace(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = get("/mvc/params?page_size=many");
+		String requestId = AugnoErrors.assertThat(this.http.get("/mvc/params?page_size=many"))
+			.isAugnoError("parameter_invalid")
+			.requestId();
 		String line = output.getOut()
 			.lines()
-			.filter((l) -> l.contains("request_id=" + requestId(response)))
+			.filter((l) -> l.contains("request_id=" + requestId))
 			.findFirst()
 			.orElseThrow();
 		assertThat(line).contains("DEBUG").contains("400 parameter_invalid for GET /mvc/params");
 		assertThat(output.toString()).doesNotContain("\tat org.springframework.beans.TypeConverterSupport");
-	}
-
-	private static void assertJsonHeaders(HttpResponse<String> response) {
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-		assertThat(response.headers().firstValue("Content-Length"))
-			.hasValue(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
-	}
-
-	private static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("Request-Id").orElseThrow();
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return send(request(path).GET());
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootApplication

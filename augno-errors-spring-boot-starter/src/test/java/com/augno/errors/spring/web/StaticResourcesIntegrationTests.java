@@ -1,13 +1,10 @@
 package com.augno.errors.spring.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,37 +22,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.web.resources.static-locations=classpath:/augno-static/,classpath:/no-such-dir/" })
 class StaticResourcesIntegrationTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
 	@Test
 	void anExistingStaticFileIsServed() throws Exception {
-		HttpResponse<String> response = get("/hello.txt");
+		HttpResponse<String> response = this.http.get("/hello.txt");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).startsWith("hello from a static file");
 	}
 
 	@Test
 	void anUnknownUrlIsTheEnvelopes404() throws Exception {
-		HttpResponse<String> response = get("/wp-login.php");
-		assertThat(response.statusCode()).isEqualTo(404);
+		HttpResponse<String> response = this.http.get("/wp-login.php");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(response.headers().firstValueAsLong("Content-Length"))
 			.hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_not_found", "Unrecognized request URL: GET /wp-login.php.", null)
-			.hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Unrecognized request URL: GET /wp-login.php.")
+			.hasNoParam();
 	}
 
 	@SpringBootApplication

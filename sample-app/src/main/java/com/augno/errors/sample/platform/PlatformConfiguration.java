@@ -1,14 +1,12 @@
 package com.augno.errors.sample.platform;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers the sample's cross-cutting checks: rate limits, account status and
- * idempotency.
+ * Registers the sample's cross-cutting checks: rate limits and account status
+ * (idempotency keys are the starter's, see application.properties).
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
@@ -23,13 +21,6 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new RateLimitInterceptor(this.apiKeys)).addPathPatterns("/v1/**");
 		registry.addInterceptor(new AccountStatusInterceptor()).addPathPatterns("/v1/**");
-	}
-
-	@Bean
-	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter() {
-		FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter());
-		registration.addUrlPatterns("/v1/*");
-		return registration;
 	}
 
 }

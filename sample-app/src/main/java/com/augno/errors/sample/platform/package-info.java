@@ -1,6 +1,5 @@
 /**
- * Cross-cutting request handling of the sample: accounts, idempotency keys and rate
- * limits.
+ * Cross-cutting request handling of the sample: accounts and rate limits.
  */
 @NullMarked
 package com.augno.errors.sample.platform;

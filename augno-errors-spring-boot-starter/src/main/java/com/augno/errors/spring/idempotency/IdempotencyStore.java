@@ -1,0 +1,51 @@
+package com.augno.errors.spring.idempotency;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where idempotency keys and the responses they stand for are kept. Implement it on your
+ * own database to share keys between instances without Redis: {@link #claim} must be
+ * atomic across every instance that shares the store (an insert that fails on a unique
+ * key, or a compare-and-set), and every record must expire after the time it is given.
+ * Every method throws {@link IdempotencyStoreException} when the store cannot answer; the
+ * filter then applies {@code augno.errors.idempotency.on-store-failure}.
+ *
+ * @since 0.1.0
+ */
+public interface IdempotencyStore {
+
+	/**
+	 * Claim a key for a request about to execute, atomically: store the in-flight record
+	 * if the key holds none (or an expired one), otherwise return what it holds.
+	 * @param key the key, already scoped to the caller and the endpoint
+	 * @param inFlight the record of the request that claims the key
+	 * @param lockTimeout how long the in-flight record holds the key
+	 * @return {@code null} if the key was claimed, otherwise the record it holds
+	 * @throws IdempotencyStoreException if the store cannot answer
+	 */
+	@Nullable IdempotencyRecord claim(String key, IdempotencyRecord.InFlight inFlight, Duration lockTimeout);
+
+	/**
+	 * Replace the in-flight record of a claim with the completed response, if the key is
+	 * still held by that claim (it may have expired and been claimed again).
+	 * @param key the key
+	 * @param inFlight the record the key was claimed with
+	 * @param completed the response to replay
+	 * @param retention how long the response is kept
+	 * @throws IdempotencyStoreException if the store cannot answer
+	 */
+	void complete(String key, IdempotencyRecord.InFlight inFlight, IdempotencyRecord.Completed completed,
+			Duration retention);
+
+	/**
+	 * Remove the in-flight record of a claim, if the key is still held by that claim, so
+	 * that a retry executes again.
+	 * @param key the key
+	 * @param inFlight the record the key was claimed with
+	 * @throws IdempotencyStoreException if the store cannot answer
+	 */
+	void release(String key, IdempotencyRecord.InFlight inFlight);
+
+}

@@ -1,0 +1,148 @@
+package com.augno.errors.spring.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link IdempotencyStore} in this instance's memory, bounded: right for a service
+ * that runs one instance (or for tests). When it is full, expired keys and then the
+ * oldest completed ones make room; a store full of requests in flight refuses the claim
+ * with an {@link IdempotencyStoreException}, so that no in-flight key is ever dropped.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+
+	private final int maxEntries;
+
+	private final Clock clock;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	// Insertion order: the head holds the oldest keys.
+	private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+
+	/**
+	 * Create a store.
+	 * @param maxEntries the most keys kept at once
+	 */
+	public InMemoryIdempotencyStore(int maxEntries) {
+		this(maxEntries, Clock.systemUTC());
+	}
+
+	/**
+	 * Create a store on a clock of the caller's.
+	 * @param maxEntries the most keys kept at once
+	 * @param clock tells when records expire
+	 */
+	public InMemoryIdempotencyStore(int maxEntries, Clock clock) {
+		if (maxEntries < 1) {
+			throw new IllegalArgumentException("maxEntries must be at least 1");
+		}
+		this.maxEntries = maxEntries;
+		this.clock = clock;
+	}
+
+	@Override
+	public @Nullable IdempotencyRecord claim(String key, IdempotencyRecord.InFlight inFlight, Duration lockTimeout) {
+		long now = this.clock.millis();
+		this.lock.lock();
+		try {
+			Entry entry = this.entries.get(key);
+			if (entry != null && entry.expiresAt() > now) {
+				return entry.record();
+			}
+			if (entry != null) {
+				this.entries.remove(key);
+			}
+			makeRoom(now);
+			this.entries.put(key, new Entry(inFlight, now + lockTimeout.toMillis()));
+			return null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void complete(String key, IdempotencyRecord.InFlight inFlight, IdempotencyRecord.Completed completed,
+			Duration retention) {
+		long now = this.clock.millis();
+		this.lock.lock();
+		try {
+			if (isHeldBy(key, inFlight, now)) {
+				// Removed and put again, so that the key moves to the tail: it is now the
+				// youngest completed key.
+				this.entries.remove(key);
+				this.entries.put(key, new Entry(completed, now + retention.toMillis()));
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void release(String key, IdempotencyRecord.InFlight inFlight) {
+		long now = this.clock.millis();
+		this.lock.lock();
+		try {
+			if (isHeldBy(key, inFlight, now)) {
+				this.entries.remove(key);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return how many keys the store holds, expired ones included until they are purged.
+	 * @return the number of keys
+	 */
+	public int size() {
+		this.lock.lock();
+		try {
+			return this.entries.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private boolean isHeldBy(String key, IdempotencyRecord.InFlight inFlight, long now) {
+		Entry entry = this.entries.get(key);
+		return entry != null && entry.expiresAt() > now && inFlight.equals(entry.record());
+	}
+
+	private void makeRoom(long now) {
+		if (this.entries.size() < this.maxEntries) {
+			return;
+		}
+		this.entries.values().removeIf((entry) -> entry.expiresAt() <= now);
+		// Evict a tenth at once, so that a full store does not scan on every claim.
+		int target = this.maxEntries - Math.max(1, this.maxEntries / 10);
+		Iterator<Map.Entry<String, Entry>> iterator = this.entries.entrySet().iterator();
+		while (this.entries.size() > target && iterator.hasNext()) {
+			if (iterator.next().getValue().record() instanceof IdempotencyRecord.Completed) {
+				iterator.remove();
+			}
+		}
+		if (this.entries.size() >= this.maxEntries) {
+			throw new IdempotencyStoreException(
+					"The in-memory idempotency store is full of requests in flight (" + this.maxEntries + " keys)",
+					null);
+		}
+	}
+
+	private record Entry(IdempotencyRecord record, long expiresAt) {
+
+	}
+
+}

@@ -1,0 +1,178 @@
+package com.augno.errors.spring.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * An {@link IdempotencyStore} in Redis, shared by every instance of a service, on the
+ * application's Spring Data Redis {@link LettuceConnectionFactory}. Each operation is one
+ * Lua script, so one round trip and atomic: a claim reads the key and sets the in-flight
+ * record with {@code SET ... PX} only if it holds none; completing and releasing change
+ * the key only while it still holds the claim's own record. Each call waits at most
+ * {@code timeout} for Redis (Lettuce's asynchronous commands, whatever the connection
+ * factory's own command timeout), and any failure is an
+ * {@link IdempotencyStoreException}. Opening the shared connection, once, is bounded by
+ * the factory's connect timeout ({@code spring.data.redis.connect-timeout}).
+ *
+ * @since 0.1.0
+ */
+public final class RedisIdempotencyStore implements IdempotencyStore {
+
+	private static final Script CLAIM = new Script("""
+			local current = redis.call('GET', KEYS[1])
+			if current then
+			  return current
+			end
+			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			return false
+			""");
+
+	private static final Script COMPLETE = new Script("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then
+			  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+			  return 1
+			end
+			return 0
+			""");
+
+	private static final Script RELEASE = new Script("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then
+			  return redis.call('DEL', KEYS[1])
+			end
+			return 0
+			""");
+
+	private final LettuceConnectionFactory connectionFactory;
+
+	private final String keyPrefix;
+
+	private final Duration timeout;
+
+	/**
+	 * Create a store.
+	 * @param connectionFactory the application's connection factory
+	 * @param keyPrefix the prefix of every Redis key
+	 * @param timeout the longest wait for one command
+	 */
+	public RedisIdempotencyStore(LettuceConnectionFactory connectionFactory, String keyPrefix, Duration timeout) {
+		this.connectionFactory = connectionFactory;
+		this.keyPrefix = keyPrefix;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public @Nullable IdempotencyRecord claim(String key, IdempotencyRecord.InFlight inFlight, Duration lockTimeout) {
+		byte[] current = run(CLAIM, ScriptOutputType.VALUE, redisKey(key), IdempotencyRecordCodec.encode(inFlight),
+				millis(lockTimeout));
+		if (current == null) {
+			return null;
+		}
+		try {
+			return IdempotencyRecordCodec.decode(current);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IdempotencyStoreException("Unreadable idempotency record in Redis", ex);
+		}
+	}
+
+	@Override
+	public void complete(String key, IdempotencyRecord.InFlight inFlight, IdempotencyRecord.Completed completed,
+			Duration retention) {
+		run(COMPLETE, ScriptOutputType.INTEGER, redisKey(key), IdempotencyRecordCodec.encode(inFlight),
+				IdempotencyRecordCodec.encode(completed), millis(retention));
+	}
+
+	@Override
+	public void release(String key, IdempotencyRecord.InFlight inFlight) {
+		run(RELEASE, ScriptOutputType.INTEGER, redisKey(key), IdempotencyRecordCodec.encode(inFlight));
+	}
+
+	private byte[] redisKey(String key) {
+		return (this.keyPrefix + key).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] millis(Duration duration) {
+		return Long.toString(Math.max(1, duration.toMillis())).getBytes(StandardCharsets.US_ASCII);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> @Nullable T run(Script script, ScriptOutputType type, byte[] key, byte[]... args) {
+		// A connection is opened once and then shared; opening it is bounded by
+		// spring.data.redis.connect-timeout.
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			long deadline = System.nanoTime() + this.timeout.toNanos();
+			RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
+				.getNativeConnection();
+			byte[][] keys = { key };
+			try {
+				return await(commands.evalsha(script.sha1(), type, keys, args), deadline);
+			}
+			catch (RedisNoScriptException ex) {
+				// First use on this server (or after SCRIPT FLUSH): EVAL loads it.
+				return await(commands.eval(script.source(), type, keys, args), deadline);
+			}
+		}
+		catch (IdempotencyStoreException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new IdempotencyStoreException("Redis failed: " + ex.getClass().getName(), ex);
+		}
+	}
+
+	private static <T> @Nullable T await(RedisFuture<T> future, long deadline) {
+		try {
+			return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			// A command queued while Redis reconnects is dropped rather than run later.
+			future.cancel(true);
+			throw new IdempotencyStoreException("Redis did not answer in time", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			future.cancel(true);
+			throw new IdempotencyStoreException("Interrupted while waiting for Redis", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RedisNoScriptException noScript) {
+				throw noScript;
+			}
+			throw new IdempotencyStoreException("Redis failed: " + ex.getCause().getClass().getName(), ex.getCause());
+		}
+	}
+
+	private record Script(String source, String sha1) {
+
+		Script(String source) {
+			this(source, sha1(source));
+		}
+
+		private static String sha1(String source) {
+			try {
+				return HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}

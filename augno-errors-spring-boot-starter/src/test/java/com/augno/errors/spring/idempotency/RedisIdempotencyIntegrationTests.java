@@ -1,0 +1,285 @@
+package com.augno.errors.spring.idempotency;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.augno.errors.spring.test.EnvelopeAssert;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Idempotency keys across instances: two instances of one application (two Spring
+ * contexts on two random ports) share the machine's Redis under a key prefix of this
+ * run's own; and instances on a Redis of the test's own, which the test kills and starts
+ * again, keep their failure policy and their timeouts.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RedisIdempotencyIntegrationTests {
+
+	private static final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+
+	private static final String PREFIX = "augno-test:" + UUID.randomUUID() + ":";
+
+	private static final Pattern COMMAND_CALLS = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)");
+
+	private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	private static PrivateRedisServer privateRedis;
+
+	private static int first;
+
+	private static int second;
+
+	private static int rejecting;
+
+	private static int proceeding;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeAll
+	static void startInstances() throws Exception {
+		PrivateRedisServer.Redis.requireLocalRedis();
+		privateRedis = PrivateRedisServer.start();
+		// On the machine's Redis, shared with other builds on a busy machine: a generous
+		// timeout, as this test is about exactly-once execution, not about timeouts.
+		first = start(6379, "reject", "5s");
+		second = start(6379, "reject", "5s");
+		rejecting = start(privateRedis.port(), "reject", "500ms");
+		proceeding = start(privateRedis.port(), "proceed", "500ms");
+	}
+
+	@AfterAll
+	static void stopInstances() {
+		contexts.forEach(ConfigurableApplicationContext::close);
+		if (privateRedis != null) {
+			privateRedis.close();
+		}
+	}
+
+	private static int start(int redisPort, String onStoreFailure, String timeout) throws Exception {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ChargesApplication.class)
+			.properties("server.port=0", "server.shutdown=immediate", "spring.main.banner-mode=off",
+					"augno.errors.idempotency.enabled=true", "augno.errors.idempotency.store=redis",
+					"augno.errors.idempotency.redis.key-prefix=" + PREFIX,
+					"augno.errors.idempotency.redis.timeout=" + timeout,
+					"augno.errors.idempotency.on-store-failure=" + onStoreFailure, "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + redisPort, "spring.data.redis.connect-timeout=500ms")
+			.run();
+		contexts.add(context);
+		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		// The first command loads Lettuce's and Netty's classes, which may take longer
+		// than a command may on a busy machine.
+		HttpClient client = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (post(client, port, "warm-up", "warm-up-" + UUID.randomUUID()).statusCode() != 201) {
+			assertThat(System.nanoTime()).as("instance on Redis port %d warmed up", redisPort).isLessThan(deadline);
+		}
+		return port;
+	}
+
+	@Test
+	void tenThousandConcurrentPostsWithAThousandKeysOnTwoInstancesExecuteEachKeyOnce() throws Exception {
+		int keys = 1000;
+		int perKey = 10;
+		List<Callable<HttpResponse<String>>> requests = new ArrayList<>(keys * perKey);
+		for (int k = 0; k < keys; k++) {
+			String key = "charge-" + k;
+			for (int i = 0; i < perKey; i++) {
+				// The requests of a key are sent together, to both instances, so that
+				// they race each other.
+				int port = (i % 2 == 0) ? first : second;
+				requests.add(() -> post(this.http, port, "load", key));
+			}
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(64);
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		long start = System.nanoTime();
+		try {
+			for (Future<HttpResponse<String>> response : pool.invokeAll(requests, 90, TimeUnit.SECONDS)) {
+				responses.add(response.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		Map<String, String> executed = new ConcurrentHashMap<>();
+		int replayed = 0;
+		int inProgress = 0;
+		for (HttpResponse<String> response : responses) {
+			String key = response.request().headers().firstValue("Idempotency-Key").orElseThrow();
+			if (response.statusCode() == 409) {
+				EnvelopeAssert.assertEnvelope(response.body())
+					.is("idempotency_in_progress", "idempotency_error",
+							"Request for the idempotency key '" + key + "' is already being processed.", null, true);
+				inProgress++;
+			}
+			else {
+				assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(201);
+				if (response.headers().firstValue("Idempotent-Replayed").isPresent()) {
+					replayed++;
+				}
+				else {
+					assertThat(executed.put(key, response.body())).as("first answer for %s", key).isNull();
+				}
+			}
+		}
+		for (HttpResponse<String> response : responses) {
+			if (response.headers().firstValue("Idempotent-Replayed").isPresent()) {
+				String key = response.request().headers().firstValue("Idempotency-Key").orElseThrow();
+				assertThat(response.body()).isEqualTo(executed.get(key));
+			}
+		}
+		assertThat(executed).hasSize(keys);
+		for (int k = 0; k < keys; k++) {
+			assertThat(executions.get("load charge-" + k)).as("executions of charge-%d", k).hasValue(1);
+		}
+		assertThat(replayed + inProgress).isEqualTo(keys * (perKey - 1));
+		assertThat(took).as("time for %d requests", responses.size()).isLessThan(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void aNewKeyTakesOneCommandBeforeTheHandlerAndOneAfterAReplayOne() throws Exception {
+		assertThat(privateRedis.command("CONFIG RESETSTAT")).isEqualTo("+OK");
+		String key = "count-" + UUID.randomUUID();
+		assertThat(post(this.http, rejecting, "count", key).statusCode()).isEqualTo(201);
+		// Two round trips, claim and completion; INFO commandstats counts the scripts'
+		// own
+		// calls too: a GET and a SET in each.
+		assertThat(commandCalls()).isEqualTo(Map.of("evalsha", 2, "get", 2, "set", 2));
+		assertThat(privateRedis.command("CONFIG RESETSTAT")).isEqualTo("+OK");
+		assertThat(post(this.http, rejecting, "count", key).headers().firstValue("Idempotent-Replayed"))
+			.hasValue("true");
+		assertThat(commandCalls()).isEqualTo(Map.of("evalsha", 1, "get", 1));
+	}
+
+	@Test
+	void whenRedisDiesThePolicyHoldsWithinTheTimeoutAndIdempotencyComesBackWithIt(CapturedOutput output)
+			throws Exception {
+		String before = "before-" + UUID.randomUUID();
+		assertThat(post(this.http, rejecting, "outage", before).statusCode()).isEqualTo(201);
+		privateRedis.kill();
+		try {
+			for (int i = 0; i < 3; i++) {
+				long start = System.nanoTime();
+				HttpResponse<String> rejected = post(this.http, rejecting, "outage", "during-" + i);
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+				assertThat(rejected.statusCode()).isEqualTo(503);
+				EnvelopeAssert.assertEnvelope(rejected.body())
+					.is("service_unavailable", "api_error",
+							"Idempotency keys cannot be checked at the moment. Please retry later.", null, true);
+				assertThat(rejected.body()).doesNotContain("Redis", "lettuce");
+			}
+			int executedBefore = executions.getOrDefault("proceed during", new AtomicInteger()).get();
+			for (int i = 0; i < 3; i++) {
+				long start = System.nanoTime();
+				HttpResponse<String> proceeded = post(this.http, proceeding, "proceed", "during");
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+				assertThat(proceeded.statusCode()).isEqualTo(201);
+				assertThat(proceeded.headers().firstValue("Idempotent-Replayed")).isEmpty();
+			}
+			// Without the store, the same key executes every time: the policy said so.
+			assertThat(executions.get("proceed during").get()).isEqualTo(executedBefore + 3);
+		}
+		finally {
+			privateRedis.startAgain();
+		}
+		String after = "after-" + UUID.randomUUID();
+		long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+		while (post(this.http, rejecting, "outage", after).statusCode() != 201) {
+			assertThat(System.nanoTime()).as("Lettuce reconnected").isLessThan(deadline);
+			Thread.sleep(200);
+		}
+		assertThat(post(this.http, rejecting, "outage", after).headers().firstValue("Idempotent-Replayed"))
+			.hasValue("true");
+		String log = output.getAll();
+		assertThat(log).contains("The idempotency store failed for POST /charges/outage (Redis did not answer in time)"
+				+ ": answering service_unavailable; further failures are logged at DEBUG until it answers again");
+		assertThat(log).contains("proceeding without idempotency");
+		assertThat(log).contains("The idempotency store answers again");
+		assertThat(log).doesNotContain("\tat io.lettuce");
+	}
+
+	private Map<String, Integer> commandCalls() {
+		Map<String, Integer> calls = new java.util.TreeMap<>();
+		Matcher matcher = COMMAND_CALLS.matcher(privateRedis.command("INFO commandstats"));
+		while (matcher.find()) {
+			if (!matcher.group(1).equals("config") && !matcher.group(1).equals("info")) {
+				calls.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+			}
+		}
+		return calls;
+	}
+
+	private static HttpResponse<String> post(HttpClient client, int port, String name, String key)
+			throws IOException, InterruptedException {
+		return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/charges/" + name))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"amount\":100}"))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The application both instances run: no component scan, so that the test
+	 * applications of other classes in this package stay out.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import(ChargesController.class)
+	static class ChargesApplication {
+
+	}
+
+	@RestController
+	static class ChargesController {
+
+		@PostMapping("/charges/{name}")
+		ResponseEntity<Map<String, Object>> charge(@PathVariable String name,
+				@org.springframework.web.bind.annotation.RequestHeader("Idempotency-Key") String key)
+				throws InterruptedException {
+			int execution = executions.computeIfAbsent(name + " " + key, (k) -> new AtomicInteger()).incrementAndGet();
+			if (name.equals("load")) {
+				Thread.sleep(5);
+			}
+			return ResponseEntity.status(201)
+				.body(Map.of("id", "ch_" + UUID.randomUUID(), "key", key, "execution", execution));
+		}
+
+	}
+
+}

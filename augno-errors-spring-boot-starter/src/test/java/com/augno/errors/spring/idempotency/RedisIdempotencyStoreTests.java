@@ -1,0 +1,89 @@
+package com.augno.errors.spring.idempotency;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The Redis store on the machine's Redis: the contract, under a key prefix of this run's
+ * own; and a server that does not answer is a store failure within the timeout.
+ */
+class RedisIdempotencyStoreTests extends IdempotencyStoreContractTests {
+
+	private static final String PREFIX = "augno-test:" + UUID.randomUUID() + ":";
+
+	private static LettuceConnectionFactory connectionFactory;
+
+	private static RedisIdempotencyStore store;
+
+	@BeforeAll
+	static void connect() {
+		PrivateRedisServer.Redis.requireLocalRedis();
+		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
+		// The first command loads Lettuce's and Netty's classes: on a busy machine that
+		// takes longer than a command may.
+		new RedisIdempotencyStore(connectionFactory, PREFIX, Duration.ofSeconds(30)).release("warm-up",
+				new IdempotencyRecord.InFlight("t", "fp"));
+		store = new RedisIdempotencyStore(connectionFactory, PREFIX, Duration.ofSeconds(2));
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connectionFactory.destroy();
+	}
+
+	@Override
+	protected IdempotencyStore store() {
+		return store;
+	}
+
+	@Override
+	protected void expire(Duration timeToLive) throws InterruptedException {
+		Thread.sleep(timeToLive.toMillis() + 200);
+	}
+
+	@Test
+	void keysCarryThePrefix() {
+		store.claim("prefixed", new IdempotencyRecord.InFlight("t", "fp"), Duration.ofSeconds(30));
+		assertThat(PrivateRedisServer.Redis.command(6379, "EXISTS " + PREFIX + "prefixed")).isEqualTo(":1");
+	}
+
+	@Test
+	void aServerThatDoesNotAnswerIsAStoreFailureWithinTheTimeout() throws Exception {
+		try (PrivateRedisServer server = PrivateRedisServer.start()) {
+			LettuceConnectionFactory factory = new LettuceConnectionFactory(
+					new RedisStandaloneConfiguration("127.0.0.1", server.port()));
+			factory.afterPropertiesSet();
+			factory.start();
+			try {
+				RedisIdempotencyStore paused = new RedisIdempotencyStore(factory, PREFIX, Duration.ofMillis(300));
+				assertThat(paused.claim("k", new IdempotencyRecord.InFlight("t", "fp"), Duration.ofMinutes(1)))
+					.isNull();
+				// The server stops reading commands for two seconds, as a stalled one
+				// would.
+				assertThat(server.command("CLIENT PAUSE 2000 ALL")).isEqualTo("+OK");
+				long start = System.nanoTime();
+				assertThatExceptionOfType(IdempotencyStoreException.class)
+					.isThrownBy(
+							() -> paused.claim("k2", new IdempotencyRecord.InFlight("t", "fp"), Duration.ofMinutes(1)))
+					.withMessage("Redis did not answer in time");
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+			}
+			finally {
+				factory.destroy();
+			}
+		}
+	}
+
+}

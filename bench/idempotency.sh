@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# The HTTP benchmark of idempotency keys: bench-app.jar started three times on 127.0.0.1 —
+# off (augno.errors.idempotency.enabled=false), memory (the in-memory store) and redis (the
+# Redis store on the machine's Redis, 127.0.0.1:6379, under a key prefix of the run's own, keys
+# kept 2 minutes) — each driven by wrk with the valid POST /items of bench/run.sh (306-byte
+# answer), carrying an Idempotency-Key:
+#   new_key  a new key on every request: claim, execute, store (on Redis, one round trip
+#            before the handler and one after it)
+#   replay   one key, completed before the run, on every request: the stored answer again
+#            (the handler does not run; on Redis, one round trip)
+# Variants are interleaved within each round; the table gives the medians and the median per
+# round of each variant's ratio to `off` (the same POST, key ignored).
+#
+#   bench/idempotency.sh          5 s of warm-up, then 3 rounds of 5 s (about 3.5 min with the build)
+#   bench/idempotency.sh --smoke  1 s of warm-up and 1 round of 2 s: checks that it works
+#
+# Environment (all optional): BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP (seconds),
+# BENCH_CONNECTIONS (wrk -c, 16), BENCH_SKIP_BUILD=1, BENCH_OUT, BENCH_PORT (18091: off, memory
+# and redis listen on it and the next two), JAVA_OPTS. Only 127.0.0.1 is a target; every wait
+# and every wrk run is bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=full
+[[ "${1:-}" == "--smoke" ]] && mode=smoke
+[[ $# -gt 0 && $mode != smoke ]] && { echo "usage: bench/idempotency.sh [--smoke]" >&2; exit 2; }
+if [[ $mode == smoke ]]; then
+	rounds=${BENCH_ROUNDS:-1} duration=${BENCH_DURATION:-2} warmup=${BENCH_WARMUP:-1}
+else
+	rounds=${BENCH_ROUNDS:-3} duration=${BENCH_DURATION:-5} warmup=${BENCH_WARMUP:-5}
+fi
+connections=${BENCH_CONNECTIONS:-16}
+suffix=-idempotency
+[[ $mode == smoke ]] && suffix=$suffix-smoke
+out=${BENCH_OUT:-bench/results/$(date -u +%F)$suffix.md}
+host=127.0.0.1
+first_port=${BENCH_PORT:-18091}
+variants=(off memory redis)
+declare -A port=([off]=$first_port [memory]=$((first_port + 1)) [redis]=$((first_port + 2)))
+prefix="bench:$(date -u +%Y%m%dT%H%M%SZ):"
+declare -A args=(
+	[off]="--augno.errors.idempotency.enabled=false"
+	[memory]="--augno.errors.idempotency.enabled=true"
+	[redis]="--augno.errors.idempotency.enabled=true --augno.errors.idempotency.store=redis --augno.errors.idempotency.redis.key-prefix=$prefix --augno.errors.idempotency.retention=2m --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379"
+)
+scenarios=(new_key replay)
+body='{"name":"Widget","sku":"SKU-0001","quantity":3,"description":"A sturdy widget, made to be fetched again and again."}'
+
+command -v wrk >/dev/null || { apt-get update && apt-get install -y wrk; }
+if ! redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
+	echo "Redis does not answer on 127.0.0.1:6379 (see the field notes for its start command)" >&2
+	exit 1
+fi
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+	echo "Building bench/app ..." >&2
+	./mvnw -B -q -ntp -Pbench -pl bench/app -am -DskipTests package
+fi
+work=bench/target/idempotency-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$work"
+
+declare -A pid
+stop_apps() {
+	for v in "${!pid[@]}"; do kill "${pid[$v]}" 2>/dev/null || true; done
+	for v in "${!pid[@]}"; do
+		for _ in $(seq 1 50); do kill -0 "${pid[$v]}" 2>/dev/null || break; sleep 0.2; done
+		kill -9 "${pid[$v]}" 2>/dev/null || true
+	done
+	redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${prefix}*" 2>/dev/null | xargs -r -n 500 redis-cli -h 127.0.0.1 -p 6379 del >/dev/null 2>&1 || true
+}
+trap stop_apps EXIT
+for v in "${variants[@]}"; do
+	if timeout 2 bash -c "exec 3<>/dev/tcp/$host/${port[$v]}" 2>/dev/null; then
+		echo "port ${port[$v]} ($v) is in use on $host (BENCH_PORT moves all three)" >&2
+		exit 1
+	fi
+	# shellcheck disable=SC2086
+	java ${JAVA_OPTS:--Xms512m -Xmx512m} -jar bench/app/target/bench-app.jar --server.address=$host \
+		--server.port=${port[$v]} ${args[$v]} >"$work/$v.log" 2>&1 &
+	pid[$v]=$!
+done
+replay_key="replay-$(date +%s%N)"
+post() { # port key -> status, Idempotent-Replayed
+	curl -s --max-time 10 -o /dev/null -D - -X POST -H "Content-Type: application/json" \
+		-H "Idempotency-Key: $2" --data-binary "$body" "http://$host:$1/items" | tr -d '\r' |
+		awk 'NR == 1 { s = $2 } tolower($1) == "idempotent-replayed:" { r = $2 } END { print s, (r == "" ? "-" : r) }'
+}
+for v in "${variants[@]}"; do
+	for i in $(seq 1 180); do
+		[[ $(post "${port[$v]}" "start-$i-$RANDOM" | cut -d' ' -f1) == 200 ]] && break
+		kill -0 "${pid[$v]}" 2>/dev/null || { echo "the $v app died:" >&2; tail -20 "$work/$v.log" >&2; exit 1; }
+		[[ $i == 180 ]] && { echo "the $v app did not start within 90 s" >&2; exit 1; }
+		sleep 0.5
+	done
+	post "${port[$v]}" "$replay_key" >/dev/null
+	expected=$([[ $v == off ]] && echo "200 -" || echo "200 true")
+	got=$(post "${port[$v]}" "$replay_key")
+	[[ $got == "$expected" ]] || { echo "$v: a retry answered '$got', expected '$expected'" >&2; exit 1; }
+done
+
+cat >"$work/scenario.lua" <<'LUA'
+local counter = 0
+local mode = os.getenv("BENCH_MODE")
+local fixed = os.getenv("BENCH_REPLAY_KEY")
+local body = os.getenv("BENCH_BODY")
+local prefix = "k" .. tostring(os.time()) .. "-" .. tostring(math.random(1, 1000000000)) .. "-"
+request = function()
+	counter = counter + 1
+	local key = (mode == "replay") and fixed or (prefix .. counter)
+	return wrk.format("POST", "/items", { ["Content-Type"] = "application/json", ["Idempotency-Key"] = key }, body)
+end
+done = function(summary, latency, requests)
+	local seconds = summary.duration / 1e6
+	io.write(string.format("WRK %d %.1f %.3f %.3f %d %d\n", summary.requests, summary.requests / seconds,
+		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+		summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+		summary.errors.status))
+end
+LUA
+results=$work/results.tsv
+: >"$results"
+drive() { # variant scenario seconds round
+	local line
+	line=$(BENCH_MODE=$2 BENCH_REPLAY_KEY=$replay_key BENCH_BODY=$body timeout $(($3 + 30)) \
+		wrk -t1 -c"$connections" -d"${3}s" --timeout 5s -s "$work/scenario.lua" "http://$host:${port[$1]}/items" |
+		grep '^WRK ')
+	[[ $4 == warmup ]] || { echo "$4 $1 $2 ${line#WRK }" >>"$results"; echo "  round $4  $1  $2: ${line#WRK }" >&2; }
+}
+for s in "${scenarios[@]}"; do
+	for v in "${variants[@]}"; do drive "$v" "$s" "$warmup" warmup; done
+done
+for round in $(seq 1 "$rounds"); do
+	for s in "${scenarios[@]}"; do
+		k=$((round % ${#variants[@]}))
+		for v in "${variants[@]:k}" "${variants[@]:0:k}"; do drive "$v" "$s" "$duration" "$round"; done
+	done
+done
+stop_apps
+trap - EXIT
+
+median() { # variant scenario column
+	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { print $c }' "$results" | sort -g |
+		awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+sum() { awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { t += $c } END { print t + 0 }' "$results"; }
+ratio() { # variant scenario -> median per round of variant / off
+	awk -v v="$1" -v s="$2" '$3 == s && $2 == v { a[$1] = $5 } $3 == s && $2 == "off" { b[$1] = $5 }
+		END { for (r in a) if ((r in b) && b[r] > 0) print a[r] / b[r] }' "$results" | sort -g |
+		awk '{ x[NR] = $1 } END { if (NR == 0) print "–"; else printf "%.2f", (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
+}
+mkdir -p "$(dirname "$out")"
+{
+	echo "# Idempotency keys: HTTP benchmark ($(date -u +%F), $mode)"
+	echo
+	echo "\`bench/idempotency.sh$([[ $mode == smoke ]] && echo ' --smoke' || true)\`: valid POST /items with an \`Idempotency-Key\`, wrk -t1 -c$connections,"
+	echo "${warmup} s warm-up, $rounds round(s) of ${duration} s, variants interleaved; $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "Target: the in-memory store adds at most 10 % to the POST (new_key ratio ≥ 0.91)."
+	echo
+	echo "| scenario | variant | req/s (median) | ratio to off | p99 ms | socket errors | non-2xx |"
+	echo "|---|---|---|---|---|---|---|"
+	for s in "${scenarios[@]}"; do
+		for v in "${variants[@]}"; do
+			r=$([[ $v == off ]] && echo "1.00" || ratio "$v" "$s")
+			echo "| $s | $v | $(median "$v" "$s" 5) | $r | $(median "$v" "$s" 7) | $(sum "$v" "$s" 8) | $(sum "$v" "$s" 9) |"
+		done
+	done
+} >"$out"
+cat "$out"
+echo "Written to $out" >&2
