@@ -208,6 +208,7 @@ public final class ErrorRegistry {
 
 		private Builder() {
 			ErrorCodes.contract().forEach(this::registerBuiltIn);
+			this.documentation.putAll(ErrorDocumentationProperties.contract());
 		}
 
 		/**

@@ -153,11 +153,20 @@ class ErrorRegistryTests {
 	void documentsRegisteredCodes() {
 		ErrorDocumentation notFound = new ErrorDocumentation("Resource not found", "The resource does not exist.",
 				List.of("A wrong id", "A deleted resource"), "Check the id.");
-		ErrorRegistry registry = ErrorRegistry.builder().document("resource_not_found", notFound).build();
+		ErrorRegistry registry = ErrorRegistry.builder()
+			.register(ErrorCode.of("ledger_locked", 423, ErrorType.INVALID_REQUEST_ERROR, false, "Locked."))
+			.document("resource_not_found", notFound)
+			.build();
 		assertThat(registry.documentation("resource_not_found")).isEqualTo(notFound);
-		assertThat(registry.documentation("internal_error").isEmpty()).isTrue();
+		// The contract's own documentation, unless replaced; none for a code nobody
+		// documented.
+		assertThat(registry.documentation("internal_error"))
+			.isEqualTo(ErrorDocumentationProperties.contract().get("internal_error"));
+		assertThat(registry.documentation("ledger_locked").isEmpty()).isTrue();
 		assertThat(registry.documentation("no_such_code")).isEqualTo(ErrorDocumentation.none());
-		assertThat(ErrorRegistry.standard().documentation("resource_not_found").isEmpty()).isTrue();
+		assertThat(ErrorRegistry.standard().documentation("resource_not_found"))
+			.isEqualTo(ErrorDocumentationProperties.contract().get("resource_not_found"))
+			.isNotEqualTo(notFound);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ErrorRegistry.builder().document("resource_not_fuond", notFound))
 			.withMessageContaining("did you mean 'resource_not_found'");

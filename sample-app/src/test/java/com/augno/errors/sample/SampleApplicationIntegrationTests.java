@@ -225,8 +225,11 @@ class SampleApplicationIntegrationTests {
 				request("GET", "/v1/catalog/items", null).setHeader("Authorization", "Bearer sk_test_ratelimited"));
 		assertEnvelope(response, 429, ErrorCodes.RATE_LIMIT_EXCEEDED,
 				"Too many requests. Please wait before trying again.", null, null);
-		assertThat(response.headers().firstValue("Retry-After"))
-			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+		String retryAfter = response.headers().firstValue("Retry-After").orElseThrow();
+		assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
+		// The starter's limit, with the key's plan of 3 a minute (ApiKeyRateLimits).
+		assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue("\"api\";q=3;w=60");
+		assertThat(response.headers().firstValue("RateLimit")).hasValue("\"api\";r=0;t=" + retryAfter);
 	}
 
 	@Test

@@ -58,6 +58,7 @@ final class ErrorRegistryFactory {
 	ErrorRegistry create() {
 		ErrorRegistry.Builder builder = ErrorRegistry.builder();
 		FrameworkCodes.all().forEach(builder::registerBuiltIn);
+		FrameworkCodes.documentation().forEach(builder::document);
 		try {
 			applyCatalogue(builder);
 		}

@@ -9,6 +9,7 @@ import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -17,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
@@ -24,8 +26,13 @@ import org.springframework.transaction.TransactionTimedOutException;
  * that a failed write or an unreachable database is answered with a meaningful code and
  * never with an entity, table, constraint or SQL text.
  * <ul>
- * <li>{@link ConcurrencyFailureException} (optimistic and pessimistic locking, lock
- * timeouts): {@code resource_conflict};</li>
+ * <li>{@link ConcurrencyFailureException} (optimistic locking, serialization failures and
+ * deadlocks, such as PostgreSQL's {@code 40001} and {@code 40P01}):
+ * {@code resource_conflict}, which the contract makes not transient: the client must read
+ * the resource again before it decides to repeat its change;</li>
+ * <li>{@link CannotAcquireLockException} (a lock wait that ran out, such as PostgreSQL's
+ * {@code lock_timeout}, {@code 55P03}): {@code timeout}, as the server gave up waiting
+ * rather than found a conflict;</li>
  * <li>{@link DuplicateKeyException}, and a {@link DataIntegrityViolationException} caused
  * by a unique-constraint violation (SQLState {@code 23505}, or {@code 23000} with the
  * vendor code of MySQL, Oracle or SQL Server), as JPA providers raise it:
@@ -35,12 +42,21 @@ import org.springframework.transaction.TransactionTimedOutException;
  * and {@link CannotCreateTransactionException}: {@code service_unavailable};</li>
  * <li>{@link QueryTimeoutException} and {@link TransactionTimedOutException}:
  * {@code timeout};</li>
+ * <li>a {@link TransactionSystemException} (a rollback that failed, typically because the
+ * server went away): the code of the application's failure it hides, else
+ * {@code service_unavailable} for a connection failure;</li>
  * <li>any other {@link DataAccessException}, including other integrity violations, which
  * the service should have validated: {@code internal_error}.</li>
  * </ul>
- * Runs at {@link #ORDER}: after {@link ExceptionMapper#AUGNO_EXCEPTION_ORDER} and the
- * mappers of Spring MVC's own exceptions, so it never shadows an {@code AugnoException},
- * and well before {@link ExceptionMapper#ERROR_RESPONSE_ORDER}.
+ * The server's SQLState, when the cause chain has one, decides first, since translators
+ * do not agree on classes: {@code 40001} and {@code 40P01} are {@code resource_conflict},
+ * PostgreSQL's {@code 55P03} and {@code 57014} {@code timeout}, the connection exceptions
+ * ({@code 08xxx}) and PostgreSQL's {@code 57P01}-{@code 57P03} and {@code 53300}
+ * {@code service_unavailable}. Verified on PostgreSQL by
+ * {@code PostgresDataAccessIntegrationTests}. Runs at {@link #ORDER}: after
+ * {@link ExceptionMapper#AUGNO_EXCEPTION_ORDER} and the mappers of Spring MVC's own
+ * exceptions, so it never shadows an {@code AugnoException}, and well before
+ * {@link ExceptionMapper#ERROR_RESPONSE_ORDER}.
  *
  * @since 0.1.0
  */
@@ -59,6 +75,22 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 
 	private static final Set<Integer> UNIQUE_VIOLATION_VENDOR_CODES = Set.of(1062, 1, 2601, 2627);
 
+	// Serialization failure and deadlock (the standard's class 40, as PostgreSQL and
+	// MySQL
+	// report them).
+	private static final Set<String> CONFLICT_SQL_STATES = Set.of("40001", "40P01");
+
+	// PostgreSQL: lock_not_available (lock_timeout, NOWAIT) and query_canceled
+	// (statement_timeout).
+	private static final Set<String> TIMEOUT_SQL_STATES = Set.of("55P03", "57014");
+
+	// The standard's connection exceptions (08000, 08003, 08006...).
+	private static final String CONNECTION_EXCEPTION_SQL_STATE_CLASS = "08";
+
+	// PostgreSQL: admin_shutdown (pg_terminate_backend, a server stopping),
+	// crash_shutdown, cannot_connect_now (starting up), too_many_connections.
+	private static final Set<String> SERVER_GONE_SQL_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
 	private static final int MAX_CAUSE_DEPTH = 8;
 
 	private static final MappedError RESOURCE_CONFLICT = MappedError.of(ErrorCodes.RESOURCE_CONFLICT);
@@ -76,11 +108,21 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 		if (throwable instanceof TransactionTimedOutException) {
 			return TIMEOUT;
 		}
+		if (throwable instanceof TransactionSystemException failure) {
+			return mapTransactionSystemException(failure);
+		}
 		if (throwable instanceof CannotCreateTransactionException) {
 			return SERVICE_UNAVAILABLE;
 		}
 		if (!(throwable instanceof DataAccessException)) {
 			return null;
+		}
+		MappedError byState = mapSqlState(sqlState(throwable));
+		if (byState != null) {
+			return byState;
+		}
+		if (throwable instanceof CannotAcquireLockException) {
+			return TIMEOUT;
 		}
 		if (throwable instanceof ConcurrencyFailureException) {
 			return RESOURCE_CONFLICT;
@@ -99,6 +141,46 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 			return SERVICE_UNAVAILABLE;
 		}
 		return INTERNAL_ERROR;
+	}
+
+	// A rollback that failed after the application's own failure hides it: the original
+	// tells what happened (a server gone away, most often); without one, only a
+	// connection failure of the rollback itself has a code.
+	private @Nullable MappedError mapTransactionSystemException(TransactionSystemException failure) {
+		Throwable original = failure.getApplicationException();
+		if (original != null && original != failure) {
+			MappedError mapped = map(original);
+			if (mapped != null) {
+				return mapped;
+			}
+		}
+		MappedError byState = mapSqlState(sqlState(failure));
+		return (byState == SERVICE_UNAVAILABLE) ? byState : null;
+	}
+
+	// The server's own SQLState decides before the exception class, because translators
+	// disagree on classes: Spring 7 raises CannotAcquireLockException for PostgreSQL's
+	// serialization failure and an UncategorizedSQLException for its lock timeout.
+	private static @Nullable MappedError mapSqlState(@Nullable String state) {
+		if (state == null) {
+			return null;
+		}
+		if (CONFLICT_SQL_STATES.contains(state)) {
+			return RESOURCE_CONFLICT;
+		}
+		if (TIMEOUT_SQL_STATES.contains(state)) {
+			return TIMEOUT;
+		}
+		if (state.startsWith(CONNECTION_EXCEPTION_SQL_STATE_CLASS) || SERVER_GONE_SQL_STATES.contains(state)) {
+			return SERVICE_UNAVAILABLE;
+		}
+		return null;
+	}
+
+	private static @Nullable String sqlState(Throwable throwable) {
+		SQLException sqlException = Causes.first(throwable, MAX_CAUSE_DEPTH,
+				(cause) -> (cause instanceof SQLException sql) ? sql : null);
+		return (sqlException != null) ? sqlException.getSQLState() : null;
 	}
 
 	private static boolean isUniqueViolation(Throwable throwable) {

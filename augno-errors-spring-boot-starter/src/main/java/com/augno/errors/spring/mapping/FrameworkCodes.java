@@ -1,8 +1,11 @@
 package com.augno.errors.spring.mapping;
 
 import java.util.List;
+import java.util.Map;
 
 import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorDocumentation;
+import com.augno.errors.ErrorDocumentationProperties;
 import com.augno.errors.ErrorType;
 
 /**
@@ -34,7 +37,18 @@ public final class FrameworkCodes {
 
 	private static final List<ErrorCode> ALL = List.of(NOT_ACCEPTABLE, REQUEST_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE);
 
+	private static final Map<String, ErrorDocumentation> DOCUMENTATION = ErrorDocumentationProperties
+		.load(FrameworkCodes.class, "framework-documentation.properties");
+
 	private FrameworkCodes() {
+	}
+
+	/**
+	 * Return the reference documentation of the framework's additional codes.
+	 * @return the documentation by wire code
+	 */
+	public static Map<String, ErrorDocumentation> documentation() {
+		return DOCUMENTATION;
 	}
 
 	/**

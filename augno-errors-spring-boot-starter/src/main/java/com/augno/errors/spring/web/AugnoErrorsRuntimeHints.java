@@ -18,11 +18,21 @@ import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
  */
 public final class AugnoErrorsRuntimeHints implements RuntimeHintsRegistrar {
 
+	private static final String[] DOCUMENTATION_RESOURCES = { "com/augno/errors/contract-documentation.properties",
+			"com/augno/errors/spring/mapping/framework-documentation.properties",
+			"com/augno/errors/spring/reference/sections.properties", "com/augno/errors/spring/reference/reference.css",
+			"com/augno/errors/spring/reference/reference.js" };
+
 	private final BindingReflectionHintsRegistrar bindingHints = new BindingReflectionHintsRegistrar();
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindingHints.registerReflectionHints(hints.reflection(), ErrorEnvelope.class);
+		// Read from the class path: the codes' documentation and the error reference
+		// page.
+		for (String resource : DOCUMENTATION_RESOURCES) {
+			hints.resources().registerPattern(resource);
+		}
 	}
 
 }

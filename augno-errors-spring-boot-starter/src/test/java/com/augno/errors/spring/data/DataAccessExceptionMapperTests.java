@@ -10,7 +10,10 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +34,39 @@ class DataAccessExceptionMapperTests {
 	}
 
 	@Test
-	void pessimisticLockingFailureIsResourceConflict() {
-		assertThat(code(new CannotAcquireLockException("lock"))).isEqualTo("resource_conflict");
+	void pessimisticLockingFailureIsResourceConflictAndALockWaitThatRanOutIsTimeout() {
 		assertThat(code(new PessimisticLockingFailureException("deadlock"))).isEqualTo("resource_conflict");
+		assertThat(code(new CannotAcquireLockException("lock timeout"))).isEqualTo("timeout");
+	}
+
+	@Test
+	void theServersSqlStateDecidesBeforeTheTranslatedClass() {
+		// Spring 7 translates PostgreSQL's serialization failure to
+		// CannotAcquireLockException,
+		// and leaves its lock timeout uncategorized.
+		assertThat(code(new CannotAcquireLockException("serialize", new SQLException("x", "40001"))))
+			.isEqualTo("resource_conflict");
+		assertThat(code(new CannotAcquireLockException("deadlock", new SQLException("x", "40P01"))))
+			.isEqualTo("resource_conflict");
+		assertThat(code(new UncategorizedSQLException("update", "x", new SQLException("x", "55P03"))))
+			.isEqualTo("timeout");
+		assertThat(code(new UncategorizedSQLException("select", "x", new SQLException("x", "57P01"))))
+			.isEqualTo("service_unavailable");
+		assertThat(code(new UncategorizedSQLException("select", "x", new SQLException("x", "08006"))))
+			.isEqualTo("service_unavailable");
+		assertThat(code(new UncategorizedSQLException("select", "x", new SQLException("x", "42P01"))))
+			.isEqualTo("internal_error");
+	}
+
+	@Test
+	void aFailedRollbackIsAnsweredByTheFailureItHides() {
+		TransactionSystemException hiding = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed", "08003"));
+		hiding.initApplicationException(new QueryTimeoutException("statement timeout"));
+		assertThat(code(hiding)).isEqualTo("timeout");
+		assertThat(code(new TransactionSystemException("rollback", new SQLException("closed", "08003"))))
+			.isEqualTo("service_unavailable");
+		assertThat(this.mapper.map(new TransactionSystemException("commit", new IllegalStateException("x")))).isNull();
 	}
 
 	@Test

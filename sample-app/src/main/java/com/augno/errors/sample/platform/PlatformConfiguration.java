@@ -5,21 +5,15 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers the sample's cross-cutting checks: rate limits and account status
- * (idempotency keys are the starter's, see application.properties).
+ * Registers the sample's cross-cutting checks: account status (rate limits and
+ * idempotency keys are the starter's, see application.properties and
+ * {@link ApiKeyRateLimits}).
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
 
-	private final ApiKeys apiKeys;
-
-	PlatformConfiguration(ApiKeys apiKeys) {
-		this.apiKeys = apiKeys;
-	}
-
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new RateLimitInterceptor(this.apiKeys)).addPathPatterns("/v1/**");
 		registry.addInterceptor(new AccountStatusInterceptor()).addPathPatterns("/v1/**");
 	}
 

@@ -42,6 +42,12 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/error")
 						.permitAll()
+						// The error reference page and catalogue are public
+						// documentation.
+						.requestMatchers(HttpMethod.GET, "/errors", "/errors.json")
+						.permitAll()
+						.requestMatchers(HttpMethod.HEAD, "/errors", "/errors.json")
+						.permitAll()
 						.requestMatchers(HttpMethod.PATCH, "/v1/identity/**")
 						.hasAuthority("SCOPE_write")
 						.anyRequest()

@@ -10,12 +10,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Items: {@code GET /items/{id}} answers about 300 bytes of JSON, a 404 for
+ * Items (also under {@code /limited}, rate limited for the {@code rate_limited}
+ * scenario): {@code GET /items/{id}} answers about 300 bytes of JSON, a 404 for
  * {@code it_missing} and a 500 for {@code it_crash}; {@code POST /items} validates its
  * body; {@code DELETE} is not supported (405).
  */
 @RestController
-@RequestMapping("/items")
+@RequestMapping({ "/items", "/limited/items" })
 class ItemController {
 
 	static final String MISSING = "it_missing";

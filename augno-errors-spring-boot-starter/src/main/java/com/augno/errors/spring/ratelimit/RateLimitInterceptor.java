@@ -1,0 +1,144 @@
+package com.augno.errors.spring.ratelimit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.properties.AugnoErrorsRateLimitProperties.StoreFailurePolicy;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Takes one request from the caller's bucket of each policy that applies, before the
+ * handler runs, and sends the {@code RateLimit-Policy} and {@code RateLimit} fields with
+ * the response, whatever its outcome. A request over any limit is refused with
+ * {@code rate_limit_exceeded} (429) and a {@code Retry-After} of the longest wait. When
+ * the store fails, the {@link StoreFailurePolicy} decides: {@code service_unavailable}
+ * (503), or the request goes on without that limit; either way one WARN line (at most
+ * every {@link #LOG_INTERVAL}) says why, without the driver's stack trace.
+ *
+ * @since 0.1.0
+ */
+public final class RateLimitInterceptor implements HandlerInterceptor {
+
+	/**
+	 * Shortest interval between two WARN lines about a failing store.
+	 */
+	public static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
+
+	private static final Log logger = LogFactory.getLog(RateLimitInterceptor.class);
+
+	private final RateLimitPolicies policies;
+
+	private final RateLimitKeyResolver keyResolver;
+
+	private final RateLimitPolicyResolver policyResolver;
+
+	private final RateLimitStore store;
+
+	private final String keyPrefix;
+
+	private final StoreFailurePolicy onStoreFailure;
+
+	private final AtomicLong nextLog = new AtomicLong(System.nanoTime());
+
+	private final AtomicLong unlogged = new AtomicLong();
+
+	/**
+	 * Create the interceptor.
+	 * @param policies the policies of routes and annotated handlers
+	 * @param keyResolver tells callers apart
+	 * @param policyResolver adapts a policy to the caller
+	 * @param store where the buckets live
+	 * @param keyPrefix the prefix of every bucket key
+	 * @param onStoreFailure what a request gets when the store fails
+	 */
+	public RateLimitInterceptor(RateLimitPolicies policies, RateLimitKeyResolver keyResolver,
+			RateLimitPolicyResolver policyResolver, RateLimitStore store, String keyPrefix,
+			StoreFailurePolicy onStoreFailure) {
+		this.policies = policies;
+		this.keyResolver = keyResolver;
+		this.policyResolver = policyResolver;
+		this.store = store;
+		this.keyPrefix = keyPrefix;
+		this.onStoreFailure = onStoreFailure;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			return true;
+		}
+		List<RateLimitPolicy> declared = this.policies.forRequest(request, handler);
+		if (declared.isEmpty()) {
+			return true;
+		}
+		String caller = this.keyResolver.resolve(request);
+		List<RateLimitPolicy> applied = new ArrayList<>(declared.size());
+		List<RateLimitProbe> probes = new ArrayList<>(declared.size());
+		@Nullable Duration retryAfter = null;
+		for (RateLimitPolicy policy : declared) {
+			RateLimitPolicy effective = this.policyResolver.resolve(policy, request);
+			RateLimitProbe probe = consume(this.keyPrefix + effective.name() + ":" + caller, effective);
+			if (probe == null) {
+				continue;
+			}
+			applied.add(effective);
+			probes.add(probe);
+			if (!probe.consumed() && (retryAfter == null || probe.retryAfter().compareTo(retryAfter) > 0)) {
+				retryAfter = probe.retryAfter();
+			}
+		}
+		if (!applied.isEmpty()) {
+			response.setHeader(RateLimitHeaders.RATE_LIMIT_POLICY, RateLimitHeaders.policy(applied));
+			response.setHeader(RateLimitHeaders.RATE_LIMIT, RateLimitHeaders.state(applied, probes));
+		}
+		if (retryAfter != null) {
+			throw AugnoException.of(ErrorCodes.RATE_LIMIT_EXCEEDED).retryAfter(atLeastOneSecond(retryAfter));
+		}
+		return true;
+	}
+
+	private @Nullable RateLimitProbe consume(String key, RateLimitPolicy policy) {
+		try {
+			return this.store.tryConsume(key, policy);
+		}
+		catch (RateLimitStoreException ex) {
+			logStoreFailure(ex);
+			if (this.onStoreFailure == StoreFailurePolicy.REJECT) {
+				throw AugnoException.of(ErrorCodes.SERVICE_UNAVAILABLE).retryAfter(Duration.ofSeconds(1));
+			}
+			return null;
+		}
+	}
+
+	private void logStoreFailure(RateLimitStoreException ex) {
+		long now = System.nanoTime();
+		long next = this.nextLog.get();
+		if (now - next < 0 || !this.nextLog.compareAndSet(next, now + LOG_INTERVAL.toNanos())) {
+			this.unlogged.incrementAndGet();
+			return;
+		}
+		if (logger.isWarnEnabled()) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			String action = (this.onStoreFailure == StoreFailurePolicy.REJECT) ? "refused with service_unavailable"
+					: "let through without a limit";
+			logger.warn(ex.getMessage() + " (" + cause.getClass().getName() + "): requests are " + action + " ("
+					+ this.unlogged.getAndSet(0) + " more since the last such line)");
+		}
+	}
+
+	private static Duration atLeastOneSecond(Duration retryAfter) {
+		return (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : retryAfter;
+	}
+
+}

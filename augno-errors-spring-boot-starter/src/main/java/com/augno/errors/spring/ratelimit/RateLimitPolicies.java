@@ -1,0 +1,150 @@
+package com.augno.errors.spring.ratelimit;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Finds the policies that apply to a request: those of the routes whose paths and methods
+ * match, then the {@link RateLimit} of its handler method or class (worked out once per
+ * handler method).
+ *
+ * @since 0.1.0
+ */
+public final class RateLimitPolicies {
+
+	private final List<Route> routes;
+
+	private final ConcurrentMap<Method, Optional<RateLimitPolicy>> annotated = new ConcurrentHashMap<>();
+
+	private RateLimitPolicies(List<Route> routes) {
+		this.routes = routes;
+	}
+
+	/**
+	 * Create the policies of a list of routes.
+	 * @param routes the routes
+	 * @return the policies
+	 */
+	public static RateLimitPolicies of(List<Route> routes) {
+		return new RateLimitPolicies(List.copyOf(routes));
+	}
+
+	/**
+	 * Return whether no route is configured (annotated handlers may still be limited).
+	 * @return whether there are no routes
+	 */
+	public boolean hasNoRoutes() {
+		return this.routes.isEmpty();
+	}
+
+	/**
+	 * Return the policies of a request, routes first.
+	 * @param request the request
+	 * @param handler its handler
+	 * @return the policies, often empty
+	 */
+	public List<RateLimitPolicy> forRequest(HttpServletRequest request, Object handler) {
+		List<RateLimitPolicy> policies = List.of();
+		if (!this.routes.isEmpty()) {
+			RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
+					? ServletRequestPathUtils.getParsedRequestPath(request)
+					: ServletRequestPathUtils.parseAndCache(request);
+			for (Route route : this.routes) {
+				if (route.matches(request.getMethod(), path)) {
+					policies = add(policies, route.policy());
+				}
+			}
+		}
+		if (handler instanceof HandlerMethod handlerMethod) {
+			Optional<RateLimitPolicy> policy = this.annotated.computeIfAbsent(handlerMethod.getMethod(),
+					(method) -> annotated(handlerMethod));
+			if (policy.isPresent()) {
+				policies = add(policies, policy.get());
+			}
+		}
+		return policies;
+	}
+
+	private static List<RateLimitPolicy> add(List<RateLimitPolicy> policies, RateLimitPolicy policy) {
+		if (policies.isEmpty()) {
+			return List.of(policy);
+		}
+		List<RateLimitPolicy> more = new ArrayList<>(policies);
+		more.add(policy);
+		return more;
+	}
+
+	private static Optional<RateLimitPolicy> annotated(HandlerMethod handlerMethod) {
+		RateLimit annotation = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RateLimit.class);
+		if (annotation == null) {
+			annotation = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(), RateLimit.class);
+		}
+		if (annotation == null) {
+			return Optional.empty();
+		}
+		String name = annotation.name().isEmpty()
+				? handlerMethod.getBeanType().getSimpleName() + "." + handlerMethod.getMethod().getName()
+				: annotation.name();
+		return Optional
+			.of(new RateLimitPolicy(name, annotation.limit(), DurationStyle.detectAndParse(annotation.window())));
+	}
+
+	/**
+	 * A policy applied to the requests whose path matches one of its patterns and whose
+	 * method is one of its methods (any, when none is given).
+	 *
+	 * @param policy the policy
+	 * @param patterns the path patterns
+	 * @param methods the methods, upper case; empty for any
+	 */
+	public record Route(RateLimitPolicy policy, List<PathPattern> patterns, Set<String> methods) {
+
+		/**
+		 * Create a route from its configuration.
+		 * @param policy the policy
+		 * @param patterns the path patterns, such as {@code /v1/**}
+		 * @param methods the methods; empty for any
+		 * @return the route
+		 */
+		public static Route of(RateLimitPolicy policy, List<String> patterns, List<String> methods) {
+			if (patterns.isEmpty()) {
+				throw new IllegalArgumentException("Rate limit '" + policy.name() + "' needs at least one path");
+			}
+			return new Route(policy, patterns.stream().map(PathPatternParser.defaultInstance::parse).toList(),
+					methods.stream()
+						.map((method) -> method.strip().toUpperCase(Locale.ROOT))
+						.collect(Collectors.toSet()));
+		}
+
+		boolean matches(String method, RequestPath path) {
+			if (!this.methods.isEmpty() && !this.methods.contains(method)) {
+				return false;
+			}
+			for (PathPattern pattern : this.patterns) {
+				if (pattern.matches(path.pathWithinApplication())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}

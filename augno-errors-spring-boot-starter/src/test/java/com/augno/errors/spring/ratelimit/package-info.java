@@ -1,0 +1,7 @@
+/**
+ * Tests of the rate limits.
+ */
+@NullMarked
+package com.augno.errors.spring.ratelimit;
+
+import org.jspecify.annotations.NullMarked;
