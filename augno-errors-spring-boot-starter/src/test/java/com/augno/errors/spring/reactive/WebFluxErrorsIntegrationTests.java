@@ -32,12 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The failures only the reactive stack has, over Reactor Netty: the codec's body limit, a
- * {@code WebFilter} that throws, a disconnect, a crash logged once with the request id in
- * the MDC, and a stream that fails after the response was committed.
+ * {@code WebFilter} that throws, a disconnect, a crash logged once with the request id,
+ * and a stream that fails after the response was committed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
 		"spring.main.web-application-type=reactive", "spring.http.codecs.max-in-memory-size=1KB",
-		"logging.level.com.augno.errors=DEBUG", "logging.pattern.console=%level %logger{0} [rid=%X{request_id}] %m%n",
+		"logging.level.com.augno.errors=DEBUG",
 		"spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
 				+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -69,7 +69,7 @@ class WebFluxErrorsIntegrationTests {
 	}
 
 	@Test
-	void aCrashIsLoggedOnceWithTheRequestIdInTheMdcAndNotBySpring(CapturedOutput output) throws Exception {
+	void aCrashIsLoggedOnceWithTheRequestIdAndNotBySpring(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/crash")));
 		assertThat(response.statusCode()).isEqualTo(500);
 		String requestId = requestId(response);
@@ -79,9 +79,7 @@ class WebFluxErrorsIntegrationTests {
 		assertThat(response.body()).doesNotContain("secret", "IllegalStateException");
 		assertThat(output.getOut().lines().filter((line) -> line.contains("500 internal_error for GET /flux/crash")))
 			.singleElement()
-			.satisfies((line) -> assertThat(line).startsWith("ERROR")
-				.contains("[rid=" + requestId + "]")
-				.contains("(request_id=" + requestId + ")"));
+			.satisfies((line) -> assertThat(line).contains("ERROR").contains("(request_id=" + requestId + ")"));
 		assertThat(output).doesNotContain("500 Server Error");
 	}
 
@@ -90,11 +88,11 @@ class WebFluxErrorsIntegrationTests {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/aborted")));
 		assertThat(response.body()).isEmpty();
 		assertThat(output.getOut().lines().filter((line) -> line.contains("client_closed_request"))).singleElement()
-			.satisfies((line) -> assertThat(line).startsWith("DEBUG")
+			.satisfies((line) -> assertThat(line).contains("DEBUG")
 				.contains("499 client_closed_request for GET /flux/aborted"));
 		assertThat(output).doesNotContain("500 Server Error");
 		assertThat(output.getOut().lines().filter((line) -> line.contains("/flux/aborted")))
-			.noneMatch((line) -> line.startsWith("ERROR") || line.startsWith("WARN"));
+			.noneMatch((line) -> line.contains(" ERROR ") || line.contains(" WARN "));
 	}
 
 	@Test
