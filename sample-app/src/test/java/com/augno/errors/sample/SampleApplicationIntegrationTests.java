@@ -26,7 +26,10 @@ import com.augno.errors.spring.test.AccessLog;
 import com.augno.errors.test.AugnoErrorAssert;
 import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,13 +45,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every code of the Augno contract, provoked through the sample with real HTTP requests
- * over a real port, asserting status, headers and the whole envelope.
+ * over a real port, asserting status, headers and the whole envelope; then, last, that
+ * the published OpenAPI document declares every code these requests were answered with on
+ * the operation that answered it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleApplicationIntegrationTests {
 
 	private static final AccessLog ACCESS_LOG = new AccessLog();
+
+	private static final ProvokedErrors PROVOKED = new ProvokedErrors();
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -281,6 +289,26 @@ class SampleApplicationIntegrationTests {
 			.hasDocUrl((docUrl != null) ? docUrl : "https://docs.augno.com/api/errors#" + code.code());
 	}
 
+	/**
+	 * Runs after every other test of the class, on the errors they provoked. gh-14
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void thePublishedOpenApiDocumentDeclaresEveryProvokedCodeOnItsOperation() throws Exception {
+		List<ProvokedErrors.Provoked> provoked = PROVOKED.all();
+		assertThat(provoked.stream().map(ProvokedErrors.Provoked::code).distinct())
+			.as("codes provoked by the tests before this one; run the whole class")
+			.hasSizeGreaterThanOrEqualTo(30);
+		HttpResponse<String> response = send(request("GET", "/v3/api-docs", null));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		PublishedContract contract = PublishedContract.parse(response.body());
+		List<String> undeclared = provoked.stream()
+			.filter((error) -> !contract.declared(error.method(), error.path(), error.status()).contains(error.code()))
+			.map(ProvokedErrors.Provoked::toString)
+			.toList();
+		assertThat(undeclared).as("provoked but not declared").isEmpty();
+	}
+
 	private HttpRequest.Builder request(String method, String path, @Nullable String json) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(WAIT)
@@ -293,8 +321,11 @@ class SampleApplicationIntegrationTests {
 				(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+		HttpRequest request = builder.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		PROVOKED.record(request, response);
+		return response;
 	}
 
 	/**

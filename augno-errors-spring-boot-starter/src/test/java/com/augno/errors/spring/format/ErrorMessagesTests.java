@@ -3,8 +3,9 @@ package com.augno.errors.spring.format;
 import java.util.List;
 import java.util.Locale;
 
+import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
-import com.augno.errors.ErrorDocumentation;
+import com.augno.errors.ErrorType;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.mapping.Violation;
 import org.junit.jupiter.api.Test;
@@ -109,15 +110,17 @@ class ErrorMessagesTests {
 
 	@Test
 	void titleIsTheDocumentedTitleElseTheReasonPhrase() {
-		assertThat(this.messages.title(ErrorCodes.RESOURCE_NOT_FOUND, 404, Locale.ENGLISH)).isEqualTo("Not Found");
-		assertThat(this.messages.title(ErrorCodes.RESOURCE_NOT_FOUND, 404, GERMAN)).isEqualTo("Nicht gefunden");
-		assertThat(this.messages.title(ErrorCodes.CLIENT_CLOSED_REQUEST, 499, Locale.ENGLISH))
-			.isEqualTo("Client Closed Request");
-		ErrorRegistry documented = ErrorRegistry.builder()
-			.document("resource_not_found", new ErrorDocumentation("Resource not found", null, List.of(), null))
-			.build();
-		assertThat(new ErrorMessages(null, documented).title(ErrorCodes.RESOURCE_NOT_FOUND, 404, GERMAN))
+		assertThat(this.messages.title(ErrorCodes.RESOURCE_NOT_FOUND, 404, Locale.ENGLISH))
+			.isEqualTo(ErrorRegistry.standard().documentation("resource_not_found").title())
 			.isEqualTo("Resource not found");
+		assertThat(this.messages.title(ErrorCodes.RESOURCE_NOT_FOUND, 404, GERMAN)).isEqualTo("Nicht gefunden");
+		assertThat(this.messages.title(ErrorCodes.RESOURCE_GONE, 410, GERMAN)).as("no German title: the English one")
+			.isEqualTo(ErrorRegistry.standard().documentation("resource_gone").title());
+		ErrorCode undocumented = ErrorCode.of("ledger_locked", 423, ErrorType.INVALID_REQUEST_ERROR, false, "Locked.");
+		ErrorRegistry registry = ErrorRegistry.builder().register(undocumented).build();
+		assertThat(new ErrorMessages(null, registry).title(undocumented, 423, Locale.ENGLISH)).isEqualTo("Locked");
+		assertThat(new ErrorMessages(null, registry).title(undocumented, 499, Locale.ENGLISH))
+			.isEqualTo("Client Closed Request");
 	}
 
 }

@@ -75,7 +75,7 @@ class FormatsIntegrationTests {
 			.hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
 		JsonNode problem = MAPPER.readTree(response.body());
 		assertThat(problem.get("type").asString()).isEqualTo("https://docs.augno.com/api/errors#rate_limit_exceeded");
-		assertThat(problem.get("title").asString()).isEqualTo("Too Many Requests");
+		assertThat(problem.get("title").asString()).as("the code's documented title").isEqualTo("Rate limit exceeded");
 		assertThat(problem.get("status").isIntegralNumber()).isTrue();
 		assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
 		assertThat(problem.get("detail").asString()).isEqualTo("Too many requests. Please wait before trying again.");
@@ -209,7 +209,7 @@ class FormatsIntegrationTests {
 		JsonNode problem = MAPPER.readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("code").asString()).isEqualTo("validation_failed");
-		assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
+		assertThat(problem.get("title").asString()).isEqualTo("Validation failed");
 		assertThat(problem.has("instance")).isFalse();
 	}
 

@@ -2,7 +2,9 @@ package com.augno.errors.sample.catalog;
 
 import java.util.List;
 
+import com.augno.errors.sample.platform.PlatformErrors;
 import com.augno.errors.spring.web.ExclusiveParameters;
+import com.augno.errors.spring.web.PossibleErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST} on an item method_not_allowed.
  */
 @RestController
+@PlatformErrors
 @RequestMapping("/v1/catalog/items")
 class CatalogController {
 
@@ -62,11 +65,13 @@ class CatalogController {
 	}
 
 	@PatchMapping("/{id}")
+	@PossibleErrors({ "resource_gone", "resource_conflict" })
 	Item update(@PathVariable String id, @Valid @RequestBody ItemUpdate update) {
 		return this.store.update(id, update);
 	}
 
 	@DeleteMapping("/{id}")
+	@PossibleErrors("resource_gone")
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		this.store.delete(id);
 		return ResponseEntity.noContent().build();

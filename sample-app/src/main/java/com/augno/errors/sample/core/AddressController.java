@@ -4,6 +4,8 @@ import java.util.Map;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.sample.platform.PlatformErrors;
+import com.augno.errors.spring.web.PossibleErrors;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
  * parameter_missing, as the Augno reference shows.
  */
 @RestController
+@PlatformErrors
 class AddressController {
 
 	@GetMapping("/v1/core/addresses/details")
+	@PossibleErrors("parameter_missing")
 	Map<String, String> missingId() {
 		throw AugnoException.of(ErrorCodes.PARAMETER_MISSING).message("Address detail ID is required.").param("id");
 	}

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.sample.platform.PlatformErrors;
+import com.augno.errors.spring.web.PossibleErrors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * seen.
  */
 @RestController
+@PlatformErrors
 class SandboxController {
 
 	static final int PLAN_LIMIT = 5;
@@ -30,6 +33,8 @@ class SandboxController {
 	private final Map<String, AtomicInteger> sandboxesByAccount = new ConcurrentHashMap<>();
 
 	@PostMapping("/v1/core/sandboxes")
+	// validation_failed: an idempotency key reused with other parameters.
+	@PossibleErrors({ "limit_exceeded", "idempotency_in_progress", "validation_failed" })
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(@RequestHeader(name = "Augno-Account", defaultValue = "acct_default") String account,
 			@RequestHeader(name = "Sample-Delay-Ms", required = false) @Nullable Long delayMs)

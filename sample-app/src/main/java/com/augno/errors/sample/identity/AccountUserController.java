@@ -2,6 +2,8 @@ package com.augno.errors.sample.identity;
 
 import java.util.Map;
 
+import com.augno.errors.sample.platform.PlatformErrors;
+
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (insufficient_permissions).
  */
 @RestController
+@PlatformErrors
 class AccountUserController {
 
 	@PatchMapping("/v1/identity/account-users/{id}")

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.augno.errors.sample.platform.PlatformErrors;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * event stream a client can close early (client_closed_request, 499).
  */
 @RestController
+@PlatformErrors
 class OpsController {
 
 	private static final long REPORT_DEADLINE_MS = 1000;

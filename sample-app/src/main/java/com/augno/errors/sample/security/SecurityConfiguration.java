@@ -42,6 +42,8 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/error")
 						.permitAll()
+						.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+						.permitAll()
 						// The error reference page and catalogue are public
 						// documentation.
 						.requestMatchers(HttpMethod.GET, "/errors", "/errors.json")

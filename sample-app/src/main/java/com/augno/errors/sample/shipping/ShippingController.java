@@ -4,7 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
+import com.augno.errors.sample.platform.PlatformErrors;
 import com.augno.errors.spring.client.DownstreamErrorHandler;
+import com.augno.errors.spring.web.PossibleErrors;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.client.RestClient;
  * {@code resource_not_found}, which this client passes through).
  */
 @RestController
+@PlatformErrors
 class ShippingController {
 
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
@@ -41,6 +44,10 @@ class ShippingController {
 	}
 
 	@GetMapping("/v1/shipping/rates")
+	// resource_not_found: the provider's own, passed through for a route it does not
+	// know.
+	@PossibleErrors({ "external_service_error", "timeout", "connection_error", "service_unavailable",
+			"resource_not_found" })
 	Map<?, ?> rates(@RequestHeader(name = "Sample-Provider-Mode", defaultValue = "ok") String mode) {
 		String base = "refuse".equals(mode) ? this.provider.unreachableUrl() : this.provider.baseUrl();
 		Map<?, ?> rates = this.client.get().uri(base + "/rates?mode={mode}", mode).retrieve().body(Map.class);

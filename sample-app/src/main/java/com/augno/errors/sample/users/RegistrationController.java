@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.sample.platform.PlatformErrors;
+import com.augno.errors.spring.web.PossibleErrors;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * registration is closed gives registration_closed.
  */
 @RestController
+@PlatformErrors
 class RegistrationController {
 
 	private static final Set<String> CLOSED_PLANS = Set.of("enterprise_beta");
@@ -28,6 +31,7 @@ class RegistrationController {
 	private final Map<String, String> usersByEmail = new ConcurrentHashMap<>(Map.of("taken@example.com", "usr_1"));
 
 	@PostMapping("/v1/auth/users")
+	@PossibleErrors({ "resource_exists", "registration_closed" })
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, String> register(@Valid @RequestBody Registration registration) {
 		if (registration.plan() != null && CLOSED_PLANS.contains(registration.plan())) {

@@ -1,0 +1,134 @@
+package com.augno.errors.spring.openapi;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.augno.errors.AugnoError;
+import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorCodes;
+import com.augno.errors.ErrorFactory;
+import com.augno.errors.Quota;
+import com.augno.errors.spring.web.ErrorResponseWriter;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Writes an operation's error responses: one per status, each listing its codes in the
+ * {@value #EXTENSION} extension, with the envelope's schema and one example per code
+ * rendered by the {@link ErrorResponseWriter} the server answers with.
+ *
+ * @since 0.1.0
+ */
+public final class ErrorResponses {
+
+	/**
+	 * The extension that lists codes: on an operation all of its codes, on a response
+	 * those of its status, on a path those its missing methods are answered with.
+	 */
+	public static final String EXTENSION = "x-augno-error-codes";
+
+	/**
+	 * The request id the examples' {@code request_log_url} is made with.
+	 */
+	static final String EXAMPLE_REQUEST_ID = "rq_fbv1ygmybo3eauykr74";
+
+	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+
+	private static final Quota EXAMPLE_QUOTA = new Quota(5, 5, null);
+
+	private final ErrorFactory errorFactory;
+
+	private final ErrorResponseWriter writer;
+
+	private final JsonMapper reader = JsonMapper.builder().build();
+
+	private final Map<String, Map<String, Object>> examples = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the responses writer.
+	 * @param errorFactory the factory the server creates errors with
+	 * @param writer the writer the server answers with
+	 */
+	public ErrorResponses(ErrorFactory errorFactory, ErrorResponseWriter writer) {
+		this.errorFactory = errorFactory;
+		this.writer = writer;
+	}
+
+	/**
+	 * Add an operation's error responses, merged into those it already has.
+	 * @param operation the operation
+	 * @param codes its codes
+	 */
+	public void addTo(Operation operation, Collection<ErrorCode> codes) {
+		operation.addExtension(EXTENSION, codes.stream().map(ErrorCode::code).toList());
+		Map<Integer, List<ErrorCode>> byStatus = new TreeMap<>();
+		for (ErrorCode code : codes) {
+			byStatus.computeIfAbsent(code.status(), (status) -> new ArrayList<>()).add(code);
+		}
+		ApiResponses responses = operation.getResponses();
+		if (responses == null) {
+			responses = new ApiResponses();
+			operation.setResponses(responses);
+		}
+		for (Map.Entry<Integer, List<ErrorCode>> entry : byStatus.entrySet()) {
+			String status = Integer.toString(entry.getKey());
+			ApiResponse response = responses.get(status);
+			if (response == null) {
+				response = new ApiResponse().description(description(entry.getKey(), entry.getValue()));
+				responses.addApiResponse(status, response);
+			}
+			fill(response, entry.getValue());
+		}
+	}
+
+	private void fill(ApiResponse response, List<ErrorCode> codes) {
+		response.addExtension(EXTENSION, codes.stream().map(ErrorCode::code).toList());
+		Content content = response.getContent();
+		if (content == null) {
+			content = new Content();
+			response.setContent(content);
+		}
+		MediaType json = content.get(JSON);
+		if (json == null || json.getSchema() == null || json.getExamples() == null) {
+			json = new MediaType().schema(ErrorEnvelopeSchemas.envelopeReference());
+			content.addMediaType(JSON, json);
+		}
+		for (ErrorCode code : codes) {
+			json.addExamples(code.code(), new Example().summary(code.message()).value(example(code)));
+		}
+	}
+
+	/**
+	 * Return the envelope the server writes for a code with its defaults, as the generic
+	 * value the document's own serializer writes back unchanged.
+	 */
+	private Map<String, Object> example(ErrorCode code) {
+		return this.examples.computeIfAbsent(code.code(), (name) -> {
+			AugnoError error = this.errorFactory.create(code, null, null, null,
+					code.code().equals(ErrorCodes.LIMIT_EXCEEDED.code()) ? EXAMPLE_QUOTA : null, EXAMPLE_REQUEST_ID);
+			return this.reader.readValue(this.writer.toBytes(error),
+					new TypeReference<LinkedHashMap<String, Object>>() {
+					});
+		});
+	}
+
+	private static String description(int status, List<ErrorCode> codes) {
+		HttpStatus known = HttpStatus.resolve(status);
+		String reason = (known != null) ? known.getReasonPhrase() : "Error";
+		return reason + ": " + String.join(", ", codes.stream().map(ErrorCode::code).toList()) + ".";
+	}
+
+}
