@@ -1,34 +1,16 @@
 package com.augno.errors.spring.autoconfigure;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorFactory;
-import com.augno.errors.ErrorLinks;
-import com.augno.errors.ErrorRegistry;
-import com.augno.errors.spring.catalogue.ErrorCatalogue;
 import com.augno.errors.spring.format.ErrorFormats;
 import com.augno.errors.spring.format.ErrorMessages;
-import com.augno.errors.spring.mapping.AugnoExceptionMapper;
-import com.augno.errors.spring.mapping.ClientDisconnectMapper;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
-import com.augno.errors.spring.mapping.ConfiguredExceptionMapper;
-import com.augno.errors.spring.mapping.ConstraintViolationExceptionMapper;
-import com.augno.errors.spring.mapping.ErrorResponseMapper;
-import com.augno.errors.spring.mapping.ExceptionMapper;
-import com.augno.errors.spring.mapping.JsonPropertyPaths;
-import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
-import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
-import com.augno.errors.spring.mapping.ValidationExceptionMapper;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.web.AugnoErrorController;
 import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
 import com.augno.errors.spring.web.AugnoHandlerExceptionResolver;
 import com.augno.errors.spring.web.CatchAllExceptionHandlerWarning;
-import com.augno.errors.spring.web.DefaultRequestIdGenerator;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.ErrorPages;
@@ -41,9 +23,6 @@ import com.augno.errors.spring.web.RequestIdFilter;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.ResourceLocationOptimizer;
 import jakarta.servlet.DispatcherType;
-import jakarta.validation.ConstraintViolationException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -60,10 +39,8 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -87,127 +64,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ AugnoErrorsProperties.class, WebProperties.class })
+@Import(AugnoErrorsCoreConfiguration.class)
 public final class AugnoErrorsAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	ErrorRegistry augnoErrorRegistry(AugnoErrorsProperties properties, ObjectProvider<ErrorCatalogue> catalogue) {
-		return new ErrorRegistryFactory(properties, catalogue.getIfAvailable(ErrorCatalogue::none)).create();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ErrorLinks augnoErrorLinks(AugnoErrorsProperties properties) {
-		if (!StringUtils.hasText(properties.getDocBaseUrl())) {
-			throw new InvalidAugnoErrorsConfigurationException("augno.errors.doc-base-url", properties.getDocBaseUrl(),
-					"the documentation base URL must not be blank",
-					"Set augno.errors.doc-base-url to the page the codes are anchors of, or remove it for Augno's.",
-					null);
-		}
-		try {
-			return new ErrorLinks(properties.getDocBaseUrl(), properties.getRequestLogUrlTemplate());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidAugnoErrorsConfigurationException("augno.errors.request-log-url-template",
-					properties.getRequestLogUrlTemplate(),
-					"the template has no " + ErrorLinks.REQUEST_ID_PLACEHOLDER + " placeholder",
-					"Put " + ErrorLinks.REQUEST_ID_PLACEHOLDER + " where the request id goes, such as "
-							+ ErrorLinks.DEFAULT_REQUEST_LOG_URL_TEMPLATE + ", or leave the property empty for "
-							+ "request_log_url: null.",
-					ex);
-		}
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ErrorFactory augnoErrorFactory(ErrorRegistry registry, ErrorLinks links) {
-		return new ErrorFactory(registry, links);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JsonPropertyPaths augnoJsonPropertyPaths(ObjectProvider<ObjectMapper> objectMapper) {
-		return new JsonPropertyPaths(objectMapper.getIfUnique(() -> JsonMapper.builder().build()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ClientDisconnectMapper augnoClientDisconnectMapper() {
-		return new ClientDisconnectMapper();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ConfiguredExceptionMapper augnoConfiguredExceptionMapper(AugnoErrorsProperties properties, ErrorRegistry registry) {
-		Map<Class<? extends Throwable>, ErrorCode> codes = new LinkedHashMap<>();
-		properties.getExceptions()
-			.forEach((className, code) -> codes.put(exceptionClass(className, code),
-					lookup(registry, "augno.errors.exceptions[" + className + "]", code)));
-		return new ConfiguredExceptionMapper(codes);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	AugnoExceptionMapper augnoExceptionMapper(ErrorFactory errorFactory) {
-		return new AugnoExceptionMapper(errorFactory);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ValidationExceptionMapper augnoValidationExceptionMapper(JsonPropertyPaths paths) {
-		return new ValidationExceptionMapper(paths);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RequestBodyExceptionMapper augnoRequestBodyExceptionMapper(ObjectProvider<ObjectMapper> objectMapper) {
-		return new RequestBodyExceptionMapper(objectMapper.getIfUnique(() -> JsonMapper.builder().build()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SpringMvcExceptionMapper augnoSpringMvcExceptionMapper() {
-		return new SpringMvcExceptionMapper();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ErrorResponseMapper augnoErrorResponseMapper() {
-		return new ErrorResponseMapper();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CompositeExceptionMapper augnoExceptionMappers(ObjectProvider<ExceptionMapper> mappers) {
-		return new CompositeExceptionMapper(mappers.orderedStream().toList());
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorResponseWriter augnoErrorResponseWriter() {
 		return new ErrorResponseWriter();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ErrorLogger augnoErrorLogger(AugnoErrorsProperties properties) {
-		AugnoErrorsProperties.Logging logging = properties.getLogging();
-		Duration stackTraceInterval = logging.getStackTraceInterval();
-		if (stackTraceInterval.isNegative()) {
-			throw new InvalidAugnoErrorsConfigurationException("augno.errors.logging.stack-trace-interval",
-					stackTraceInterval, "must be zero or positive",
-					"Set augno.errors.logging.stack-trace-interval to a duration such as 1m, or 0 to log every "
-							+ "stack trace.",
-					null);
-		}
-		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
-				logging.getClientClosedRequest(), logging.getRequestTimeout(), stackTraceInterval);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RequestIdGenerator augnoRequestIdGenerator() {
-		return new DefaultRequestIdGenerator();
 	}
 
 	@Bean
@@ -308,52 +171,6 @@ public final class AugnoErrorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	IgnoredErrorPropertiesNotice augnoIgnoredErrorPropertiesNotice(Environment environment) {
 		return new IgnoredErrorPropertiesNotice(environment);
-	}
-
-	private static Class<? extends Throwable> exceptionClass(String className, String code) {
-		String property = "augno.errors.exceptions[" + className + "]";
-		String action = "Key " + property.substring(0, property.indexOf('['))
-				+ " by the fully qualified name of an exception class on the classpath.";
-		Class<?> type;
-		try {
-			type = ClassUtils.forName(className, AugnoErrorsAutoConfiguration.class.getClassLoader());
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			throw new InvalidAugnoErrorsConfigurationException(property, code,
-					"no class " + className + " on the classpath", action, ex);
-		}
-		if (!Throwable.class.isAssignableFrom(type)) {
-			throw new InvalidAugnoErrorsConfigurationException(property, code, className + " is not a Throwable",
-					action, null);
-		}
-		return type.asSubclass(Throwable.class);
-	}
-
-	private static ErrorCode lookup(ErrorRegistry registry, String property, String code) {
-		try {
-			return registry.get(code);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidAugnoErrorsConfigurationException(property, code, ex.getMessage(),
-					"Map the exception to a registered code: one of the contract's, or one defined under "
-							+ "augno.errors.codes.",
-					ex);
-		}
-	}
-
-	/**
-	 * Bean Validation's own exception, raised by {@code @Validated} beans.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ConstraintViolationException.class)
-	static class BeanValidationConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ConstraintViolationExceptionMapper augnoConstraintViolationExceptionMapper(JsonPropertyPaths paths) {
-			return new ConstraintViolationExceptionMapper(paths);
-		}
-
 	}
 
 }

@@ -1,35 +1,94 @@
 package com.augno.errors.spring.autoconfigure;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import com.augno.errors.ErrorFactory;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
+import com.augno.errors.spring.format.ErrorRenderer;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
+import com.augno.errors.spring.mapping.ServerWebInputExceptionMapper;
+import com.augno.errors.spring.mapping.ValidationExceptionMapper;
+import com.augno.errors.spring.properties.AugnoErrorsProperties;
+import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
+import com.augno.errors.spring.reactive.MdcRequestIdAccessor;
+import com.augno.errors.spring.reactive.RequestIdWebFilter;
+import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.RequestIdGenerator;
+import io.micrometer.context.ContextRegistry;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.DispatcherHandler;
 
 /**
- * Auto-configuration for a WebFlux application, which the starter does not support yet:
- * it logs one warning at startup, so that the application does not take Spring Boot's own
- * error answers for the Augno envelope.
+ * Auto-configuration that answers every failure of a Spring WebFlux application with the
+ * Augno error envelope (or the configured format): the shared registry and mapper chain
+ * of {@link AugnoErrorsCoreConfiguration}, a request id {@code WebFilter}, and an
+ * {@link ErrorWebExceptionHandler} before Spring Boot's, which backs off for it.
  *
  * @since 0.1.0
  */
-@AutoConfiguration
+@AutoConfiguration(after = AugnoErrorsFormatAutoConfiguration.class,
+		beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration",
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass({ DispatcherHandler.class, ErrorWebExceptionHandler.class })
 @ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)
+@Import(AugnoErrorsCoreConfiguration.class)
 public final class AugnoErrorsReactiveAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(AugnoErrorsReactiveAutoConfiguration.class);
+	@Bean
+	@ConditionalOnMissingBean
+	ServerWebInputExceptionMapper augnoServerWebInputExceptionMapper(ValidationExceptionMapper validation,
+			RequestBodyExceptionMapper body) {
+		return new ServerWebInputExceptionMapper(validation, body);
+	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "augnoReactiveStackWarning")
-	static SmartInitializingSingleton augnoReactiveStackWarning() {
-		return () -> logger.warn("augno-errors supports Spring MVC (servlet) applications only: this WebFlux "
-				+ "application's errors are answered by Spring Boot, not with the Augno error envelope. "
-				+ "Set augno.errors.enabled=false to silence this warning.");
+	@ConditionalOnMissingBean
+	ErrorRenderer augnoErrorRenderer(ErrorFactory errorFactory, ObjectProvider<ErrorFormats> formats,
+			ObjectProvider<ErrorMessages> messages) {
+		return new ErrorRenderer(errorFactory, formats.getIfAvailable(ErrorFormats::augno),
+				messages.getIfAvailable(() -> new ErrorMessages(null, errorFactory.registry())));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AugnoErrorWebExceptionHandler augnoErrorWebExceptionHandler(CompositeExceptionMapper mappers,
+			ErrorRenderer renderer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
+			AugnoErrorsProperties properties) {
+		return new AugnoErrorWebExceptionHandler(mappers, renderer, errorLogger, requestIdGenerator,
+				properties.getRequestId().getResponseHeader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestIdWebFilter augnoRequestIdWebFilter(RequestIdGenerator requestIdGenerator,
+			AugnoErrorsProperties properties) {
+		AugnoErrorsProperties.RequestId requestId = properties.getRequestId();
+		return new RequestIdWebFilter(requestIdGenerator, requestId.getResponseHeader(), requestId.getTrustedHeader());
+	}
+
+	/**
+	 * The request id in the MDC of a reactive request's log lines, through Micrometer
+	 * context propagation.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ContextRegistry.class)
+	static class ContextPropagationConfiguration {
+
+		ContextPropagationConfiguration() {
+			ContextRegistry.getInstance().registerThreadLocalAccessor(new MdcRequestIdAccessor());
+		}
+
 	}
 
 }

@@ -25,11 +25,11 @@ import org.springframework.web.client.RestClientException;
  * one looks at {@value #MAX_CAUSE_DEPTH} links at most and stops at a loop.
  * <p>
  * Only a chain that holds an {@link IOException}, as every servlet container's disconnect
- * does, is looked at: the phrases are looked for in the most specific cause's message,
- * which for a validation failure is a rendering of its whole binding result, and no other
- * failure should pay for that. A chain that holds a {@link SQLException} is never a
- * disconnect of the client: a database connection that broke ("Broken pipe", "Connection
- * reset by peer") is a failure of the service.
+ * does, or Reactor Netty's {@code AbortedException}, is looked at: the phrases are looked
+ * for in the most specific cause's message, which for a validation failure is a rendering
+ * of its whole binding result, and no other failure should pay for that. A chain that
+ * holds a {@link SQLException} is never a disconnect of the client: a database connection
+ * that broke ("Broken pipe", "Connection reset by peer") is a failure of the service.
  *
  * @since 0.1.0
  */
@@ -41,6 +41,12 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 
 	private static final Set<String> DISCONNECT_TYPE_NAMES = Set.of("AbortedException", "ClientAbortException",
 			"EOFException", "EofException", "AsyncRequestNotUsableException");
+
+	/**
+	 * Reactor Netty's disconnect, a {@link RuntimeException} with no {@link IOException}
+	 * in its chain.
+	 */
+	private static final String REACTOR_NETTY_ABORTED = "reactor.netty.channel.AbortedException";
 
 	private static final Set<String> DISCONNECT_PHRASES = Set.of("broken pipe", "connection reset by peer");
 
@@ -55,8 +61,11 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 	private static boolean mayBeDisconnect(Throwable throwable) {
 		return Causes.first(throwable, MAX_CAUSE_DEPTH,
 				(cause) -> (cause instanceof SQLException) ? cause : null) == null
-				&& Causes.first(throwable, MAX_CAUSE_DEPTH,
-						(cause) -> (cause instanceof IOException) ? cause : null) != null;
+				&& Causes
+					.first(throwable, MAX_CAUSE_DEPTH,
+							(cause) -> (cause instanceof IOException
+									|| REACTOR_NETTY_ABORTED.equals(cause.getClass().getName())) ? cause
+											: null) != null;
 	}
 
 	private static boolean isDisconnect(Throwable throwable) {

@@ -122,12 +122,26 @@ public class ErrorLogger {
 	 * @param cause the failure, or {@code null}
 	 */
 	public void log(HttpServletRequest request, int status, AugnoError error, @Nullable Throwable cause) {
+		log(OriginalRequest.method(request), OriginalRequest.uri(request), RequestIds.find(request), status, error,
+				cause);
+	}
+
+	/**
+	 * Log a rendered error of a request of any stack.
+	 * @param method the client's method
+	 * @param uri the client's path
+	 * @param requestId the request's id, or {@code null}
+	 * @param status the HTTP status
+	 * @param error the error written
+	 * @param cause the failure, or {@code null}
+	 */
+	public void log(@Nullable String method, @Nullable String uri, @Nullable String requestId, int status,
+			AugnoError error, @Nullable Throwable cause) {
 		LogLevel level = REQUEST_TIMEOUT.equals(error.code()) ? this.requestTimeout : levelOf(error.type());
 		if (!isEnabled(level)) {
 			return;
 		}
-		String requestId = RequestIds.find(request);
-		StringBuilder line = describe(request, status, error.code(), requestId);
+		StringBuilder line = describe(method, uri, status, error.code(), requestId);
 		if (error.param() != null) {
 			line.append(" param=").append(sanitize(error.param()));
 		}
@@ -173,8 +187,21 @@ public class ErrorLogger {
 	 * @param cause the failure that revealed it
 	 */
 	public void logClientClosed(HttpServletRequest request, Throwable cause) {
+		logClientClosed(OriginalRequest.method(request), OriginalRequest.uri(request), RequestIds.find(request), cause);
+	}
+
+	/**
+	 * Log a client of a request of any stack that closed the connection before the
+	 * response was written.
+	 * @param method the client's method
+	 * @param uri the client's path
+	 * @param requestId the request's id, or {@code null}
+	 * @param cause the failure that revealed it
+	 */
+	public void logClientClosed(@Nullable String method, @Nullable String uri, @Nullable String requestId,
+			Throwable cause) {
 		if (isEnabled(this.clientClosedRequest)) {
-			StringBuilder line = describe(request, 499, "client_closed_request", RequestIds.find(request));
+			StringBuilder line = describe(method, uri, 499, "client_closed_request", requestId);
 			line.append(": ").append(sanitize(cause.getClass().getName()));
 			write(this.clientClosedRequest, line.toString(), null);
 		}
@@ -193,16 +220,16 @@ public class ErrorLogger {
 		};
 	}
 
-	private static StringBuilder describe(HttpServletRequest request, int status, String code,
+	private static StringBuilder describe(@Nullable String method, @Nullable String uri, int status, String code,
 			@Nullable String requestId) {
 		StringBuilder line = new StringBuilder(128);
 		line.append(status)
 			.append(' ')
 			.append(code)
 			.append(" for ")
-			.append(sanitize(OriginalRequest.method(request)))
+			.append(sanitize(method))
 			.append(' ')
-			.append(sanitize(OriginalRequest.uri(request)));
+			.append(sanitize(uri));
 		if (requestId != null) {
 			line.append(" (request_id=").append(requestId).append(')');
 		}

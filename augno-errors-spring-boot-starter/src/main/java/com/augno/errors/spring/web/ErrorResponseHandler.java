@@ -7,12 +7,10 @@ import java.util.Locale;
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorFactory;
-import com.augno.errors.spring.format.AugnoErrorFormat;
 import com.augno.errors.spring.format.ErrorBody;
-import com.augno.errors.spring.format.ErrorFormat;
 import com.augno.errors.spring.format.ErrorFormats;
 import com.augno.errors.spring.format.ErrorMessages;
-import com.augno.errors.spring.format.ResolvedError;
+import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.StatusCodes;
@@ -86,11 +84,6 @@ public class ErrorResponseHandler {
 	 */
 	private static final int MAX_INSTANCE_LENGTH = 1024;
 
-	/**
-	 * What a format that throws is replaced with.
-	 */
-	private static final ErrorFormat FALLBACK_FORMAT = new AugnoErrorFormat();
-
 	private final CompositeExceptionMapper mappers;
 
 	private final ErrorFactory errorFactory;
@@ -109,9 +102,7 @@ public class ErrorResponseHandler {
 
 	private final @Nullable ErrorPages pages;
 
-	private final ErrorFormats formats;
-
-	private final ErrorMessages messages;
+	private final ErrorRenderer renderer;
 
 	/**
 	 * Create a handler that tells listeners about each error it answers.
@@ -171,8 +162,7 @@ public class ErrorResponseHandler {
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
 			List<ErrorListener> listeners, ErrorResponseDecision decision, @Nullable ErrorPages pages,
 			ErrorFormats formats, ErrorMessages messages) {
-		this.formats = formats;
-		this.messages = messages;
+		this.renderer = new ErrorRenderer(errorFactory, formats, messages);
 		this.decision = decision;
 		this.pages = pages;
 		this.mappers = mappers;
@@ -419,8 +409,7 @@ public class ErrorResponseHandler {
 	}
 
 	private AugnoError create(ErrorCode code, MappedError mapped, String requestId, Locale locale) {
-		String message = this.messages.message(code, mapped.message(), mapped.translation(), locale);
-		return this.errorFactory.create(code, mapped.type(), message, mapped.param(), mapped.quota(), requestId);
+		return this.renderer.create(code, mapped, requestId, locale);
 	}
 
 	/**
@@ -435,20 +424,8 @@ public class ErrorResponseHandler {
 		}
 		response.setStatus(code.status());
 		int status = response.getStatus();
-		ResolvedError resolved = new ResolvedError(code, error, status, this.messages.title(code, status, locale),
-				this.messages.violations(mapped.violations(), locale), RequestIds.find(request), instance(request),
-				locale, mapped.headers(), mapped.members());
-		ErrorFormat format = this.formats.select(request.getHeader(HttpHeaders.ACCEPT));
-		ErrorBody rendered;
-		try {
-			rendered = format.render(resolved);
-		}
-		catch (RuntimeException ex) {
-			// A format that fails must not cost the client its answer.
-			logger.warn("Error format '" + format.name() + "' failed to render " + error.code() + " (request_id="
-					+ resolved.requestId() + "); answering with the Augno envelope", ex);
-			rendered = FALLBACK_FORMAT.render(resolved);
-		}
+		ErrorBody rendered = this.renderer.render(code, mapped, error, status, RequestIds.find(request),
+				instance(request), locale, request.getHeader(HttpHeaders.ACCEPT));
 		return this.writer.write(response, status, rendered);
 	}
 

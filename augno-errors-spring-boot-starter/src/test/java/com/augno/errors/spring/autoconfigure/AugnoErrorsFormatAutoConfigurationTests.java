@@ -79,7 +79,7 @@ class AugnoErrorsFormatAutoConfigurationTests {
 	void theHandlerUsesTheFormats() {
 		this.contextRunner.withUserConfiguration(OwnFormat.class)
 			.run((context) -> assertThat(context.getBean(com.augno.errors.spring.web.ErrorResponseHandler.class))
-				.extracting("formats")
+				.extracting("renderer.formats")
 				.isSameAs(context.getBean(ErrorFormats.class)));
 	}
 

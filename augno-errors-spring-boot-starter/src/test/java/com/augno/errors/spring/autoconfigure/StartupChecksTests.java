@@ -1,12 +1,10 @@
 package com.augno.errors.spring.autoconfigure;
 
-import com.augno.errors.spring.web.ErrorResponseHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,14 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the starter says at startup about what it cannot see: an application exception
- * handler that catches everything, Boot's error settings it does not apply, and a WebFlux
- * application.
+ * handler that catches everything and Boot's error settings it does not apply.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupChecksTests {
 
 	private static final AutoConfigurations STARTER = AutoConfigurations.of(AugnoErrorsAutoConfiguration.class,
-			AugnoErrorsReactiveAutoConfiguration.class, JacksonAutoConfiguration.class);
+			JacksonAutoConfiguration.class);
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(STARTER)
@@ -76,28 +73,6 @@ class StartupChecksTests {
 	void saysNothingWhenNoIncludeSettingIsSet(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).doesNotContain("not applied to the Augno error envelope");
-	}
-
-	@Test
-	void warnsOnceInAWebFluxApplication(CapturedOutput output) {
-		new ReactiveWebApplicationContextRunner().withConfiguration(STARTER).run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(ErrorResponseHandler.class);
-			assertThat(context).hasBean("augnoReactiveStackWarning");
-		});
-		assertThat(output.getOut().lines().filter((line) -> line.contains("this WebFlux application's errors")))
-			.singleElement()
-			.satisfies((line) -> assertThat(line).contains("WARN")
-				.contains("augno-errors supports Spring MVC (servlet) applications only"));
-	}
-
-	@Test
-	void saysNothingAboutWebFluxWhenDisabledOrInAServletApplication(CapturedOutput output) {
-		new ReactiveWebApplicationContextRunner().withConfiguration(STARTER)
-			.withPropertyValues("augno.errors.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("augnoReactiveStackWarning"));
-		this.contextRunner
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("augnoReactiveStackWarning"));
-		assertThat(output).doesNotContain("WebFlux");
 	}
 
 	@RestControllerAdvice

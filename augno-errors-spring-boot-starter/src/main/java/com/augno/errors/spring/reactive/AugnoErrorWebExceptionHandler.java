@@ -1,0 +1,182 @@
+package com.augno.errors.spring.reactive;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.augno.errors.AugnoError;
+import com.augno.errors.ErrorCode;
+import com.augno.errors.spring.format.ErrorBody;
+import com.augno.errors.spring.format.ErrorRenderer;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.RequestIdGenerator;
+import com.augno.errors.spring.web.RequestIds;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers every failure of a WebFlux application: maps it through the
+ * {@link CompositeExceptionMapper}, logs it once through the {@link ErrorLogger} (with
+ * its crash-storm policy), renders it through the {@link ErrorRenderer} in the format the
+ * request chooses, and writes it. Ordered before Spring Boot's own handler (at -1) and
+ * Spring Framework's (at 0), so neither sees a failure this handler answers.
+ * <p>
+ * A client that went away gets nothing written: it is logged at the level of
+ * {@code augno.errors.logging.client-closed-request} and the exchange completes, so that
+ * Spring does not log the disconnect as a server error. A failure after the response was
+ * committed (inside a streamed body) is logged once and the connection closed: the client
+ * sees a truncated stream, never a JSON error appended to it.
+ *
+ * @since 0.1.0
+ */
+public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
+
+	/**
+	 * This handler's order, before Spring Boot's {@code DefaultErrorWebExceptionHandler}.
+	 */
+	public static final int ORDER = -2;
+
+	private static final Log logger = LogFactory.getLog(AugnoErrorWebExceptionHandler.class);
+
+	private static final int MAX_INSTANCE_LENGTH = 1024;
+
+	private static final boolean REACTOR_NETTY = ClassUtils.isPresent("reactor.netty.Connection",
+			AugnoErrorWebExceptionHandler.class.getClassLoader());
+
+	private final CompositeExceptionMapper mappers;
+
+	private final ErrorRenderer renderer;
+
+	private final ErrorLogger errorLogger;
+
+	private final RequestIdGenerator requestIdGenerator;
+
+	private final String requestIdHeader;
+
+	/**
+	 * Create the handler.
+	 * @param mappers the mapper chain
+	 * @param renderer builds and renders the error
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request the filter did not see
+	 * @param requestIdHeader the response header that carries the request id
+	 */
+	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader) {
+		this.mappers = mappers;
+		this.renderer = renderer;
+		this.errorLogger = errorLogger;
+		this.requestIdGenerator = requestIdGenerator;
+		this.requestIdHeader = requestIdHeader;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+		String requestId = ReactiveRequestIds.assign(exchange, (e) -> this.requestIdGenerator.generate(),
+				this.requestIdHeader);
+		// Logged inside handle(), which restores the Reactor context's request id into
+		// the MDC through Micrometer context propagation.
+		return Mono.just(exchange)
+			.<Mono<Void>>handle((ex, sink) -> sink.next(answer(ex, failure, requestId)))
+			.flatMap((answer) -> answer)
+			.contextWrite((context) -> context.put(RequestIds.MDC_KEY, requestId));
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, Throwable failure, String requestId) {
+		ServerHttpRequest request = exchange.getRequest();
+		ServerHttpResponse response = exchange.getResponse();
+		String method = request.getMethod().name();
+		String path = request.getPath().value();
+		MappedError mapped = this.mappers.map(failure);
+		if (mapped.disconnected()) {
+			this.errorLogger.logClientClosed(method, path, requestId, failure);
+			if (!response.isCommitted()) {
+				response.setStatusCode(HttpStatusCode.valueOf(499));
+			}
+			return Mono.empty();
+		}
+		ErrorCode code = this.renderer.errorFactory().resolve(mapped.code());
+		Locale locale = locale(exchange);
+		AugnoError error = this.renderer.create(code, mapped, requestId, locale);
+		if (code.status() == 499) {
+			this.errorLogger.logClientClosed(method, path, requestId, failure);
+		}
+		else {
+			this.errorLogger.log(method, path, requestId, code.status(), error, failure);
+		}
+		if (response.isCommitted()) {
+			if (logger.isDebugEnabled()) {
+				logger
+					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);
+			}
+			return abort(response, failure);
+		}
+		String instance = (path.length() <= MAX_INSTANCE_LENGTH) ? path : null;
+		ErrorBody rendered = this.renderer.render(code, mapped, error, code.status(), requestId, instance, locale,
+				request.getHeaders().getFirst(HttpHeaders.ACCEPT));
+		return write(response, code.status(), rendered);
+	}
+
+	/**
+	 * Close the connection of a committed response, so that its body ends cut short
+	 * rather than looking complete; a server other than Reactor Netty is left to do so
+	 * with the failure.
+	 */
+	private static Mono<Void> abort(ServerHttpResponse response, Throwable failure) {
+		if (REACTOR_NETTY && ServerHttpResponseDecorator.getNativeResponse(response) instanceof Connection connection) {
+			connection.dispose();
+			return Mono.empty();
+		}
+		return Mono.error(failure);
+	}
+
+	private static Mono<Void> write(ServerHttpResponse response, int status, ErrorBody rendered) {
+		response.setStatusCode(HttpStatusCode.valueOf(status));
+		HttpHeaders headers = response.getHeaders();
+		rendered.headers().forEach((name, values) -> setHeader(headers, name, values));
+		headers.setContentType(rendered.contentType());
+		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+		headers.setContentLength(rendered.body().length);
+		DataBuffer buffer = response.bufferFactory().wrap(rendered.body());
+		return response.writeWith(Mono.just(buffer));
+	}
+
+	private static void setHeader(HttpHeaders headers, String name, List<String> values) {
+		if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+			headers.put(name, List.copyOf(values));
+		}
+	}
+
+	/**
+	 * The language of a request's messages: the one its {@code Accept-Language} header
+	 * prefers, English (the contract's) when it sends none.
+	 */
+	private static Locale locale(ServerWebExchange exchange) {
+		if (exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE) == null) {
+			return Locale.ENGLISH;
+		}
+		@Nullable Locale locale = exchange.getLocaleContext().getLocale();
+		return (locale != null) ? locale : Locale.ENGLISH;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

@@ -1,0 +1,86 @@
+package com.augno.errors.spring.autoconfigure;
+
+import com.augno.errors.spring.format.ErrorRenderer;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.ServerWebInputExceptionMapper;
+import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
+import com.augno.errors.spring.reactive.RequestIdWebFilter;
+import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.ErrorResponseHandler;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reactive auto-configuration: the shared mapper chain with the WebFlux handler and
+ * filter in a reactive application, nothing of it in a servlet one.
+ */
+class AugnoErrorsReactiveAutoConfigurationTests {
+
+	private static final AutoConfigurations STARTER = AutoConfigurations.of(AugnoErrorsAutoConfiguration.class,
+			AugnoErrorsFormatAutoConfiguration.class, AugnoErrorsReactiveAutoConfiguration.class,
+			JacksonAutoConfiguration.class);
+
+	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(STARTER);
+
+	@Test
+	void answersAReactiveApplicationThroughTheSharedChain() {
+		this.reactive.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(AugnoErrorWebExceptionHandler.class)
+				.hasSingleBean(RequestIdWebFilter.class)
+				.hasSingleBean(ErrorRenderer.class)
+				.hasSingleBean(CompositeExceptionMapper.class)
+				.hasSingleBean(ErrorLogger.class)
+				.hasSingleBean(ServerWebInputExceptionMapper.class)
+				.doesNotHaveBean(ErrorResponseHandler.class);
+			// Before Spring Boot's DefaultErrorWebExceptionHandler, at -1.
+			assertThat(context.getBean(AugnoErrorWebExceptionHandler.class).getOrder()).isLessThan(-1);
+		});
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnHandler() {
+		this.reactive.withUserConfiguration(OwnHandler.class)
+			.run((context) -> assertThat(context).getBean(AugnoErrorWebExceptionHandler.class)
+				.isSameAs(context.getBean(OwnHandler.class).handler));
+	}
+
+	@Test
+	void configuresNothingWhenDisabledOrInAServletApplication() {
+		this.reactive.withPropertyValues("augno.errors.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(AugnoErrorWebExceptionHandler.class)
+				.doesNotHaveBean(CompositeExceptionMapper.class));
+		new WebApplicationContextRunner().withConfiguration(STARTER)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ErrorResponseHandler.class)
+				.doesNotHaveBean(AugnoErrorWebExceptionHandler.class)
+				.doesNotHaveBean(RequestIdWebFilter.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnHandler {
+
+		final AugnoErrorWebExceptionHandler handler;
+
+		OwnHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer, ErrorLogger logger) {
+			this.handler = new AugnoErrorWebExceptionHandler(mappers, renderer, logger, () -> "rq_own", "Request-Id");
+		}
+
+		@Bean
+		AugnoErrorWebExceptionHandler ownHandler() {
+			return this.handler;
+		}
+
+	}
+
+}

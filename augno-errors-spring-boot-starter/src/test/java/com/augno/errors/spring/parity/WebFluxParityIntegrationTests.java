@@ -1,0 +1,24 @@
+package com.augno.errors.spring.parity;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The parity scenarios on Spring WebFlux over Reactor Netty.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
+		"spring.main.web-application-type=reactive",
+		"spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
+				+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
+class WebFluxParityIntegrationTests extends AbstractParityTests {
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(ParityController.class)
+	static class App {
+
+	}
+
+}

@@ -1,0 +1,182 @@
+package com.augno.errors.spring.reactive;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.EnvelopeAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The failures only the reactive stack has, over Reactor Netty: the codec's body limit, a
+ * {@code WebFilter} that throws, a disconnect, a crash logged once with the request id,
+ * and a stream that fails after the response was committed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
+		"spring.main.web-application-type=reactive", "spring.http.codecs.max-in-memory-size=1KB",
+		"logging.level.com.augno.errors=DEBUG",
+		"spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
+				+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
+@ExtendWith(OutputCaptureExtension.class)
+class WebFluxErrorsIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void aBodyOverTheCodecLimitIsRequestTooLarge() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/echo"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + "x".repeat(4096) + "\"}")));
+		assertThat(response.statusCode()).isEqualTo(413);
+		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(requestId(response));
+		assertThat(envelope.error().get("code").asString()).isEqualTo("request_too_large");
+		assertThat(response.body()).doesNotContain("xxxx");
+	}
+
+	@Test
+	void anAugnoExceptionFromAWebFilterIsAnswered() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/guarded")));
+		assertThat(response.statusCode()).isEqualTo(403);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.isClientError("insufficient_permissions", "Not for you.", null)
+			.hasRequestId(requestId(response));
+	}
+
+	@Test
+	void aCrashIsLoggedOnceWithTheRequestIdAndNotBySpring(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/crash")));
+		assertThat(response.statusCode()).isEqualTo(500);
+		String requestId = requestId(response);
+		EnvelopeAssert.assertEnvelope(response.body())
+			.is("internal_error", "api_error", "Something went wrong.", null, true)
+			.hasRequestId(requestId);
+		assertThat(response.body()).doesNotContain("secret", "IllegalStateException");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("500 internal_error for GET /flux/crash")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("ERROR").contains("(request_id=" + requestId + ")"));
+		assertThat(output).doesNotContain("500 Server Error");
+	}
+
+	@Test
+	void aDisconnectWritesNothingAndIsLoggedOnceAtDebug(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/aborted")));
+		assertThat(response.body()).isEmpty();
+		assertThat(output.getOut().lines().filter((line) -> line.contains("client_closed_request"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("DEBUG")
+				.contains("499 client_closed_request for GET /flux/aborted"));
+		assertThat(output).doesNotContain("500 Server Error");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("/flux/aborted")))
+			.noneMatch((line) -> line.contains(" ERROR ") || line.contains(" WARN "));
+	}
+
+	@Test
+	void aStreamThatFailsAfterTheResponseWasCommittedIsCutShortWithoutJson(CapturedOutput output) throws Exception {
+		HttpResponse<String> response;
+		try {
+			response = send(HttpRequest.newBuilder(uri("/flux/stream")));
+		}
+		catch (java.io.IOException cutShort) {
+			// The connection was closed mid-body: the outcome this test asks for.
+			assertStreamFailureLoggedOnce(output);
+			return;
+		}
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).startsWith("[\"a\"").doesNotContain("internal_error").doesNotEndWith("]");
+		assertStreamFailureLoggedOnce(output);
+	}
+
+	private static void assertStreamFailureLoggedOnce(CapturedOutput output) {
+		assertThat(output.getOut().lines().filter((line) -> line.contains("for GET /flux/stream"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("500 internal_error for GET /flux/stream"));
+		assertThat(output).doesNotContain("already committed (200 OK)");
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String requestId(HttpResponse<String> response) {
+		return response.headers().firstValue("Request-Id").orElseThrow();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(FluxController.class)
+	static class App {
+
+		@Bean
+		WebFilter guard() {
+			return (exchange, chain) -> exchange.getRequest().getPath().value().equals("/flux/guarded")
+					? Mono.error(AugnoException.of("insufficient_permissions").message("Not for you."))
+					: chain.filter(exchange);
+		}
+
+	}
+
+	@RestController
+	static class FluxController {
+
+		@PostMapping(path = "/flux/echo", consumes = MediaType.APPLICATION_JSON_VALUE)
+		Mono<Text> echo(@RequestBody Mono<Text> text) {
+			return text;
+		}
+
+		@GetMapping("/flux/guarded")
+		String guarded() {
+			return "in";
+		}
+
+		@GetMapping("/flux/crash")
+		Mono<String> crash() {
+			return Mono.just("x").map((x) -> {
+				throw new IllegalStateException("secret 42");
+			});
+		}
+
+		@GetMapping("/flux/aborted")
+		Mono<String> aborted() {
+			return Mono.error(new AbortedException("Connection has been closed BEFORE send operation"));
+		}
+
+		@GetMapping(path = "/flux/stream", produces = MediaType.APPLICATION_JSON_VALUE)
+		Flux<String> stream() {
+			return Flux.concat(Flux.just("a", "b"), Flux.<String>error(new IllegalStateException("secret stream")))
+				.delayElements(java.time.Duration.ofMillis(20));
+		}
+
+	}
+
+	record Text(String text) {
+	}
+
+}
