@@ -23,11 +23,11 @@ import sys
 # Frames of interest: (label, predicate on "package.Class.method").
 MARKERS = [
     ("augno: ErrorResponseHandler (map, build, log, write)",
-     lambda f: f.startswith("com.augno.errors.spring.web.ErrorResponseHandler.")),
+     lambda f: f.startswith("com.augno.errors.spring.servlet.ErrorResponseHandler.")),
     ("augno: CompositeExceptionMapper.map", lambda f: f == "com.augno.errors.spring.mapping.CompositeExceptionMapper.map"),
-    ("augno: ErrorResponseWriter.write", lambda f: f == "com.augno.errors.spring.web.ErrorResponseWriter.write"),
+    ("augno: ErrorResponseWriter.write", lambda f: f == "com.augno.errors.spring.servlet.ErrorResponseWriter.write"),
     ("augno: RequestIdFilter (whole chain below it)",
-     lambda f: f == "com.augno.errors.spring.web.RequestIdFilter.doFilterInternal"),
+     lambda f: f == "com.augno.errors.spring.servlet.RequestIdFilter.doFilterInternal"),
     ("Spring MVC: exception resolution (processHandlerException)",
      lambda f: f == "org.springframework.web.servlet.DispatcherServlet.processHandlerException"),
     ("Tomcat: error page dispatch to /error (StandardHostValve.custom)",

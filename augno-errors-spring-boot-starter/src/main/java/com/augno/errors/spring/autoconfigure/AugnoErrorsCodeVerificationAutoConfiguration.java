@@ -5,10 +5,9 @@ import java.util.List;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.codes.ErrorCodeScanner;
 import com.augno.errors.spring.codes.ErrorCodeVerifier;
-import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.properties.AugnoErrorsProperties.VerifyCodes;
-
-import com.augno.errors.spring.web.DeclaredErrorCodesVerifier;
+import com.augno.errors.spring.properties.AugnoErrorsProperties;
+import com.augno.errors.spring.servlet.DeclaredErrorCodesVerifier;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -9,7 +9,7 @@ import com.augno.errors.spring.idempotency.IdempotencyStore;
 import com.augno.errors.spring.idempotency.InMemoryIdempotencyStore;
 import com.augno.errors.spring.idempotency.RedisIdempotencyStore;
 import com.augno.errors.spring.properties.AugnoErrorsIdempotencyProperties;
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import io.lettuce.core.RedisClient;
 import jakarta.servlet.DispatcherType;
 

@@ -1,12 +1,12 @@
 package com.augno.errors.spring.autoconfigure;
 
 import com.augno.errors.ErrorFactory;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
 import com.augno.errors.spring.jetty.AugnoErrorsJettyCustomizer;
 import com.augno.errors.spring.jetty.AugnoJettyErrorHandler;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
-import com.augno.errors.spring.web.ErrorResponseHandler;
-import com.augno.errors.spring.format.ErrorFormats;
-import com.augno.errors.spring.format.ErrorMessages;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import org.eclipse.jetty.server.Server;
 

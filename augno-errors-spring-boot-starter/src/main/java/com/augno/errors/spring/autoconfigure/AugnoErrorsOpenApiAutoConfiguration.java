@@ -10,7 +10,7 @@ import com.augno.errors.spring.openapi.OperationErrorRules;
 import com.augno.errors.spring.properties.AugnoErrorsOpenApiProperties;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.security.SecurityFilterChainOperationAccess;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import jakarta.servlet.ServletContext;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 

@@ -10,7 +10,7 @@ import com.augno.errors.spring.properties.AugnoErrorsReferenceProperties;
 import com.augno.errors.spring.reference.ErrorReferenceDocuments;
 import com.augno.errors.spring.reference.ErrorReferenceExporter;
 import com.augno.errors.spring.reference.ErrorReferenceHandler;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;

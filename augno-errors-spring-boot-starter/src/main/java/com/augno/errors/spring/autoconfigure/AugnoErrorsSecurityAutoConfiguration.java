@@ -2,14 +2,14 @@ package com.augno.errors.spring.autoconfigure;
 
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.mapping.AugnoExceptionMapper;
-import com.augno.errors.spring.security.AugnoAccessDeniedHandler;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
+import com.augno.errors.spring.security.AugnoAccessDeniedHandler;
 import com.augno.errors.spring.security.AugnoAuthenticationEntryPoint;
 import com.augno.errors.spring.security.AugnoExceptionHandlingCustomizer;
 import com.augno.errors.spring.security.AuthenticationFailureRecorder;
 import com.augno.errors.spring.security.BearerTokenExceptionMapper;
 import com.augno.errors.spring.security.SecurityExceptionMapper;
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,8 +1,8 @@
 package com.augno.errors.spring.autoconfigure;
 
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import com.augno.errors.spring.tomcat.AugnoErrorsTomcatCustomizer;
 import com.augno.errors.spring.tomcat.TomcatMultipartExceptionMapper;
-import com.augno.errors.spring.web.ErrorResponseHandler;
 import org.apache.catalina.startup.Tomcat;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -14,7 +14,7 @@ import com.augno.errors.spring.format.ErrorFormats;
 import com.augno.errors.spring.format.ErrorMessages;
 import com.augno.errors.spring.format.ResolvedError;
 import com.augno.errors.spring.mapping.StatusCodes;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;

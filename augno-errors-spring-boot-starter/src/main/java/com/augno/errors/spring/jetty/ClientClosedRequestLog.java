@@ -1,6 +1,6 @@
 package com.augno.errors.spring.jetty;
 
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;

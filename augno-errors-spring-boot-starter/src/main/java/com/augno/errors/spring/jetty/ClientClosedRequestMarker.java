@@ -1,6 +1,6 @@
 package com.augno.errors.spring.jetty;
 
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.ServletRequestAttributeEvent;
 import jakarta.servlet.ServletRequestAttributeListener;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;

@@ -13,7 +13,7 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.Quota;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;

@@ -22,7 +22,7 @@ import com.augno.errors.ErrorDocumentation;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.Quota;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.augno.errors.ErrorFactory;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package com.augno.errors.spring.security;
 
 import java.io.IOException;
 
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

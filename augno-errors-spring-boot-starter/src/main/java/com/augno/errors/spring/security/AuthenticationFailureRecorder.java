@@ -1,6 +1,6 @@
 package com.augno.errors.spring.security;
 
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;

@@ -2,7 +2,7 @@ package com.augno.errors.spring.security;
 
 import java.io.IOException;
 
-import com.augno.errors.spring.web.ErrorResponseDecision;
+import com.augno.errors.spring.servlet.ErrorResponseDecision;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -7,7 +7,7 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.StatusCodes;
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.apache.catalina.connector.Request;

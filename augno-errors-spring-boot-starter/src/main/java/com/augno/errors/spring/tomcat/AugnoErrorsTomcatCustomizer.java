@@ -2,7 +2,7 @@ package com.augno.errors.spring.tomcat;
 
 import java.util.Arrays;
 
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Pipeline;

@@ -2,7 +2,7 @@ package com.augno.errors.spring.tomcat;
 
 import java.io.IOException;
 
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequestAttributeEvent;
 import jakarta.servlet.ServletRequestAttributeListener;

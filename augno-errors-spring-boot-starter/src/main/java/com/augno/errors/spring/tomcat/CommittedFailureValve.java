@@ -3,7 +3,7 @@ package com.augno.errors.spring.tomcat;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.augno.errors.spring.web.CommittedFailures;
+import com.augno.errors.spring.servlet.CommittedFailures;
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

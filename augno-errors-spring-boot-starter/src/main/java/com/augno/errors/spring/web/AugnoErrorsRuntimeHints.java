@@ -1,11 +1,12 @@
 package com.augno.errors.spring.web;
 
 import com.augno.errors.ErrorEnvelope;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
-import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 
 /**
  * The reflection a native image needs for what Spring's AOT processing cannot see: the

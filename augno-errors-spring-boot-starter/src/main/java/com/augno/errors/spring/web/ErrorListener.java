@@ -1,6 +1,8 @@
 package com.augno.errors.spring.web;
 
 import com.augno.errors.AugnoError;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.OriginalRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorType;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -115,18 +114,6 @@ public class ErrorLogger {
 	}
 
 	/**
-	 * Log a rendered error.
-	 * @param request the request
-	 * @param status the HTTP status
-	 * @param error the error written
-	 * @param cause the failure, or {@code null}
-	 */
-	public void log(HttpServletRequest request, int status, AugnoError error, @Nullable Throwable cause) {
-		log(OriginalRequest.method(request), OriginalRequest.uri(request), RequestIds.find(request), status, error,
-				cause);
-	}
-
-	/**
 	 * Log a rendered error of a request of any stack.
 	 * @param method the client's method
 	 * @param uri the client's path
@@ -179,15 +166,6 @@ public class ErrorLogger {
 			line.append(" with request_id=").append(sanitize(occurrence.requestId()));
 		}
 		write(level, line.append(')').toString(), null);
-	}
-
-	/**
-	 * Log a client that closed the connection before the response was written.
-	 * @param request the request
-	 * @param cause the failure that revealed it
-	 */
-	public void logClientClosed(HttpServletRequest request, Throwable cause) {
-		logClientClosed(OriginalRequest.method(request), OriginalRequest.uri(request), RequestIds.find(request), cause);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package com.augno.errors.spring.web;
 
-import jakarta.servlet.ServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,15 +22,6 @@ public final class RequestIds {
 	private static final int MAX_LENGTH = 128;
 
 	private RequestIds() {
-	}
-
-	/**
-	 * Return the id of a request.
-	 * @param request the request
-	 * @return the id, or {@code null} if none was assigned yet
-	 */
-	public static @Nullable String find(ServletRequest request) {
-		return (request.getAttribute(ATTRIBUTE) instanceof String id) ? id : null;
 	}
 
 	/**

@@ -17,13 +17,12 @@ import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
 import com.augno.errors.spring.mapping.ValidationExceptionMapper;
-import com.augno.errors.spring.web.AugnoErrorController;
-import com.augno.errors.spring.web.AugnoErrorsExceptionHandler;
+import com.augno.errors.spring.servlet.AugnoErrorController;
+import com.augno.errors.spring.servlet.AugnoErrorsExceptionHandler;
+import com.augno.errors.spring.servlet.ErrorResponseDecision;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import com.augno.errors.spring.web.ErrorLogger;
-import com.augno.errors.spring.web.ErrorResponseDecision;
-import com.augno.errors.spring.web.ErrorResponseHandler;
 import com.augno.errors.spring.web.RequestIdGenerator;
-import com.augno.errors.spring.web.RequestIds;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -277,10 +276,10 @@ class AugnoErrorsAutoConfigurationTests {
 	void logsRequestTimeoutsAtTheConfiguredLevel(CapturedOutput output) {
 		AugnoError timeout = new AugnoError("request_timeout", ErrorType.API_ERROR, "Request timed out.", null,
 				"https://docs.augno.com/api/errors#request_timeout", true, null, null);
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items/slow");
-		this.contextRunner.run((context) -> context.getBean(ErrorLogger.class).log(request, 408, timeout, null));
+		this.contextRunner
+			.run((context) -> context.getBean(ErrorLogger.class).log("GET", "/items/slow", null, 408, timeout, null));
 		this.contextRunner.withPropertyValues("augno.errors.logging.request-timeout=error")
-			.run((context) -> context.getBean(ErrorLogger.class).log(request, 408, timeout, null));
+			.run((context) -> context.getBean(ErrorLogger.class).log("GET", "/items/slow", null, 408, timeout, null));
 		assertThat(output.getOut().lines().filter((line) -> line.contains("408 request_timeout for GET /items/slow")))
 			.satisfiesExactly((line) -> assertThat(line).contains(" WARN "),
 					(line) -> assertThat(line).contains(" ERROR "));
@@ -290,9 +289,7 @@ class AugnoErrorsAutoConfigurationTests {
 		AugnoError error = new AugnoError("internal_error", ErrorType.API_ERROR, "Something went wrong.", null,
 				"https://docs.augno.com/api/errors#internal_error", false, null, null);
 		for (int i = 0; i < 2; i++) {
-			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items/it_crash");
-			request.setAttribute(RequestIds.ATTRIBUTE, "rq_" + i);
-			logger.log(request, 500, error, new IllegalStateException("storm"));
+			logger.log("GET", "/items/it_crash", "rq_" + i, 500, error, new IllegalStateException("storm"));
 		}
 	}
 

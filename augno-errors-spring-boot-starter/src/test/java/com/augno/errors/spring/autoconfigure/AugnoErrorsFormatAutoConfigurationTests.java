@@ -78,7 +78,7 @@ class AugnoErrorsFormatAutoConfigurationTests {
 	@Test
 	void theHandlerUsesTheFormats() {
 		this.contextRunner.withUserConfiguration(OwnFormat.class)
-			.run((context) -> assertThat(context.getBean(com.augno.errors.spring.web.ErrorResponseHandler.class))
+			.run((context) -> assertThat(context.getBean(com.augno.errors.spring.servlet.ErrorResponseHandler.class))
 				.extracting("renderer.formats")
 				.isSameAs(context.getBean(ErrorFormats.class)));
 	}

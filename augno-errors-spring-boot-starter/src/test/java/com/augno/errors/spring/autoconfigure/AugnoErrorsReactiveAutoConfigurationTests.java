@@ -5,8 +5,8 @@ import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.ServerWebInputExceptionMapper;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
 import com.augno.errors.spring.reactive.RequestIdWebFilter;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import com.augno.errors.spring.web.ErrorLogger;
-import com.augno.errors.spring.web.ErrorResponseHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

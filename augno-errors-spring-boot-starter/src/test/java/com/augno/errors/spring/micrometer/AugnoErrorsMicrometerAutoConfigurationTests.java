@@ -2,7 +2,7 @@ package com.augno.errors.spring.micrometer;
 
 import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsMicrometerAutoConfiguration;
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsCodeVerificationAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsOpenApiAutoConfiguration;
 import com.augno.errors.spring.security.SecurityFilterChainOperationAccess;
-import com.augno.errors.spring.web.DeclaredErrorCodesVerifier;
+import com.augno.errors.spring.servlet.DeclaredErrorCodesVerifier;
 import com.augno.errors.spring.web.PossibleErrors;
 import org.junit.jupiter.api.Test;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;

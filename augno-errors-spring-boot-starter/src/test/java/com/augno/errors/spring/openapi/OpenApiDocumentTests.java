@@ -8,7 +8,7 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorRegistry;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import com.augno.errors.spring.web.ExclusiveParameters;
 import com.augno.errors.spring.web.PossibleErrors;
 import jakarta.servlet.DispatcherType;

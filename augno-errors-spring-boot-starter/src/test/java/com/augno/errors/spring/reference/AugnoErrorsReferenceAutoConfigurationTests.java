@@ -2,11 +2,11 @@ package com.augno.errors.spring.reference;
 
 import java.nio.charset.StandardCharsets;
 
+import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsReferenceAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.InvalidAugnoErrorsConfigurationException;
-import com.augno.errors.ErrorFactory;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorLinks;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.ErrorType;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -11,7 +11,7 @@ import com.augno.errors.ErrorRegistry;
 import com.augno.errors.ErrorType;
 import com.augno.errors.Quota;
 import com.augno.errors.spring.mapping.FrameworkCodes;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -3,7 +3,7 @@ package com.augno.errors.spring.security;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsSecurityAutoConfiguration;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -3,7 +3,7 @@ package com.augno.errors.spring.tomcat;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsTomcatAutoConfiguration;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
 

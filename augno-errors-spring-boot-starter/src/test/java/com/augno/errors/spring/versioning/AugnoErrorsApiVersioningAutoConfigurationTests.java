@@ -6,7 +6,7 @@ import com.augno.errors.spring.autoconfigure.AugnoErrorsApiVersioningAutoConfigu
 import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
-import com.augno.errors.spring.web.ErrorResponseHandler;
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -12,6 +12,10 @@ import java.util.stream.LongStream;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorType;
+import com.augno.errors.spring.servlet.OriginalRequest;
+import com.augno.errors.spring.servlet.ServletRequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,10 +54,10 @@ class ErrorLoggerTests {
 		errorDispatch.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_METHOD, "DELETE");
 		errorDispatch.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/v1/users/1");
 		ErrorLogger logger = new ErrorLogger(LogLevel.WARN, LogLevel.WARN, LogLevel.ERROR, LogLevel.WARN, INTERVAL);
-		logger.log(errorDispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
+		log(logger, errorDispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
 		errorDispatch.removeAttribute(jakarta.servlet.RequestDispatcher.ERROR_METHOD);
 		errorDispatch.setAttribute(OriginalRequest.METHOD_ATTRIBUTE, "PATCH");
-		logger.log(errorDispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
+		log(logger, errorDispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
 		assertThat(output).contains("403 insufficient_permissions for DELETE /v1/users/1 (request_id=rq_test)")
 			.contains("403 insufficient_permissions for PATCH /v1/users/1 (request_id=rq_test)")
 			.doesNotContain("for GET");
@@ -62,10 +66,10 @@ class ErrorLoggerTests {
 	@Test
 	void logsEachTypeAtItsConfiguredLevel(CapturedOutput output) {
 		ErrorLogger logger = new ErrorLogger(LogLevel.WARN, LogLevel.INFO, LogLevel.ERROR, LogLevel.OFF, INTERVAL);
-		logger.log(this.request, 400, error("validation_failed", ErrorType.INVALID_REQUEST_ERROR, "email"),
+		log(logger, this.request, 400, error("validation_failed", ErrorType.INVALID_REQUEST_ERROR, "email"),
 				new IllegalArgumentException("bad email"));
-		logger.log(this.request, 409, error("idempotency_in_progress", ErrorType.IDEMPOTENCY_ERROR, null), null);
-		logger.logClientClosed(this.request, new java.io.IOException("Broken pipe"));
+		log(logger, this.request, 409, error("idempotency_in_progress", ErrorType.IDEMPOTENCY_ERROR, null), null);
+		logClientClosed(logger, this.request, new java.io.IOException("Broken pipe"));
 		assertThat(output)
 			.containsPattern("WARN .* 400 validation_failed for POST /v1/users \\(request_id=rq_test\\) param=email: "
 					+ "java.lang.IllegalArgumentException: bad email")
@@ -77,7 +81,7 @@ class ErrorLoggerTests {
 	void logsARequestTimeoutAtItsOwnLevelWithoutStackTrace(CapturedOutput output) {
 		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
 				LogLevel.WARN, INTERVAL);
-		logger.log(this.request, 408, error("request_timeout", ErrorType.API_ERROR, null),
+		log(logger, this.request, 408, error("request_timeout", ErrorType.API_ERROR, null),
 				new AsyncRequestTimeoutException());
 		assertThat(output)
 			.containsPattern("WARN .* 408 request_timeout for POST /v1/users \\(request_id=rq_test\\): "
@@ -89,17 +93,17 @@ class ErrorLoggerTests {
 	@Test
 	void logsARequestTimeoutAtWarnByDefault(CapturedOutput output) {
 		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG, INTERVAL);
-		logger.log(this.request, 408, error("request_timeout", ErrorType.API_ERROR, null), null);
+		log(logger, this.request, 408, error("request_timeout", ErrorType.API_ERROR, null), null);
 		assertThat(output).containsPattern("WARN .* 408 request_timeout for POST /v1/users").doesNotContain("ERROR");
 	}
 
 	@Test
 	void logsTheStackTraceOfServerErrorsOnly(CapturedOutput output) {
 		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, INTERVAL);
-		logger.log(this.request, 400, error("validation_failed", ErrorType.INVALID_REQUEST_ERROR, null),
+		log(logger, this.request, 400, error("validation_failed", ErrorType.INVALID_REQUEST_ERROR, null),
 				new IllegalArgumentException("client"));
 		assertThat(output).contains("400 validation_failed").doesNotContain("\tat ");
-		logger.log(this.request, 500, error("internal_error", ErrorType.API_ERROR, null),
+		log(logger, this.request, 500, error("internal_error", ErrorType.API_ERROR, null),
 				new IllegalStateException("server"));
 		assertThat(output).contains("500 internal_error")
 			.contains("java.lang.IllegalStateException: server")
@@ -111,7 +115,7 @@ class ErrorLoggerTests {
 		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, INTERVAL);
 		MockHttpServletRequest forged = new MockHttpServletRequest("GET",
 				"/x\n2026-01-01 ERROR forged" + "a".repeat(900));
-		logger.log(forged, 404, error("resource_not_found", ErrorType.INVALID_REQUEST_ERROR, null), null);
+		log(logger, forged, 404, error("resource_not_found", ErrorType.INVALID_REQUEST_ERROR, null), null);
 		assertThat(output.getOut().lines().filter((line) -> line.contains("forged"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("/x?2026-01-01 ERROR forged").hasSizeLessThan(800));
 	}
@@ -121,20 +125,20 @@ class ErrorLoggerTests {
 		ErrorLogger logger = new ErrorLogger(LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, LogLevel.ERROR, INTERVAL);
 		MockHttpServletRequest dispatch = new MockHttpServletRequest("POST", "/error");
 		dispatch.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/v1/users");
-		logger.log(dispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
+		log(logger, dispatch, 403, error("insufficient_permissions", ErrorType.INVALID_REQUEST_ERROR, null), null);
 		assertThat(output).contains("403 insufficient_permissions for POST /v1/users").doesNotContain("POST /error");
 	}
 
 	@Test
 	void logsARepeatWithinTheIntervalAsOneLineWithoutStackTrace(CapturedOutput output) {
 		ErrorLogger logger = stormLogger(INTERVAL);
-		logger.log(request("rq_first"), 500, INTERNAL_ERROR, failure("server 1"));
+		log(logger, request("rq_first"), 500, INTERNAL_ERROR, failure("server 1"));
 		assertThat(stackTraces(output)).isEqualTo(1);
 		assertThat(output).contains("500 internal_error for POST /v1/users (request_id=rq_first)" + NL)
 			.contains("java.lang.IllegalStateException: server 1" + NL + "\tat " + getClass().getName() + ".failure(");
 		this.clock.advance(INTERVAL.minusMillis(1));
-		logger.log(request("rq_second"), 500, INTERNAL_ERROR, failure("server 2"));
-		logger.log(request("rq_third"), 500, INTERNAL_ERROR, failure("server 3"));
+		log(logger, request("rq_second"), 500, INTERNAL_ERROR, failure("server 2"));
+		log(logger, request("rq_third"), 500, INTERNAL_ERROR, failure("server 3"));
 		assertThat(stackTraces(output)).isEqualTo(1);
 		assertThat(output.getOut()
 			.lines()
@@ -151,15 +155,15 @@ class ErrorLoggerTests {
 	@Test
 	void logsTheStackTraceAgainOnceTheIntervalHasPassed(CapturedOutput output) {
 		ErrorLogger logger = stormLogger(INTERVAL);
-		logger.log(request("rq_1"), 500, INTERNAL_ERROR, failure("server"));
-		logger.log(request("rq_2"), 500, INTERNAL_ERROR, failure("server"));
-		logger.log(request("rq_3"), 500, INTERNAL_ERROR, failure("server"));
+		log(logger, request("rq_1"), 500, INTERNAL_ERROR, failure("server"));
+		log(logger, request("rq_2"), 500, INTERNAL_ERROR, failure("server"));
+		log(logger, request("rq_3"), 500, INTERNAL_ERROR, failure("server"));
 		this.clock.advance(INTERVAL);
-		logger.log(request("rq_4"), 500, INTERNAL_ERROR, failure("server"));
+		log(logger, request("rq_4"), 500, INTERNAL_ERROR, failure("server"));
 		assertThat(stackTraces(output)).isEqualTo(2);
 		assertThat(output).contains("500 internal_error for POST /v1/users (request_id=rq_4) "
 				+ "(2 repeats logged without stack trace since 2026-05-01T06:55:01Z)" + NL);
-		logger.log(request("rq_5"), 500, INTERNAL_ERROR, failure("server"));
+		log(logger, request("rq_5"), 500, INTERNAL_ERROR, failure("server"));
 		assertThat(output)
 			.contains("(repeat 1 since its stack trace was logged at 2026-05-01T06:56:01Z " + "with request_id=rq_4)");
 	}
@@ -169,14 +173,14 @@ class ErrorLoggerTests {
 		ErrorLogger logger = stormLogger(INTERVAL);
 		StackTraceElement frame = new StackTraceElement("com.example.Items", "load", "Items.java", 42);
 		StackTraceElement otherLine = new StackTraceElement("com.example.Items", "load", "Items.java", 43);
-		logger.log(request("rq_1"), 500, INTERNAL_ERROR, thrownAt(new IllegalStateException("a"), frame));
-		logger.log(request("rq_2"), 500, INTERNAL_ERROR, thrownAt(new IllegalArgumentException("b"), frame));
-		logger.log(request("rq_3"), 500, INTERNAL_ERROR, thrownAt(new IllegalStateException("c"), otherLine));
-		logger.log(request("rq_4"), 500, INTERNAL_ERROR,
+		log(logger, request("rq_1"), 500, INTERNAL_ERROR, thrownAt(new IllegalStateException("a"), frame));
+		log(logger, request("rq_2"), 500, INTERNAL_ERROR, thrownAt(new IllegalArgumentException("b"), frame));
+		log(logger, request("rq_3"), 500, INTERNAL_ERROR, thrownAt(new IllegalStateException("c"), otherLine));
+		log(logger, request("rq_4"), 500, INTERNAL_ERROR,
 				new RuntimeException("wrapped", thrownAt(new IllegalStateException("d"), frame)));
 		assertThat(stackTraces(output)).isEqualTo(4);
 		assertThat(output).doesNotContain("(repeat ");
-		logger.log(request("rq_5"), 500, INTERNAL_ERROR,
+		log(logger, request("rq_5"), 500, INTERNAL_ERROR,
 				new RuntimeException("wrapped again", thrownAt(new IllegalStateException("e"), frame)));
 		assertThat(output)
 			.contains("(repeat 1 since its stack trace was logged at 2026-05-01T06:55:01Z " + "with request_id=rq_4)");
@@ -186,7 +190,7 @@ class ErrorLoggerTests {
 	void logsEveryStackTraceWhenTheIntervalIsZero(CapturedOutput output) {
 		ErrorLogger logger = stormLogger(Duration.ZERO);
 		for (int i = 0; i < 3; i++) {
-			logger.log(request("rq_" + i), 500, INTERNAL_ERROR, failure("server"));
+			log(logger, request("rq_" + i), 500, INTERNAL_ERROR, failure("server"));
 		}
 		assertThat(stackTraces(output)).isEqualTo(3);
 		assertThat(output).doesNotContain("repeat");
@@ -195,8 +199,8 @@ class ErrorLoggerTests {
 	@Test
 	void logsAServerErrorWithoutCauseAsOneLine(CapturedOutput output) {
 		ErrorLogger logger = stormLogger(INTERVAL);
-		logger.log(request("rq_1"), 503, error("service_unavailable", ErrorType.API_ERROR, null), null);
-		logger.log(request("rq_2"), 503, error("service_unavailable", ErrorType.API_ERROR, null), null);
+		log(logger, request("rq_1"), 503, error("service_unavailable", ErrorType.API_ERROR, null), null);
+		log(logger, request("rq_2"), 503, error("service_unavailable", ErrorType.API_ERROR, null), null);
 		assertThat(output.getOut().lines().filter((line) -> line.contains("503 service_unavailable"))).hasSize(2)
 			.noneMatch((line) -> line.contains("repeat"));
 	}
@@ -204,8 +208,8 @@ class ErrorLoggerTests {
 	@Test
 	void keepsAHostileMessageOnOneBoundedLineInARepeat(CapturedOutput output) {
 		ErrorLogger logger = stormLogger(INTERVAL);
-		logger.log(request("rq_first"), 500, INTERNAL_ERROR, failure("benign"));
-		logger.log(request("rq_second"), 500, INTERNAL_ERROR,
+		log(logger, request("rq_first"), 500, INTERNAL_ERROR, failure("benign"));
+		log(logger, request("rq_second"), 500, INTERNAL_ERROR,
 				failure("boom\r\n2026-01-01 ERROR forged\u001b[31m" + "a".repeat(900)));
 		assertThat(output.getOut().lines().filter((line) -> line.contains("forged"))).singleElement()
 			.satisfies((line) -> assertThat(line)
@@ -221,7 +225,7 @@ class ErrorLoggerTests {
 		IllegalStateException failure = new IllegalStateException("wrapped",
 				failure("boom\n2026-01-01 ERROR forged\r\n2026-01-01 ERROR again"));
 		failure.addSuppressed(new IllegalArgumentException("closing\n2026-01-01 ERROR suppressed"));
-		logger.log(request("rq_first"), 500, INTERNAL_ERROR, failure);
+		log(logger, request("rq_first"), 500, INTERNAL_ERROR, failure);
 		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("2026-01-01 ERROR"));
 		assertThat(output.getOut())
 			.contains("java.lang.IllegalStateException: boom?2026-01-01 ERROR forged??2026-01-01 ERROR again")
@@ -232,7 +236,7 @@ class ErrorLoggerTests {
 	@Test
 	void logsAFailureWithOneLineMessagesAsItIs(CapturedOutput output) {
 		ErrorLogger logger = stormLogger(INTERVAL);
-		logger.log(request("rq_first"), 500, INTERNAL_ERROR,
+		log(logger, request("rq_first"), 500, INTERNAL_ERROR,
 				new IllegalStateException("wrapped", new IllegalArgumentException("benign")));
 		assertThat(output.getOut().lines()).contains("java.lang.IllegalStateException: wrapped")
 			.anyMatch((line) -> line.startsWith("Caused by: java.lang.IllegalArgumentException: benign"));
@@ -249,7 +253,7 @@ class ErrorLoggerTests {
 			List<Future<Object>> done = LongStream.range(0, threads).mapToObj((thread) -> executor.submit(() -> {
 				start.await();
 				for (int i = 0; i < perThread; i++) {
-					logger.log(request("rq_" + thread + "_" + i), 500, INTERNAL_ERROR, failure("storm"));
+					log(logger, request("rq_" + thread + "_" + i), 500, INTERNAL_ERROR, failure("storm"));
 				}
 				return null;
 			})).toList();
@@ -313,6 +317,17 @@ class ErrorLoggerTests {
 	private static AugnoError error(String code, ErrorType type, String param) {
 		return new AugnoError(code, type, "Message.", param, "https://docs.augno.com/api/errors#" + code, false, null,
 				null);
+	}
+
+	private static void log(ErrorLogger logger, HttpServletRequest request, int status, AugnoError error,
+			@Nullable Throwable cause) {
+		logger.log(OriginalRequest.method(request), OriginalRequest.uri(request), ServletRequestIds.find(request),
+				status, error, cause);
+	}
+
+	private static void logClientClosed(ErrorLogger logger, HttpServletRequest request, Throwable cause) {
+		logger.logClientClosed(OriginalRequest.method(request), OriginalRequest.uri(request),
+				ServletRequestIds.find(request), cause);
 	}
 
 }

@@ -27,7 +27,7 @@ import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
 import com.augno.errors.spring.mapping.ValidationExceptionMapper;
-import com.augno.errors.spring.web.ErrorResponseWriter;
+import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

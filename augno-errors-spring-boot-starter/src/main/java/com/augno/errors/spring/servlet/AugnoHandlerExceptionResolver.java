@@ -1,0 +1,96 @@
+package com.augno.errors.spring.servlet;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
+
+/**
+ * Answers, with the envelope, the exceptions a handler throws that the application has no
+ * {@code @ExceptionHandler} for: the service's {@code AugnoException}s, Spring MVC's own
+ * exceptions, exceptions annotated with {@code @ResponseStatus}, unknown failures.
+ * <p>
+ * {@link #insertInto} places it twice in Spring MVC's list of exception resolvers: before
+ * the {@link ExceptionHandlerExceptionResolver}, where it leaves every exception an
+ * application handler claims to that resolver (see {@link ApplicationExceptionHandlers}),
+ * and right after it, where it answers whatever is left before Spring's status-based
+ * resolvers would answer with {@code sendError}. A plain resolver rather than
+ * {@code @ExceptionHandler} methods: Spring builds no handler method, resolves no
+ * arguments and makes no reflective call for each error, which is a large part of what
+ * answering an exception costs. For a browser of an application with error pages it
+ * returns the page for Spring MVC to render; outside {@code augno.errors.paths} it
+ * answers nothing, leaving the exception to Spring MVC and Spring Boot.
+ *
+ * @since 0.1.0
+ */
+public final class AugnoHandlerExceptionResolver implements HandlerExceptionResolver {
+
+	private static final Log logger = LogFactory.getLog(AugnoHandlerExceptionResolver.class);
+
+	private final ErrorResponseHandler handler;
+
+	private final @Nullable ApplicationExceptionHandlers applicationHandlers;
+
+	/**
+	 * Create a resolver that answers every exception.
+	 * @param handler answers the failures
+	 */
+	public AugnoHandlerExceptionResolver(ErrorResponseHandler handler) {
+		this(handler, null);
+	}
+
+	private AugnoHandlerExceptionResolver(ErrorResponseHandler handler,
+			@Nullable ApplicationExceptionHandlers applicationHandlers) {
+		this.handler = handler;
+		this.applicationHandlers = applicationHandlers;
+	}
+
+	@Override
+	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
+			@Nullable Object handler, Exception ex) {
+		if (!this.handler.getDecision().isEnveloped(request)
+				|| (this.applicationHandlers != null && this.applicationHandlers.handle(handler, ex))) {
+			return null;
+		}
+		try {
+			ModelAndView page = this.handler.render(request, response, ex);
+			if (page != null) {
+				return page;
+			}
+		}
+		catch (IOException writeFailure) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Could not write the error response for " + ex.getClass().getName(), writeFailure);
+			}
+		}
+		return new ModelAndView();
+	}
+
+	/**
+	 * Insert the starter's resolvers into Spring MVC's list of exception resolvers:
+	 * around the last {@link ExceptionHandlerExceptionResolver}, or last if the list has
+	 * none.
+	 * @param resolvers the list Spring MVC configured, its resolvers initialized
+	 * @param handler answers the failures
+	 */
+	public static void insertInto(List<HandlerExceptionResolver> resolvers, ErrorResponseHandler handler) {
+		for (int i = resolvers.size() - 1; i >= 0; i--) {
+			if (resolvers.get(i) instanceof ExceptionHandlerExceptionResolver exceptionHandlers) {
+				resolvers.add(i + 1, new AugnoHandlerExceptionResolver(handler));
+				resolvers.add(i, new AugnoHandlerExceptionResolver(handler,
+						new ApplicationExceptionHandlers(exceptionHandlers)));
+				return;
+			}
+		}
+		resolvers.add(new AugnoHandlerExceptionResolver(handler));
+	}
+
+}

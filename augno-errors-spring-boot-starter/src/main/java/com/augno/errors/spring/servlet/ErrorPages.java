@@ -1,0 +1,146 @@
+package com.augno.errors.spring.servlet;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.augno.errors.AugnoError;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.autoconfigure.template.TemplateAvailabilityProviders;
+import org.springframework.boot.autoconfigure.web.ErrorProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Finds the application's own error page for a status, as Spring Boot's
+ * {@code BasicErrorController} does for a browser: the {@link ErrorViewResolver}s
+ * ({@code error/404}, then {@code error/4xx}, as templates or static files, and any
+ * resolver of the application's), then an {@code error} template. It never falls back to
+ * Boot's whitelabel page: an application without error pages keeps the envelope.
+ * <p>
+ * The page's model has Boot's attributes ({@code timestamp}, {@code status},
+ * {@code error}, {@code path}, {@code message}), so that existing templates keep working,
+ * and the envelope's ({@code code}, {@code type}, {@code errorParam} (Thymeleaf keeps
+ * {@code param} for the request parameters), {@code requestId}, {@code docUrl},
+ * {@code requestLogUrl}). {@code message} is the envelope's message; for a server error
+ * it is the exception's own only when the application opted into it with
+ * {@code spring.web.error.include-message}.
+ *
+ * @since 0.1.0
+ */
+public class ErrorPages {
+
+	private static final int MAX_UNWRAP = 16;
+
+	private final ApplicationContext context;
+
+	private final List<ErrorViewResolver> resolvers;
+
+	private final TemplateAvailabilityProviders templates;
+
+	private final ErrorProperties.IncludeAttribute includeMessage;
+
+	/**
+	 * Create the pages of an application.
+	 * @param context the application context, whose templates are looked up
+	 * @param resolvers the application's error view resolvers, in order
+	 * @param includeMessage Boot's {@code spring.web.error.include-message}
+	 */
+	public ErrorPages(ApplicationContext context, List<ErrorViewResolver> resolvers,
+			ErrorProperties.IncludeAttribute includeMessage) {
+		this.context = context;
+		this.resolvers = List.copyOf(resolvers);
+		this.templates = new TemplateAvailabilityProviders(context);
+		this.includeMessage = includeMessage;
+	}
+
+	/**
+	 * Return the application's error page for an error, with its model, or {@code null}
+	 * if it has none for that status.
+	 * @param request the request
+	 * @param status the HTTP status
+	 * @param error the error the envelope would carry
+	 * @param requestId the request's id
+	 * @param cause the failure behind it, or {@code null}
+	 * @return the page, or {@code null}
+	 */
+	public @Nullable ModelAndView find(HttpServletRequest request, int status, AugnoError error, String requestId,
+			@Nullable Throwable cause) {
+		HttpStatus httpStatus = HttpStatus.resolve(status);
+		Map<String, Object> model = model(request, status, httpStatus, error, requestId, cause);
+		if (httpStatus != null) {
+			for (ErrorViewResolver resolver : this.resolvers) {
+				ModelAndView page = resolver.resolveErrorView(request, httpStatus, model);
+				if (page != null) {
+					return page;
+				}
+			}
+		}
+		if (this.templates.getProvider("error", this.context) != null) {
+			return new ModelAndView("error", model);
+		}
+		return null;
+	}
+
+	private Map<String, Object> model(HttpServletRequest request, int status, @Nullable HttpStatus httpStatus,
+			AugnoError error, String requestId, @Nullable Throwable cause) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("timestamp", new Date());
+		model.put("status", status);
+		model.put("error", (httpStatus != null) ? httpStatus.getReasonPhrase() : "Http Status " + status);
+		model.put("path", path(request));
+		model.put("message", message(request, status, error, cause));
+		model.put("code", error.code());
+		model.put("type", error.type().wireName());
+		if (error.param() != null) {
+			model.put("errorParam", error.param());
+		}
+		model.put("requestId", requestId);
+		model.put("docUrl", error.docUrl());
+		if (error.requestLogUrl() != null) {
+			model.put("requestLogUrl", error.requestLogUrl());
+		}
+		return model;
+	}
+
+	private String message(HttpServletRequest request, int status, AugnoError error, @Nullable Throwable cause) {
+		if (status < 500 || cause == null || !includesMessage(request)) {
+			return error.message();
+		}
+		Throwable failure = cause;
+		for (int i = 0; i < MAX_UNWRAP && failure instanceof ServletException && failure.getCause() != null; i++) {
+			failure = failure.getCause();
+		}
+		String message = failure.getMessage();
+		return StringUtils.hasText(message) ? message : error.message();
+	}
+
+	private boolean includesMessage(HttpServletRequest request) {
+		return switch (this.includeMessage) {
+			case ALWAYS -> true;
+			case ON_PARAM -> {
+				String parameter = request.getParameter("message");
+				yield parameter != null && !"false".equalsIgnoreCase(parameter);
+			}
+			case NEVER -> false;
+		};
+	}
+
+	private static String path(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
+			return original;
+		}
+		return request.getRequestURI();
+	}
+
+}

@@ -1,0 +1,547 @@
+package com.augno.errors.spring.servlet;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import com.augno.errors.AugnoError;
+import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorFactory;
+import com.augno.errors.spring.format.ErrorBody;
+import com.augno.errors.spring.format.ErrorFormats;
+import com.augno.errors.spring.format.ErrorMessages;
+import com.augno.errors.spring.format.ErrorRenderer;
+import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.StatusCodes;
+import com.augno.errors.spring.web.ErrorListener;
+import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.RequestIdGenerator;
+import com.augno.errors.spring.web.RequestIds;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Answers a failed servlet request with the envelope: maps the failure through the
+ * {@link CompositeExceptionMapper}, logs it once, and writes it. The controller advice,
+ * the request id filter, the error controller and the Spring Security handlers all end
+ * here, so every path answers the same way.
+ * <p>
+ * A client that went away (a {@link MappedError#disconnected() disconnect}) gets nothing
+ * written: the status is set to 499 while the response is not committed, and the request
+ * is marked with {@link #CLIENT_CLOSED_ATTRIBUTE} so that the container can record the
+ * 499 of a response that was; it is logged and counted once, however many dispatches of
+ * the request find it. A {@code client_closed_request} the application throws itself is
+ * written with status 499 like any other error, and logged at the level of disconnects.
+ * Any other failure after the response was committed is logged once and recorded in
+ * {@link CommittedFailures}, so that the response is aborted rather than finished.
+ * <p>
+ * What kind of answer a request gets is the {@link ErrorResponseDecision}'s to say:
+ * outside {@code augno.errors.paths} the starter steps aside for Spring Boot's own error
+ * handling; a browser of an application that has error pages ({@link ErrorPages}) gets
+ * the page for the status, with the same status, logged and counted as the envelope would
+ * be; every other request gets the envelope.
+ *
+ * @since 0.1.0
+ */
+public class ErrorResponseHandler {
+
+	/**
+	 * The request attribute set to {@code Boolean.TRUE} when the client closed the
+	 * request.
+	 */
+	public static final String CLIENT_CLOSED_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".clientClosed";
+
+	/**
+	 * The request attribute under which an integration records the failure behind an
+	 * error status that a later component sets without a body, or sends with
+	 * {@code sendError}; see {@link #respondToStatus}.
+	 */
+	public static final String FAILURE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".failure";
+
+	/**
+	 * The request attribute that holds the error page waiting for the error dispatch, and
+	 * then {@code Boolean.TRUE} once a page was handed out for rendering, so that a page
+	 * that fails to render is answered with the envelope.
+	 */
+	static final String PAGE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".page";
+
+	/**
+	 * The request attribute that marks a read failure the first dispatch answered, whose
+	 * envelope the container's error dispatch writes.
+	 */
+	private static final String READ_FAILURE_ANSWERED_ATTRIBUTE = ErrorResponseHandler.class.getName()
+			+ ".readFailureAnswered";
+
+	private static final Log logger = LogFactory.getLog(ErrorResponseHandler.class);
+
+	/**
+	 * The longest request path repeated as a problem's {@code instance}.
+	 */
+	private static final int MAX_INSTANCE_LENGTH = 1024;
+
+	private final CompositeExceptionMapper mappers;
+
+	private final ErrorFactory errorFactory;
+
+	private final ErrorResponseWriter writer;
+
+	private final ErrorLogger errorLogger;
+
+	private final RequestIdGenerator requestIdGenerator;
+
+	private final String requestIdHeader;
+
+	private final List<ErrorListener> listeners;
+
+	private final ErrorResponseDecision decision;
+
+	private final @Nullable ErrorPages pages;
+
+	private final ErrorRenderer renderer;
+
+	/**
+	 * Create a handler that tells listeners about each error it answers.
+	 * @param mappers the mapper chain
+	 * @param errorFactory builds the error from the service's registry and links
+	 * @param writer writes the envelope
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request that has none yet
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param listeners called for each answered error, in order
+	 */
+	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			List<ErrorListener> listeners) {
+		this(mappers, errorFactory, writer, errorLogger, requestIdGenerator, requestIdHeader, listeners,
+				new ErrorResponseDecision(), null);
+	}
+
+	/**
+	 * Create a handler that answers the requests the decision assigns to it, with the
+	 * application's error pages for browsers.
+	 * @param mappers the mapper chain
+	 * @param errorFactory builds the error from the service's registry and links
+	 * @param writer writes the envelope
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request that has none yet
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param listeners called for each answered error, in order
+	 * @param decision decides which requests the starter answers, and how
+	 * @param pages the application's error pages, or {@code null} to answer every request
+	 * with the envelope
+	 */
+	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			List<ErrorListener> listeners, ErrorResponseDecision decision, @Nullable ErrorPages pages) {
+		this(mappers, errorFactory, writer, errorLogger, requestIdGenerator, requestIdHeader, listeners, decision,
+				pages, ErrorFormats.augno(), new ErrorMessages(null, errorFactory.registry()));
+	}
+
+	/**
+	 * Create a handler that answers in the format chosen for each request, with its
+	 * messages in the request's language.
+	 * @param mappers the mapper chain
+	 * @param errorFactory builds the error from the service's registry and links
+	 * @param writer writes the rendered error
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request that has none yet
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param listeners called for each answered error, in order
+	 * @param decision decides which requests the starter answers, and how
+	 * @param pages the application's error pages, or {@code null} to answer every request
+	 * with the envelope
+	 * @param formats the formats, and the choice of one per request
+	 * @param messages puts messages into the request's language
+	 */
+	public ErrorResponseHandler(CompositeExceptionMapper mappers, ErrorFactory errorFactory, ErrorResponseWriter writer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			List<ErrorListener> listeners, ErrorResponseDecision decision, @Nullable ErrorPages pages,
+			ErrorFormats formats, ErrorMessages messages) {
+		this.renderer = new ErrorRenderer(errorFactory, formats, messages);
+		this.decision = decision;
+		this.pages = pages;
+		this.mappers = mappers;
+		this.errorFactory = errorFactory;
+		this.writer = writer;
+		this.errorLogger = errorLogger;
+		this.requestIdGenerator = requestIdGenerator;
+		this.requestIdHeader = requestIdHeader;
+		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * Return the decision that tells which requests the starter answers, and how.
+	 * @return the decision
+	 */
+	public ErrorResponseDecision getDecision() {
+		return this.decision;
+	}
+
+	/**
+	 * Answer a failure from outside Spring MVC's rendering (a filter, a security
+	 * handler): with the envelope, or, for a browser, with the application's error page
+	 * through the container's error dispatch ({@code sendError}), which the error
+	 * controller renders. A request outside {@code augno.errors.paths} gets
+	 * {@code sendError} alone, which Spring Boot's own error handling answers.
+	 * @param request the request
+	 * @param response the response
+	 * @param failure what went wrong
+	 * @throws IOException if writing the response fails
+	 */
+	public void handle(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+		answerFailure(request, response, failure, Delivery.FORWARD);
+	}
+
+	/**
+	 * Answer a failure inside Spring MVC, where a view can be returned for rendering:
+	 * with the application's error page for a browser, otherwise with the envelope.
+	 * @param request the request
+	 * @param response the response
+	 * @param failure what went wrong
+	 * @return the error page to render, or {@code null} if the answer was written
+	 * @throws IOException if writing the response fails
+	 */
+	public @Nullable ModelAndView render(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+			throws IOException {
+		return answerFailure(request, response, failure, Delivery.RETURN);
+	}
+
+	private @Nullable ModelAndView answerFailure(HttpServletRequest request, HttpServletResponse response,
+			Throwable failure, Delivery delivery) throws IOException {
+		IOException readFailure = BodyReadFailures.find(request, failure);
+		if (readFailure != null) {
+			return respondToReadFailure(request, response, BodyReadFailures.map(readFailure), failure, delivery);
+		}
+		return answer(request, response, this.mappers.map(failure), failure, delivery);
+	}
+
+	/**
+	 * Answer an error a caller has already mapped inside Spring MVC, where a view can be
+	 * returned for rendering; see
+	 * {@link #render(HttpServletRequest, HttpServletResponse, Throwable)}.
+	 * @param request the request
+	 * @param response the response
+	 * @param mapped the error
+	 * @param cause the failure behind it, or {@code null}
+	 * @return the error page to render, or {@code null} if the answer was written
+	 * @throws IOException if writing the response fails
+	 */
+	public @Nullable ModelAndView render(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
+			@Nullable Throwable cause) throws IOException {
+		return answer(request, response, mapped, cause, Delivery.RETURN);
+	}
+
+	/**
+	 * Return the error that stands for an error status set without a body: the failure
+	 * recorded under {@link #FAILURE_ATTRIBUTE} when it maps to that same status,
+	 * otherwise the status's own code.
+	 * @param request the request
+	 * @param status the status that was set
+	 * @return the error and the failure behind it
+	 */
+	MappedFailure forStatus(HttpServletRequest request, int status) {
+		if (request.getAttribute(FAILURE_ATTRIBUTE) instanceof Throwable failure) {
+			MappedError mapped = this.mappers.map(failure);
+			if (this.errorFactory.resolve(mapped.code()).status() == status) {
+				return new MappedFailure(mapped, failure);
+			}
+		}
+		return new MappedFailure(MappedError.of(StatusCodes.forStatus(status)), null);
+	}
+
+	/**
+	 * Return the error page a failure outside Spring MVC left for the error dispatch,
+	 * once; see {@link #handle}.
+	 * @param request the request of the error dispatch
+	 * @return the page to render, or {@code null}
+	 */
+	@Nullable ModelAndView takeForwardedPage(HttpServletRequest request) {
+		if (request.getAttribute(PAGE_ATTRIBUTE) instanceof ModelAndView page) {
+			request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
+			return page;
+		}
+		return null;
+	}
+
+	/**
+	 * Answer a request body the container could not read ({@link BodyReadFailures}) once,
+	 * though it arrives twice: on the first dispatch, where the container has suspended
+	 * the response, the error is logged and the listeners told; on the container's error
+	 * dispatch that follows, the envelope is written, or for a client that is gone
+	 * nothing is done again.
+	 */
+	private @Nullable ModelAndView respondToReadFailure(HttpServletRequest request, HttpServletResponse response,
+			MappedError mapped, Throwable failure, Delivery delivery) throws IOException {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			request.setAttribute(READ_FAILURE_ANSWERED_ATTRIBUTE, Boolean.TRUE);
+			return answer(request, response, mapped, failure, Delivery.NONE);
+		}
+		if (request.getAttribute(READ_FAILURE_ANSWERED_ATTRIBUTE) == null) {
+			return answer(request, response, mapped, failure, delivery);
+		}
+		if (request.getAttribute(CLIENT_CLOSED_ATTRIBUTE) == null) {
+			ErrorCode code = this.errorFactory.resolve(mapped.code());
+			Locale locale = locale(request);
+			write(request, response, code, mapped, create(code, mapped, requestId(request, response), locale), locale);
+		}
+		return null;
+	}
+
+	/**
+	 * Answer an error status that was set without a body: with the failure recorded under
+	 * {@link #FAILURE_ATTRIBUTE} when it maps to that same status, otherwise with the
+	 * status's own code.
+	 * @param request the request
+	 * @param response the response
+	 * @param status the status that was set
+	 * @throws IOException if writing the response fails
+	 */
+	public void respondToStatus(HttpServletRequest request, HttpServletResponse response, int status)
+			throws IOException {
+		MappedFailure failure = forStatus(request, status);
+		answer(request, response, failure.mapped(), failure.cause(), Delivery.FORWARD);
+	}
+
+	/**
+	 * Answer with an error a caller has already mapped, always with the envelope (as for
+	 * a container valve, where neither Spring MVC nor an error dispatch can render a
+	 * page).
+	 * @param request the request
+	 * @param response the response
+	 * @param mapped the error
+	 * @param cause the failure behind it, logged for a server error, or {@code null}
+	 * @throws IOException if writing the response fails
+	 */
+	public void respond(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
+			@Nullable Throwable cause) throws IOException {
+		answer(request, response, mapped, cause, Delivery.ENVELOPE);
+	}
+
+	private @Nullable ModelAndView answer(HttpServletRequest request, HttpServletResponse response, MappedError mapped,
+			@Nullable Throwable cause, Delivery delivery) throws IOException {
+		if (CommittedFailures.find(request) != null && response.isCommitted()) {
+			// Answered already: logged, and recorded so that the response is aborted.
+			return null;
+		}
+		if (Boolean.TRUE.equals(request.getAttribute(CLIENT_CLOSED_ATTRIBUTE))) {
+			// Answered already, as a disconnect: the container reports the 499 again.
+			return null;
+		}
+		ErrorCode code = this.errorFactory.resolve(mapped.code());
+		String requestId = requestId(request, response);
+		if (mapped.disconnected()) {
+			request.setAttribute(CLIENT_CLOSED_ATTRIBUTE, Boolean.TRUE);
+			if (!response.isCommitted()) {
+				response.setStatus(499);
+			}
+			this.errorLogger.logClientClosed(OriginalRequest.method(request), OriginalRequest.uri(request),
+					ServletRequestIds.find(request), (cause != null) ? cause : new IOException("client closed"));
+			if (!this.listeners.isEmpty()) {
+				notifyListeners(request, code.status(),
+						this.errorFactory.create(code, mapped.type(), mapped.message(), null, null, requestId));
+			}
+			return null;
+		}
+		if (delivery == Delivery.FORWARD && !this.decision.isEnveloped(request)) {
+			if (!response.isCommitted()) {
+				ErrorResponseWriter.setHeaders(response, mapped.headers());
+				response.sendError(code.status());
+			}
+			return null;
+		}
+		Locale locale = locale(request);
+		AugnoError error = create(code, mapped, requestId, locale);
+		if (code.status() == 499) {
+			// The application's own client_closed_request: written, logged like a
+			// disconnect.
+			this.errorLogger.logClientClosed(OriginalRequest.method(request), OriginalRequest.uri(request),
+					ServletRequestIds.find(request), (cause != null) ? cause : new IOException("client closed"));
+		}
+		else {
+			this.errorLogger.log(OriginalRequest.method(request), OriginalRequest.uri(request),
+					ServletRequestIds.find(request), code.status(), error, cause);
+		}
+		// An error dispatch cannot forward to another one.
+		boolean pageable = delivery == Delivery.RETURN
+				|| (delivery == Delivery.FORWARD && request.getDispatcherType() != DispatcherType.ERROR);
+		ModelAndView page = pageable ? page(request, response, code.status(), error, requestId, cause) : null;
+		if (page != null) {
+			ErrorResponseWriter.setHeaders(response, mapped.headers());
+			notifyListeners(request, code.status(), error);
+			if (delivery == Delivery.FORWARD) {
+				request.setAttribute(PAGE_ATTRIBUTE, page);
+				response.sendError(code.status());
+				return null;
+			}
+			request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
+			response.resetBuffer();
+			response.setStatus(code.status());
+			page.setStatus(HttpStatusCode.valueOf(code.status()));
+			return page;
+		}
+		if (delivery == Delivery.NONE) {
+			notifyListeners(request, code.status(), error);
+			return null;
+		}
+		boolean written = write(request, response, code, mapped, error, locale);
+		if (!written) {
+			CommittedFailures.record(request, (cause != null) ? cause
+					: new IllegalStateException("Response committed before " + error.code() + " could be written"));
+			if (logger.isDebugEnabled()) {
+				logger
+					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);
+			}
+		}
+		// The status written, which a caller's response may keep different from the
+		// code's.
+		notifyListeners(request, written ? response.getStatus() : code.status(), error);
+		return null;
+	}
+
+	/**
+	 * The language of a request's messages: the one its {@code Accept-Language} header
+	 * prefers, English (the contract's) when it sends none.
+	 */
+	private static Locale locale(HttpServletRequest request) {
+		return (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) ? request.getLocale() : Locale.ENGLISH;
+	}
+
+	private AugnoError create(ErrorCode code, MappedError mapped, String requestId, Locale locale) {
+		return this.renderer.create(code, mapped, requestId, locale);
+	}
+
+	/**
+	 * Render an error in the format chosen for the request and write it, unless the
+	 * response is committed. The status is the one the response takes, which a caller's
+	 * response may keep different from the code's.
+	 */
+	private boolean write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, MappedError mapped,
+			AugnoError error, Locale locale) throws IOException {
+		if (response.isCommitted()) {
+			return false;
+		}
+		response.setStatus(code.status());
+		int status = response.getStatus();
+		ErrorBody rendered = this.renderer.render(code, mapped, error, status, ServletRequestIds.find(request),
+				instance(request), locale, request.getHeader(HttpHeaders.ACCEPT));
+		return this.writer.write(response, status, rendered);
+	}
+
+	/**
+	 * The path the client asked for, without its query, unless it is too long to repeat.
+	 */
+	private static @Nullable String instance(HttpServletRequest request) {
+		String uri = OriginalRequest.uri(request);
+		return (uri != null && uri.length() <= MAX_INSTANCE_LENGTH) ? uri : null;
+	}
+
+	/**
+	 * The application's page for a browser that prefers HTML, unless a page was already
+	 * tried for this request (a page that failed to render is answered with the envelope)
+	 * or the response can no longer take one.
+	 */
+	private @Nullable ModelAndView page(HttpServletRequest request, HttpServletResponse response, int status,
+			AugnoError error, String requestId, @Nullable Throwable cause) {
+		if (this.pages == null || response.isCommitted() || request.getAttribute(PAGE_ATTRIBUTE) != null
+				|| !this.decision.prefersHtml(request)) {
+			return null;
+		}
+		try {
+			return this.pages.find(request, status, error, requestId, cause);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not look up the error page for status " + status + "; answering with the envelope", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Tell the listeners about an error. A listener that throws is logged once, with the
+	 * request id, and the others are still told: an exception or an {@link Error} such as
+	 * an {@link AssertionError} or a {@link StackOverflowError} (whose stack has unwound
+	 * by the time it is caught) is contained, as Tomcat's {@code handleThrowable} does;
+	 * any other {@link VirtualMachineError}, such as an {@link OutOfMemoryError}, leaves
+	 * the JVM in no state to carry on as if nothing happened, and propagates.
+	 */
+	private void notifyListeners(HttpServletRequest request, int status, AugnoError error) {
+		for (ErrorListener listener : this.listeners) {
+			try {
+				listener.onError(request, status, error);
+			}
+			catch (Throwable ex) {
+				if (ex instanceof VirtualMachineError && !(ex instanceof StackOverflowError)) {
+					throw ex;
+				}
+				logger.warn("Error listener " + listener.getClass().getName() + " failed for " + error.code()
+						+ " (request_id=" + ServletRequestIds.find(request) + ")", ex);
+			}
+		}
+	}
+
+	/**
+	 * Return the id of a request, assigning one (and its response header) if the request
+	 * id filter has not run for it, as for a request the container rejected itself.
+	 * @param request the request
+	 * @param response the response
+	 * @return the id
+	 */
+	public String requestId(HttpServletRequest request, HttpServletResponse response) {
+		String id = ServletRequestIds.find(request);
+		if (id == null) {
+			id = this.requestIdGenerator.generate();
+			request.setAttribute(RequestIds.ATTRIBUTE, id);
+			if (!response.isCommitted()) {
+				response.setHeader(this.requestIdHeader, id);
+			}
+		}
+		return id;
+	}
+
+	/**
+	 * How an answer may be delivered by its caller.
+	 */
+	private enum Delivery {
+
+		/**
+		 * The caller renders a returned page (Spring MVC).
+		 */
+		RETURN,
+
+		/**
+		 * A page goes through the container's error dispatch.
+		 */
+		FORWARD,
+
+		/**
+		 * Always the envelope.
+		 */
+		ENVELOPE,
+
+		/**
+		 * Logged and told to the listeners only: the container's error dispatch that
+		 * follows writes the answer.
+		 */
+		NONE
+
+	}
+
+	/**
+	 * An error with the failure behind it.
+	 *
+	 * @param mapped the error
+	 * @param cause the failure, or {@code null}
+	 */
+	record MappedFailure(MappedError mapped, @Nullable Throwable cause) {
+
+	}
+
+}

@@ -1,0 +1,134 @@
+package com.augno.errors.spring.servlet;
+
+import java.io.IOException;
+
+import com.augno.errors.spring.web.RequestIdGenerator;
+import com.augno.errors.spring.web.RequestIds;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The filter at the head of the chain: gives each request its id (reusing a valid one
+ * from a trusted proxy header when configured), sets the response header, keeps the id in
+ * the MDC under {@value RequestIds#MDC_KEY} for every later filter and handler, records
+ * the client's method for the container's error dispatch ({@link OriginalRequest}), and
+ * answers an exception thrown by a later filter (or by a view that failed to render)
+ * through the {@link ErrorResponseHandler}; outside {@code augno.errors.paths} it lets
+ * the exception go on to the container. A failure after the response was committed is
+ * rethrown to a container that does not abort the response itself (see
+ * {@link CommittedFailures}).
+ *
+ * @since 0.1.0
+ */
+public class RequestIdFilter extends OncePerRequestFilter {
+
+	private final ErrorResponseHandler handler;
+
+	private final RequestIdGenerator generator;
+
+	private final String responseHeader;
+
+	private final @Nullable String trustedHeader;
+
+	/**
+	 * Create the filter.
+	 * @param handler answers exceptions of later filters
+	 * @param generator generates ids
+	 * @param responseHeader the response header that carries the id
+	 * @param trustedHeader the request header whose valid value is reused, or
+	 * {@code null}
+	 */
+	public RequestIdFilter(ErrorResponseHandler handler, RequestIdGenerator generator, String responseHeader,
+			@Nullable String trustedHeader) {
+		this.handler = handler;
+		this.generator = generator;
+		this.responseHeader = responseHeader;
+		this.trustedHeader = trustedHeader;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String id = ServletRequestIds.find(request);
+		if (id == null) {
+			id = newRequestId(request);
+			request.setAttribute(RequestIds.ATTRIBUTE, id);
+			OriginalRequest.record(request);
+			response.setHeader(this.responseHeader, id);
+		}
+		String previous = MDC.get(RequestIds.MDC_KEY);
+		MDC.put(RequestIds.MDC_KEY, id);
+		BodyTrackingResponse tracked = new BodyTrackingResponse(response);
+		try {
+			chain.doFilter(request, tracked);
+			if (tracked.isBodilessError() && !request.isAsyncStarted()
+					&& this.handler.getDecision().isEnveloped(request)) {
+				this.handler.respondToStatus(request, response, tracked.getStatus());
+			}
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			// Outside augno.errors.paths: the container's error page, Spring Boot's
+			// /error.
+			if (!this.handler.getDecision().isEnveloped(request)) {
+				throw ex;
+			}
+			this.handler.handle(request, response, ex);
+		}
+		finally {
+			if (previous != null) {
+				MDC.put(RequestIds.MDC_KEY, previous);
+			}
+			else {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+		}
+		rethrowCommittedFailure(request);
+	}
+
+	/**
+	 * Hand a failure after commit to a container that does not abort the response itself:
+	 * a servlet container aborts a committed response on an exception.
+	 */
+	private static void rethrowCommittedFailure(HttpServletRequest request) throws ServletException, IOException {
+		Throwable failure = CommittedFailures.toRethrow(request);
+		if (failure instanceof ServletException ex) {
+			throw ex;
+		}
+		if (failure instanceof IOException ex) {
+			throw ex;
+		}
+		if (failure instanceof RuntimeException ex) {
+			throw ex;
+		}
+		if (failure != null) {
+			throw new ServletException("Request failed after its response was committed", failure);
+		}
+	}
+
+	private String newRequestId(HttpServletRequest request) {
+		if (this.trustedHeader != null) {
+			String incoming = request.getHeader(this.trustedHeader);
+			if (RequestIds.isValid(incoming)) {
+				return incoming;
+			}
+		}
+		return this.generator.generate();
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+}

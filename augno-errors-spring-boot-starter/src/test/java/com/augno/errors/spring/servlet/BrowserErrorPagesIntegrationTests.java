@@ -1,0 +1,200 @@
+package com.augno.errors.spring.servlet;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Thymeleaf application with its own error pages ({@code error/404}, {@code error/5xx},
+ * a general {@code error}, a layout and German messages), over a real Tomcat: a browser
+ * gets the application's page with the right status, the code and the request id; an API
+ * client asking the same URL gets the envelope. gh-11 §2
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.thymeleaf.prefix=classpath:/browser-app/templates/",
+				"spring.messages.basename=browser-app/messages", "spring.messages.fallback-to-system-locale=false" })
+@ExtendWith(OutputCaptureExtension.class)
+class BrowserErrorPagesIntegrationTests {
+
+	static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	@LocalServerPort
+	private int port;
+
+	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
+
+	@Test
+	void aBrowserGetsTheApplicationsNotFoundPageInItsLayoutAndLanguage() throws Exception {
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/nope").header("Accept", BROWSER).header("Accept-Language", "de"));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
+		assertThat(response.body()).contains("<title>Tierklinik</title>", ">Startseite</a>", "Seite nicht gefunden",
+				"<p id=\"page\">error/404</p>", "<p id=\"status\">404 Not Found</p>",
+				"<p id=\"code\">resource_not_found</p>", "<p id=\"message\">Unrecognized request URL: GET /nope.</p>",
+				"<p id=\"path\">/nope</p>", "<p id=\"request-id\">" + requestId + "</p>")
+			.doesNotContain("\"error\"", "Whitelabel");
+	}
+
+	@Test
+	void aBrowserGetsTheServerErrorPageWithoutTheExceptionsMessage(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/crash").header("Accept", BROWSER));
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
+		assertThat(response.body())
+			.contains(">Home</a>", "Something went wrong on our side", "<p id=\"page\">error/5xx</p>",
+					"<p id=\"status\">500 Internal Server Error</p>", "<p id=\"code\">internal_error</p>",
+					"<p id=\"message\">Something went wrong.</p>", "<p id=\"request-id\">" + requestId + "</p>",
+					"<p id=\"request-log\">https://augno.com/dashboard/request-logs/" + requestId + "</p>")
+			.doesNotContain("jdbc:", "IllegalStateException", "Whitelabel");
+		assertThat(output).contains("500 internal_error for GET /crash (request_id=" + requestId + ")")
+			.doesNotContain("Servlet.service()");
+	}
+
+	@Test
+	void aBrowserGetsTheGeneralPageForABadParameter() throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/owners/abc").header("Accept", BROWSER));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(response.body()).contains("<p id=\"page\">error</p>", "<p id=\"status\">400 Bad Request</p>",
+				"<p id=\"code\">parameter_invalid</p>", "<p id=\"param\">id</p>",
+				"<p id=\"request-id\">" + response.headers().firstValue("Request-Id").orElseThrow() + "</p>");
+	}
+
+	@Test
+	void aBrowserPostingAFormToAGetOnlyUrlGetsThePageWithAllow() throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/owners/new")
+			.header("Accept", BROWSER)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("name=Rex")));
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(response.body()).contains("<p id=\"page\">error</p>", "<p id=\"code\">method_not_allowed</p>");
+	}
+
+	@Test
+	void aBrowserGetsTheServerErrorPageWhenTheApplicationsTemplateFails(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/broken").header("Accept", BROWSER));
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
+		assertThat(response.body()).startsWith("<!DOCTYPE html>")
+			.contains("<p id=\"page\">error/5xx</p>", "<p id=\"code\">internal_error</p>",
+					"<p id=\"request-id\">" + requestId + "</p>")
+			.doesNotContain("BROKEN-TEMPLATE-START", "pet.name", "SpelEvaluationException");
+		assertThat(output).contains("500 internal_error for GET /broken (request_id=" + requestId + ")");
+	}
+
+	@Test
+	void theApplicationsOwnPagesStillRender() throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/owners/7").header("Accept", BROWSER));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("<h1>Owner 7</h1>");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "*/*", "text/html, application/json", "application/json, text/html" })
+	void anApiClientGetsTheWholeEnvelopeForAnUnknownUrl(String accept) throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/nope").header("Accept", accept));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Unrecognized request URL: GET /nope.")
+			.hasNoParam();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "*/*" })
+	void anApiClientGetsTheWholeEnvelopeForACrash(String accept, CapturedOutput output) throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/crash").header("Accept", accept));
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
+		assertThat(output).contains("500 internal_error for GET /crash");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "*/*" })
+	void anApiClientGetsTheWholeEnvelopeForABadParameterAWrongMethodAndAFailedTemplate(String accept,
+			CapturedOutput output) throws Exception {
+		HttpResponse<String> badParameter = this.http.send(this.http.request("/owners/abc").header("Accept", accept));
+		AugnoErrors.assertThat(badParameter)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("ID must be an integer.")
+			.hasParam("id");
+		HttpResponse<String> wrongMethod = this.http.send(this.http.request("/owners/new")
+			.header("Accept", accept)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("name=Rex")));
+		AugnoErrors.assertThat(wrongMethod)
+			.isAugnoError("method_not_allowed")
+			.hasMessage("Method not allowed.")
+			.hasNoParam();
+		HttpResponse<String> failedTemplate = this.http.send(this.http.request("/broken").header("Accept", accept));
+		// The view set the response's charset before it failed; the envelope keeps it.
+		assertThat(failedTemplate.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(contentType) -> assertThat(contentType).isIn("application/json", "application/json;charset=UTF-8"));
+		AugnoErrors.assertThat(failedTemplate)
+			.isAugnoError("internal_error")
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
+		assertThat(output).contains("500 internal_error for GET /broken");
+	}
+
+	@SpringBootApplication
+	static class App {
+
+		@Controller
+		static class OwnerController {
+
+			@GetMapping("/owners/new")
+			String newOwner() {
+				return "owner";
+			}
+
+			@GetMapping("/owners/{id}")
+			String owner(@PathVariable int id, Model model) {
+				model.addAttribute("owner", "Owner " + id);
+				return "owner";
+			}
+
+			@GetMapping("/crash")
+			String crash() {
+				throw new IllegalStateException("Connection to jdbc:postgresql://db.internal:5432/clinic refused");
+			}
+
+			@GetMapping("/broken")
+			String broken() {
+				return "broken";
+			}
+
+		}
+
+	}
+
+}
