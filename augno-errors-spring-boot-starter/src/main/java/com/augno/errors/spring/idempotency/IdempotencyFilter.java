@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorType;
-import com.augno.errors.spring.properties.AugnoErrorsIdempotencyProperties.StoreFailure;
 import com.augno.errors.spring.properties.AugnoErrorsIdempotencyProperties;
+import com.augno.errors.spring.properties.StoreFailurePolicy;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -36,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * still running, and {@code validation_failed} of type {@code idempotency_error} when the
  * key comes back with other parameters. A response that is not final (a 5xx, 408, 429, an
  * error whose body a later layer writes) or too large to store releases the key, so that
- * a retry executes again. When the store fails, the configured {@link StoreFailure
+ * a retry executes again. When the store fails, the configured {@link StoreFailurePolicy
  * policy} decides.
  * <p>
  * Order it after Spring Security's filter chain, so that the principal scopes the key,
@@ -81,7 +81,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final int maxResponseSize;
 
-	private final StoreFailure onStoreFailure;
+	private final StoreFailurePolicy onStoreFailure;
 
 	private final AtomicBoolean storeFailing = new AtomicBoolean();
 
@@ -153,9 +153,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			storeAnswered();
 		}
 		catch (RuntimeException ex) {
-			storeFailed(request, ex, (this.onStoreFailure == StoreFailure.REJECT) ? "answering service_unavailable"
-					: "proceeding without idempotency");
-			if (this.onStoreFailure == StoreFailure.REJECT) {
+			storeFailed(request, ex, (this.onStoreFailure == StoreFailurePolicy.REJECT)
+					? "answering service_unavailable" : "proceeding without idempotency");
+			if (this.onStoreFailure == StoreFailurePolicy.REJECT) {
 				this.errorHandler.handle(request, response, AugnoException.of(ErrorCodes.SERVICE_UNAVAILABLE)
 					.message("Idempotency keys cannot be checked at the moment. Please retry later."));
 			}

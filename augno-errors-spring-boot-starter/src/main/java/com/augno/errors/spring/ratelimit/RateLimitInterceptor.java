@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
-import com.augno.errors.spring.properties.AugnoErrorsRateLimitProperties.StoreFailurePolicy;
+import com.augno.errors.spring.properties.StoreFailurePolicy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
