@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -38,6 +42,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * error whose body a later layer writes) or too large to store releases the key, so that
  * a retry executes again. When the store fails, the configured {@link StoreFailurePolicy
  * policy} decides.
+ * <p>
+ * While a request runs, its in-flight marker is renewed every half lock timeout (one
+ * scheduled task per running request, cancelled when it completes), so a request that
+ * runs longer than the lock timeout keeps its key; the marker expires only when its
+ * instance stops renewing it, because it died.
  * <p>
  * Order it after Spring Security's filter chain, so that the principal scopes the key,
  * and after the request id filter, which answers its errors.
@@ -85,6 +94,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final AtomicBoolean storeFailing = new AtomicBoolean();
 
+	private final ScheduledThreadPoolExecutor renewals;
+
+	private final long renewalIntervalNanos;
+
 	/**
 	 * Create the filter.
 	 * @param store where keys and responses are kept
@@ -111,6 +124,24 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		this.maxRequestSize = properties.getMaxRequestSize().toBytes();
 		this.maxResponseSize = (int) Math.min(Integer.MAX_VALUE - 16, properties.getMaxResponseSize().toBytes());
 		this.onStoreFailure = properties.getOnStoreFailure();
+		this.renewalIntervalNanos = Math.max(1, this.lockTimeout.toNanos() / 2);
+		this.renewals = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "augno-idempotency-renewal");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// A cancelled renewal leaves the queue at once, so that a busy service does not
+		// keep one dead task per request until its time would have come.
+		this.renewals.setRemoveOnCancelPolicy(true);
+		this.renewals.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+	}
+
+	/**
+	 * Stop renewing in-flight markers: the application is shutting down.
+	 */
+	@Override
+	public void destroy() {
+		this.renewals.shutdownNow();
 	}
 
 	@Override
@@ -188,6 +219,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scopedKey,
 			IdempotencyRecord.InFlight inFlight) throws ServletException, IOException {
 		CapturingResponse capture = new CapturingResponse(response, this.maxResponseSize);
+		Renewal renewal = renew(request, scopedKey, inFlight);
 		boolean returned = false;
 		try {
 			chain.doFilter(request, capture);
@@ -195,6 +227,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (!returned) {
+				renewal.stop();
 				release(scopedKey, inFlight);
 			}
 		}
@@ -203,6 +236,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 				@Override
 				public void onComplete(AsyncEvent event) {
+					renewal.stop();
 					finish(request, capture, scopedKey, inFlight);
 				}
 
@@ -221,9 +255,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			});
 		}
 		else {
+			renewal.stop();
 			finish(request, capture, scopedKey, inFlight);
 			capture.settle();
 		}
+	}
+
+	private Renewal renew(HttpServletRequest request, String scopedKey, IdempotencyRecord.InFlight inFlight) {
+		Renewal renewal = new Renewal(request.getMethod(), request.getRequestURI(), scopedKey, inFlight);
+		try {
+			renewal.future = this.renewals.scheduleAtFixedRate(renewal, this.renewalIntervalNanos,
+					this.renewalIntervalNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// Shutting down: the request runs on its lock timeout alone.
+		}
+		return renewal;
 	}
 
 	private void finish(HttpServletRequest request, CapturingResponse capture, String scopedKey,
@@ -312,6 +359,69 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			}
 		}
 		return key;
+	}
+
+	/**
+	 * Renews the in-flight marker of one running request until stopped. A renewal that
+	 * finds the key no longer held by the request (it expired while the store failed, and
+	 * another request took it) stops, with a WARN: a retry may now execute concurrently.
+	 */
+	private final class Renewal implements Runnable {
+
+		private final String method;
+
+		private final String uri;
+
+		private final String scopedKey;
+
+		private final IdempotencyRecord.InFlight inFlight;
+
+		private volatile boolean stopped;
+
+		private volatile @Nullable ScheduledFuture<?> future;
+
+		Renewal(String method, String uri, String scopedKey, IdempotencyRecord.InFlight inFlight) {
+			this.method = method;
+			this.uri = uri;
+			this.scopedKey = scopedKey;
+			this.inFlight = inFlight;
+		}
+
+		@Override
+		public void run() {
+			if (this.stopped) {
+				stop();
+				return;
+			}
+			boolean held;
+			try {
+				held = IdempotencyFilter.this.store.renew(this.scopedKey, this.inFlight,
+						IdempotencyFilter.this.lockTimeout);
+			}
+			catch (RuntimeException ex) {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Could not renew the idempotency key of " + this.method + " " + echo(this.uri)
+							+ "; it is tried again in half the lock timeout", ex);
+				}
+				return;
+			}
+			if (!held && !this.stopped) {
+				stop();
+				logger.warn("The idempotency key of " + this.method + " " + echo(this.uri)
+						+ ", still running, was no longer held when "
+						+ "renewed (the store could not renew it within augno.errors.idempotency.lock-timeout): "
+						+ "a retry may execute it again");
+			}
+		}
+
+		void stop() {
+			this.stopped = true;
+			ScheduledFuture<?> scheduled = this.future;
+			if (scheduled != null) {
+				scheduled.cancel(false);
+			}
+		}
+
 	}
 
 	private static String echo(String text) {

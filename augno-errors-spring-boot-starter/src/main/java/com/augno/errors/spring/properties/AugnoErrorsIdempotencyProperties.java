@@ -45,10 +45,10 @@ public class AugnoErrorsIdempotencyProperties {
 	private Duration retention = Duration.ofHours(24);
 
 	/**
-	 * How long the in-flight marker of a request that is still running holds the key: a
-	 * retry within it gets idempotency_in_progress, a retry after it (the instance died
-	 * mid-request, or the request runs longer) executes again. Set it above the longest
-	 * request.
+	 * How long the in-flight marker holds the key once its instance stops renewing it;
+	 * while the request runs it is renewed every half of this, so a retry gets
+	 * idempotency_in_progress however long the request takes, and only after a crash does
+	 * a retry past it execute again.
 	 */
 	private Duration lockTimeout = Duration.ofMinutes(1);
 
