@@ -24,8 +24,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * Lua script, so one round trip and atomic: a claim reads the key and sets the in-flight
  * record with {@code SET ... PX} only if it holds none; completing, renewing
  * ({@code PEXPIRE}) and releasing change the key only while it still holds the claim's
- * own record. Each call waits at most {@code timeout} for Redis (Lettuce's asynchronous
- * commands, whatever the connection factory's own command timeout), and any failure is an
+ * own record. Scripts are sent by their digest ({@code EVALSHA}); a server that lost them
+ * (restarted, {@code SCRIPT FLUSH}) answers {@code NOSCRIPT}, and that call alone costs a
+ * second round trip, an {@code EVAL} that loads the script again. Each call waits at most
+ * {@code timeout} for Redis (Lettuce's asynchronous commands, whatever the connection
+ * factory's own command timeout), and any failure is an
  * {@link IdempotencyStoreException}. Opening the shared connection, once, is bounded by
  * the factory's connect timeout ({@code spring.data.redis.connect-timeout}).
  *
