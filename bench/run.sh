@@ -28,6 +28,7 @@
 # Only 127.0.0.1 is ever a target, and every wait and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 mode=full
 if [[ "${1:-}" == "--smoke" ]]; then
@@ -104,11 +105,7 @@ done
 
 # --- wrk, installed from Debian's packages when missing
 
-if ! command -v wrk >/dev/null; then
-	echo "wrk is missing: installing the Debian package" >&2
-	apt-get update
-	apt-get install -y wrk
-fi
+ensure_wrk
 
 # --- build and start the three apps
 
@@ -123,24 +120,12 @@ work=bench/target/http-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
 
 declare -A pid
-stop_apps() {
-	for v in "${!pid[@]}"; do
-		kill "${pid[$v]}" 2>/dev/null || true
-	done
-	for v in "${!pid[@]}"; do
-		for _ in $(seq 1 50); do
-			kill -0 "${pid[$v]}" 2>/dev/null || break
-			sleep 0.2
-		done
-		kill -9 "${pid[$v]}" 2>/dev/null || true
-	done
-}
 trap stop_apps EXIT
 
 # A port in use would have the app fail to start, and the checks and wrk would then measure
 # whatever listens there (another run of this script, say).
 for v in "${variants[@]}"; do
-	if timeout 2 bash -c "exec 3<>/dev/tcp/$host/${port[$v]}" 2>/dev/null; then
+	if port_in_use "$host" "${port[$v]}"; then
 		echo "port ${port[$v]} ($v) is in use on $host: is another benchmark running? (BENCH_PORT moves all three)" >&2
 		exit 1
 	fi
@@ -217,11 +202,8 @@ done
 # --- wrk
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-# CPU time (all states, and stolen by the hypervisor) from /proc/stat, in ticks: a run
-# during which the host took much of this machine's time is not comparable with others.
-cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9 }' /proc/stat; }
 read -r ticks_before steal_before < <(cpu_ticks)
-cat >"$work/scenario.lua" <<'EOF'
+{ cat <<'EOF'
 wrk.method = os.getenv("BENCH_METHOD")
 local body = os.getenv("BENCH_BODY")
 if body ~= nil and body ~= "" then
@@ -231,27 +213,20 @@ end
 if os.getenv("BENCH_CLOSE") == "1" then
 	wrk.headers["Connection"] = "close"
 end
-done = function(summary, latency, requests)
-	local seconds = summary.duration / 1e6
-	io.write(string.format("WRK %d %.1f %.3f %.3f %d %d\n", summary.requests, summary.requests / seconds,
-		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-		summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-		summary.errors.status))
-end
 EOF
+	wrk_report_lua; } >"$work/scenario.lua"
 results=$work/results.tsv
 : >"$results"
 drive() { # variant scenario seconds round
 	local v=$1 s=$2 seconds=$3 round=$4 line
 	line=$(BENCH_METHOD=${method[$s]} BENCH_BODY=${body[$s]} BENCH_CLOSE=${close[$s]} \
-		timeout $((seconds + 30)) wrk -t1 -c"$connections" -d"${seconds}s" --timeout 5s -s "$work/scenario.lua" \
-		"http://$host:${port[$v]}${path[$s]}" | grep '^WRK ')
+		wrk_line "$seconds" "$work/scenario.lua" "http://$host:${port[$v]}${path[$s]}")
 	# round variant scenario requests req/s p50 p99 socket-errors non-2xx
 	if [[ $round == warmup ]]; then
-		echo "$round $v $s ${line#WRK }" >>"$work/warmup.tsv"
+		echo "$round $v $s $line" >>"$work/warmup.tsv"
 	else
-		echo "$round $v $s ${line#WRK }" >>"$results"
-		echo "  round $round  $v  $s: ${line#WRK }" >&2
+		echo "$round $v $s $line" >>"$results"
+		echo "  round $round  $v  $s: $line" >&2
 	fi
 }
 echo "Warm-up: ${warmup} s per scenario and variant" >&2
@@ -291,22 +266,6 @@ done
 
 # --- medians and the table
 
-median() { # variant scenario column -> median over rounds
-	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { print $c }' "$results" | sort -g |
-		awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
-sum() { # variant scenario column -> sum over rounds
-	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { t += $c } END { print t + 0 }' "$results"
-}
-# The median over rounds of the ratio of two runs of the same round: runs close in time,
-# so that what drifts between rounds (the JIT, the machine) cancels out.
-ratio() { # variant-a scenario-a variant-b scenario-b
-	awk -v va="$1" -v sa="$2" -v vb="$3" -v sb="$4" '
-		$2 == va && $3 == sa { a[$1] = $5 }
-		$2 == vb && $3 == sb { b[$1] = $5 }
-		END { for (r in a) if ((r in b) && b[r] > 0) print a[r] / b[r] }' "$results" | sort -g |
-		awk '{ x[NR] = $1 } END { if (NR == 0) print "–"; else printf "%.2f", (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
-}
 declare -A rps p99 errs non2xx
 for s in "${scenarios[@]}"; do
 	for v in "${variants[@]}"; do
