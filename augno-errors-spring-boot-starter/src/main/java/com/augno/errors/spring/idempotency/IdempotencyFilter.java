@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -84,7 +86,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final List<String> fingerprintHeaders;
 
-	private final List<String> replayedHeaders;
+	// Configured names by any case of themselves, so that one pass over the response's
+	// header names finds them without a lookup per configured name.
+	private final Map<String, String> replayedHeaders;
 
 	private final long maxRequestSize;
 
@@ -120,7 +124,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		this.inProgressRetryAfter = properties.getInProgressRetryAfter();
 		this.maxKeyLength = properties.getMaxKeyLength();
 		this.fingerprintHeaders = List.copyOf(properties.getFingerprintHeaders());
-		this.replayedHeaders = List.copyOf(properties.getReplayedHeaders());
+		this.replayedHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		properties.getReplayedHeaders().forEach((name) -> this.replayedHeaders.putIfAbsent(name, name));
 		this.maxRequestSize = properties.getMaxRequestSize().toBytes();
 		this.maxResponseSize = (int) Math.min(Integer.MAX_VALUE - 16, properties.getMaxResponseSize().toBytes());
 		this.onStoreFailure = properties.getOnStoreFailure();
@@ -164,8 +169,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		byte[] body = null;
 		HttpServletRequest forwarded = request;
 		if (!RequestFingerprint.isForm(request)) {
-			body = (request.getContentLengthLong() > this.maxRequestSize) ? null : request.getInputStream()
-				.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, this.maxRequestSize + 1));
+			body = readBody(request);
 			if (body == null || body.length > this.maxRequestSize) {
 				this.errorHandler.handle(request, response,
 						AugnoException.of("request_too_large")
@@ -214,6 +218,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 						.message("Request for the idempotency key '" + echo(key) + "' is already being processed.")
 						.retryAfter(this.inProgressRetryAfter));
 		}
+	}
+
+	/**
+	 * Read the body, at most one byte over the bound: a declared length is read exactly,
+	 * so that a small body does not cost a buffer of the stream's default size.
+	 */
+	private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
+		long length = request.getContentLengthLong();
+		if (length > this.maxRequestSize) {
+			return null;
+		}
+		int limit = (int) Math.min(Integer.MAX_VALUE - 16, this.maxRequestSize + 1);
+		return request.getInputStream().readNBytes((length >= 0) ? (int) length : limit);
 	}
 
 	private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scopedKey,
@@ -291,9 +308,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		List<IdempotencyRecord.Header> headers = new ArrayList<>();
-		for (String name : this.replayedHeaders) {
-			for (String value : capture.getHeaders(name)) {
-				headers.add(new IdempotencyRecord.Header(name, value));
+		for (String name : capture.getHeaderNames()) {
+			String replayed = this.replayedHeaders.get(name);
+			if (replayed != null) {
+				for (String value : capture.getHeaders(name)) {
+					headers.add(new IdempotencyRecord.Header(replayed, value));
+				}
 			}
 		}
 		try {
