@@ -14,10 +14,12 @@ import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
 import com.augno.errors.spring.reactive.BootErrorWebExceptionHandler;
 import com.augno.errors.spring.reactive.MdcRequestIdAccessor;
+import com.augno.errors.spring.reactive.ParameterRulesWebFilter;
 import com.augno.errors.spring.reactive.ReactiveErrorPages;
 import com.augno.errors.spring.reactive.RequestIdWebFilter;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.ErrorResponseRules;
+import com.augno.errors.spring.web.ParameterRules;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import io.micrometer.context.ContextRegistry;
 
@@ -37,6 +39,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.reactive.result.view.ViewResolver;
 
 /**
@@ -108,6 +111,13 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 			AugnoErrorsProperties properties) {
 		AugnoErrorsProperties.RequestId requestId = properties.getRequestId();
 		return new RequestIdWebFilter(requestIdGenerator, requestId.getResponseHeader(), requestId.getTrustedHeader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ParameterRulesWebFilter augnoParameterRulesWebFilter(AugnoErrorsProperties properties,
+			ObjectProvider<RequestMappingHandlerMapping> handlerMappings) {
+		return new ParameterRulesWebFilter(new ParameterRules(properties.isRejectUnknownParameters()), handlerMappings);
 	}
 
 	/**
