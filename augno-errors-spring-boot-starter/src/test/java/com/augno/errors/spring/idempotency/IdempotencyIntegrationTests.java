@@ -78,7 +78,11 @@ class IdempotencyIntegrationTests {
 		assertThat(retry.headers().firstValue("Request-Id")).isPresent()
 			.isNotEqualTo(first.headers().firstValue("Request-Id"));
 		assertThat(executions("a")).isEqualTo(1);
-		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*"))).isEmpty();
+		// Logback's own status lines ("|-WARN in Logger[...]") come from other test
+		// classes' contexts closing while this one captures; only log events count.
+		assertThat(output.getAll()
+			.lines()
+			.filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*") && !line.contains("|-WARN in"))).isEmpty();
 	}
 
 	@Test
