@@ -31,6 +31,12 @@ class TracedServicesIntegrationTests {
 
 	private static final String SAMPLE_ALL = "management.tracing.sampling.probability=1.0";
 
+	/**
+	 * The MDC's trace id on every log line, as Spring Boot's default pattern would show it
+	 * (the tests' application.properties switches it off).
+	 */
+	private static final String TRACE_ID_IN_LOGS = "logging.pattern.correlation=[%X{traceId:-}] ";
+
 	private static ConfigurableApplicationContext serviceB;
 
 	private static ConfigurableApplicationContext serviceA;
@@ -39,9 +45,9 @@ class TracedServicesIntegrationTests {
 
 	@BeforeAll
 	static void startServices() {
-		serviceB = LoopbackServices.start(new Class<?>[] { ServiceB.class }, SAMPLE_ALL,
+		serviceB = LoopbackServices.start(new Class<?>[] { ServiceB.class }, SAMPLE_ALL, TRACE_ID_IN_LOGS,
 				"augno.errors.request-id.trusted-header=Request-Id", "augno.errors.logging.invalid-request-error=info");
-		serviceA = LoopbackServices.start(new Class<?>[] { ServiceA.class }, SAMPLE_ALL,
+		serviceA = LoopbackServices.start(new Class<?>[] { ServiceA.class }, SAMPLE_ALL, TRACE_ID_IN_LOGS,
 				"downstream.url=" + LoopbackServices.url(serviceB),
 				"augno.errors.client.pass-through-codes=resource_not_found",
 				"augno.errors.logging.invalid-request-error=info");
@@ -82,9 +88,9 @@ class TracedServicesIntegrationTests {
 			.requestId();
 		String traceId = traceId(endpointsOfB.termRequests.get(0));
 		assertThat(LoopbackServices.logLines(output, "404 resource_not_found for GET /a/terms/missing"))
-			.anySatisfy((line) -> assertThat(line).contains(traceId).contains("(request_id=" + requestIdOfA + ")"));
+			.anySatisfy((line) -> assertThat(line).contains("[" + traceId + "]").contains("(request_id=" + requestIdOfA + ")"));
 		assertThat(LoopbackServices.logLines(output, "404 resource_not_found for GET /terms/missing"))
-			.anySatisfy((line) -> assertThat(line).contains(traceId).doesNotContain(requestIdOfA));
+			.anySatisfy((line) -> assertThat(line).contains("[" + traceId + "]").doesNotContain(requestIdOfA));
 	}
 
 	private static String traceId(HttpHeaders headers) {
