@@ -32,8 +32,8 @@ class TracedServicesIntegrationTests {
 	private static final String SAMPLE_ALL = "management.tracing.sampling.probability=1.0";
 
 	/**
-	 * The MDC's trace id on every log line, as Spring Boot's default pattern would show it
-	 * (the tests' application.properties switches it off).
+	 * The MDC's trace id on every log line, as Spring Boot's default pattern would show
+	 * it (the tests' application.properties switches it off).
 	 */
 	private static final String TRACE_ID_IN_LOGS = "logging.pattern.correlation=[%X{traceId:-}] ";
 
@@ -87,8 +87,8 @@ class TracedServicesIntegrationTests {
 			.isAugnoError("resource_not_found")
 			.requestId();
 		String traceId = traceId(endpointsOfB.termRequests.get(0));
-		assertThat(LoopbackServices.logLines(output, "404 resource_not_found for GET /a/terms/missing"))
-			.anySatisfy((line) -> assertThat(line).contains("[" + traceId + "]").contains("(request_id=" + requestIdOfA + ")"));
+		assertThat(LoopbackServices.logLines(output, "404 resource_not_found for GET /a/terms/missing")).anySatisfy(
+				(line) -> assertThat(line).contains("[" + traceId + "]").contains("(request_id=" + requestIdOfA + ")"));
 		assertThat(LoopbackServices.logLines(output, "404 resource_not_found for GET /terms/missing"))
 			.anySatisfy((line) -> assertThat(line).contains("[" + traceId + "]").doesNotContain(requestIdOfA));
 	}
