@@ -14,7 +14,9 @@ import com.augno.errors.spring.client.RestClientExceptionMapper;
 import com.augno.errors.spring.client.WebClientDownstreamErrorHandler;
 import com.augno.errors.spring.client.WebClientExceptionMapper;
 import com.augno.errors.spring.properties.AugnoErrorsClientProperties;
+import io.micrometer.tracing.Tracer;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,9 +41,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * current request id on every {@code RestClient.Builder} and {@code RestTemplateBuilder}
  * of the application, and a {@link DownstreamRetryPolicy} bean for {@code RetryTemplate};
  * likewise for Spring WebFlux's {@code WebClient} and every {@code WebClient.Builder}.
- * With Micrometer Tracing on the class path the request id is not sent: the tracing
- * propagation of Spring Boot's instrumented builders carries the trace instead, and
- * Micrometer Tracing puts its trace id in the MDC.
+ * With a Micrometer Tracing tracer (not the no-op one) the request id is not sent: the
+ * tracing propagation of Spring Boot's instrumented builders carries the trace instead,
+ * and Micrometer Tracing puts its trace id in the MDC.
  *
  * @since 0.1.0
  */
@@ -91,17 +93,14 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 	}
 
 	/**
-	 * Whether Micrometer Tracing is in use: its {@code Tracer} is a bean. Asked when a
-	 * builder is customized, after every configuration class has registered its beans, so
-	 * that the order of auto-configurations does not matter.
+	 * Whether Micrometer Tracing is in use: a {@code Tracer} bean other than Micrometer's
+	 * no-op one, which Spring Boot registers when no tracer bridge is present and which
+	 * propagates nothing. Asked when a builder is customized, after every configuration
+	 * class has registered its beans, so that the order of auto-configurations does not
+	 * matter.
 	 */
 	private static boolean isTracing(ConfigurableListableBeanFactory beanFactory) {
-		ClassLoader classLoader = beanFactory.getBeanClassLoader();
-		if (!ClassUtils.isPresent(TRACER, classLoader)) {
-			return false;
-		}
-		return beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(TRACER, classLoader), true,
-				false).length > 0;
+		return ClassUtils.isPresent(TRACER, beanFactory.getBeanClassLoader()) && RealTracer.isPresent(beanFactory);
 	}
 
 	private static DownstreamErrorReader reader(AugnoErrorsClientProperties properties) {
@@ -185,6 +184,21 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 					requestIds.ifAvailable(restTemplate.getInterceptors()::add);
 				}
 			};
+		}
+
+	}
+
+	/**
+	 * Looks at the {@code Tracer} beans, in a class of its own so that Micrometer Tracing
+	 * stays optional.
+	 */
+	private static final class RealTracer {
+
+		private RealTracer() {
+		}
+
+		static boolean isPresent(ListableBeanFactory beanFactory) {
+			return beanFactory.getBeanProvider(Tracer.class).stream().anyMatch((tracer) -> tracer != Tracer.NOOP);
 		}
 
 	}

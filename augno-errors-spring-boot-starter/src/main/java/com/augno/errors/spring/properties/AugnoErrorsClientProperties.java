@@ -32,7 +32,8 @@ public class AugnoErrorsClientProperties {
 
 	/**
 	 * Whether outgoing calls carry the current request id. Ignored when Micrometer
-	 * Tracing is in use (a Tracer bean): its propagation carries the trace instead.
+	 * Tracing is in use (a Tracer bean other than the no-op one): its propagation carries
+	 * the trace instead.
 	 */
 	private boolean propagateRequestId = true;
 

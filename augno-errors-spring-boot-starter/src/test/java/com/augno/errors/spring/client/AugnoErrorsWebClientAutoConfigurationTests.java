@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * When {@link AugnoErrorsHttpClientAutoConfiguration} applies to {@code WebClient} in a
@@ -65,8 +66,14 @@ class AugnoErrorsWebClientAutoConfigurationTests {
 
 	@Test
 	void tracingCarriesTheTraceInsteadOfTheRequestId() {
-		this.runner.withBean(Tracer.class, () -> Tracer.NOOP)
+		this.runner.withBean(Tracer.class, () -> mock(Tracer.class))
 			.run((context) -> assertThat(filters(context)).noneMatch(RequestIdExchangeFilter.class::isInstance));
+	}
+
+	@Test
+	void noOpTracerLeavesTheRequestIdInPlace() {
+		this.runner.withBean(Tracer.class, () -> Tracer.NOOP)
+			.run((context) -> assertThat(filters(context)).anyMatch(RequestIdExchangeFilter.class::isInstance));
 	}
 
 	@Test

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.ErrorType;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,9 +146,11 @@ class RedisIdempotencyIntegrationTests {
 		for (HttpResponse<String> response : responses) {
 			String key = response.request().headers().firstValue("Idempotency-Key").orElseThrow();
 			if (response.statusCode() == 409) {
-				EnvelopeAssert.assertEnvelope(response.body())
-					.is("idempotency_in_progress", "idempotency_error",
-							"Request for the idempotency key '" + key + "' is already being processed.", null, true);
+				AugnoErrors.assertThat(response)
+					.isAugnoError("idempotency_in_progress", ErrorType.IDEMPOTENCY_ERROR)
+					.hasMessage("Request for the idempotency key '" + key + "' is already being processed.")
+					.hasNoParam()
+					.isTransient();
 				inProgress++;
 			}
 			else {
@@ -230,9 +233,11 @@ class RedisIdempotencyIntegrationTests {
 				HttpResponse<String> rejected = post(this.http, rejecting, "outage", "during-" + i);
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 				assertThat(rejected.statusCode()).isEqualTo(503);
-				EnvelopeAssert.assertEnvelope(rejected.body())
-					.is("service_unavailable", "api_error",
-							"Idempotency keys cannot be checked at the moment. Please retry later.", null, true);
+				AugnoErrors.assertThat(rejected)
+					.isAugnoError("service_unavailable", ErrorType.API_ERROR)
+					.hasMessage("Idempotency keys cannot be checked at the moment. Please retry later.")
+					.hasNoParam()
+					.isTransient();
 				assertThat(rejected.body()).doesNotContain("Redis", "lettuce");
 			}
 			int executedBefore = executions.getOrDefault("proceed during", new AtomicInteger()).get();
