@@ -18,9 +18,9 @@ import org.springframework.util.unit.DataSize;
 public class AugnoErrorsClientProperties {
 
 	/**
-	 * Whether every RestClient.Builder and RestTemplateBuilder of the application turns
-	 * downstream error responses into DownstreamErrorException and sends the current
-	 * request id.
+	 * Whether every RestClient.Builder, RestTemplateBuilder and WebClient.Builder of the
+	 * application turns downstream error responses into DownstreamErrorException and
+	 * sends the current request id.
 	 */
 	private boolean enabled = true;
 

@@ -11,6 +11,7 @@ import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.UnrecognizedUrls;
 import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.ErrorResponseRules;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.RequestIds;
 import org.apache.commons.logging.Log;
@@ -45,6 +46,10 @@ import org.springframework.web.server.ServerWebExchange;
  * Spring does not log the disconnect as a server error. A failure after the response was
  * committed (inside a streamed body) is logged once and the connection closed: the client
  * sees a truncated stream, never a JSON error appended to it.
+ * <p>
+ * As on Spring MVC, the failures of paths outside {@code augno.errors.paths} are left to
+ * Spring Boot's own handling, and a browser navigating gets the application's error page
+ * (rendered by Boot's handler, with Boot's model) when it has one for the status.
  *
  * @since 0.1.0
  */
@@ -72,8 +77,14 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 
 	private final String requestIdHeader;
 
+	private final ErrorResponseRules rules;
+
+	private final @Nullable ErrorWebExceptionHandler boot;
+
+	private final @Nullable ReactiveErrorPages pages;
+
 	/**
-	 * Create the handler.
+	 * Create a handler that answers every failure with the envelope.
 	 * @param mappers the mapper chain
 	 * @param renderer builds and renders the error
 	 * @param errorLogger logs each error once
@@ -82,11 +93,34 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 	 */
 	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader) {
+		this(mappers, renderer, errorLogger, requestIdGenerator, requestIdHeader, new ErrorResponseRules(List.of()),
+				null, null);
+	}
+
+	/**
+	 * Create a handler that leaves to Spring Boot's handling the failures of paths
+	 * outside the {@link ErrorResponseRules rules}, and the application's error pages for
+	 * a browser navigating.
+	 * @param mappers the mapper chain
+	 * @param renderer builds and renders the error
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request the filter did not see
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param rules which paths get the envelope, and which requests are a browser's
+	 * @param boot Spring Boot's handler, or {@code null} to answer every path
+	 * @param pages the application's error pages, or {@code null} for none
+	 */
+	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			ErrorResponseRules rules, @Nullable ErrorWebExceptionHandler boot, @Nullable ReactiveErrorPages pages) {
 		this.mappers = mappers;
 		this.renderer = renderer;
 		this.errorLogger = errorLogger;
 		this.requestIdGenerator = requestIdGenerator;
 		this.requestIdHeader = requestIdHeader;
+		this.rules = rules;
+		this.boot = boot;
+		this.pages = pages;
 	}
 
 	@Override
@@ -115,6 +149,9 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			}
 			return Mono.empty();
 		}
+		if (this.boot != null && !this.rules.isEnveloped(request.getPath().pathWithinApplication().value())) {
+			return this.boot.handle(exchange, failure);
+		}
 		ErrorCode code = this.renderer.errorFactory().resolve(mapped.code());
 		Locale locale = locale(exchange);
 		AugnoError error = this.renderer.create(code, mapped, requestId, locale);
@@ -131,10 +168,22 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			}
 			return abort(response, failure);
 		}
+		if (this.boot != null && prefersPage(request, code.status())) {
+			// Boot renders the page; a ResponseStatusException gives it the status.
+			exchange.getAttributes().put(BootErrorWebExceptionHandler.LOGGED_ATTRIBUTE, Boolean.TRUE);
+			return this.boot.handle(exchange,
+					new ResponseStatusException(HttpStatusCode.valueOf(code.status()), error.message(), failure));
+		}
 		String instance = (path.length() <= MAX_INSTANCE_LENGTH) ? path : null;
 		ErrorBody rendered = this.renderer.render(code, mapped, error, code.status(), requestId, instance, locale,
 				request.getHeaders().getFirst(HttpHeaders.ACCEPT));
 		return write(response, code.status(), rendered);
+	}
+
+	private boolean prefersPage(ServerHttpRequest request, int status) {
+		HttpHeaders headers = request.getHeaders();
+		return this.pages != null && ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
+				headers.getFirst("X-Requested-With")) && this.pages.hasPage(status);
 	}
 
 	/**
