@@ -59,7 +59,8 @@ class LimitsIntegrationTests {
 		}
 		parts.append(file("file", "a.txt", "hello"));
 		// Reactor Netty may then log an IllegalReferenceCountException while it drops the
-		// rest of the body (see the README); the answer and the starter's own log are clean.
+		// rest of the body (see the README); the answer and the starter's own log are
+		// clean.
 		assertTooLargeAnswer(multipart(parts.toString()));
 		assertThat(output).doesNotContain("internal_error").doesNotContain("500 Server Error");
 	}
