@@ -7,6 +7,7 @@ import com.augno.errors.spring.format.ErrorFormats;
 import com.augno.errors.spring.format.ErrorMessages;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.MultipartLimitExceptionMapper;
 import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.ServerWebInputExceptionMapper;
 import com.augno.errors.spring.mapping.ValidationExceptionMapper;
@@ -64,6 +65,12 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 	ServerWebInputExceptionMapper augnoServerWebInputExceptionMapper(ValidationExceptionMapper validation,
 			RequestBodyExceptionMapper body) {
 		return new ServerWebInputExceptionMapper(validation, body);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MultipartLimitExceptionMapper augnoMultipartLimitExceptionMapper() {
+		return new MultipartLimitExceptionMapper();
 	}
 
 	@Bean

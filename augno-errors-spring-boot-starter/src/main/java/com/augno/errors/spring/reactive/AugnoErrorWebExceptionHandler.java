@@ -9,6 +9,7 @@ import com.augno.errors.spring.format.ErrorBody;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.UnrecognizedUrls;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.ErrorResponseRules;
 import com.augno.errors.spring.web.RequestIdGenerator;
@@ -28,6 +29,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -137,7 +140,8 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 		ServerHttpResponse response = exchange.getResponse();
 		String method = request.getMethod().name();
 		String path = request.getPath().value();
-		MappedError mapped = this.mappers.map(failure);
+		MappedError mapped = isUnmatchedRoute(exchange, failure) ? UnrecognizedUrls.of(method, path)
+				: this.mappers.map(failure);
 		if (mapped.disconnected()) {
 			this.errorLogger.logClientClosed(method, path, requestId, failure);
 			if (!response.isCommitted()) {
@@ -180,6 +184,21 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 		HttpHeaders headers = request.getHeaders();
 		return this.pages != null && ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
 				headers.getFirst("X-Requested-With")) && this.pages.hasPage(status);
+	}
+
+	/**
+	 * Whether the request matched no route: the static resources' not-found, or the bare
+	 * 404 Spring's {@code DispatcherHandler} raises when no handler matched. Such a 404
+	 * is answered as on Spring MVC, naming the method and path; a 404 a handler raised
+	 * keeps its own message.
+	 */
+	private static boolean isUnmatchedRoute(ServerWebExchange exchange, Throwable failure) {
+		if (failure instanceof NoResourceFoundException) {
+			return true;
+		}
+		return failure.getClass() == ResponseStatusException.class
+				&& ((ResponseStatusException) failure).getStatusCode().value() == 404
+				&& exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) == null;
 	}
 
 	/**
