@@ -181,8 +181,11 @@ class WebClientErrorsIntegrationTests {
 		}
 	}
 
+	// Without a tracer (Spring Boot then registers the no-op one), so that the request id
+	// travels; with one, the trace context does (TracedServicesIntegrationTests).
 	@SpringBootConfiguration
-	@EnableAutoConfiguration
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.micrometer.tracing.opentelemetry."
+			+ "autoconfigure.OpenTelemetryTracingAutoConfiguration")
 	@Import(CallingController.class)
 	static class App {
 
