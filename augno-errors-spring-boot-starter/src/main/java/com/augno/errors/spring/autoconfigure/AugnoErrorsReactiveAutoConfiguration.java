@@ -12,6 +12,7 @@ import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
 import com.augno.errors.spring.reactive.MdcRequestIdAccessor;
 import com.augno.errors.spring.reactive.RequestIdWebFilter;
+import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import io.micrometer.context.ContextRegistry;
@@ -64,9 +65,9 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 	@ConditionalOnMissingBean
 	AugnoErrorWebExceptionHandler augnoErrorWebExceptionHandler(CompositeExceptionMapper mappers,
 			ErrorRenderer renderer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
-			AugnoErrorsProperties properties) {
+			AugnoErrorsProperties properties, ObjectProvider<ErrorListener> listeners) {
 		return new AugnoErrorWebExceptionHandler(mappers, renderer, errorLogger, requestIdGenerator,
-				properties.getRequestId().getResponseHeader());
+				properties.getRequestId().getResponseHeader(), listeners.orderedStream().toList());
 	}
 
 	@Bean

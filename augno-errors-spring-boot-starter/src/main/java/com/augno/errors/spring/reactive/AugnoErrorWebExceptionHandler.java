@@ -9,6 +9,9 @@ import com.augno.errors.spring.format.ErrorBody;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.web.ErrorEvent;
+import com.augno.errors.spring.web.ErrorListener;
+import com.augno.errors.spring.web.ErrorListeners;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.RequestIds;
@@ -27,20 +30,25 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Answers every failure of a WebFlux application: maps it through the
  * {@link CompositeExceptionMapper}, logs it once through the {@link ErrorLogger} (with
  * its crash-storm policy), renders it through the {@link ErrorRenderer} in the format the
  * request chooses, and writes it. Ordered before Spring Boot's own handler (at -1) and
- * Spring Framework's (at 0), so neither sees a failure this handler answers.
+ * Spring Framework's (at 0), so neither sees a failure this handler answers. The
+ * {@link ErrorListener}s are told about each error once it is ready to be written, as on
+ * the servlet stack.
  * <p>
  * A client that went away gets nothing written: it is logged at the level of
  * {@code augno.errors.logging.client-closed-request} and the exchange completes, so that
- * Spring does not log the disconnect as a server error. A failure after the response was
- * committed (inside a streamed body) is logged once and the connection closed: the client
- * sees a truncated stream, never a JSON error appended to it.
+ * Spring does not log the disconnect as a server error; the listeners are told (status
+ * 499). A failure after the response was committed (inside a streamed body) is logged
+ * once and the connection closed: the client sees a truncated stream, never a JSON error
+ * appended to it.
  *
  * @since 0.1.0
  */
@@ -68,8 +76,10 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 
 	private final String requestIdHeader;
 
+	private final ErrorListeners listeners;
+
 	/**
-	 * Create the handler.
+	 * Create a handler without listeners.
 	 * @param mappers the mapper chain
 	 * @param renderer builds and renders the error
 	 * @param errorLogger logs each error once
@@ -78,11 +88,27 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 	 */
 	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader) {
+		this(mappers, renderer, errorLogger, requestIdGenerator, requestIdHeader, List.of());
+	}
+
+	/**
+	 * Create a handler that tells listeners about each error it answers.
+	 * @param mappers the mapper chain
+	 * @param renderer builds and renders the error
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request the filter did not see
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param listeners called for each answered error, in order
+	 */
+	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			List<ErrorListener> listeners) {
 		this.mappers = mappers;
 		this.renderer = renderer;
 		this.errorLogger = errorLogger;
 		this.requestIdGenerator = requestIdGenerator;
 		this.requestIdHeader = requestIdHeader;
+		this.listeners = new ErrorListeners(listeners);
 	}
 
 	@Override
@@ -108,6 +134,11 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			if (!response.isCommitted()) {
 				response.setStatusCode(HttpStatusCode.valueOf(499));
 			}
+			if (!this.listeners.isEmpty()) {
+				ErrorCode code = this.renderer.errorFactory().resolve(mapped.code());
+				notifyListeners(exchange, code.status(),
+						this.renderer.create(code, mapped, requestId, locale(exchange)), requestId);
+			}
 			return Mono.empty();
 		}
 		ErrorCode code = this.renderer.errorFactory().resolve(mapped.code());
@@ -124,12 +155,27 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 				logger
 					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);
 			}
+			notifyListeners(exchange, code.status(), error, requestId);
 			return abort(response, failure);
 		}
 		String instance = (path.length() <= MAX_INSTANCE_LENGTH) ? path : null;
 		ErrorBody rendered = this.renderer.render(code, mapped, error, code.status(), requestId, instance, locale,
 				request.getHeaders().getFirst(HttpHeaders.ACCEPT));
+		notifyListeners(exchange, code.status(), error, requestId);
 		return write(response, code.status(), rendered);
+	}
+
+	/**
+	 * Tell the listeners about an error, with the pattern of the handler WebFlux matched,
+	 * if any.
+	 */
+	private void notifyListeners(ServerWebExchange exchange, int status, AugnoError error, String requestId) {
+		String route = (exchange
+			.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof PathPattern pattern)
+					? pattern.getPatternString() : null;
+		ServerHttpRequest request = exchange.getRequest();
+		this.listeners.notify(
+				new ErrorEvent(request.getMethod().name(), request.getPath().value(), route, status, error, requestId));
 	}
 
 	/**
