@@ -2,14 +2,13 @@ package com.augno.errors.spring.servlet;
 
 import java.util.List;
 
+import com.augno.errors.spring.web.BrowserNavigation;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -104,47 +103,7 @@ public class ErrorResponseDecision {
 	 * @return whether the client prefers an HTML page
 	 */
 	public static boolean isBrowserNavigation(HttpServletRequest request) {
-		if ("XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
-			return false;
-		}
-		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		if (accept == null || !accept.contains("html")) {
-			return false;
-		}
-		List<MediaType> ranges;
-		try {
-			ranges = MediaType.parseMediaTypes(accept);
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
-		MediaType top = null;
-		for (MediaType range : ranges) {
-			if (top == null || ranksAbove(range, top)) {
-				top = range;
-			}
-		}
-		if (top == null || specificity(top) < 2 || !top.isCompatibleWith(MediaType.TEXT_HTML)
-				|| top.getQualityValue() == 0) {
-			return false;
-		}
-		for (MediaType range : ranges) {
-			if (specificity(range) == 2 && range.isCompatibleWith(MediaType.APPLICATION_JSON)
-					&& range.getQualityValue() == top.getQualityValue()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean ranksAbove(MediaType range, MediaType other) {
-		double quality = range.getQualityValue();
-		double otherQuality = other.getQualityValue();
-		return quality > otherQuality || (quality == otherQuality && specificity(range) > specificity(other));
-	}
-
-	private static int specificity(MediaType range) {
-		return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+		return BrowserNavigation.is(request.getHeader(HttpHeaders.ACCEPT), request.getHeader("X-Requested-With"));
 	}
 
 	private static String pathWithinApplication(HttpServletRequest request) {
