@@ -20,6 +20,7 @@
 # and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 mode=full
 [[ "${1:-}" == "--smoke" ]] && mode=smoke
@@ -46,7 +47,7 @@ declare -A args=(
 scenarios=(new_key replay)
 body='{"name":"Widget","sku":"SKU-0001","quantity":3,"description":"A sturdy widget, made to be fetched again and again."}'
 
-command -v wrk >/dev/null || { apt-get update && apt-get install -y wrk; }
+ensure_wrk
 if ! redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
 	echo "Redis does not answer on 127.0.0.1:6379 (see the field notes for its start command)" >&2
 	exit 1
@@ -59,17 +60,13 @@ work=bench/target/idempotency-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
 
 declare -A pid
-stop_apps() {
-	for v in "${!pid[@]}"; do kill "${pid[$v]}" 2>/dev/null || true; done
-	for v in "${!pid[@]}"; do
-		for _ in $(seq 1 50); do kill -0 "${pid[$v]}" 2>/dev/null || break; sleep 0.2; done
-		kill -9 "${pid[$v]}" 2>/dev/null || true
-	done
+stop_apps_and_keys() {
+	stop_apps
 	redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${prefix}*" 2>/dev/null | xargs -r -n 500 redis-cli -h 127.0.0.1 -p 6379 del >/dev/null 2>&1 || true
 }
-trap stop_apps EXIT
+trap stop_apps_and_keys EXIT
 for v in "${variants[@]}"; do
-	if timeout 2 bash -c "exec 3<>/dev/tcp/$host/${port[$v]}" 2>/dev/null; then
+	if port_in_use "$host" "${port[$v]}"; then
 		echo "port ${port[$v]} ($v) is in use on $host (BENCH_PORT moves all three)" >&2
 		exit 1
 	fi
@@ -97,7 +94,7 @@ for v in "${variants[@]}"; do
 	[[ $got == "$expected" ]] || { echo "$v: a retry answered '$got', expected '$expected'" >&2; exit 1; }
 done
 
-cat >"$work/scenario.lua" <<'LUA'
+{ cat <<'LUA'
 local counter = 0
 local mode = os.getenv("BENCH_MODE")
 local fixed = os.getenv("BENCH_REPLAY_KEY")
@@ -108,22 +105,15 @@ request = function()
 	local key = (mode == "replay") and fixed or (prefix .. counter)
 	return wrk.format("POST", "/items", { ["Content-Type"] = "application/json", ["Idempotency-Key"] = key }, body)
 end
-done = function(summary, latency, requests)
-	local seconds = summary.duration / 1e6
-	io.write(string.format("WRK %d %.1f %.3f %.3f %d %d\n", summary.requests, summary.requests / seconds,
-		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-		summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-		summary.errors.status))
-end
 LUA
+	wrk_report_lua; } >"$work/scenario.lua"
 results=$work/results.tsv
 : >"$results"
 drive() { # variant scenario seconds round
 	local line
-	line=$(BENCH_MODE=$2 BENCH_REPLAY_KEY=$replay_key BENCH_BODY=$body timeout $(($3 + 30)) \
-		wrk -t1 -c"$connections" -d"${3}s" --timeout 5s -s "$work/scenario.lua" "http://$host:${port[$1]}/items" |
-		grep '^WRK ')
-	[[ $4 == warmup ]] || { echo "$4 $1 $2 ${line#WRK }" >>"$results"; echo "  round $4  $1  $2: ${line#WRK }" >&2; }
+	line=$(BENCH_MODE=$2 BENCH_REPLAY_KEY=$replay_key BENCH_BODY=$body \
+		wrk_line "$3" "$work/scenario.lua" "http://$host:${port[$1]}/items")
+	[[ $4 == warmup ]] || { echo "$4 $1 $2 $line" >>"$results"; echo "  round $4  $1  $2: $line" >&2; }
 }
 for s in "${scenarios[@]}"; do
 	for v in "${variants[@]}"; do drive "$v" "$s" "$warmup" warmup; done
@@ -134,19 +124,9 @@ for round in $(seq 1 "$rounds"); do
 		for v in "${variants[@]:k}" "${variants[@]:0:k}"; do drive "$v" "$s" "$duration" "$round"; done
 	done
 done
-stop_apps
+stop_apps_and_keys
 trap - EXIT
 
-median() { # variant scenario column
-	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { print $c }' "$results" | sort -g |
-		awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
-sum() { awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { t += $c } END { print t + 0 }' "$results"; }
-ratio() { # variant scenario -> median per round of variant / off
-	awk -v v="$1" -v s="$2" '$3 == s && $2 == v { a[$1] = $5 } $3 == s && $2 == "off" { b[$1] = $5 }
-		END { for (r in a) if ((r in b) && b[r] > 0) print a[r] / b[r] }' "$results" | sort -g |
-		awk '{ x[NR] = $1 } END { if (NR == 0) print "–"; else printf "%.2f", (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
-}
 mkdir -p "$(dirname "$out")"
 {
 	echo "# Idempotency keys: HTTP benchmark ($(date -u +%F), $mode)"
@@ -159,7 +139,7 @@ mkdir -p "$(dirname "$out")"
 	echo "|---|---|---|---|---|---|---|"
 	for s in "${scenarios[@]}"; do
 		for v in "${variants[@]}"; do
-			r=$([[ $v == off ]] && echo "1.00" || ratio "$v" "$s")
+			r=$([[ $v == off ]] && echo "1.00" || ratio "$v" "$s" off "$s")
 			echo "| $s | $v | $(median "$v" "$s" 5) | $r | $(median "$v" "$s" 7) | $(sum "$v" "$s" 8) | $(sum "$v" "$s" 9) |"
 		done
 	done

@@ -4,7 +4,8 @@
     bench/jfr-top.py RECORDING.jfr [--top N] [--requests N] [--under FRAME]...
 
 Reads the recording's jdk.ExecutionSample events with the JDK's `jfr print --json`, keeps
-the samples of Tomcat's request threads (http-nio-*), and prints: the share of samples
+the samples of the request threads (Tomcat's http-nio-*, Reactor Netty's reactor-http-* for
+the WebFlux app of BENCH_STACK=webflux), and prints: the share of samples
 whose stack contains each of a few frames of interest (inclusive time), the methods most
 often on top of the stack (self time), and the creation of throwables over the recording
 (jdk.ExceptionStatistics) while the request threads ran, per request when told how many
@@ -28,11 +29,17 @@ MARKERS = [
     ("augno: ErrorResponseWriter.write", lambda f: f == "com.augno.errors.spring.servlet.ErrorResponseWriter.write"),
     ("augno: RequestIdFilter (whole chain below it)",
      lambda f: f == "com.augno.errors.spring.servlet.RequestIdFilter.doFilterInternal"),
+    ("augno: AugnoErrorWebExceptionHandler.handle (WebFlux: map, render, log, write)",
+     lambda f: f == "com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler.handle"),
+    ("augno: RequestIdWebFilter.filter (WebFlux)",
+     lambda f: f == "com.augno.errors.spring.reactive.RequestIdWebFilter.filter"),
     ("Spring MVC: exception resolution (processHandlerException)",
      lambda f: f == "org.springframework.web.servlet.DispatcherServlet.processHandlerException"),
     ("Tomcat: error page dispatch to /error (StandardHostValve.custom)",
      lambda f: f == "org.apache.catalina.core.StandardHostValve.custom"),
     ("Boot: BasicErrorController", lambda f: f.startswith("org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController.")),
+    ("Boot: DefaultErrorWebExceptionHandler (WebFlux)",
+     lambda f: f.startswith("org.springframework.boot.webflux.autoconfigure.error.DefaultErrorWebExceptionHandler.")),
     ("Throwable.fillInStackTrace (creating exceptions)", lambda f: f == "java.lang.Throwable.fillInStackTrace"),
     ("logging (logback)", lambda f: f.startswith("ch.qos.logback.")),
     ("static resources: ResourceHttpRequestHandler.handleRequest",
@@ -42,6 +49,10 @@ MARKERS = [
     ("Jackson (tools.jackson)", lambda f: f.startswith("tools.jackson.")),
     ("socket I/O (sun.nio.ch)", lambda f: f.startswith("sun.nio.ch.")),
 ]
+
+
+# Name prefixes of the request threads: Tomcat's, and Reactor Netty's event loops (nio or epoll).
+REQUEST_THREADS = ("http-nio-", "reactor-http-")
 
 
 def frame_name(frame):
@@ -64,9 +75,9 @@ def main():
     args = parser.parse_args()
     recording, top, requests = args.recording, args.top, args.requests
     samples = [e for e in jfr_json(recording, "jdk.ExecutionSample")
-               if (e["values"]["sampledThread"].get("javaName") or "").startswith("http-nio-")]
+               if (e["values"]["sampledThread"].get("javaName") or "").startswith(REQUEST_THREADS)]
     total = len(samples)
-    print(f"{recording}: {total} execution samples on request threads (http-nio-*)")
+    print(f"{recording}: {total} execution samples on request threads (http-nio-*, reactor-http-*)")
     if not total:
         return
     inclusive = collections.Counter()

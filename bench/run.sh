@@ -6,10 +6,20 @@
 # scenario of each with wrk, interleaving the three and repeating, and writes a Markdown
 # table of the medians to bench/results/<date>.md.
 #
+# With BENCH_STACK=webflux, the same scenarios (rate_limited aside: the starter's rate limits
+# are servlet-only) on Spring WebFlux instead: bench/app-webflux, the same controller, DTOs and
+# settings on Reactor Netty, started twice (augno: with the starter; boot: with
+# augno.errors.enabled=false, i.e. Spring Boot's WebFlux error handling), written to
+# bench/results/<date>-webflux.md; the target there is the issue's, no failure slower than
+# Boot's default (augno / boot >= 1).
+#
 #   bench/run.sh            the full run: 6 s of warm-up, then 3 rounds of 4 s, per scenario
 #                           and variant (about 9.5 min on 2 cores, see below)
 #   bench/run.sh --smoke    1 s of warm-up and one round of 2 s, to check that everything
 #                           works (about 2.5 min)
+#   BENCH_STACK=webflux bench/run.sh [--smoke]
+#                           the WebFlux pair: 9 scenarios x 2 variants x (6 s + 3 x 4 s) =
+#                           324 s of wrk, about 7 min with the build (smoke: about 2 min)
 #
 # The full run's time: 10 scenarios x 3 variants x (6 s + 3 x 4 s) = 540 s of wrk, plus about
 # a minute to build both apps and start them, and a few seconds per 100 wrk runs (108 here).
@@ -21,13 +31,16 @@
 # BENCH_OUT (the Markdown file), BENCH_SKIP_BUILD=1, BENCH_JFR=1 (a JFR recording of each
 # app, profile settings, kept in the work directory), JAVA_OPTS (the apps' JVM options),
 # BENCH_APP_ARGS (more arguments for all apps, such as --logging.exception-conversion-word=%wex),
-# BENCH_PORT (the first of the three ports, 18081 unless set: augno, boot and wimdeblauwe
-# listen on it and the next two).
-# A run with any of these set (BENCH_SKIP_BUILD, BENCH_OUT and BENCH_PORT aside) writes
-# <date>-custom.md, so that only the standard run writes bench/results/<date>.md.
+# BENCH_PORT (the first of the ports, 18081 unless set: augno, boot and wimdeblauwe
+# listen on it and the next two; with BENCH_STACK=webflux 18084, augno and boot on it and the
+# next), BENCH_STACK (servlet, the default, or webflux).
+# A run with any of these set (BENCH_SKIP_BUILD, BENCH_OUT, BENCH_PORT and BENCH_STACK aside)
+# writes <date>-custom.md (<date>-webflux-custom.md), so that only the standard run writes
+# bench/results/<date>.md (<date>-webflux.md).
 # Only 127.0.0.1 is ever a target, and every wait and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 mode=full
 if [[ "${1:-}" == "--smoke" ]]; then
@@ -42,11 +55,18 @@ else
 	rounds=${BENCH_ROUNDS:-3} duration=${BENCH_DURATION:-4} warmup=${BENCH_WARMUP:-6}
 fi
 connections=${BENCH_CONNECTIONS:-16}
+stack=${BENCH_STACK:-servlet}
+if [[ $stack != servlet && $stack != webflux ]]; then
+	echo "BENCH_STACK must be servlet or webflux, not '$stack'" >&2
+	exit 2
+fi
 today=$(date -u +%F)
 # Only a standard run writes bench/results/<date>.md; any other gets its own name.
 suffix=""
-[[ $mode == smoke ]] && suffix=-smoke
+[[ $stack == webflux ]] && suffix=-webflux
+[[ $mode == smoke ]] && suffix=$suffix-smoke
 invocation="bench/run.sh"
+[[ $stack == webflux ]] && invocation="BENCH_STACK=webflux $invocation"
 [[ $mode == smoke ]] && invocation="$invocation --smoke"
 for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SCENARIOS BENCH_JFR BENCH_APP_ARGS JAVA_OPTS; do
 	if [[ -n "${!setting:-}" ]]; then
@@ -57,11 +77,21 @@ done
 out=${BENCH_OUT:-bench/results/${today}${suffix}.md}
 java_opts=${JAVA_OPTS:--Xms512m -Xmx512m}
 host=127.0.0.1
-first_port=${BENCH_PORT:-18081}
-declare -A port=([augno]=$first_port [boot]=$((first_port + 1)) [wimdeblauwe]=$((first_port + 2)))
-declare -A jar=([augno]=bench/app/target/bench-app.jar [boot]=bench/app/target/bench-app.jar
-	[wimdeblauwe]=bench/app-wimdeblauwe/target/bench-app-wimdeblauwe.jar)
-variants=(augno boot wimdeblauwe)
+if [[ $stack == servlet ]]; then
+	first_port=${BENCH_PORT:-18081}
+	declare -A port=([augno]=$first_port [boot]=$((first_port + 1)) [wimdeblauwe]=$((first_port + 2)))
+	declare -A jar=([augno]=bench/app/target/bench-app.jar [boot]=bench/app/target/bench-app.jar
+		[wimdeblauwe]=bench/app-wimdeblauwe/target/bench-app-wimdeblauwe.jar)
+	variants=(augno boot wimdeblauwe)
+	modules=bench/app,bench/app-wimdeblauwe
+else
+	first_port=${BENCH_PORT:-18084}
+	declare -A port=([augno]=$first_port [boot]=$((first_port + 1)))
+	declare -A jar=([augno]=bench/app-webflux/target/bench-app-webflux.jar
+		[boot]=bench/app-webflux/target/bench-app-webflux.jar)
+	variants=(augno boot)
+	modules=bench/app-webflux
+fi
 wimdeblauwe_version=$(sed -n 's:.*<error-handling-spring-boot-starter.version>\(.*\)</error-handling-spring-boot-starter.version>.*:\1:p' bench/pom.xml)
 started=$(date +%s)
 
@@ -70,6 +100,8 @@ started=$(date +%s)
 valid_body='{"name":"Widget","sku":"SKU-0001","quantity":3,"description":"A sturdy widget, made to be fetched again and again."}'
 invalid_body='{"name":"","sku":"SKU-0001","quantity":0,"description":"A sturdy widget, made to be fetched again and again."}'
 all_scenarios=(success success_close rate_limited augno_404 valid_post valid_post_close validation_400 unmapped_404 method_405 error_500)
+# The starter's rate limits are servlet-only: on WebFlux the route would be a plain success.
+[[ $stack == webflux ]] && all_scenarios=(${all_scenarios[@]/rate_limited/})
 declare -A method path body close status describe
 def() { method[$1]=$2 path[$1]=$3 body[$1]=$4 close[$1]=$5 status[$1]=$6 describe[$1]=$7; }
 def success GET /items/it_42 "" 0 200 "success: GET, 307-byte JSON"
@@ -87,34 +119,35 @@ def error_500 GET /items/it_crash "" 0 500 "500 (IllegalStateException; cause lo
 read -r -a scenarios <<<"${BENCH_SCENARIOS:-${all_scenarios[*]}}"
 for s in "${scenarios[@]}"; do
 	[[ -n "${method[$s]:-}" ]] || { echo "unknown scenario: $s" >&2; exit 2; }
+	[[ " ${all_scenarios[*]} " == *" $s "* ]] || { echo "scenario $s is not measured on $stack" >&2; exit 2; }
 done
-# Who must answer each failure: the body's format tells (see answered_by below). wimdeblauwe's
+# Who must answer each failure: the body's format tells (see answered_by below); the expected
+# status is the same on both stacks, so the WebFlux apps are checked against the servlet answers.
+# wimdeblauwe's
 # starter handles only what a @RestController method throws (its advice is
 # @ControllerAdvice(annotations = RestController.class)): an unmapped URL and a 405 never
 # reach it, and Spring Boot's /error answers them, as in the boot variant.
 declare -A answerer
 for s in "${scenarios[@]}"; do
-	for v in augno boot wimdeblauwe; do
+	for v in "${variants[@]}"; do
 		if [[ ${status[$s]} == 200 ]]; then answerer[$v.$s]=app; else answerer[$v.$s]=$v; fi
 	done
 done
-for s in unmapped_404 method_405; do
-	answerer[wimdeblauwe.$s]=boot
-done
+if [[ $stack == servlet ]]; then
+	for s in unmapped_404 method_405; do
+		answerer[wimdeblauwe.$s]=boot
+	done
+fi
 
 # --- wrk, installed from Debian's packages when missing
 
-if ! command -v wrk >/dev/null; then
-	echo "wrk is missing: installing the Debian package" >&2
-	apt-get update
-	apt-get install -y wrk
-fi
+ensure_wrk
 
-# --- build and start the three apps
+# --- build and start the apps
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-	echo "Building bench/app and bench/app-wimdeblauwe ..." >&2
-	./mvnw -B -q -ntp -Pbench -pl bench/app,bench/app-wimdeblauwe -am -DskipTests package
+	echo "Building $modules ..." >&2
+	./mvnw -B -q -ntp -Pbench -pl "$modules" -am -DskipTests package
 	build_note=", build included"
 else
 	build_note=", no build (BENCH_SKIP_BUILD=1)"
@@ -123,25 +156,13 @@ work=bench/target/http-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
 
 declare -A pid
-stop_apps() {
-	for v in "${!pid[@]}"; do
-		kill "${pid[$v]}" 2>/dev/null || true
-	done
-	for v in "${!pid[@]}"; do
-		for _ in $(seq 1 50); do
-			kill -0 "${pid[$v]}" 2>/dev/null || break
-			sleep 0.2
-		done
-		kill -9 "${pid[$v]}" 2>/dev/null || true
-	done
-}
 trap stop_apps EXIT
 
 # A port in use would have the app fail to start, and the checks and wrk would then measure
 # whatever listens there (another run of this script, say).
 for v in "${variants[@]}"; do
-	if timeout 2 bash -c "exec 3<>/dev/tcp/$host/${port[$v]}" 2>/dev/null; then
-		echo "port ${port[$v]} ($v) is in use on $host: is another benchmark running? (BENCH_PORT moves all three)" >&2
+	if port_in_use "$host" "${port[$v]}"; then
+		echo "port ${port[$v]} ($v) is in use on $host: is another benchmark running? (BENCH_PORT moves them all)" >&2
 		exit 1
 	fi
 done
@@ -195,7 +216,11 @@ declare -A checked
 for s in "${scenarios[@]}"; do
 	for v in "${variants[@]}"; do
 		mapfile -t opts < <(curl_args "$s")
-		headers=$(curl -s --max-time 10 -D - -o "$work/body-$v-$s.json" "${opts[@]}" "http://$host:${port[$v]}${path[$s]}" | tr -d '\r')
+		if ! headers=$(curl -s --max-time 10 -D - -o "$work/body-$v-$s.json" "${opts[@]}" "http://$host:${port[$v]}${path[$s]}" | tr -d '\r'); then
+			echo "$v $s: no answer (an empty reply, a reset or a timeout); the end of its log:" >&2
+			tail -20 "$work/$v.log" >&2
+			exit 1
+		fi
 		code=$(head -1 <<<"$headers" | awk '{print $2}')
 		conn=$(grep -i '^connection:' <<<"$headers" | awk '{print $2}' || true)
 		size=$(wc -c <"$work/body-$v-$s.json")
@@ -217,11 +242,8 @@ done
 # --- wrk
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-# CPU time (all states, and stolen by the hypervisor) from /proc/stat, in ticks: a run
-# during which the host took much of this machine's time is not comparable with others.
-cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9 }' /proc/stat; }
 read -r ticks_before steal_before < <(cpu_ticks)
-cat >"$work/scenario.lua" <<'EOF'
+{ cat <<'EOF'
 wrk.method = os.getenv("BENCH_METHOD")
 local body = os.getenv("BENCH_BODY")
 if body ~= nil and body ~= "" then
@@ -231,27 +253,20 @@ end
 if os.getenv("BENCH_CLOSE") == "1" then
 	wrk.headers["Connection"] = "close"
 end
-done = function(summary, latency, requests)
-	local seconds = summary.duration / 1e6
-	io.write(string.format("WRK %d %.1f %.3f %.3f %d %d\n", summary.requests, summary.requests / seconds,
-		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-		summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-		summary.errors.status))
-end
 EOF
+	wrk_report_lua; } >"$work/scenario.lua"
 results=$work/results.tsv
 : >"$results"
 drive() { # variant scenario seconds round
 	local v=$1 s=$2 seconds=$3 round=$4 line
 	line=$(BENCH_METHOD=${method[$s]} BENCH_BODY=${body[$s]} BENCH_CLOSE=${close[$s]} \
-		timeout $((seconds + 30)) wrk -t1 -c"$connections" -d"${seconds}s" --timeout 5s -s "$work/scenario.lua" \
-		"http://$host:${port[$v]}${path[$s]}" | grep '^WRK ')
+		wrk_line "$seconds" "$work/scenario.lua" "http://$host:${port[$v]}${path[$s]}")
 	# round variant scenario requests req/s p50 p99 socket-errors non-2xx
 	if [[ $round == warmup ]]; then
-		echo "$round $v $s ${line#WRK }" >>"$work/warmup.tsv"
+		echo "$round $v $s $line" >>"$work/warmup.tsv"
 	else
-		echo "$round $v $s ${line#WRK }" >>"$results"
-		echo "  round $round  $v  $s: ${line#WRK }" >&2
+		echo "$round $v $s $line" >>"$results"
+		echo "  round $round  $v  $s: $line" >&2
 	fi
 }
 echo "Warm-up: ${warmup} s per scenario and variant" >&2
@@ -281,32 +296,19 @@ trap - EXIT
 
 # --- the 500s' stack traces in the logs
 
+# The starter logs a cause whose chain holds a multi-line message (on WebFlux, Reactor's
+# checkpoint) as a SanitizedFailure naming it.
 declare -A traces answered
+trace_head='^(com\.augno\.errors\.spring\.web\.SanitizedFailure: )?java\.lang\.IllegalStateException: Simulated failure while loading item it_crash'
 for v in "${variants[@]}"; do
-	traces[$v]=$(grep -c '^java.lang.IllegalStateException: Simulated failure while loading item it_crash' "$work/$v.log" || true)
+	traces[$v]=$(grep -cE "$trace_head" "$work/$v.log" || true)
 	# Keep the logs small: their head, and the first logged 500 with its stack trace.
-	grep -m1 -B2 -A40 '^java.lang.IllegalStateException: Simulated failure' "$work/$v.log" >"$work/$v.500.log" || true
+	grep -m1 -E -B2 -A40 "$trace_head" "$work/$v.log" >"$work/$v.500.log" || true
 	head -c 200000 "$work/$v.log" >"$work/$v.head.log" && rm "$work/$v.log"
 done
 
 # --- medians and the table
 
-median() { # variant scenario column -> median over rounds
-	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { print $c }' "$results" | sort -g |
-		awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
-sum() { # variant scenario column -> sum over rounds
-	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { t += $c } END { print t + 0 }' "$results"
-}
-# The median over rounds of the ratio of two runs of the same round: runs close in time,
-# so that what drifts between rounds (the JIT, the machine) cancels out.
-ratio() { # variant-a scenario-a variant-b scenario-b
-	awk -v va="$1" -v sa="$2" -v vb="$3" -v sb="$4" '
-		$2 == va && $3 == sa { a[$1] = $5 }
-		$2 == vb && $3 == sb { b[$1] = $5 }
-		END { for (r in a) if ((r in b) && b[r] > 0) print a[r] / b[r] }' "$results" | sort -g |
-		awk '{ x[NR] = $1 } END { if (NR == 0) print "–"; else printf "%.2f", (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
-}
 declare -A rps p99 errs non2xx
 for s in "${scenarios[@]}"; do
 	for v in "${variants[@]}"; do
@@ -322,7 +324,16 @@ declare -A ref ref_close target
 ref=([rate_limited]=success [augno_404]=success [unmapped_404]=success [method_405]=success [error_500]=success [validation_400]=valid_post
 	[success_close]=success [valid_post_close]=valid_post)
 ref_close=([error_500]=success_close [validation_400]=valid_post_close)
-target=([rate_limited]=0.95 [augno_404]=0.9 [method_405]=0.9 [validation_400]=0.8 [unmapped_404]=0.5 [error_500]=0.5)
+# The targets: on the servlet stack, each failure against the starter's own success path; on
+# WebFlux, the issue's, each failure at least as fast as Boot's default (augno ÷ boot).
+if [[ $stack == servlet ]]; then
+	target=([rate_limited]=0.95 [augno_404]=0.9 [method_405]=0.9 [validation_400]=0.8 [unmapped_404]=0.5 [error_500]=0.5)
+else
+	for s in "${scenarios[@]}"; do
+		[[ ${status[$s]} == 200 ]] || target[$s]=1.0
+	done
+fi
+others=("${variants[@]:1}") # augno is compared with each of these
 has() { [[ -n "${rps[augno.$1]:-}" ]]; }
 verdict() { # ratio target
 	awk -v r="$1" -v t="$2" 'BEGIN { if (r == "–") print "–"; else if (r + 0 >= t + 0) print "met"; else print "**missed**" }'
@@ -344,8 +355,12 @@ mkdir -p "$(dirname "$out")"
 	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%"
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
-	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after ${warmup} s of warm-up for each; the three apps run side by side, and each round rotates which of them goes first"
-	echo "- augno: the bench app with the starter; boot: the same app with \`augno.errors.enabled=false\`; wimdeblauwe: the same app with wimdeblauwe's error-handling-spring-boot-starter $wimdeblauwe_version instead of the starter, logging as the starter does (bench/app-wimdeblauwe)${BENCH_APP_ARGS:+; all three with \`$BENCH_APP_ARGS\`}"
+	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after ${warmup} s of warm-up for each; the ${#variants[@]} apps run side by side, and each round rotates which of them goes first"
+	if [[ $stack == servlet ]]; then
+		echo "- augno: the bench app with the starter; boot: the same app with \`augno.errors.enabled=false\`; wimdeblauwe: the same app with wimdeblauwe's error-handling-spring-boot-starter $wimdeblauwe_version instead of the starter, logging as the starter does (bench/app-wimdeblauwe)${BENCH_APP_ARGS:+; all three with \`$BENCH_APP_ARGS\`}"
+	else
+		echo "- Spring WebFlux on Reactor Netty: augno: bench/app-webflux (the servlet bench app's controller, DTOs and settings) with the starter; boot: the same app with \`augno.errors.enabled=false\`, i.e. Spring Boot's WebFlux error handling${BENCH_APP_ARGS:+; both with \`$BENCH_APP_ARGS\`}"
+	fi
 	echo
 	header="| scenario |" rule="|---|"
 	for v in "${variants[@]}"; do
@@ -354,8 +369,11 @@ mkdir -p "$(dirname "$out")"
 	for v in "${variants[@]}"; do
 		header="$header $v ÷ success | $v ÷ success (close) |" rule="$rule---:|---:|"
 	done
-	echo "$header augno ÷ boot | augno ÷ wimdeblauwe | target | verdict |"
-	echo "$rule---:|---:|---|---|"
+	for v in "${others[@]}"; do
+		header="$header augno ÷ $v |" rule="$rule---:|"
+	done
+	echo "$header target | verdict |"
+	echo "$rule---|---|"
 	for s in "${scenarios[@]}"; do
 		r=${ref[$s]:-} rc=${ref_close[$s]:-}
 		row="| ${describe[$s]} (\`$s\`) |"
@@ -369,24 +387,43 @@ mkdir -p "$(dirname "$out")"
 			row="$row $vr | $vrc |"
 			[[ $v == augno ]] && ar=$vr arc=$vrc
 		done
+		for v in "${others[@]}"; do
+			row="$row $(ratio augno "$s" "$v" "$s") |"
+		done
 		t=${target[$s]:-} outcome=–
-		if [[ -n $t ]]; then
+		if [[ -z $t ]]; then
+			t=–
+		elif [[ $stack == servlet ]]; then
 			outcome=$(verdict "$ar" "$t")
 			[[ $arc != – ]] && outcome="$outcome; close: $(verdict "$arc" "$t")"
 			t="≥ ${t}x"
 		else
-			t=–
+			outcome=$(verdict "$(ratio augno "$s" boot "$s")" "$t")
+			t="augno ÷ boot ≥ ${t}x"
 		fi
-		echo "$row $(ratio augno "$s" boot "$s") | $(ratio augno "$s" wimdeblauwe "$s") | $t | $outcome |"
+		echo "$row $t | $outcome |"
 	done
 	echo
 	echo "The success reference (\"÷ success\") is \`success\` for the GETs and \`valid_post\` for the 400;"
-	echo "\"(close)\" is the same reference sent with \`Connection: close\`, as the 400 and the 500 end"
-	echo "their connection. Each variant is compared with its own success path. req/s and p99 (wrk's,"
+	if [[ $stack == servlet ]]; then
+		echo "\"(close)\" is the same reference sent with \`Connection: close\`, as the 400 and the 500 end"
+		echo "their connection."
+	else
+		echo "\"(close)\" is the same reference sent with \`Connection: close\`; unlike Tomcat, Reactor Netty"
+		echo "keeps the connection open after a 400 and a 500 (see the Checks), so here the keep-alive"
+		echo "reference is the like-for-like one."
+	fi
+	echo "Each variant is compared with its own success path. req/s and p99 (wrk's,"
 	echo "per run) are medians over the rounds; each ratio is the median over the rounds of the ratio"
-	echo "of two runs of the same round. wimdeblauwe's starter handles only what a \`@RestController\`"
-	echo "method throws: in that variant Spring Boot's \`/error\` answers the unmapped URL and the 405,"
-	echo "as in \`boot\` (see the Checks)."
+	echo "of two runs of the same round."
+	if [[ $stack == servlet ]]; then
+		echo "wimdeblauwe's starter handles only what a \`@RestController\`"
+		echo "method throws: in that variant Spring Boot's \`/error\` answers the unmapped URL and the 405,"
+		echo "as in \`boot\` (see the Checks)."
+	else
+		echo "On WebFlux the target is the issue's: no failure slower than Spring Boot's default;"
+		echo "the ratios to the success path are there to compare with the servlet run's."
+	fi
 	echo
 	echo "## Checks"
 	echo

@@ -43,6 +43,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -144,7 +145,11 @@ public final class AugnoErrorsAutoConfiguration {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(interceptor).addPathPatterns(properties.getPaths());
+				InterceptorRegistration registration = registry.addInterceptor(interceptor);
+				// Every path is the default: no pattern then, so no match per request.
+				if (!properties.getPaths().isEmpty() && !properties.getPaths().equals(List.of("/**"))) {
+					registration.addPathPatterns(properties.getPaths());
+				}
 			}
 
 			@Override

@@ -125,12 +125,6 @@ public class AugnoErrorsCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SpringMvcExceptionMapper augnoSpringMvcExceptionMapper() {
-		return new SpringMvcExceptionMapper();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	ErrorResponseMapper augnoErrorResponseMapper() {
 		return new ErrorResponseMapper();
 	}
@@ -205,6 +199,24 @@ public class AugnoErrorsCoreConfiguration {
 		@ConditionalOnMissingBean
 		ConstraintViolationExceptionMapper augnoConstraintViolationExceptionMapper(JsonPropertyPaths paths) {
 			return new ConstraintViolationExceptionMapper(paths);
+		}
+
+	}
+
+	/**
+	 * Spring MVC's own request failures, whose exception types live in
+	 * {@code spring-webmvc} and the servlet API: a WebFlux application without them has
+	 * no such failures, and must not load their classes.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(
+			name = { "org.springframework.web.servlet.DispatcherServlet", "jakarta.servlet.http.HttpServletRequest" })
+	static class SpringMvcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpringMvcExceptionMapper augnoSpringMvcExceptionMapper() {
+			return new SpringMvcExceptionMapper();
 		}
 
 	}

@@ -12,12 +12,12 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * Auto-configuration of the mapper for Spring's data access and transaction failures,
- * when spring-tx is on the classpath.
+ * when spring-tx is on the classpath, on either web stack.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = AugnoErrorsAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnClass(DataAccessException.class)
 @ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)
 public final class AugnoErrorsDataAutoConfiguration {

@@ -1,19 +1,27 @@
 package com.augno.errors.spring.autoconfigure;
 
+import java.util.List;
+
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.format.ErrorFormats;
 import com.augno.errors.spring.format.ErrorMessages;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.MultipartLimitExceptionMapper;
 import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.ServerWebInputExceptionMapper;
 import com.augno.errors.spring.mapping.ValidationExceptionMapper;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
+import com.augno.errors.spring.reactive.BootErrorWebExceptionHandler;
 import com.augno.errors.spring.reactive.MdcRequestIdAccessor;
+import com.augno.errors.spring.reactive.ParameterRulesWebFilter;
+import com.augno.errors.spring.reactive.ReactiveErrorPages;
 import com.augno.errors.spring.reactive.RequestIdWebFilter;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.ErrorResponseRules;
+import com.augno.errors.spring.web.ParameterRules;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import io.micrometer.context.ContextRegistry;
 
@@ -23,11 +31,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webflux.error.DefaultErrorAttributes;
+import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.reactive.result.view.ViewResolver;
 
 /**
  * Auto-configuration that answers every failure of a Spring WebFlux application with the
@@ -55,6 +70,12 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	MultipartLimitExceptionMapper augnoMultipartLimitExceptionMapper() {
+		return new MultipartLimitExceptionMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ErrorRenderer augnoErrorRenderer(ErrorFactory errorFactory, ObjectProvider<ErrorFormats> formats,
 			ObjectProvider<ErrorMessages> messages) {
 		return new ErrorRenderer(errorFactory, formats.getIfAvailable(ErrorFormats::augno),
@@ -65,9 +86,33 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 	@ConditionalOnMissingBean
 	AugnoErrorWebExceptionHandler augnoErrorWebExceptionHandler(CompositeExceptionMapper mappers,
 			ErrorRenderer renderer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
-			AugnoErrorsProperties properties, ObjectProvider<ErrorListener> listeners) {
+			AugnoErrorsProperties properties, ApplicationContext context,
+			ObjectProvider<ErrorAttributes> errorAttributes, ObjectProvider<WebProperties> webProperties,
+			ObjectProvider<ViewResolver> viewResolvers, ObjectProvider<ServerCodecConfigurer> codecs,
+			ObjectProvider<ErrorListener> listeners) throws Exception {
+		ErrorResponseRules rules;
+		try {
+			rules = new ErrorResponseRules(properties.getPaths());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("augno.errors.paths: " + ex.getMessage(), ex);
+		}
+		// Boot's own handler backs off for ours; built as Boot builds it, for the paths
+		// and
+		// the pages ours leaves to it.
+		WebProperties web = webProperties.getIfAvailable(WebProperties::new);
+		BootErrorWebExceptionHandler boot = new BootErrorWebExceptionHandler(
+				errorAttributes.getIfAvailable(DefaultErrorAttributes::new), web.getResources(), web.getError(),
+				context);
+		ServerCodecConfigurer codecConfigurer = codecs.getIfAvailable(ServerCodecConfigurer::create);
+		boot.setViewResolvers(viewResolvers.orderedStream().toList());
+		boot.setMessageWriters(codecConfigurer.getWriters());
+		boot.setMessageReaders(codecConfigurer.getReaders());
+		boot.afterPropertiesSet();
 		return new AugnoErrorWebExceptionHandler(mappers, renderer, errorLogger, requestIdGenerator,
-				properties.getRequestId().getResponseHeader(), listeners.orderedStream().toList());
+				properties.getRequestId().getResponseHeader(), rules, boot,
+				new ReactiveErrorPages(context, List.of(web.getResources().getStaticLocations())),
+				listeners.orderedStream().toList());
 	}
 
 	@Bean
@@ -76,6 +121,13 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 			AugnoErrorsProperties properties) {
 		AugnoErrorsProperties.RequestId requestId = properties.getRequestId();
 		return new RequestIdWebFilter(requestIdGenerator, requestId.getResponseHeader(), requestId.getTrustedHeader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ParameterRulesWebFilter augnoParameterRulesWebFilter(AugnoErrorsProperties properties,
+			ObjectProvider<RequestMappingHandlerMapping> handlerMappings) {
+		return new ParameterRulesWebFilter(new ParameterRules(properties.isRejectUnknownParameters()), handlerMappings);
 	}
 
 	/**

@@ -22,12 +22,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the mappers for Resilience4j's refusals, one per Resilience4j
- * module on the classpath, since applications often use only some of them.
+ * module on the classpath, since applications often use only some of them, on either web
+ * stack.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = AugnoErrorsAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 // resilience4j-core, on which every module is built.
 @ConditionalOnClass(EventConsumer.class)
 @ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)

@@ -114,6 +114,14 @@ public final class DownstreamErrorReader {
 	}
 
 	/**
+	 * Return the most bytes of a body that are read; a longer body is not an envelope.
+	 * @return the bound
+	 */
+	public int getMaxBodyBytes() {
+		return this.maxBodyBytes;
+	}
+
+	/**
 	 * Return the header that carries a request id.
 	 * @return the header name
 	 */

@@ -1,23 +1,14 @@
 package com.augno.errors.spring.client;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 
 import com.augno.errors.ErrorCode;
-import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorRegistry;
-import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -27,11 +18,11 @@ import org.springframework.web.client.RestClientResponseException;
  * learns that a dependency failed, never which one: no downstream URL, host, status text
  * or body reaches the envelope.
  * <ul>
- * <li>a cause chain with {@link SocketTimeoutException} or {@link HttpTimeoutException}
+ * <li>a cause chain with {@code SocketTimeoutException} or {@code HttpTimeoutException}
  * (read or connect timeout, including {@code HttpConnectTimeoutException}):
  * {@code timeout};</li>
- * <li>a cause chain with {@link ConnectException}, {@link NoRouteToHostException} or
- * {@link UnknownHostException} (refused, unreachable, unknown host):
+ * <li>a cause chain with {@code ConnectException}, {@code NoRouteToHostException} or
+ * {@code UnknownHostException} (refused, unreachable, unknown host):
  * {@code connection_error};</li>
  * <li>a downstream 503 or 429: {@code service_unavailable}, with the downstream's
  * {@code Retry-After} passed on when it is a number of seconds. The dependency is
@@ -63,19 +54,6 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 	 * Order of this mapper: after the mappers of Spring MVC's own exceptions.
 	 */
 	public static final int ORDER = SPRING_MVC_ORDER + 2000;
-
-	private static final int MAX_CAUSE_DEPTH = 8;
-
-	// A downstream asking for more than a day is not a hint worth passing on.
-	private static final long MAX_RETRY_AFTER_SECONDS = Duration.ofDays(1).toSeconds();
-
-	private static final MappedError TIMEOUT = MappedError.of(ErrorCodes.TIMEOUT);
-
-	private static final MappedError CONNECTION_ERROR = MappedError.of(ErrorCodes.CONNECTION_ERROR);
-
-	private static final MappedError SERVICE_UNAVAILABLE = MappedError.of(ErrorCodes.SERVICE_UNAVAILABLE);
-
-	private static final MappedError EXTERNAL_SERVICE_ERROR = MappedError.of(ErrorCodes.EXTERNAL_SERVICE_ERROR);
 
 	private final @Nullable ErrorRegistry registry;
 
@@ -114,8 +92,7 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 		if (throwable instanceof RestClientResponseException response) {
 			return mapResponse(response);
 		}
-		MappedError byCause = Causes.first(throwable.getCause(), MAX_CAUSE_DEPTH, RestClientExceptionMapper::mapCause);
-		return (byCause != null) ? byCause : EXTERNAL_SERVICE_ERROR;
+		return DownstreamFailures.byCause(throwable.getCause());
 	}
 
 	private @Nullable MappedError passThrough(DownstreamErrorException downstream) {
@@ -141,33 +118,8 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 		return (retryAfter != null && downstream.isTransient()) ? mapped.withRetryAfter(retryAfter) : mapped;
 	}
 
-	private static @Nullable MappedError mapCause(Throwable cause) {
-		if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
-			return TIMEOUT;
-		}
-		if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-				|| cause instanceof UnknownHostException) {
-			return CONNECTION_ERROR;
-		}
-		return null;
-	}
-
 	private static MappedError mapResponse(RestClientResponseException response) {
-		int status = response.getStatusCode().value();
-		if (status != HttpStatus.SERVICE_UNAVAILABLE.value() && status != HttpStatus.TOO_MANY_REQUESTS.value()) {
-			return EXTERNAL_SERVICE_ERROR;
-		}
-		Duration retryAfter = retryAfter(response.getResponseHeaders());
-		return (retryAfter != null) ? SERVICE_UNAVAILABLE.withRetryAfter(retryAfter) : SERVICE_UNAVAILABLE;
-	}
-
-	private static @Nullable Duration retryAfter(@Nullable HttpHeaders headers) {
-		String value = (headers != null) ? headers.getFirst(HttpHeaders.RETRY_AFTER) : null;
-		if (value == null || value.isEmpty() || value.length() > 6 || !value.chars().allMatch(Character::isDigit)) {
-			return null;
-		}
-		long seconds = Long.parseLong(value);
-		return (seconds <= MAX_RETRY_AFTER_SECONDS) ? Duration.ofSeconds(seconds) : null;
+		return DownstreamFailures.byStatus(response.getStatusCode().value(), response.getResponseHeaders());
 	}
 
 	@Override

@@ -6,16 +6,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorType;
-import com.augno.errors.spring.properties.AugnoErrorsIdempotencyProperties.StoreFailure;
 import com.augno.errors.spring.properties.AugnoErrorsIdempotencyProperties;
+import com.augno.errors.spring.properties.StoreFailurePolicy;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -36,8 +42,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * still running, and {@code validation_failed} of type {@code idempotency_error} when the
  * key comes back with other parameters. A response that is not final (a 5xx, 408, 429, an
  * error whose body a later layer writes) or too large to store releases the key, so that
- * a retry executes again. When the store fails, the configured {@link StoreFailure
+ * a retry executes again. When the store fails, the configured {@link StoreFailurePolicy
  * policy} decides.
+ * <p>
+ * While a request runs, its in-flight marker is renewed every half lock timeout (one
+ * scheduled task per running request, cancelled when it completes), so a request that
+ * runs longer than the lock timeout keeps its key; the marker expires only when its
+ * instance stops renewing it, because it died.
  * <p>
  * Order it after Spring Security's filter chain, so that the principal scopes the key,
  * and after the request id filter, which answers its errors.
@@ -75,15 +86,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final List<String> fingerprintHeaders;
 
-	private final List<String> replayedHeaders;
+	// Configured names by any case of themselves, so that one pass over the response's
+	// header names finds them without a lookup per configured name.
+	private final Map<String, String> replayedHeaders;
 
 	private final long maxRequestSize;
 
 	private final int maxResponseSize;
 
-	private final StoreFailure onStoreFailure;
+	private final StoreFailurePolicy onStoreFailure;
 
 	private final AtomicBoolean storeFailing = new AtomicBoolean();
+
+	private final ScheduledThreadPoolExecutor renewals;
+
+	private final long renewalIntervalNanos;
 
 	/**
 	 * Create the filter.
@@ -107,10 +124,29 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		this.inProgressRetryAfter = properties.getInProgressRetryAfter();
 		this.maxKeyLength = properties.getMaxKeyLength();
 		this.fingerprintHeaders = List.copyOf(properties.getFingerprintHeaders());
-		this.replayedHeaders = List.copyOf(properties.getReplayedHeaders());
+		this.replayedHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		properties.getReplayedHeaders().forEach((name) -> this.replayedHeaders.putIfAbsent(name, name));
 		this.maxRequestSize = properties.getMaxRequestSize().toBytes();
 		this.maxResponseSize = (int) Math.min(Integer.MAX_VALUE - 16, properties.getMaxResponseSize().toBytes());
 		this.onStoreFailure = properties.getOnStoreFailure();
+		this.renewalIntervalNanos = Math.max(1, this.lockTimeout.toNanos() / 2);
+		this.renewals = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "augno-idempotency-renewal");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// A cancelled renewal leaves the queue at once, so that a busy service does not
+		// keep one dead task per request until its time would have come.
+		this.renewals.setRemoveOnCancelPolicy(true);
+		this.renewals.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+	}
+
+	/**
+	 * Stop renewing in-flight markers: the application is shutting down.
+	 */
+	@Override
+	public void destroy() {
+		this.renewals.shutdownNow();
 	}
 
 	@Override
@@ -133,8 +169,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		byte[] body = null;
 		HttpServletRequest forwarded = request;
 		if (!RequestFingerprint.isForm(request)) {
-			body = (request.getContentLengthLong() > this.maxRequestSize) ? null : request.getInputStream()
-				.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, this.maxRequestSize + 1));
+			body = readBody(request);
 			if (body == null || body.length > this.maxRequestSize) {
 				this.errorHandler.handle(request, response,
 						AugnoException.of("request_too_large")
@@ -153,9 +188,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			storeAnswered();
 		}
 		catch (RuntimeException ex) {
-			storeFailed(request, ex, (this.onStoreFailure == StoreFailure.REJECT) ? "answering service_unavailable"
-					: "proceeding without idempotency");
-			if (this.onStoreFailure == StoreFailure.REJECT) {
+			storeFailed(request, ex, (this.onStoreFailure == StoreFailurePolicy.REJECT)
+					? "answering service_unavailable" : "proceeding without idempotency");
+			if (this.onStoreFailure == StoreFailurePolicy.REJECT) {
 				this.errorHandler.handle(request, response, AugnoException.of(ErrorCodes.SERVICE_UNAVAILABLE)
 					.message("Idempotency keys cannot be checked at the moment. Please retry later."));
 			}
@@ -185,9 +220,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * Read the body, at most one byte over the bound: a declared length is read exactly,
+	 * so that a small body does not cost a buffer of the stream's default size.
+	 */
+	private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
+		long length = request.getContentLengthLong();
+		if (length > this.maxRequestSize) {
+			return null;
+		}
+		int limit = (int) Math.min(Integer.MAX_VALUE - 16, this.maxRequestSize + 1);
+		return request.getInputStream().readNBytes((length >= 0) ? (int) length : limit);
+	}
+
 	private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scopedKey,
 			IdempotencyRecord.InFlight inFlight) throws ServletException, IOException {
 		CapturingResponse capture = new CapturingResponse(response, this.maxResponseSize);
+		Renewal renewal = renew(request, scopedKey, inFlight);
 		boolean returned = false;
 		try {
 			chain.doFilter(request, capture);
@@ -195,6 +244,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (!returned) {
+				renewal.stop();
 				release(scopedKey, inFlight);
 			}
 		}
@@ -203,6 +253,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 				@Override
 				public void onComplete(AsyncEvent event) {
+					renewal.stop();
 					finish(request, capture, scopedKey, inFlight);
 				}
 
@@ -221,9 +272,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			});
 		}
 		else {
+			renewal.stop();
 			finish(request, capture, scopedKey, inFlight);
 			capture.settle();
 		}
+	}
+
+	private Renewal renew(HttpServletRequest request, String scopedKey, IdempotencyRecord.InFlight inFlight) {
+		Renewal renewal = new Renewal(request.getMethod(), request.getRequestURI(), scopedKey, inFlight);
+		try {
+			renewal.future = this.renewals.scheduleAtFixedRate(renewal, this.renewalIntervalNanos,
+					this.renewalIntervalNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// Shutting down: the request runs on its lock timeout alone.
+		}
+		return renewal;
 	}
 
 	private void finish(HttpServletRequest request, CapturingResponse capture, String scopedKey,
@@ -244,9 +308,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		List<IdempotencyRecord.Header> headers = new ArrayList<>();
-		for (String name : this.replayedHeaders) {
-			for (String value : capture.getHeaders(name)) {
-				headers.add(new IdempotencyRecord.Header(name, value));
+		for (String name : capture.getHeaderNames()) {
+			String replayed = this.replayedHeaders.get(name);
+			if (replayed != null) {
+				for (String value : capture.getHeaders(name)) {
+					headers.add(new IdempotencyRecord.Header(replayed, value));
+				}
 			}
 		}
 		try {
@@ -312,6 +379,69 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			}
 		}
 		return key;
+	}
+
+	/**
+	 * Renews the in-flight marker of one running request until stopped. A renewal that
+	 * finds the key no longer held by the request (it expired while the store failed, and
+	 * another request took it) stops, with a WARN: a retry may now execute concurrently.
+	 */
+	private final class Renewal implements Runnable {
+
+		private final String method;
+
+		private final String uri;
+
+		private final String scopedKey;
+
+		private final IdempotencyRecord.InFlight inFlight;
+
+		private volatile boolean stopped;
+
+		private volatile @Nullable ScheduledFuture<?> future;
+
+		Renewal(String method, String uri, String scopedKey, IdempotencyRecord.InFlight inFlight) {
+			this.method = method;
+			this.uri = uri;
+			this.scopedKey = scopedKey;
+			this.inFlight = inFlight;
+		}
+
+		@Override
+		public void run() {
+			if (this.stopped) {
+				stop();
+				return;
+			}
+			boolean held;
+			try {
+				held = IdempotencyFilter.this.store.renew(this.scopedKey, this.inFlight,
+						IdempotencyFilter.this.lockTimeout);
+			}
+			catch (RuntimeException ex) {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Could not renew the idempotency key of " + this.method + " " + echo(this.uri)
+							+ "; it is tried again in half the lock timeout", ex);
+				}
+				return;
+			}
+			if (!held && !this.stopped) {
+				stop();
+				logger.warn("The idempotency key of " + this.method + " " + echo(this.uri)
+						+ ", still running, was no longer held when "
+						+ "renewed (the store could not renew it within augno.errors.idempotency.lock-timeout): "
+						+ "a retry may execute it again");
+			}
+		}
+
+		void stop() {
+			this.stopped = true;
+			ScheduledFuture<?> scheduled = this.future;
+			if (scheduled != null) {
+				scheduled.cancel(false);
+			}
+		}
+
 	}
 
 	private static String echo(String text) {

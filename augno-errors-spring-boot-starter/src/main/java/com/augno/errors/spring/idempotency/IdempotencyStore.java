@@ -40,6 +40,19 @@ public interface IdempotencyStore {
 			Duration retention);
 
 	/**
+	 * Extend the in-flight record of a claim to expire {@code lockTimeout} from now, if
+	 * the key is still held by that claim. The filter calls it every half lock timeout
+	 * while the request runs, so that a long request keeps its key and only a crashed
+	 * instance's key expires.
+	 * @param key the key
+	 * @param inFlight the record the key was claimed with
+	 * @param lockTimeout how long the in-flight record holds the key from now
+	 * @return whether the key was still held by that claim
+	 * @throws IdempotencyStoreException if the store cannot answer
+	 */
+	boolean renew(String key, IdempotencyRecord.InFlight inFlight, Duration lockTimeout);
+
+	/**
 	 * Remove the in-flight record of a claim, if the key is still held by that claim, so
 	 * that a retry executes again.
 	 * @param key the key

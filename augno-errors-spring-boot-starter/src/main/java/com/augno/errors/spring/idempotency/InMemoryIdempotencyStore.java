@@ -89,6 +89,24 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 	}
 
 	@Override
+	public boolean renew(String key, IdempotencyRecord.InFlight inFlight, Duration lockTimeout) {
+		long now = this.clock.millis();
+		this.lock.lock();
+		try {
+			if (!isHeldBy(key, inFlight, now)) {
+				return false;
+			}
+			// Replaced in place: an in-flight key keeps its position, as no eviction
+			// takes it anyway.
+			this.entries.replace(key, new Entry(inFlight, now + lockTimeout.toMillis()));
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
 	public void release(String key, IdempotencyRecord.InFlight inFlight) {
 		long now = this.clock.millis();
 		this.lock.lock();

@@ -22,8 +22,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * An {@link IdempotencyStore} in Redis, shared by every instance of a service, on the
  * application's Spring Data Redis {@link LettuceConnectionFactory}. Each operation is one
  * Lua script, so one round trip and atomic: a claim reads the key and sets the in-flight
- * record with {@code SET ... PX} only if it holds none; completing and releasing change
- * the key only while it still holds the claim's own record. Each call waits at most
+ * record with {@code SET ... PX} only if it holds none; completing, renewing
+ * ({@code PEXPIRE}) and releasing change the key only while it still holds the claim's
+ * own record. Scripts are sent by their digest ({@code EVALSHA}); a server that lost them
+ * (restarted, {@code SCRIPT FLUSH}) answers {@code NOSCRIPT}, and that call alone costs a
+ * second round trip, an {@code EVAL} that loads the script again. Each call waits at most
  * {@code timeout} for Redis (Lettuce's asynchronous commands, whatever the connection
  * factory's own command timeout), and any failure is an
  * {@link IdempotencyStoreException}. Opening the shared connection, once, is bounded by
@@ -46,6 +49,13 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			if redis.call('GET', KEYS[1]) == ARGV[1] then
 			  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 			  return 1
+			end
+			return 0
+			""");
+
+	private static final Script RENEW = new Script("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then
+			  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
 			end
 			return 0
 			""");
@@ -95,6 +105,13 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			Duration retention) {
 		run(COMPLETE, ScriptOutputType.INTEGER, redisKey(key), IdempotencyRecordCodec.encode(inFlight),
 				IdempotencyRecordCodec.encode(completed), millis(retention));
+	}
+
+	@Override
+	public boolean renew(String key, IdempotencyRecord.InFlight inFlight, Duration lockTimeout) {
+		Long renewed = run(RENEW, ScriptOutputType.INTEGER, redisKey(key), IdempotencyRecordCodec.encode(inFlight),
+				millis(lockTimeout));
+		return renewed != null && renewed == 1L;
 	}
 
 	@Override

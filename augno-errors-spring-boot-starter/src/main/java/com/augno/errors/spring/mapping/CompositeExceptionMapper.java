@@ -14,10 +14,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.util.ClassUtils;
 
 /**
  * The ordered chain of {@link ExceptionMapper}s: asks each in turn, then asks again for
- * the cause of a pure wrapper ({@link ServletException},
+ * the cause of a pure wrapper ({@link ServletException} when the servlet API is present,
  * {@link InvocationTargetException}, {@link UndeclaredThrowableException},
  * {@link CompletionException}, {@link ExecutionException}), and ends with
  * {@code internal_error}.
@@ -31,6 +32,13 @@ public final class CompositeExceptionMapper {
 	private static final int MAX_UNWRAP_DEPTH = 8;
 
 	private static final MappedError INTERNAL_ERROR = MappedError.of(ErrorCodes.INTERNAL_ERROR);
+
+	/**
+	 * Whether the servlet API is on the class path: a WebFlux application has none, and
+	 * must not load {@code ServletException} to have its failures mapped.
+	 */
+	private static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.ServletException",
+			CompositeExceptionMapper.class.getClassLoader());
 
 	private final List<ExceptionMapper> mappers;
 
@@ -84,15 +92,31 @@ public final class CompositeExceptionMapper {
 	}
 
 	private static @Nullable Throwable unwrap(Throwable throwable) {
-		if (throwable instanceof ServletException servletException) {
-			return (servletException.getRootCause() != null) ? servletException.getRootCause()
-					: servletException.getCause();
+		if (SERVLET_PRESENT && ServletWrapper.is(throwable)) {
+			return ServletWrapper.cause(throwable);
 		}
 		if (throwable instanceof InvocationTargetException || throwable instanceof UndeclaredThrowableException
 				|| throwable instanceof CompletionException || throwable instanceof ExecutionException) {
 			return throwable.getCause();
 		}
 		return null;
+	}
+
+	/**
+	 * The servlet API's wrapper, in a class of its own so that it is loaded only when the
+	 * servlet API is present.
+	 */
+	private static final class ServletWrapper {
+
+		static boolean is(Throwable throwable) {
+			return throwable instanceof ServletException;
+		}
+
+		static @Nullable Throwable cause(Throwable throwable) {
+			ServletException ex = (ServletException) throwable;
+			return (ex.getRootCause() != null) ? ex.getRootCause() : ex.getCause();
+		}
+
 	}
 
 }

@@ -12,7 +12,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Maps any remaining Spring {@link ErrorResponse} (such as a
  * {@link ResponseStatusException}) and any exception annotated with
  * {@link ResponseStatus} to the nearest code for its status, keeping its headers. Its
- * reason becomes the message of a 4xx only: a 5xx reason may describe internals.
+ * reason becomes the message of a 4xx only: a 5xx reason may describe internals, and the
+ * reason of Spring's own subclasses is the framework's text.
  *
  * @since 0.1.0
  */
@@ -22,7 +23,8 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof ErrorResponse errorResponse) {
 			int status = errorResponse.getStatusCode().value();
-			String reason = (throwable instanceof ResponseStatusException ex) ? ex.getReason() : null;
+			String reason = (throwable instanceof ResponseStatusException ex && !isSpringOwn(ex)) ? ex.getReason()
+					: null;
 			return forStatus(status, reason).withHeaders(errorResponse.getHeaders());
 		}
 		ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(throwable.getClass(),
@@ -36,6 +38,17 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 	@Override
 	public int getOrder() {
 		return ERROR_RESPONSE_ORDER;
+	}
+
+	/**
+	 * Whether a {@link ResponseStatusException} is one Spring raises itself, such as
+	 * WebFlux's {@code MethodNotAllowedException}: its reason is the framework's text,
+	 * which the answer never repeats (Spring MVC's equivalents get the code's message). A
+	 * plain {@link ResponseStatusException} carries the application's own reason.
+	 */
+	private static boolean isSpringOwn(ResponseStatusException ex) {
+		return ex.getClass() != ResponseStatusException.class
+				&& ex.getClass().getName().startsWith("org.springframework.");
 	}
 
 	private static MappedError forStatus(int status, @Nullable String reason) {

@@ -59,15 +59,17 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof NoResourceFoundException ex) {
-			return unrecognizedUrl(ex.getHttpMethod().name(), currentPath("/" + ex.getResourcePath()));
+			return UnrecognizedUrls.of(ex.getHttpMethod().name(), currentPath("/" + ex.getResourcePath()));
 		}
 		if (throwable instanceof NoHandlerFoundException ex) {
-			return unrecognizedUrl(ex.getHttpMethod(), ex.getRequestURL());
+			return UnrecognizedUrls.of(ex.getHttpMethod(), ex.getRequestURL());
 		}
 		if (throwable instanceof HttpRequestMethodNotSupportedException ex) {
 			Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
-			return MappedError.of(ErrorCodes.METHOD_NOT_ALLOWED)
-				.withHeaders((allowed != null) ? AllowedMethods.sorted(ex.getHeaders(), allowed) : ex.getHeaders());
+			// Built with its headers, which it copies once, rather than through
+			// withHeaders.
+			return new MappedError(ErrorCodes.METHOD_NOT_ALLOWED, null, null, null, null,
+					(allowed != null) ? AllowedMethods.sorted(ex.getHeaders(), allowed) : ex.getHeaders());
 		}
 		if (throwable instanceof HttpMediaTypeNotAcceptableException) {
 			return MappedError.of(FrameworkCodes.NOT_ACCEPTABLE);
@@ -168,18 +170,6 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 			.withParam(name)
 			.withMessage(message)
 			.withViolation(location, "NotNull");
-	}
-
-	/**
-	 * Return the error for a URL nothing is mapped to, naming method and path as the
-	 * client sent them, each bounded.
-	 * @param method the request method
-	 * @param path the request path
-	 * @return the error
-	 */
-	public static MappedError unrecognizedUrl(String method, String path) {
-		return MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND)
-			.withMessage("Unrecognized request URL: " + Echoes.inMessage(method) + " " + Echoes.inMessage(path) + ".");
 	}
 
 	private static String currentPath(String fallback) {

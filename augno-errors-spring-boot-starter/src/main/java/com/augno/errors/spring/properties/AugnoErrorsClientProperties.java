@@ -18,9 +18,9 @@ import org.springframework.util.unit.DataSize;
 public class AugnoErrorsClientProperties {
 
 	/**
-	 * Whether every RestClient.Builder and RestTemplateBuilder of the application turns
-	 * downstream error responses into DownstreamErrorException and sends the current
-	 * request id.
+	 * Whether every RestClient.Builder, RestTemplateBuilder and WebClient.Builder of the
+	 * application turns downstream error responses into DownstreamErrorException and
+	 * sends the current request id.
 	 */
 	private boolean enabled = true;
 
@@ -32,7 +32,8 @@ public class AugnoErrorsClientProperties {
 
 	/**
 	 * Whether outgoing calls carry the current request id. Ignored when Micrometer
-	 * Tracing is in use (a Tracer bean): its propagation carries the trace instead.
+	 * Tracing is in use (a Tracer bean other than the no-op one): its propagation carries
+	 * the trace instead.
 	 */
 	private boolean propagateRequestId = true;
 

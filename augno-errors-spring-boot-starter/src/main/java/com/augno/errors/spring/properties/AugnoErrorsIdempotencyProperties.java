@@ -45,10 +45,10 @@ public class AugnoErrorsIdempotencyProperties {
 	private Duration retention = Duration.ofHours(24);
 
 	/**
-	 * How long the in-flight marker of a request that is still running holds the key: a
-	 * retry within it gets idempotency_in_progress, a retry after it (the instance died
-	 * mid-request, or the request runs longer) executes again. Set it above the longest
-	 * request.
+	 * How long the in-flight marker holds the key once its instance stops renewing it;
+	 * while the request runs it is renewed every half of this, so a retry gets
+	 * idempotency_in_progress however long the request takes, and only after a crash does
+	 * a retry past it execute again.
 	 */
 	private Duration lockTimeout = Duration.ofMinutes(1);
 
@@ -105,7 +105,7 @@ public class AugnoErrorsIdempotencyProperties {
 	 * reject (service_unavailable, 503) or proceed (executed without idempotency, logged
 	 * at WARN).
 	 */
-	private StoreFailure onStoreFailure = StoreFailure.REJECT;
+	private StoreFailurePolicy onStoreFailure = StoreFailurePolicy.REJECT;
 
 	/**
 	 * Order of the idempotency filter in the servlet filter chain.
@@ -220,11 +220,11 @@ public class AugnoErrorsIdempotencyProperties {
 		this.store = store;
 	}
 
-	public StoreFailure getOnStoreFailure() {
+	public StoreFailurePolicy getOnStoreFailure() {
 		return this.onStoreFailure;
 	}
 
-	public void setOnStoreFailure(StoreFailure onStoreFailure) {
+	public void setOnStoreFailure(StoreFailurePolicy onStoreFailure) {
 		this.onStoreFailure = onStoreFailure;
 	}
 
@@ -259,23 +259,6 @@ public class AugnoErrorsIdempotencyProperties {
 		 * (Lettuce): shared by every instance.
 		 */
 		REDIS
-
-	}
-
-	/**
-	 * What a request with a key gets when the store fails.
-	 */
-	public enum StoreFailure {
-
-		/**
-		 * Answer service_unavailable (503, transient): the request is not executed.
-		 */
-		REJECT,
-
-		/**
-		 * Execute the request without idempotency, and log a WARN.
-		 */
-		PROCEED
 
 	}
 

@@ -32,8 +32,8 @@ public class AugnoErrorsRateLimitProperties {
 
 	/**
 	 * What a request gets when the bucket store cannot be reached in time: reject
-	 * (service_unavailable, 503) or allow (the request proceeds unlimited, and a WARN is
-	 * logged at most once every 10 seconds).
+	 * (service_unavailable, 503) or proceed (the request proceeds without a limit, and a
+	 * WARN is logged at most once every 10 seconds).
 	 */
 	private StoreFailurePolicy onStoreFailure = StoreFailurePolicy.REJECT;
 
@@ -139,23 +139,6 @@ public class AugnoErrorsRateLimitProperties {
 		 * Bucket4j buckets in Redis, through Bucket4j's Lettuce integration.
 		 */
 		REDIS
-
-	}
-
-	/**
-	 * What a request gets when the bucket store fails.
-	 */
-	public enum StoreFailurePolicy {
-
-		/**
-		 * Refuse the request with service_unavailable (503).
-		 */
-		REJECT,
-
-		/**
-		 * Let the request through without a limit, and log a WARN.
-		 */
-		ALLOW
 
 	}
 

@@ -3,11 +3,13 @@ package com.augno.errors.spring.ratelimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
-import com.augno.errors.spring.properties.AugnoErrorsRateLimitProperties.StoreFailurePolicy;
+import com.augno.errors.spring.properties.StoreFailurePolicy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,6 +37,8 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 	 */
 	public static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
 
+	private static final int MAX_CACHED_POLICY_FIELDS = 1024;
+
 	private static final Log logger = LogFactory.getLog(RateLimitInterceptor.class);
 
 	private final RateLimitPolicies policies;
@@ -52,6 +56,11 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 	private final AtomicLong nextLog = new AtomicLong(System.nanoTime());
 
 	private final AtomicLong unlogged = new AtomicLong();
+
+	// The RateLimit-Policy field of each single policy seen, formatted once: it does not
+	// change between requests. Bounded, as a policy resolver may adapt policies per
+	// caller.
+	private final ConcurrentMap<RateLimitPolicy, String> policyFields = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the interceptor.
@@ -99,13 +108,28 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 			}
 		}
 		if (!applied.isEmpty()) {
-			response.setHeader(RateLimitHeaders.RATE_LIMIT_POLICY, RateLimitHeaders.policy(applied));
+			response.setHeader(RateLimitHeaders.RATE_LIMIT_POLICY, policyField(applied));
 			response.setHeader(RateLimitHeaders.RATE_LIMIT, RateLimitHeaders.state(applied, probes));
 		}
 		if (retryAfter != null) {
 			throw AugnoException.of(ErrorCodes.RATE_LIMIT_EXCEEDED).retryAfter(atLeastOneSecond(retryAfter));
 		}
 		return true;
+	}
+
+	private String policyField(List<RateLimitPolicy> applied) {
+		if (applied.size() != 1) {
+			return RateLimitHeaders.policy(applied);
+		}
+		RateLimitPolicy policy = applied.get(0);
+		String field = this.policyFields.get(policy);
+		if (field == null) {
+			field = RateLimitHeaders.policy(applied);
+			if (this.policyFields.size() < MAX_CACHED_POLICY_FIELDS) {
+				this.policyFields.putIfAbsent(policy, field);
+			}
+		}
+		return field;
 	}
 
 	private @Nullable RateLimitProbe consume(String key, RateLimitPolicy policy) {

@@ -9,10 +9,12 @@ import com.augno.errors.spring.format.ErrorBody;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.UnrecognizedUrls;
 import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorListeners;
 import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.ErrorResponseRules;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.RequestIds;
 import org.apache.commons.logging.Log;
@@ -31,6 +33,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 
@@ -40,8 +44,8 @@ import org.springframework.web.util.pattern.PathPattern;
  * its crash-storm policy), renders it through the {@link ErrorRenderer} in the format the
  * request chooses, and writes it. Ordered before Spring Boot's own handler (at -1) and
  * Spring Framework's (at 0), so neither sees a failure this handler answers. The
- * {@link ErrorListener}s are told about each error once it is ready to be written, as on
- * the servlet stack.
+ * {@link ErrorListener}s are told about each error it answers once the answer is ready to
+ * be written, as on the servlet stack.
  * <p>
  * A client that went away gets nothing written: it is logged at the level of
  * {@code augno.errors.logging.client-closed-request} and the exchange completes, so that
@@ -49,6 +53,10 @@ import org.springframework.web.util.pattern.PathPattern;
  * 499). A failure after the response was committed (inside a streamed body) is logged
  * once and the connection closed: the client sees a truncated stream, never a JSON error
  * appended to it.
+ * <p>
+ * As on Spring MVC, the failures of paths outside {@code augno.errors.paths} are left to
+ * Spring Boot's own handling, and a browser navigating gets the application's error page
+ * (rendered by Boot's handler, with Boot's model) when it has one for the status.
  *
  * @since 0.1.0
  */
@@ -76,10 +84,16 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 
 	private final String requestIdHeader;
 
+	private final ErrorResponseRules rules;
+
+	private final @Nullable ErrorWebExceptionHandler boot;
+
+	private final @Nullable ReactiveErrorPages pages;
+
 	private final ErrorListeners listeners;
 
 	/**
-	 * Create a handler without listeners.
+	 * Create a handler that answers every failure with the envelope.
 	 * @param mappers the mapper chain
 	 * @param renderer builds and renders the error
 	 * @param errorLogger logs each error once
@@ -88,27 +102,56 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 	 */
 	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader) {
-		this(mappers, renderer, errorLogger, requestIdGenerator, requestIdHeader, List.of());
+		this(mappers, renderer, errorLogger, requestIdGenerator, requestIdHeader, new ErrorResponseRules(List.of()),
+				null, null);
 	}
 
 	/**
-	 * Create a handler that tells listeners about each error it answers.
+	 * Create a handler that leaves to Spring Boot's handling the failures of paths
+	 * outside the {@link ErrorResponseRules rules}, and the application's error pages for
+	 * a browser navigating.
 	 * @param mappers the mapper chain
 	 * @param renderer builds and renders the error
 	 * @param errorLogger logs each error once
 	 * @param requestIdGenerator generates an id for a request the filter did not see
 	 * @param requestIdHeader the response header that carries the request id
+	 * @param rules which paths get the envelope, and which requests are a browser's
+	 * @param boot Spring Boot's handler, or {@code null} to answer every path
+	 * @param pages the application's error pages, or {@code null} for none
+	 */
+	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			ErrorResponseRules rules, @Nullable ErrorWebExceptionHandler boot, @Nullable ReactiveErrorPages pages) {
+		this(mappers, renderer, errorLogger, requestIdGenerator, requestIdHeader, rules, boot, pages, List.of());
+	}
+
+	/**
+	 * Create a handler that leaves to Spring Boot's handling the failures of paths
+	 * outside the {@link ErrorResponseRules rules}, and the application's error pages for
+	 * a browser navigating, and tells listeners about each error it answers.
+	 * @param mappers the mapper chain
+	 * @param renderer builds and renders the error
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request the filter did not see
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param rules which paths get the envelope, and which requests are a browser's
+	 * @param boot Spring Boot's handler, or {@code null} to answer every path
+	 * @param pages the application's error pages, or {@code null} for none
 	 * @param listeners called for each answered error, in order
 	 */
 	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			ErrorResponseRules rules, @Nullable ErrorWebExceptionHandler boot, @Nullable ReactiveErrorPages pages,
 			List<ErrorListener> listeners) {
+		this.listeners = new ErrorListeners(listeners);
 		this.mappers = mappers;
 		this.renderer = renderer;
 		this.errorLogger = errorLogger;
 		this.requestIdGenerator = requestIdGenerator;
 		this.requestIdHeader = requestIdHeader;
-		this.listeners = new ErrorListeners(listeners);
+		this.rules = rules;
+		this.boot = boot;
+		this.pages = pages;
 	}
 
 	@Override
@@ -128,7 +171,8 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 		ServerHttpResponse response = exchange.getResponse();
 		String method = request.getMethod().name();
 		String path = request.getPath().value();
-		MappedError mapped = this.mappers.map(failure);
+		MappedError mapped = isUnmatchedRoute(exchange, failure) ? UnrecognizedUrls.of(method, path)
+				: this.mappers.map(failure);
 		if (mapped.disconnected()) {
 			this.errorLogger.logClientClosed(method, path, requestId, failure);
 			if (!response.isCommitted()) {
@@ -140,6 +184,9 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 						this.renderer.create(code, mapped, requestId, locale(exchange)), requestId);
 			}
 			return Mono.empty();
+		}
+		if (this.boot != null && !this.rules.isEnveloped(request.getPath().pathWithinApplication().value())) {
+			return this.boot.handle(exchange, failure);
 		}
 		ErrorCode code = this.renderer.errorFactory().resolve(mapped.code());
 		Locale locale = locale(exchange);
@@ -157,6 +204,13 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			}
 			notifyListeners(exchange, code.status(), error, requestId);
 			return abort(response, failure);
+		}
+		if (this.boot != null && prefersPage(request, code.status())) {
+			// Boot renders the page; a ResponseStatusException gives it the status.
+			exchange.getAttributes().put(BootErrorWebExceptionHandler.LOGGED_ATTRIBUTE, Boolean.TRUE);
+			notifyListeners(exchange, code.status(), error, requestId);
+			return this.boot.handle(exchange,
+					new ResponseStatusException(HttpStatusCode.valueOf(code.status()), error.message(), failure));
 		}
 		String instance = (path.length() <= MAX_INSTANCE_LENGTH) ? path : null;
 		ErrorBody rendered = this.renderer.render(code, mapped, error, code.status(), requestId, instance, locale,
@@ -176,6 +230,27 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 		ServerHttpRequest request = exchange.getRequest();
 		this.listeners.notify(
 				new ErrorEvent(request.getMethod().name(), request.getPath().value(), route, status, error, requestId));
+	}
+
+	private boolean prefersPage(ServerHttpRequest request, int status) {
+		HttpHeaders headers = request.getHeaders();
+		return this.pages != null && ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
+				headers.getFirst("X-Requested-With")) && this.pages.hasPage(status);
+	}
+
+	/**
+	 * Whether the request matched no route: the static resources' not-found, or the bare
+	 * 404 Spring's {@code DispatcherHandler} raises when no handler matched. Such a 404
+	 * is answered as on Spring MVC, naming the method and path; a 404 a handler raised
+	 * keeps its own message.
+	 */
+	private static boolean isUnmatchedRoute(ServerWebExchange exchange, Throwable failure) {
+		if (failure instanceof NoResourceFoundException) {
+			return true;
+		}
+		return failure.getClass() == ResponseStatusException.class
+				&& ((ResponseStatusException) failure).getStatusCode().value() == 404
+				&& exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) == null;
 	}
 
 	/**

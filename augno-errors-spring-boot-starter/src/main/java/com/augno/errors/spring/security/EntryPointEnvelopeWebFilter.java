@@ -3,7 +3,7 @@ package com.augno.errors.spring.security;
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
-import com.augno.errors.spring.web.BrowserNavigation;
+import com.augno.errors.spring.web.ErrorResponseRules;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -92,7 +92,8 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 		}
 		ServerHttpRequest request = exchange.getRequest();
 		HttpHeaders headers = request.getHeaders();
-		if (BrowserNavigation.is(headers.getFirst(HttpHeaders.ACCEPT), headers.getFirst("X-Requested-With"))) {
+		if (ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
+				headers.getFirst("X-Requested-With"))) {
 			return held.release();
 		}
 		int value = status.value();

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
+import com.augno.errors.spring.mapping.UnrecognizedUrls;
 import com.augno.errors.spring.servlet.ErrorResponseHandler.MappedFailure;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -113,9 +113,7 @@ public class AugnoErrorController extends BasicErrorController implements ErrorC
 		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
 			return this.handler.forStatus(request, status);
 		}
-		return new MappedFailure(
-				SpringMvcExceptionMapper.unrecognizedUrl(OriginalRequest.method(request), request.getRequestURI()),
-				null);
+		return new MappedFailure(UnrecognizedUrls.of(OriginalRequest.method(request), request.getRequestURI()), null);
 	}
 
 }

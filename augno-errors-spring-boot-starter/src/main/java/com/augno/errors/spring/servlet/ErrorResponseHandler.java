@@ -64,6 +64,15 @@ public class ErrorResponseHandler {
 	public static final String CLIENT_CLOSED_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".clientClosed";
 
 	/**
+	 * The request attribute under which a container integration may leave a
+	 * {@link Runnable} that records the 499 on the container's own response, run right
+	 * after the request is marked with {@link #CLIENT_CLOSED_ATTRIBUTE}: a committed
+	 * response ignores {@code setStatus}.
+	 */
+	public static final String CLIENT_CLOSED_RECORDER_ATTRIBUTE = ErrorResponseHandler.class.getName()
+			+ ".clientClosedRecorder";
+
+	/**
 	 * The request attribute under which an integration records the failure behind an
 	 * error status that a later component sets without a body, or sends with
 	 * {@code sendError}; see {@link #respondToStatus}.
@@ -343,6 +352,9 @@ public class ErrorResponseHandler {
 		String requestId = requestId(request, response);
 		if (mapped.disconnected()) {
 			request.setAttribute(CLIENT_CLOSED_ATTRIBUTE, Boolean.TRUE);
+			if (request.getAttribute(CLIENT_CLOSED_RECORDER_ATTRIBUTE) instanceof Runnable recorder) {
+				recorder.run();
+			}
 			if (!response.isCommitted()) {
 				response.setStatus(499);
 			}

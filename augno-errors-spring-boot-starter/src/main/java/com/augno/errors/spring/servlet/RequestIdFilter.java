@@ -28,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
+	private static final String ALREADY_FILTERED_ATTRIBUTE = RequestIdFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
+
 	private final ErrorResponseHandler handler;
 
 	private final RequestIdGenerator generator;
@@ -129,6 +131,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
+	}
+
+	/**
+	 * Return a constant name, which {@link OncePerRequestFilter} would otherwise
+	 * concatenate for every request.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return ALREADY_FILTERED_ATTRIBUTE;
 	}
 
 }

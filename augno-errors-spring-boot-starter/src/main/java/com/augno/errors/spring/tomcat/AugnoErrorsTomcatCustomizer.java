@@ -1,7 +1,5 @@
 package com.augno.errors.spring.tomcat;
 
-import java.util.Arrays;
-
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
@@ -17,8 +15,7 @@ import org.springframework.core.Ordered;
 /**
  * Installs the valves on the embedded Tomcat: an {@link AugnoErrorReportValve} in place
  * of every other error report valve of the host, a {@link ClientClosedRequestValve} on
- * the context, as valve and as request attribute listener, and a
- * {@link CommittedFailureValve} on the context.
+ * the context, and a {@link CommittedFailureValve} on the context.
  *
  * @since 0.1.0
  */
@@ -37,17 +34,8 @@ public final class AugnoErrorsTomcatCustomizer
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
-		ClientClosedRequestValve clientClosedRequestValve = new ClientClosedRequestValve();
-		factory.addContextValves(clientClosedRequestValve, new CommittedFailureValve());
-		factory.addContextCustomizers((context) -> addListener(context, clientClosedRequestValve),
-				this::replaceErrorReportValve);
-	}
-
-	private static void addListener(Context context, Object listener) {
-		Object[] listeners = context.getApplicationEventListeners();
-		Object[] added = Arrays.copyOf(listeners, listeners.length + 1);
-		added[listeners.length] = listener;
-		context.setApplicationEventListeners(added);
+		factory.addContextValves(new ClientClosedRequestValve(), new CommittedFailureValve());
+		factory.addContextCustomizers(this::replaceErrorReportValve);
 	}
 
 	private void replaceErrorReportValve(Context context) {

@@ -4,8 +4,6 @@ import java.io.IOException;
 
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequestAttributeEvent;
-import jakarta.servlet.ServletRequestAttributeListener;
 import org.apache.catalina.AccessLog;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -19,11 +17,14 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * It records the status at two points:
  * <ul>
- * <li>As a request attribute listener of the context, the moment the attribute is set on
- * the thread that runs the request through this valve. Filters that read the status
- * afterwards, such as Micrometer's {@code http.server.requests} observation, then see
- * 499. An attribute set on another thread (an application's own executor) is only
- * recorded at the second point.</li>
+ * <li>The moment the {@link ErrorResponseHandler} marks the request, on the thread that
+ * runs the request through this valve, through the recorder this valve leaves under
+ * {@link ErrorResponseHandler#CLIENT_CLOSED_RECORDER_ATTRIBUTE}. Filters that read the
+ * status afterwards, such as Micrometer's {@code http.server.requests} observation, then
+ * see 499. A request marked on another thread (an application's own executor) is only
+ * recorded at the second point. A recorder rather than a request attribute listener: with
+ * any such listener on the context, Tomcat creates an event and copies its listener array
+ * for every attribute every request sets.</li>
  * <li>As the context's access log, which Tomcat calls before those of host and engine:
  * Tomcat sets 500 on an asynchronous request that ended in an I/O error after the
  * application has finished, so the access log would otherwise show 500.</li>
@@ -31,11 +32,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class ClientClosedRequestValve extends ValveBase implements AccessLog, ServletRequestAttributeListener {
+public final class ClientClosedRequestValve extends ValveBase implements AccessLog {
 
 	private static final int CLIENT_CLOSED_REQUEST = 499;
 
 	private static final ThreadLocal<@Nullable Request> CURRENT_REQUEST = new ThreadLocal<>();
+
+	/**
+	 * Records the 499 on the request this valve runs on the calling thread, if that
+	 * request is the one marked: one instance for every request.
+	 */
+	private static final Runnable RECORDER = () -> {
+		Request request = CURRENT_REQUEST.get();
+		if (request != null) {
+			record(request, request.getResponse());
+		}
+	};
 
 	/**
 	 * Create the valve.
@@ -48,21 +60,12 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		Request previous = CURRENT_REQUEST.get();
 		CURRENT_REQUEST.set(request);
+		request.setAttribute(ErrorResponseHandler.CLIENT_CLOSED_RECORDER_ATTRIBUTE, RECORDER);
 		try {
 			getNext().invoke(request, response);
 		}
 		finally {
 			CURRENT_REQUEST.set(previous);
-		}
-	}
-
-	@Override
-	public void attributeAdded(ServletRequestAttributeEvent event) {
-		if (ErrorResponseHandler.CLIENT_CLOSED_ATTRIBUTE.equals(event.getName())) {
-			Request request = CURRENT_REQUEST.get();
-			if (request != null && request.getRequest() == event.getServletRequest()) {
-				record(request, request.getResponse());
-			}
 		}
 	}
 

@@ -1,6 +1,5 @@
 package com.augno.errors.spring.versioning;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.augno.errors.ErrorCodes;
@@ -13,9 +12,6 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.accept.ApiVersionParser;
 import org.springframework.web.accept.InvalidApiVersionException;
 import org.springframework.web.accept.MissingApiVersionException;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps Spring's API versioning failures to the contract's codes, with messages that name
@@ -28,7 +24,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * <li>any other rejected version is {@code api_version_invalid}.</li>
  * </ul>
  * It runs before the mapper of Spring MVC's own exceptions, so that a 404 of a path that
- * exists in a newer version is not {@code resource_not_found}.
+ * exists in a newer version is not {@code resource_not_found}. It is free of either web
+ * stack: the {@link ApiVersionMappings} of the stack tell it the declared versions and
+ * that 404.
  *
  * @since 0.1.0
  */
@@ -36,7 +34,7 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 
 	/**
 	 * Order of this mapper: before {@link #SPRING_MVC_ORDER}, whose mapper answers every
-	 * {@link NoResourceFoundException} with {@code resource_not_found}.
+	 * {@code NoResourceFoundException} with {@code resource_not_found}.
 	 */
 	public static final int ORDER = SPRING_MVC_ORDER - 500;
 
@@ -52,7 +50,7 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 
 	private final @Nullable String latest;
 
-	private final VersionedMappings mappings;
+	private final ApiVersionMappings mappings;
 
 	/**
 	 * Create a mapper.
@@ -65,10 +63,10 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 	 * @param mappings the versioned mappings of the application
 	 */
 	public ApiVersionExceptionMapper(String header, ApiVersionParser<?> parser, List<String> supported,
-			@Nullable String minimum, @Nullable String latest, VersionedMappings mappings) {
+			@Nullable String minimum, @Nullable String latest, ApiVersionMappings mappings) {
 		this.header = header;
 		this.parser = parser;
-		this.supported = sorted(parser, supported);
+		this.supported = Versions.sorted(parser, supported);
 		this.minimum = minimum;
 		this.latest = latest;
 		this.mappings = mappings;
@@ -101,12 +99,8 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 				.withMessage("Invalid API version '" + shown(requested) + "'. Supported versions: " + supported(),
 						translation("api_version_invalid.message.supported", shown(requested), supported().toString()));
 		}
-		if (throwable instanceof NoResourceFoundException
-				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			VersionedMappings.Requirement requirement = this.mappings.findRequirement(attributes.getRequest());
-			return (requirement != null) ? tooOld(requirement.required(), requirement.requested()) : null;
-		}
-		return null;
+		ApiVersionMappings.Requirement requirement = this.mappings.findRequirement(throwable);
+		return (requirement != null) ? tooOld(requirement.required(), requirement.requested()) : null;
 	}
 
 	@Override
@@ -136,8 +130,7 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 
 	private boolean isOlder(String requested, String minimum) {
 		try {
-			return VersionedMappings.compare(this.parser.parseVersion(requested),
-					this.parser.parseVersion(minimum)) < 0;
+			return Versions.compare(this.parser.parseVersion(requested), this.parser.parseVersion(minimum)) < 0;
 		}
 		catch (RuntimeException ex) {
 			return false;
@@ -161,12 +154,6 @@ public final class ApiVersionExceptionMapper implements ExceptionMapper {
 	private static String shown(String version) {
 		return (version.length() > MAX_VERSION_IN_MESSAGE) ? version.substring(0, MAX_VERSION_IN_MESSAGE) + "..."
 				: version;
-	}
-
-	private static List<String> sorted(ApiVersionParser<?> parser, List<String> versions) {
-		List<String> sorted = new ArrayList<>(versions);
-		sorted.sort((left, right) -> VersionedMappings.compare(parser.parseVersion(left), parser.parseVersion(right)));
-		return List.copyOf(sorted);
 	}
 
 }

@@ -14,23 +14,26 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.condition.VersionRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * The versioned {@code @RequestMapping}s of the application, indexed once on first use,
- * to tell a request for a version older than an endpoint's lowest mapping (which Spring
- * answers with a 404) from a request for a path nothing maps.
+ * The versioned {@code @RequestMapping}s of a Spring MVC application, indexed once on
+ * first use, to tell a request for a version older than an endpoint's lowest mapping
+ * (which Spring answers with a 404) from a request for a path nothing maps.
  * <p>
  * Only mappings with path patterns (Spring's default) are indexed.
  *
  * @since 0.1.0
  */
-public final class VersionedMappings {
+public final class VersionedMappings implements ApiVersionMappings {
 
 	private final ObjectProvider<RequestMappingHandlerMapping> handlerMappings;
 
@@ -72,7 +75,8 @@ public final class VersionedMappings {
 		RequestMethod method = RequestMethod.resolve(request.getMethod());
 		// Entries are sorted oldest first, so the first match is the lowest requirement.
 		for (Entry entry : index.entries()) {
-			if (compare(entry.version(), version) > 0 && (entry.methods().isEmpty() || entry.methods().contains(method))
+			if (Versions.compare(entry.version(), version) > 0
+					&& (entry.methods().isEmpty() || entry.methods().contains(method))
 					&& entry.pattern().matches(path)) {
 				return new Requirement(entry.label(), requested);
 			}
@@ -81,11 +85,24 @@ public final class VersionedMappings {
 	}
 
 	/**
-	 * Return the distinct versions of the versioned mappings, oldest first.
-	 * @return the versions, as declared without a trailing {@code +}
+	 * Find the version the endpoint of the current request requires when the failure is
+	 * the {@link NoResourceFoundException} of a request for an older version; see
+	 * {@link #findRequirement(HttpServletRequest)}.
+	 * @param failure the failure
+	 * @return the requirement, or {@code null}
 	 */
+	@Override
+	public @Nullable Requirement findRequirement(Throwable failure) {
+		if (failure instanceof NoResourceFoundException
+				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return findRequirement(attributes.getRequest());
+		}
+		return null;
+	}
+
+	@Override
 	public List<String> versions() {
-		TreeMap<Comparable<?>, String> versions = new TreeMap<>(VersionedMappings::compare);
+		TreeMap<Comparable<?>, String> versions = new TreeMap<>(Versions::compare);
 		index().entries().forEach((entry) -> versions.putIfAbsent(entry.version(), entry.label()));
 		return List.copyOf(versions.values());
 	}
@@ -122,7 +139,7 @@ public final class VersionedMappings {
 				}
 			}
 		}
-		entries.sort(Comparator.comparing(Entry::version, VersionedMappings::compare));
+		entries.sort(Comparator.comparing(Entry::version, Versions::compare));
 		return new Index(first, List.copyOf(entries));
 	}
 
@@ -131,26 +148,6 @@ public final class VersionedMappings {
 			return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
 		}
 		return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
-	}
-
-	/**
-	 * Compare two versions of the same parser.
-	 * @param left one version
-	 * @param right the other
-	 * @return their order
-	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static int compare(Comparable<?> left, Comparable<?> right) {
-		return ((Comparable) left).compareTo(right);
-	}
-
-	/**
-	 * The version an endpoint requires, and the older one a request asked for.
-	 *
-	 * @param required the lowest version of the endpoint, as declared
-	 * @param requested the version of the request, as sent
-	 */
-	public record Requirement(String required, String requested) {
 	}
 
 	private record Entry(PathPattern pattern, Set<RequestMethod> methods, Comparable<?> version, String label) {

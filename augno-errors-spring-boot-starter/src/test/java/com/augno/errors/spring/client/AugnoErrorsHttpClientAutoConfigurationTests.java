@@ -29,6 +29,7 @@ import org.springframework.web.client.RestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.header;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.headerDoesNotExist;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
@@ -174,11 +175,30 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 
 	@Test
 	void requestIdGivesWayToMicrometerTracing() {
-		this.clientRunner.withBean(Tracer.class, () -> Tracer.NOOP).run((context) -> {
+		this.clientRunner.withBean(Tracer.class, () -> mock(Tracer.class)).run((context) -> {
 			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
 			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
 			server.expect(requestTo("/ok"))
 				.andExpect(headerDoesNotExist("Request-Id"))
+				.andRespond(withStatus(HttpStatus.OK));
+			MDC.put(RequestIds.MDC_KEY, "rq_ours");
+			try {
+				builder.build().get().uri("/ok").retrieve().toBodilessEntity();
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+			server.verify();
+		});
+	}
+
+	@Test
+	void noOpTracerLeavesTheRequestIdInPlace() {
+		this.clientRunner.withBean(Tracer.class, () -> Tracer.NOOP).run((context) -> {
+			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
+			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+			server.expect(requestTo("/ok"))
+				.andExpect(header("Request-Id", "rq_ours"))
 				.andRespond(withStatus(HttpStatus.OK));
 			MDC.put(RequestIds.MDC_KEY, "rq_ours");
 			try {

@@ -79,6 +79,26 @@ abstract class IdempotencyStoreContractTests {
 	}
 
 	@Test
+	void aRenewedMarkerOutlivesTheLockTimeoutItWasClaimedWith() throws Exception {
+		Duration lock = Duration.ofMillis(300);
+		store().claim(this.key, this.first, lock);
+		assertThat(store().renew(this.key, this.first, LONG)).isTrue();
+		expire(lock);
+		assertThat(store().claim(this.key, new IdempotencyRecord.InFlight("t2", "fp"), LONG)).isEqualTo(this.first);
+	}
+
+	@Test
+	void onlyTheClaimThatHoldsTheKeyRenewsIt() {
+		IdempotencyRecord.InFlight stranger = new IdempotencyRecord.InFlight("t2", "fp");
+		assertThat(store().renew(this.key, this.first, LONG)).isFalse();
+		store().claim(this.key, this.first, LONG);
+		assertThat(store().renew(this.key, stranger, LONG)).isFalse();
+		store().complete(this.key, this.first, this.response, LONG);
+		assertThat(store().renew(this.key, this.first, LONG)).isFalse();
+		assertThat(store().claim(this.key, stranger, LONG)).isEqualTo(this.response);
+	}
+
+	@Test
 	void aCompletedResponseExpiresAfterItsRetention() throws Exception {
 		Duration retention = Duration.ofMillis(300);
 		store().claim(this.key, this.first, LONG);

@@ -1,13 +1,18 @@
 package com.augno.errors.spring.idempotency;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -20,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.ErrorType;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,8 +58,6 @@ class RedisIdempotencyIntegrationTests {
 	private static final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
 
 	private static final String PREFIX = "augno-test:" + UUID.randomUUID() + ":";
-
-	private static final Pattern COMMAND_CALLS = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)");
 
 	private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -142,9 +146,11 @@ class RedisIdempotencyIntegrationTests {
 		for (HttpResponse<String> response : responses) {
 			String key = response.request().headers().firstValue("Idempotency-Key").orElseThrow();
 			if (response.statusCode() == 409) {
-				EnvelopeAssert.assertEnvelope(response.body())
-					.is("idempotency_in_progress", "idempotency_error",
-							"Request for the idempotency key '" + key + "' is already being processed.", null, true);
+				AugnoErrors.assertThat(response)
+					.isAugnoError("idempotency_in_progress", ErrorType.IDEMPOTENCY_ERROR)
+					.hasMessage("Request for the idempotency key '" + key + "' is already being processed.")
+					.hasNoParam()
+					.isTransient();
 				inProgress++;
 			}
 			else {
@@ -172,18 +178,47 @@ class RedisIdempotencyIntegrationTests {
 	}
 
 	@Test
-	void aNewKeyTakesOneCommandBeforeTheHandlerAndOneAfterAReplayOne() throws Exception {
-		assertThat(privateRedis.command("CONFIG RESETSTAT")).isEqualTo("+OK");
+	void aNewKeyTakesOneRoundTripBeforeTheHandlerAndOneAfterAReplayOne() throws Exception {
 		String key = "count-" + UUID.randomUUID();
-		assertThat(post(this.http, rejecting, "count", key).statusCode()).isEqualTo(201);
-		// Two round trips, claim and completion; INFO commandstats counts the scripts'
-		// own
-		// calls too: a GET and a SET in each.
-		assertThat(commandCalls()).isEqualTo(Map.of("evalsha", 2, "get", 2, "set", 2));
-		assertThat(privateRedis.command("CONFIG RESETSTAT")).isEqualTo("+OK");
-		assertThat(post(this.http, rejecting, "count", key).headers().firstValue("Idempotent-Replayed"))
-			.hasValue("true");
-		assertThat(commandCalls()).isEqualTo(Map.of("evalsha", 1, "get", 1));
+		// Both scripts loaded, whatever another test did to the server.
+		assertThat(post(this.http, rejecting, "count", "warm-" + key).statusCode()).isEqualTo(201);
+		// What the server receives, as MONITOR reports it: the commands of the instance's
+		// connection (one per round trip) and, marked "lua", those its scripts run.
+		List<String> received;
+		try (Monitor monitor = Monitor.start(privateRedis.port())) {
+			assertThat(post(this.http, rejecting, "count", key).statusCode()).isEqualTo(201);
+			received = monitor.commandsUntilQuiet();
+		}
+		// Before the handler, the claim: one EVALSHA whose script reads the key and sets
+		// the in-flight marker; after it, the completion: one EVALSHA that checks the
+		// marker and stores the answer.
+		assertThat(received).containsExactly("evalsha", "lua get", "lua set", "evalsha", "lua get", "lua set");
+		try (Monitor monitor = Monitor.start(privateRedis.port())) {
+			assertThat(post(this.http, rejecting, "count", key).headers().firstValue("Idempotent-Replayed"))
+				.hasValue("true");
+			received = monitor.commandsUntilQuiet();
+		}
+		// A replay: the claim's one EVALSHA finds the stored answer.
+		assertThat(received).containsExactly("evalsha", "lua get");
+	}
+
+	@Test
+	void afterTheServerLostItsScriptsTheirFirstUseCostsOneMoreRoundTripEach() throws Exception {
+		String key = "flushed-" + UUID.randomUUID();
+		assertThat(privateRedis.command("SCRIPT FLUSH")).isEqualTo("+OK");
+		List<String> received;
+		try (Monitor monitor = Monitor.start(privateRedis.port())) {
+			assertThat(post(this.http, rejecting, "count", key).statusCode()).isEqualTo(201);
+			received = monitor.commandsUntilQuiet();
+		}
+		// NOSCRIPT, then EVAL sends the script, which loads it for the next EVALSHA.
+		assertThat(received).containsExactly("evalsha", "eval", "lua get", "lua set", "evalsha", "eval", "lua get",
+				"lua set");
+		try (Monitor monitor = Monitor.start(privateRedis.port())) {
+			assertThat(post(this.http, rejecting, "count", "again-" + key).statusCode()).isEqualTo(201);
+			received = monitor.commandsUntilQuiet();
+		}
+		assertThat(received).containsExactly("evalsha", "lua get", "lua set", "evalsha", "lua get", "lua set");
 	}
 
 	@Test
@@ -198,9 +233,11 @@ class RedisIdempotencyIntegrationTests {
 				HttpResponse<String> rejected = post(this.http, rejecting, "outage", "during-" + i);
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 				assertThat(rejected.statusCode()).isEqualTo(503);
-				EnvelopeAssert.assertEnvelope(rejected.body())
-					.is("service_unavailable", "api_error",
-							"Idempotency keys cannot be checked at the moment. Please retry later.", null, true);
+				AugnoErrors.assertThat(rejected)
+					.isAugnoError("service_unavailable", ErrorType.API_ERROR)
+					.hasMessage("Idempotency keys cannot be checked at the moment. Please retry later.")
+					.hasNoParam()
+					.isTransient();
 				assertThat(rejected.body()).doesNotContain("Redis", "lettuce");
 			}
 			int executedBefore = executions.getOrDefault("proceed during", new AtomicInteger()).get();
@@ -233,17 +270,6 @@ class RedisIdempotencyIntegrationTests {
 		assertThat(log).doesNotContain("\tat io.lettuce");
 	}
 
-	private Map<String, Integer> commandCalls() {
-		Map<String, Integer> calls = new java.util.TreeMap<>();
-		Matcher matcher = COMMAND_CALLS.matcher(privateRedis.command("INFO commandstats"));
-		while (matcher.find()) {
-			if (!matcher.group(1).equals("config") && !matcher.group(1).equals("info")) {
-				calls.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
-			}
-		}
-		return calls;
-	}
-
 	private static HttpResponse<String> post(HttpClient client, int port, String name, String key)
 			throws IOException, InterruptedException {
 		return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/charges/" + name))
@@ -252,6 +278,60 @@ class RedisIdempotencyIntegrationTests {
 			.header("Idempotency-Key", key)
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A MONITOR connection to a Redis server: every command the server executes, as it
+	 * executes it, whoever sent it. Commands are reduced to their lower-case name,
+	 * prefixed with "lua " for those a script ran.
+	 */
+	private static final class Monitor implements AutoCloseable {
+
+		private static final Pattern LINE = Pattern.compile("^\\+[0-9.]+ \\[\\d+ ([^\\]]+)\\] \"([^\"]+)\"");
+
+		private final Socket socket;
+
+		private final BufferedReader reader;
+
+		private Monitor(Socket socket) throws IOException {
+			this.socket = socket;
+			this.reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+		}
+
+		static Monitor start(int port) throws IOException {
+			Socket socket = new Socket("127.0.0.1", port);
+			socket.setSoTimeout(5000);
+			socket.getOutputStream().write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
+			Monitor monitor = new Monitor(socket);
+			assertThat(monitor.reader.readLine()).isEqualTo("+OK");
+			return monitor;
+		}
+
+		/**
+		 * Return the commands received until a PING of this method's own, sent once the
+		 * commands to observe have been answered, so that they all precede it.
+		 */
+		List<String> commandsUntilQuiet() throws IOException {
+			String marker = "monitor-end-" + UUID.randomUUID();
+			assertThat(PrivateRedisServer.Redis.command(this.socket.getPort(), "PING " + marker)).contains(marker);
+			List<String> commands = new ArrayList<>();
+			for (String line = this.reader.readLine(); line != null; line = this.reader.readLine()) {
+				if (line.contains(marker)) {
+					return commands;
+				}
+				Matcher matcher = LINE.matcher(line);
+				assertThat(matcher.find()).as("MONITOR line %s", line).isTrue();
+				String name = matcher.group(2).toLowerCase(Locale.ROOT);
+				commands.add(matcher.group(1).equals("lua") ? "lua " + name : name);
+			}
+			throw new IllegalStateException("MONITOR ended before the marker");
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
 	}
 
 	/**

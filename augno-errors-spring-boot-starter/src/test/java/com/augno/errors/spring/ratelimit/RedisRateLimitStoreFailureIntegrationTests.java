@@ -62,7 +62,8 @@ class RedisRateLimitStoreFailureIntegrationTests {
 				"augno.errors.rate-limits.redis.timeout=300ms", "augno.errors.rate-limits.key-prefix=" + prefix };
 		this.rejecting = RateLimitTestApplication
 			.start(with(common, "augno.errors.rate-limits.on-store-failure=reject"));
-		this.allowing = RateLimitTestApplication.start(with(common, "augno.errors.rate-limits.on-store-failure=allow"));
+		this.allowing = RateLimitTestApplication
+			.start(with(common, "augno.errors.rate-limits.on-store-failure=proceed"));
 		int rejectingPort = RateLimitTestApplication.port(this.rejecting);
 		int allowingPort = RateLimitTestApplication.port(this.allowing);
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.augno.errors.test.AugnoErrors;
+import com.augno.errors.test.CapturedResponse;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorLinks;
@@ -37,7 +39,6 @@ import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import static com.augno.errors.spring.test.EnvelopeAssert.assertEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -91,8 +92,12 @@ class ErrorResponseHandlerTests {
 		errorDispatch(400);
 		handler.handle(this.request, this.response, eof);
 		assertThat(this.response.getStatus()).isEqualTo(400);
-		assertEnvelope(this.response.getContentAsString()).isClientError("validation_failed",
-				"The request body ended before its declared length.", null);
+		AugnoErrors.assertThat(CapturedResponse.bodyOnly(this.response.getContentAsString()))
+			.isAugnoError("validation_failed")
+			.hasMessage("The request body ended before its declared length.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		assertThat(this.events).containsExactly("400 validation_failed");
 		assertThat(output.getAll().lines().filter((line) -> line.contains("validation_failed"))).hasSize(1);
 	}
@@ -176,7 +181,11 @@ class ErrorResponseHandlerTests {
 		handler.respond(this.request, this.response, MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND), null);
 		assertThat(this.response.getStatus()).isEqualTo(404);
 		assertThat(this.response.getContentType()).isEqualTo("application/json");
-		assertEnvelope(this.response.getContentAsString()).hasRequestId("rq_test");
+		assertThat(AugnoErrors.assertThat(CapturedResponse.bodyOnly(this.response.getContentAsString()))
+			.isAugnoError("resource_not_found")
+			.error()
+			.get("request_log_url")
+			.asString()).isEqualTo("https://augno.com/dashboard/request-logs/rq_test");
 		assertThat(output.getAll().lines().filter((line) -> line.contains(" WARN "))).singleElement()
 			.satisfies((line) -> assertThat(line).contains(
 					"Error format 'broken' failed to render resource_not_found (request_id=rq_test); answering with "

@@ -3,6 +3,8 @@ package com.augno.errors.spring.servlet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import com.augno.errors.test.AugnoErrors;
+import com.augno.errors.test.CapturedResponse;
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorEnvelope;
 import com.augno.errors.ErrorType;
@@ -13,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import static com.augno.errors.spring.test.EnvelopeAssert.assertEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +46,12 @@ class ErrorResponseWriterTests {
 		assertThat(response.getContentLength()).isEqualTo(body.length);
 		String json = new String(body, StandardCharsets.US_ASCII);
 		assertThat(json).doesNotContain("<html").isASCII();
-		assertEnvelope(json).isClientError("validation_failed", "Le champ « prénom » est requis.", "prénom");
+		AugnoErrors.assertThat(CapturedResponse.bodyOnly(json))
+			.isAugnoError("validation_failed")
+			.hasMessage("Le champ « prénom » est requis.")
+			.hasParam("prénom")
+			.isNotTransient()
+			.hasNoQuota();
 		// Byte for byte what Jackson's ESCAPE_NON_ASCII writes, as before formats.
 		assertThat(json).isEqualTo(new String(JsonMapper.builder()
 			.enable(JsonWriteFeature.ESCAPE_NON_ASCII)

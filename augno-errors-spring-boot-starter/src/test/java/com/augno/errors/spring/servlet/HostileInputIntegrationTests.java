@@ -23,11 +23,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.http.HttpHeaders;
+import com.augno.errors.ErrorType;
+import com.augno.errors.test.CapturedResponse;
+import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,9 +106,13 @@ class HostileInputIntegrationTests {
 		assertThat(reply.header("Content-Length")).as("Content-Length")
 			.isEqualTo(Integer.toString(reply.body().length));
 		assertThat(body.length()).as("body size").isLessThan(4096);
-		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(body).hasRequestId(reply.header("Request-Id"));
-		assertThat(envelope.error().get("code").asString()).as("code in %s", body).isEqualTo(hostile.code());
-		envelope.isClientError(hostile.code(), hostile.message(), hostile.param());
+		AugnoErrors.assertThat(reply.captured())
+			.isAugnoError(hostile.code(), ErrorType.INVALID_REQUEST_ERROR)
+			.hasMessage(hostile.message())
+			.hasParam(hostile.param())
+			.isNotTransient()
+			.hasNoQuota()
+			.hasContentLength();
 	}
 
 	static Stream<Case> cases() {
@@ -473,6 +480,16 @@ class HostileInputIntegrationTests {
 
 		@Nullable String header(String name) {
 			return this.headers.get(name);
+		}
+
+		/**
+		 * Return the reply as the test kit reads it.
+		 * @return the reply
+		 */
+		CapturedResponse captured() throws CharacterCodingException {
+			HttpHeaders httpHeaders = new HttpHeaders();
+			this.headers.forEach(httpHeaders::add);
+			return CapturedResponse.of(this.status, httpHeaders, strictUtf8(this.body));
 		}
 
 	}

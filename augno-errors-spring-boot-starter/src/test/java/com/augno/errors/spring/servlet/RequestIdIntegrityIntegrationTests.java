@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.augno.errors.test.AugnoErrors;
 import com.augno.errors.AugnoError;
 import com.augno.errors.AugnoException;
-import com.augno.errors.spring.test.EnvelopeAssert;
 import com.augno.errors.spring.web.ErrorListener;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -151,8 +151,12 @@ class RequestIdIntegrityIntegrationTests {
 			assertThat(response.body()).as("MDC in the handler of %s", path).isEqualTo(requestId);
 			return new Answer(requestId, response.statusCode(), null);
 		}
-		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(requestId);
-		String code = envelope.error().get("code").asString();
+		String code = AugnoErrors.assertThat(response)
+			.isAugnoError()
+			.hasRequestId(requestId)
+			.error()
+			.get("code")
+			.asString();
 		assertThat(code).as("code of %s", path).isEqualTo(switch (i % 4) {
 			case 1 -> "resource_not_found";
 			case 2 -> "parameter_invalid";

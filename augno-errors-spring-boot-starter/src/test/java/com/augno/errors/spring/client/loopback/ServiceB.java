@@ -11,14 +11,17 @@ import com.augno.errors.ErrorCodes;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The downstream service: answers with Augno envelopes and counts the calls it receives.
- * Not a {@code @SpringBootConfiguration}, so that no {@code @SpringBootTest} finds it.
+ * The downstream service: answers with Augno envelopes and counts the calls it receives
+ * (and keeps the headers of those to {@code /terms}). Not a
+ * {@code @SpringBootConfiguration}, so that no {@code @SpringBootTest} finds it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -34,14 +37,18 @@ class ServiceB {
 
 		final AtomicInteger orderCalls = new AtomicInteger();
 
+		final List<HttpHeaders> termRequests = new CopyOnWriteArrayList<>();
+
 		void reset() {
+			this.termRequests.clear();
 			this.flakyArrivals.clear();
 			this.invalidCalls.set(0);
 			this.orderCalls.set(0);
 		}
 
 		@GetMapping("/terms/{id}")
-		String term(@PathVariable String id) {
+		String term(@PathVariable String id, @RequestHeader HttpHeaders headers) {
+			this.termRequests.add(headers);
 			if ("t1".equals(id)) {
 				return "net 30";
 			}

@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +13,7 @@ import java.util.concurrent.Executors;
 import com.augno.errors.ErrorType;
 import com.augno.errors.spring.client.DownstreamErrorException;
 import com.augno.errors.spring.client.DownstreamRetryPolicy;
+import com.augno.errors.test.AugnoErrors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
@@ -29,13 +25,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -67,24 +64,17 @@ class TwoServicesIntegrationTests {
 
 	private static String serviceBUrl = "";
 
-	private static int serviceAPort;
-
-	private final HttpClient http = HttpClient.newHttpClient();
+	private static RestTestClient clientOfA;
 
 	@BeforeAll
 	static void startServices() throws IOException {
-		serviceB = new SpringApplicationBuilder(ServiceB.class)
-			.properties("server.port=0", "server.shutdown=immediate", "spring.main.banner-mode=off",
-					"augno.errors.request-id.trusted-header=Request-Id",
-					"augno.errors.logging.invalid-request-error=info")
-			.run();
-		serviceBUrl = "http://127.0.0.1:" + port(serviceB);
-		serviceA = new SpringApplicationBuilder(ServiceA.class)
-			.properties("server.port=0", "server.shutdown=immediate", "spring.main.banner-mode=off",
-					"downstream.url=" + serviceBUrl, "augno.errors.client.pass-through-codes=resource_not_found",
-					"augno.errors.logging.invalid-request-error=info")
-			.run();
-		serviceAPort = port(serviceA);
+		serviceB = LoopbackServices.start(new Class<?>[] { ServiceB.class, WithoutTracer.class },
+				"augno.errors.request-id.trusted-header=Request-Id", "augno.errors.logging.invalid-request-error=info");
+		serviceBUrl = LoopbackServices.url(serviceB);
+		serviceA = LoopbackServices.start(new Class<?>[] { ServiceA.class, WithoutTracer.class },
+				"downstream.url=" + serviceBUrl, "augno.errors.client.pass-through-codes=resource_not_found",
+				"augno.errors.logging.invalid-request-error=info");
+		clientOfA = LoopbackServices.client(serviceA);
 		hostile = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		hostile.createContext("/html",
 				(exchange) -> respond(exchange, 502, "text/html",
@@ -175,56 +165,66 @@ class TwoServicesIntegrationTests {
 	}
 
 	@Test
-	void passedThroughCodeBecomesTheAnswerOfServiceAWithItsOwnRequestId(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = getFromA("/a/terms/missing");
-		String requestIdOfA = response.headers().firstValue("Request-Id").orElseThrow();
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.body()).contains("\"code\":\"resource_not_found\"")
-			.contains("\"message\":\"Shipping term not found.\"")
-			.contains("\"param\":null")
-			.contains("\"request_log_url\":\"https://augno.com/dashboard/request-logs/" + requestIdOfA + "\"");
+	void passedThroughCodeBecomesTheAnswerOfServiceAWithItsOwnRequestId(CapturedOutput output) {
+		String requestIdOfA = AugnoErrors.assertThat(clientOfA.get().uri("/a/terms/missing").exchange())
+			.isAugnoError("resource_not_found")
+			.hasMessage("Shipping term not found.")
+			.hasNoParam()
+			.requestId();
+		// Without a tracer the request id of A travels in its own header, and nothing
+		// else.
+		assertThat(endpointsOfB().termRequests).singleElement().satisfies((headers) -> {
+			assertThat(headers.getFirst("Request-Id")).isEqualTo(requestIdOfA);
+			assertThat(headers.containsHeader("traceparent")).isFalse();
+		});
 		// Service B logged its answer under the request id of A, which it trusts.
-		assertThat(logLines(output, "404 resource_not_found for GET /terms/missing"))
+		assertThat(LoopbackServices.logLines(output, "404 resource_not_found for GET /terms/missing"))
 			.anySatisfy((line) -> assertThat(line).contains("(request_id=" + requestIdOfA + ")"));
 		// Service A logged its answer with the downstream's request id beside its own.
-		assertThat(logLines(output, "404 resource_not_found for GET /a/terms/missing"))
+		assertThat(LoopbackServices.logLines(output, "404 resource_not_found for GET /a/terms/missing"))
 			.anySatisfy((line) -> assertThat(line).contains("(request_id=" + requestIdOfA + ")")
 				.contains("downstream_request_id=" + requestIdOfA));
 	}
 
 	@Test
-	void codeNotPassedThroughIsAnExternalServiceError() throws Exception {
-		HttpResponse<String> response = postToA("/a/terms");
-		assertThat(response.statusCode()).isEqualTo(502);
-		assertThat(response.body()).contains("\"code\":\"external_service_error\"")
-			.doesNotContain("resource_exists")
-			.doesNotContain("already exists");
+	void codeNotPassedThroughIsAnExternalServiceError() {
+		String error = AugnoErrors.assertThat(clientOfA.post().uri("/a/terms").exchange())
+			.isAugnoError("external_service_error")
+			.hasStatus(502)
+			.error()
+			.toString();
+		assertThat(error).doesNotContain("resource_exists").doesNotContain("already exists");
 	}
 
 	@Test
-	void clientThatPassesConflictsThroughAnswersWithTheDownstreamCode() throws Exception {
-		HttpResponse<String> response = postToA("/a/terms-passing-conflicts");
-		assertThat(response.statusCode()).isEqualTo(409);
-		assertThat(response.body()).contains("\"code\":\"resource_exists\"")
-			.contains("\"message\":\"A shipping term with this name already exists.\"");
+	void clientThatPassesConflictsThroughAnswersWithTheDownstreamCode() {
+		AugnoErrors.assertThat(clientOfA.post().uri("/a/terms-passing-conflicts").exchange())
+			.isAugnoError("resource_exists")
+			.hasMessage("A shipping term with this name already exists.");
 	}
 
 	@Test
-	void transientDownstreamFailuresAreServiceUnavailable() throws Exception {
-		HttpResponse<String> throttled = getFromA("/a/throttled");
-		assertThat(throttled.statusCode()).isEqualTo(503);
-		assertThat(throttled.body()).contains("\"code\":\"service_unavailable\"");
-		assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
-		HttpResponse<String> busy = getFromA("/a/busy");
-		assertThat(busy.statusCode()).isEqualTo(503);
-		assertThat(busy.body()).contains("\"code\":\"service_unavailable\"").doesNotContain("db-7");
+	void transientDownstreamFailuresAreServiceUnavailable() {
+		AugnoErrors
+			.assertThat(clientOfA.get().uri("/a/throttled").exchange().expectHeader().valueEquals("Retry-After", "1"))
+			.isAugnoError("service_unavailable")
+			.isTransient();
+		String busy = AugnoErrors.assertThat(clientOfA.get().uri("/a/busy").exchange())
+			.isAugnoError("service_unavailable")
+			.error()
+			.toString();
+		assertThat(busy).doesNotContain("db-7");
 	}
 
 	@Test
-	void transientFailuresAreRetriedAfterTheirRetryAfter() throws Exception {
-		HttpResponse<String> response = getFromA("/a/flaky");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("recovered");
+	void transientFailuresAreRetriedAfterTheirRetryAfter() {
+		clientOfA.get()
+			.uri("/a/flaky")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("recovered");
 		List<Long> arrivals = endpointsOfB().flakyArrivals;
 		assertThat(arrivals).hasSize(3);
 		for (int i = 1; i < arrivals.size(); i++) {
@@ -277,6 +277,17 @@ class TwoServicesIntegrationTests {
 		assertThat(output).doesNotContain(SECRET);
 	}
 
+	/**
+	 * Leaves the services without a tracer: Spring Boot then registers Micrometer's no-op
+	 * tracer, which propagates nothing, so the request id must travel.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.micrometer.tracing.opentelemetry."
+			+ "autoconfigure.OpenTelemetryTracingAutoConfiguration")
+	static class WithoutTracer {
+
+	}
+
 	interface TermsClient {
 
 		@GetExchange("/terms/{id}")
@@ -300,25 +311,6 @@ class TwoServicesIntegrationTests {
 
 	private static ServiceB.Endpoints endpointsOfB() {
 		return serviceB.getBean(ServiceB.Endpoints.class);
-	}
-
-	private HttpResponse<String> getFromA(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serviceAPort + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> postToA(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serviceAPort + path))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static List<String> logLines(CapturedOutput output, String containing) {
-		return Arrays.stream(output.getOut().split("\\R")).filter((line) -> line.contains(containing)).toList();
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	private static void respond(HttpExchange exchange, int status, @Nullable String contentType, byte[] body)

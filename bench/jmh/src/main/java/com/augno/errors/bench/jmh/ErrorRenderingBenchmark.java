@@ -44,7 +44,7 @@ public class ErrorRenderingBenchmark {
 	/**
 	 * The failure rendered.
 	 */
-	@Param({ "augno_404", "validation_400", "malformed_json_400", "unknown_500" })
+	@Param({ "augno_404", "method_405", "validation_400", "malformed_json_400", "unknown_500" })
 	public String failure;
 
 	private Rendering rendering;
@@ -59,6 +59,7 @@ public class ErrorRenderingBenchmark {
 		try (ValidatorFactory validators = Validation.buildDefaultValidatorFactory()) {
 			this.throwable = switch (this.failure) {
 				case "augno_404" -> Fixtures.augnoNotFound();
+				case "method_405" -> Fixtures.methodNotAllowed();
 				case "validation_400" -> Fixtures.validationFailure(validators.getValidator());
 				case "malformed_json_400" -> Fixtures.malformedJson(this.rendering.applicationMapper);
 				case "unknown_500" -> Fixtures.unknown();
@@ -68,6 +69,7 @@ public class ErrorRenderingBenchmark {
 		this.error = this.rendering.toError(this.rendering.mappers.map(this.throwable));
 		String expected = switch (this.failure) {
 			case "augno_404" -> "{\"error\":{\"code\":\"resource_not_found\"";
+			case "method_405" -> "{\"error\":{\"code\":\"method_not_allowed\"";
 			case "validation_400" -> "\"param\":\"name\"";
 			case "malformed_json_400" -> "\"message\":\"The request body is not valid JSON.\"";
 			default -> "{\"error\":{\"code\":\"internal_error\"";

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import com.augno.errors.AugnoException;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -80,6 +82,17 @@ final class Fixtures {
 					new BodyMessage(body));
 		}
 		throw new IllegalStateException("The malformed body was read");
+	}
+
+	/**
+	 * A {@code DELETE} on the bench app's {@code GET /items/{id}}, as Spring MVC's
+	 * handler mapping raises it: the methods it supports are {@code GET}, and the
+	 * {@code HEAD} and {@code OPTIONS} it answers for every {@code GET} mapping.
+	 * @return the exception
+	 */
+	static HttpRequestMethodNotSupportedException methodNotAllowed() {
+		return new HttpRequestMethodNotSupportedException("DELETE",
+				new LinkedHashSet<>(List.of("GET", "HEAD", "OPTIONS")));
 	}
 
 	/**

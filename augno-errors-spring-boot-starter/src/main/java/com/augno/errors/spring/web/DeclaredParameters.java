@@ -1,4 +1,4 @@
-package com.augno.errors.spring.servlet;
+package com.augno.errors.spring.web;
 
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.RecordComponent;
@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -29,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.SessionAttribute;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -131,13 +127,13 @@ final class DeclaredParameters {
 	}
 
 	private static boolean isFrameworkType(Class<?> type) {
-		return ServletRequest.class.isAssignableFrom(type) || ServletResponse.class.isAssignableFrom(type)
-				|| HttpSession.class.isAssignableFrom(type) || WebRequest.class.isAssignableFrom(type)
-				|| Principal.class.isAssignableFrom(type) || Locale.class == type || TimeZone.class == type
-				|| Errors.class.isAssignableFrom(type) || UriComponentsBuilder.class.isAssignableFrom(type)
-				|| java.io.InputStream.class.isAssignableFrom(type) || java.io.Reader.class.isAssignableFrom(type)
-				|| java.io.OutputStream.class.isAssignableFrom(type) || java.io.Writer.class.isAssignableFrom(type)
-				|| type.getName().startsWith("org.springframework.");
+		// Servlet types by name, so that a WebFlux application needs no Servlet API;
+		// WebFlux's own types (ServerWebExchange and friends) are Spring's.
+		return type.getName().startsWith("jakarta.servlet.") || Principal.class.isAssignableFrom(type)
+				|| Locale.class == type || TimeZone.class == type || Errors.class.isAssignableFrom(type)
+				|| UriComponentsBuilder.class.isAssignableFrom(type) || java.io.InputStream.class.isAssignableFrom(type)
+				|| java.io.Reader.class.isAssignableFrom(type) || java.io.OutputStream.class.isAssignableFrom(type)
+				|| java.io.Writer.class.isAssignableFrom(type) || type.getName().startsWith("org.springframework.");
 	}
 
 	private static String name(MethodParameter parameter) {

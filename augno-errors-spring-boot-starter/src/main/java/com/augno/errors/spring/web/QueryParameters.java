@@ -1,4 +1,4 @@
-package com.augno.errors.spring.servlet;
+package com.augno.errors.spring.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,0 +1,74 @@
+package com.augno.errors.spring.reactive;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.autoconfigure.template.TemplateAvailabilityProviders;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+
+/**
+ * Whether a WebFlux application has its own error page for a status, looked up where
+ * Spring Boot's {@code DefaultErrorWebExceptionHandler} looks: {@code error/404}, then
+ * {@code error/4xx}, then {@code error}, each as a template or as an {@code .html} file
+ * in the static locations. Boot's whitelabel page does not count: an application without
+ * error pages keeps the envelope, as on Spring MVC. The answer is kept per status.
+ *
+ * @since 0.1.0
+ */
+public final class ReactiveErrorPages {
+
+	private final ApplicationContext context;
+
+	private final List<String> staticLocations;
+
+	private final TemplateAvailabilityProviders templates;
+
+	private final Map<Integer, Boolean> pages = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the pages of an application.
+	 * @param context the application context, whose templates and resources are looked up
+	 * @param staticLocations the static resource locations, such as
+	 * {@code classpath:/static/}
+	 */
+	public ReactiveErrorPages(ApplicationContext context, List<String> staticLocations) {
+		this.context = context;
+		this.staticLocations = List.copyOf(staticLocations);
+		this.templates = new TemplateAvailabilityProviders(context);
+	}
+
+	/**
+	 * Return whether the application has a page for a status.
+	 * @param status the HTTP status
+	 * @return whether it has one
+	 */
+	public boolean hasPage(int status) {
+		return this.pages.computeIfAbsent(status, this::findPage);
+	}
+
+	private boolean findPage(int status) {
+		return exists("error/" + status) || exists("error/" + (status / 100) + "xx") || exists("error");
+	}
+
+	private boolean exists(String view) {
+		if (this.templates.getProvider(view, this.context) != null) {
+			return true;
+		}
+		for (String location : this.staticLocations) {
+			try {
+				Resource resource = this.context.getResource(location).createRelative(view + ".html");
+				if (resource.exists() && resource.isReadable()) {
+					return true;
+				}
+			}
+			catch (IOException ex) {
+				// A location that cannot be read has no page.
+			}
+		}
+		return false;
+	}
+
+}
