@@ -7,8 +7,16 @@ import java.net.http.HttpResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -29,24 +37,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The request id is in the MDC of every log line of a failing WebFlux request, over
  * Reactor Netty: a {@code WebFilter}'s, the controller's on another scheduler's thread,
- * and the starter's own error line, each printed with {@code %X{request_id}}. The
- * starter's line carries it in any case; the application's lines need Reactor's automatic
- * context propagation, which {@code spring.reactor.context-propagation=auto} turns on.
+ * and the starter's own error line, each with the id in its MDC. The starter's line
+ * carries it in any case; the application's lines need Reactor's automatic context
+ * propagation, which {@code spring.reactor.context-propagation=auto} turns on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
-		"spring.main.web-application-type=reactive", "logging.pattern.console=%5p [rid=%X{request_id}] %c{1} - %m%n",
-		"spring.reactor.context-propagation=auto",
+		"spring.main.web-application-type=reactive", "spring.reactor.context-propagation=auto",
 		"spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
 				+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
 @ExtendWith(OutputCaptureExtension.class)
 class WebFluxRequestIdMdcIntegrationTests {
 
-	private static final java.util.regex.Pattern LOG_LINE = java.util.regex.Pattern.compile("\\s*[A-Z]+ \\[rid=");
-
 	private static final Log logger = LogFactory.getLog(WebFluxRequestIdMdcIntegrationTests.class);
 
 	@LocalServerPort
 	private int port;
+
+	private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+
+	@BeforeEach
+	void captureEvents() {
+		this.events.start();
+		root().addAppender(this.events);
+	}
+
+	@AfterEach
+	void stopCapturing() {
+		root().detachAppender(this.events);
+	}
+
+	@AfterAll
+	static void restoreReactorHooks() {
+		// spring.reactor.context-propagation=auto set a JVM-wide hook.
+		Hooks.disableAutomaticContextPropagation();
+	}
 
 	@Test
 	void everyLineOfAFailingRequestCarriesItsRequestId(CapturedOutput output) throws Exception {
@@ -55,15 +79,20 @@ class WebFluxRequestIdMdcIntegrationTests {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(500);
 		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
-		assertThat(output.getOut()
-			.lines()
-			.filter((line) -> LOG_LINE.matcher(line).lookingAt())
-			.filter((line) -> line.contains("mdc-probe") || line.contains("/mdc/crash"))).hasSize(3)
-			.allSatisfy((line) -> assertThat(line).contains("[rid=" + requestId + "]"))
-			.anySatisfy((line) -> assertThat(line).contains("mdc-probe filter"))
-			.anySatisfy((line) -> assertThat(line).contains("mdc-probe controller"))
-			.anySatisfy(
-					(line) -> assertThat(line).startsWith("ERROR").contains("500 internal_error for GET /mdc/crash"));
+		assertThat(this.events.list.stream()
+			.filter((event) -> event.getFormattedMessage().contains("mdc-probe")
+					|| event.getFormattedMessage().contains("/mdc/crash")))
+			.hasSize(3)
+			.allSatisfy((event) -> assertThat(event.getMDCPropertyMap()).containsEntry("request_id", requestId))
+			.anySatisfy((event) -> assertThat(event.getFormattedMessage()).isEqualTo("mdc-probe filter"))
+			.anySatisfy((event) -> assertThat(event.getFormattedMessage()).isEqualTo("mdc-probe controller"))
+			.anySatisfy((event) -> assertThat(event.getFormattedMessage())
+				.startsWith("500 internal_error for GET /mdc/crash"));
+		assertThat(output).contains("500 internal_error for GET /mdc/crash");
+	}
+
+	private static Logger root() {
+		return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 	}
 
 	@SpringBootConfiguration
