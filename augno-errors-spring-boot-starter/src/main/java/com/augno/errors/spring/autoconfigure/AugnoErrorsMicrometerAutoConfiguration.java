@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@code augno.errors} counter, when the application has a
- * Micrometer {@link MeterRegistry}.
+ * Micrometer {@link MeterRegistry}, on either web stack.
  *
  * @since 0.1.0
  */
@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
 // before @ConditionalOnBean looks for it.
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)

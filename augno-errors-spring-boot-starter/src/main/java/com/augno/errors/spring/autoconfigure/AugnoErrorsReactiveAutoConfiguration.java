@@ -18,6 +18,7 @@ import com.augno.errors.spring.reactive.MdcRequestIdAccessor;
 import com.augno.errors.spring.reactive.ParameterRulesWebFilter;
 import com.augno.errors.spring.reactive.ReactiveErrorPages;
 import com.augno.errors.spring.reactive.RequestIdWebFilter;
+import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.ErrorResponseRules;
 import com.augno.errors.spring.web.ParameterRules;
@@ -87,7 +88,8 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 			ErrorRenderer renderer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
 			AugnoErrorsProperties properties, ApplicationContext context,
 			ObjectProvider<ErrorAttributes> errorAttributes, ObjectProvider<WebProperties> webProperties,
-			ObjectProvider<ViewResolver> viewResolvers, ObjectProvider<ServerCodecConfigurer> codecs) throws Exception {
+			ObjectProvider<ViewResolver> viewResolvers, ObjectProvider<ServerCodecConfigurer> codecs,
+			ObjectProvider<ErrorListener> listeners) throws Exception {
 		ErrorResponseRules rules;
 		try {
 			rules = new ErrorResponseRules(properties.getPaths());
@@ -109,7 +111,8 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 		boot.afterPropertiesSet();
 		return new AugnoErrorWebExceptionHandler(mappers, renderer, errorLogger, requestIdGenerator,
 				properties.getRequestId().getResponseHeader(), rules, boot,
-				new ReactiveErrorPages(context, List.of(web.getResources().getStaticLocations())));
+				new ReactiveErrorPages(context, List.of(web.getResources().getStaticLocations())),
+				listeners.orderedStream().toList());
 	}
 
 	@Bean

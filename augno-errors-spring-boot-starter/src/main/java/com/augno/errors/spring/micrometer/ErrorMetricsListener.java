@@ -4,16 +4,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.augno.errors.AugnoError;
+import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Counts every answered error in the {@value #METER_NAME} counter, tagged {@code code},
  * {@code type} and {@code status}, so that dashboards can follow errors by the code
  * clients see. Counters are cached per tag combination, which the registry of codes keeps
- * small, so an error costs one map lookup.
+ * small, so an error costs one map lookup. The same meter, with the same tags, counts the
+ * errors of Spring MVC and of Spring WebFlux.
  *
  * @since 0.1.0
  */
@@ -37,8 +38,10 @@ public final class ErrorMetricsListener implements ErrorListener {
 	}
 
 	@Override
-	public void onError(HttpServletRequest request, int status, AugnoError error) {
-		this.counters.computeIfAbsent(new Key(error.code(), error.typeName(), status), this::register).increment();
+	public void onError(ErrorEvent event) {
+		AugnoError error = event.error();
+		this.counters.computeIfAbsent(new Key(error.code(), error.typeName(), event.status()), this::register)
+			.increment();
 	}
 
 	private Counter register(Key key) {

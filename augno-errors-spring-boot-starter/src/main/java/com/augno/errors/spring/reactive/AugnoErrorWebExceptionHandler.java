@@ -10,6 +10,9 @@ import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.UnrecognizedUrls;
+import com.augno.errors.spring.web.ErrorEvent;
+import com.augno.errors.spring.web.ErrorListener;
+import com.augno.errors.spring.web.ErrorListeners;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.ErrorResponseRules;
 import com.augno.errors.spring.web.RequestIdGenerator;
@@ -33,19 +36,23 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Answers every failure of a WebFlux application: maps it through the
  * {@link CompositeExceptionMapper}, logs it once through the {@link ErrorLogger} (with
  * its crash-storm policy), renders it through the {@link ErrorRenderer} in the format the
  * request chooses, and writes it. Ordered before Spring Boot's own handler (at -1) and
- * Spring Framework's (at 0), so neither sees a failure this handler answers.
+ * Spring Framework's (at 0), so neither sees a failure this handler answers. The
+ * {@link ErrorListener}s are told about each error it answers once the answer is ready to
+ * be written, as on the servlet stack.
  * <p>
  * A client that went away gets nothing written: it is logged at the level of
  * {@code augno.errors.logging.client-closed-request} and the exchange completes, so that
- * Spring does not log the disconnect as a server error. A failure after the response was
- * committed (inside a streamed body) is logged once and the connection closed: the client
- * sees a truncated stream, never a JSON error appended to it.
+ * Spring does not log the disconnect as a server error; the listeners are told (status
+ * 499). A failure after the response was committed (inside a streamed body) is logged
+ * once and the connection closed: the client sees a truncated stream, never a JSON error
+ * appended to it.
  * <p>
  * As on Spring MVC, the failures of paths outside {@code augno.errors.paths} are left to
  * Spring Boot's own handling, and a browser navigating gets the application's error page
@@ -83,6 +90,8 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 
 	private final @Nullable ReactiveErrorPages pages;
 
+	private final ErrorListeners listeners;
+
 	/**
 	 * Create a handler that answers every failure with the envelope.
 	 * @param mappers the mapper chain
@@ -113,6 +122,28 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
 			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
 			ErrorResponseRules rules, @Nullable ErrorWebExceptionHandler boot, @Nullable ReactiveErrorPages pages) {
+		this(mappers, renderer, errorLogger, requestIdGenerator, requestIdHeader, rules, boot, pages, List.of());
+	}
+
+	/**
+	 * Create a handler that leaves to Spring Boot's handling the failures of paths
+	 * outside the {@link ErrorResponseRules rules}, and the application's error pages for
+	 * a browser navigating, and tells listeners about each error it answers.
+	 * @param mappers the mapper chain
+	 * @param renderer builds and renders the error
+	 * @param errorLogger logs each error once
+	 * @param requestIdGenerator generates an id for a request the filter did not see
+	 * @param requestIdHeader the response header that carries the request id
+	 * @param rules which paths get the envelope, and which requests are a browser's
+	 * @param boot Spring Boot's handler, or {@code null} to answer every path
+	 * @param pages the application's error pages, or {@code null} for none
+	 * @param listeners called for each answered error, in order
+	 */
+	public AugnoErrorWebExceptionHandler(CompositeExceptionMapper mappers, ErrorRenderer renderer,
+			ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator, String requestIdHeader,
+			ErrorResponseRules rules, @Nullable ErrorWebExceptionHandler boot, @Nullable ReactiveErrorPages pages,
+			List<ErrorListener> listeners) {
+		this.listeners = new ErrorListeners(listeners);
 		this.mappers = mappers;
 		this.renderer = renderer;
 		this.errorLogger = errorLogger;
@@ -147,6 +178,11 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			if (!response.isCommitted()) {
 				response.setStatusCode(HttpStatusCode.valueOf(499));
 			}
+			if (!this.listeners.isEmpty()) {
+				ErrorCode code = this.renderer.errorFactory().resolve(mapped.code());
+				notifyListeners(exchange, code.status(),
+						this.renderer.create(code, mapped, requestId, locale(exchange)), requestId);
+			}
 			return Mono.empty();
 		}
 		if (this.boot != null && !this.rules.isEnveloped(request.getPath().pathWithinApplication().value())) {
@@ -166,18 +202,34 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 				logger
 					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);
 			}
+			notifyListeners(exchange, code.status(), error, requestId);
 			return abort(response, failure);
 		}
 		if (this.boot != null && prefersPage(request, code.status())) {
 			// Boot renders the page; a ResponseStatusException gives it the status.
 			exchange.getAttributes().put(BootErrorWebExceptionHandler.LOGGED_ATTRIBUTE, Boolean.TRUE);
+			notifyListeners(exchange, code.status(), error, requestId);
 			return this.boot.handle(exchange,
 					new ResponseStatusException(HttpStatusCode.valueOf(code.status()), error.message(), failure));
 		}
 		String instance = (path.length() <= MAX_INSTANCE_LENGTH) ? path : null;
 		ErrorBody rendered = this.renderer.render(code, mapped, error, code.status(), requestId, instance, locale,
 				request.getHeaders().getFirst(HttpHeaders.ACCEPT));
+		notifyListeners(exchange, code.status(), error, requestId);
 		return write(response, code.status(), rendered);
+	}
+
+	/**
+	 * Tell the listeners about an error, with the pattern of the handler WebFlux matched,
+	 * if any.
+	 */
+	private void notifyListeners(ServerWebExchange exchange, int status, AugnoError error, String requestId) {
+		String route = (exchange
+			.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof PathPattern pattern)
+					? pattern.getPatternString() : null;
+		ServerHttpRequest request = exchange.getRequest();
+		this.listeners.notify(
+				new ErrorEvent(request.getMethod().name(), request.getPath().value(), route, status, error, requestId));
 	}
 
 	private boolean prefersPage(ServerHttpRequest request, int status) {

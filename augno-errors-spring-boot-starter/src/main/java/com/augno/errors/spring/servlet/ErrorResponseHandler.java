@@ -14,7 +14,9 @@ import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.StatusCodes;
+import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;
+import com.augno.errors.spring.web.ErrorListeners;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.RequestIds;
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -109,7 +112,7 @@ public class ErrorResponseHandler {
 
 	private final String requestIdHeader;
 
-	private final List<ErrorListener> listeners;
+	private final ErrorListeners listeners;
 
 	private final ErrorResponseDecision decision;
 
@@ -184,7 +187,7 @@ public class ErrorResponseHandler {
 		this.errorLogger = errorLogger;
 		this.requestIdGenerator = requestIdGenerator;
 		this.requestIdHeader = requestIdHeader;
-		this.listeners = List.copyOf(listeners);
+		this.listeners = new ErrorListeners(listeners);
 	}
 
 	/**
@@ -359,7 +362,8 @@ public class ErrorResponseHandler {
 					ServletRequestIds.find(request), (cause != null) ? cause : new IOException("client closed"));
 			if (!this.listeners.isEmpty()) {
 				notifyListeners(request, code.status(),
-						this.errorFactory.create(code, mapped.type(), mapped.message(), null, null, requestId));
+						this.errorFactory.create(code, mapped.type(), mapped.message(), null, null, requestId),
+						requestId);
 			}
 			return null;
 		}
@@ -388,7 +392,7 @@ public class ErrorResponseHandler {
 		ModelAndView page = pageable ? page(request, response, code.status(), error, requestId, cause) : null;
 		if (page != null) {
 			ErrorResponseWriter.setHeaders(response, mapped.headers());
-			notifyListeners(request, code.status(), error);
+			notifyListeners(request, code.status(), error, requestId);
 			if (delivery == Delivery.FORWARD) {
 				request.setAttribute(PAGE_ATTRIBUTE, page);
 				response.sendError(code.status());
@@ -401,7 +405,7 @@ public class ErrorResponseHandler {
 			return page;
 		}
 		if (delivery == Delivery.NONE) {
-			notifyListeners(request, code.status(), error);
+			notifyListeners(request, code.status(), error, requestId);
 			return null;
 		}
 		boolean written = write(request, response, code, mapped, error, locale);
@@ -415,7 +419,7 @@ public class ErrorResponseHandler {
 		}
 		// The status written, which a caller's response may keep different from the
 		// code's.
-		notifyListeners(request, written ? response.getStatus() : code.status(), error);
+		notifyListeners(request, written ? response.getStatus() : code.status(), error, requestId);
 		return null;
 	}
 
@@ -477,26 +481,14 @@ public class ErrorResponseHandler {
 	}
 
 	/**
-	 * Tell the listeners about an error. A listener that throws is logged once, with the
-	 * request id, and the others are still told: an exception or an {@link Error} such as
-	 * an {@link AssertionError} or a {@link StackOverflowError} (whose stack has unwound
-	 * by the time it is caught) is contained, as Tomcat's {@code handleThrowable} does;
-	 * any other {@link VirtualMachineError}, such as an {@link OutOfMemoryError}, leaves
-	 * the JVM in no state to carry on as if nothing happened, and propagates.
+	 * Tell the listeners about an error, with the client's method and path and the
+	 * pattern of the handler Spring MVC matched, if any.
 	 */
-	private void notifyListeners(HttpServletRequest request, int status, AugnoError error) {
-		for (ErrorListener listener : this.listeners) {
-			try {
-				listener.onError(request, status, error);
-			}
-			catch (Throwable ex) {
-				if (ex instanceof VirtualMachineError && !(ex instanceof StackOverflowError)) {
-					throw ex;
-				}
-				logger.warn("Error listener " + listener.getClass().getName() + " failed for " + error.code()
-						+ " (request_id=" + ServletRequestIds.find(request) + ")", ex);
-			}
-		}
+	private void notifyListeners(HttpServletRequest request, int status, AugnoError error, String requestId) {
+		String route = (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)
+				? pattern : null;
+		this.listeners.notify(new ErrorEvent(OriginalRequest.method(request), OriginalRequest.uri(request), route,
+				status, error, requestId));
 	}
 
 	/**

@@ -357,8 +357,8 @@ class IdempotencyIntegrationTests {
 
 		@Bean
 		ErrorListener slowListener() {
-			return (request, status, error) -> {
-				if (request.getRequestURI().equals("/flushed")) {
+			return (event) -> {
+				if (event.path().equals("/flushed")) {
 					try {
 						Thread.sleep(400);
 					}

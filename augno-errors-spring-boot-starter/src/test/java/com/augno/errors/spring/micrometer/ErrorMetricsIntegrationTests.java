@@ -4,22 +4,14 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Supplier;
 
-import com.augno.errors.AugnoException;
-import com.augno.errors.spring.test.LoopbackHttp;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,41 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code augno.errors} counter over a real Tomcat with Boot's simple meter registry:
- * each answered error is counted by code, type and status, and a client that goes away
- * mid-stream is counted as {@code client_closed_request} and recorded as 499 in
- * {@code http.server.requests}.
+ * the scenarios of {@link ErrorMetricsContract}, and a client that goes away mid-stream
+ * is counted as {@code client_closed_request} and recorded as 499 in
+ * {@code http.server.requests}. {@link WebFluxErrorMetricsIntegrationTests} runs the same
+ * scenarios over Reactor Netty.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
-class ErrorMetricsIntegrationTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(10);
-
-	@LocalServerPort
-	private int port;
-
-	private final LoopbackHttp http = new LoopbackHttp(() -> this.port);
-
-	@Autowired
-	private MeterRegistry registry;
-
-	@Test
-	void usesBootsSimpleMeterRegistry() {
-		assertThat(this.registry).isInstanceOf(SimpleMeterRegistry.class);
-	}
-
-	@Test
-	void countsEachAnsweredErrorByCodeTypeAndStatus() throws Exception {
-		assertThat(this.http.get("/metrics/nothing-here").statusCode()).isEqualTo(404);
-		assertThat(this.http.get("/metrics/nothing-here-either").statusCode()).isEqualTo(404);
-		assertThat(this.http.get("/metrics/locked").statusCode()).isEqualTo(409);
-		// The handler counts after writing, so the client may see the response first.
-		assertThat(await(() -> counter("resource_not_found", "invalid_request_error", "404", 2.0)).count())
-			.isEqualTo(2.0);
-		assertThat(await(() -> counter("resource_conflict", "invalid_request_error", "409", 1.0)).count())
-			.isEqualTo(1.0);
-		assertThat(this.registry.find(ErrorMetricsListener.METER_NAME).tag("code", "internal_error").counter())
-			.isNull();
-	}
+class ErrorMetricsIntegrationTests extends ErrorMetricsContract {
 
 	@Test
 	void countsClientThatClosedTheRequestAs499InBothMeters() throws Exception {
@@ -87,41 +51,15 @@ class ErrorMetricsIntegrationTests {
 			.isNull();
 	}
 
-	private @Nullable Counter counter(String code, String type, String status, double atLeast) {
-		Counter counter = this.registry.find(ErrorMetricsListener.METER_NAME)
-			.tag("code", code)
-			.tag("type", type)
-			.tag("status", status)
-			.counter();
-		return (counter != null && counter.count() >= atLeast) ? counter : null;
-	}
-
-	private static <T> T await(Supplier<@Nullable T> meter) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			T found = meter.get();
-			if (found != null) {
-				return found;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("No such meter within " + WAIT);
-	}
-
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(MeteredController.class)
+	@Import({ MeteredController.class, LockedController.class, RecordingListener.class })
 	static class TestApplication {
 
 	}
 
 	@RestController
 	static class MeteredController {
-
-		@GetMapping("/metrics/locked")
-		String locked() {
-			throw AugnoException.of("resource_conflict");
-		}
 
 		@GetMapping("/stream")
 		StreamingResponseBody stream() {

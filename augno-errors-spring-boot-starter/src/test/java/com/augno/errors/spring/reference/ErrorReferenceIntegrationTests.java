@@ -7,12 +7,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.augno.errors.AugnoError;
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorRegistry;
+import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -148,8 +147,8 @@ class ErrorReferenceIntegrationTests {
 		final List<String> requests = new CopyOnWriteArrayList<>();
 
 		@Override
-		public void onError(HttpServletRequest request, int status, AugnoError error) {
-			this.requests.add(request.getRequestURI());
+		public void onError(ErrorEvent event) {
+			this.requests.add(event.path());
 		}
 
 	}

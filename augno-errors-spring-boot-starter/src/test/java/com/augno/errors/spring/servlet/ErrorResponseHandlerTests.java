@@ -60,7 +60,7 @@ class ErrorResponseHandlerTests {
 	void containsAnAssertionErrorOrAStackOverflowErrorThrownByAListener(CapturedOutput output) throws IOException {
 		for (Error error : List.of(new AssertionError("listener bug"), new StackOverflowError())) {
 			this.events.clear();
-			ErrorResponseHandler handler = handler((request, status, augnoError) -> {
+			ErrorResponseHandler handler = handler((event) -> {
 				throw error;
 			});
 			handler.respond(this.request, new MockHttpServletResponse(), MappedError.of(ErrorCodes.RESOURCE_NOT_FOUND),
@@ -73,7 +73,7 @@ class ErrorResponseHandlerTests {
 
 	@Test
 	void letsAnOutOfMemoryErrorOfAListenerPropagate() {
-		ErrorResponseHandler handler = handler((request, status, error) -> {
+		ErrorResponseHandler handler = handler((event) -> {
 			throw new OutOfMemoryError("Java heap space");
 		});
 		assertThatExceptionOfType(OutOfMemoryError.class).isThrownBy(() -> handler.respond(this.request, this.response,
@@ -195,7 +195,7 @@ class ErrorResponseHandlerTests {
 
 	private ErrorResponseHandler handler(ErrorListener... first) {
 		List<ErrorListener> listeners = new ArrayList<>(List.of(first));
-		listeners.add((request, status, error) -> this.events.add(status + " " + error.code()));
+		listeners.add((event) -> this.events.add(event.status() + " " + event.error().code()));
 		return new ErrorResponseHandler(
 				new CompositeExceptionMapper(List.of(new ClientDisconnectMapper(), new RequestBodyExceptionMapper())),
 				new ErrorFactory(ErrorRegistry.standard(), ErrorLinks.defaults()), new ErrorResponseWriter(),

@@ -218,7 +218,7 @@ class RequestIdIntegrityIntegrationTests {
 
 		@Bean
 		ErrorListener recordingListener() {
-			return (request, status, error) -> SEEN.add(new Seen(idOf(error), MDC.get("request_id"), status));
+			return (event) -> SEEN.add(new Seen(idOf(event.error()), MDC.get("request_id"), event.status()));
 		}
 
 		private static String idOf(AugnoError error) {

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import com.augno.errors.spring.servlet.OriginalRequest;
 import com.augno.errors.spring.test.AccessLog;
+import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
@@ -215,8 +215,8 @@ class RequestFaultsIntegrationTests {
 	static final class FailingListener implements ErrorListener {
 
 		@Override
-		public void onError(HttpServletRequest request, int status, com.augno.errors.AugnoError error) {
-			if (request.getRequestURI().startsWith("/listener-fails")) {
+		public void onError(ErrorEvent event) {
+			if (event.path().startsWith("/listener-fails")) {
 				throw new AssertionError("listener bug");
 			}
 		}
@@ -255,8 +255,7 @@ class RequestFaultsIntegrationTests {
 
 		@Bean
 		ErrorListener recordingListener() {
-			return (request, status, error) -> events
-				.add(status + " " + OriginalRequest.method(request) + " " + OriginalRequest.uri(request));
+			return (event) -> events.add(event.status() + " " + event.method() + " " + event.path());
 		}
 
 		@Bean

@@ -1,0 +1,47 @@
+package com.augno.errors.spring.security;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.mapping.Causes;
+import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers an authenticated WebFlux request that an authorization rule denied with
+ * {@code insufficient_permissions}, through the same
+ * {@link AugnoErrorWebExceptionHandler} as every other failure. Spring Security's
+ * {@code ExceptionTranslationWebFilter} calls an access denied handler only for a request
+ * with a principal (an anonymous one goes to the entry point), so the denial is told as
+ * such rather than asked of a security context that, on WebFlux, lives in the Reactor
+ * context. An {@link AugnoException} among the denial's causes is answered as its thrower
+ * described.
+ *
+ * @since 0.1.0
+ */
+public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedHandler {
+
+	private static final int MAX_CAUSE_DEPTH = 8;
+
+	private final AugnoErrorWebExceptionHandler handler;
+
+	/**
+	 * Create a handler.
+	 * @param handler answers the failure
+	 */
+	public AugnoServerAccessDeniedHandler(AugnoErrorWebExceptionHandler handler) {
+		this.handler = handler;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+		AugnoException cause = Causes.first(denied.getCause(), MAX_CAUSE_DEPTH,
+				(candidate) -> (candidate instanceof AugnoException augno) ? augno : null);
+		return this.handler.handle(exchange,
+				(cause != null) ? cause : AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied));
+	}
+
+}

@@ -1,0 +1,34 @@
+package com.augno.errors.spring.security;
+
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+
+/**
+ * Sets the envelope-writing access denied handler on every {@code ServerHttpSecurity}.
+ * Spring Security applies a bean of this type before the application's own configuration
+ * (and before Spring Boot's default chain is built), so an access denied handler the
+ * application sets in its {@code SecurityWebFilterChain} replaces this one. The entry
+ * point is left alone: Spring Security picks it from the mechanisms when the chain is
+ * built, and {@link EntryPointEnvelopeWebFilter} adds the envelope to what it does.
+ *
+ * @since 0.1.0
+ */
+public final class AugnoServerExceptionHandlingCustomizer implements Customizer<ServerHttpSecurity> {
+
+	private final ServerAccessDeniedHandler accessDeniedHandler;
+
+	/**
+	 * Create a customizer.
+	 * @param accessDeniedHandler the access denied handler to set
+	 */
+	public AugnoServerExceptionHandlingCustomizer(ServerAccessDeniedHandler accessDeniedHandler) {
+		this.accessDeniedHandler = accessDeniedHandler;
+	}
+
+	@Override
+	public void customize(ServerHttpSecurity http) {
+		http.exceptionHandling((exceptionHandling) -> exceptionHandling.accessDeniedHandler(this.accessDeniedHandler));
+	}
+
+}

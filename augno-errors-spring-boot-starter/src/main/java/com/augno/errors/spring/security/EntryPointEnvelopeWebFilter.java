@@ -1,0 +1,193 @@
+package com.augno.errors.spring.security;
+
+import com.augno.errors.AugnoException;
+import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
+import com.augno.errors.spring.web.ErrorResponseRules;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Adds the envelope to what the entry point Spring Security chose for a WebFlux
+ * {@code SecurityWebFilterChain} did, without replacing it: HTTP Basic's, a resource
+ * server's, a login form's or the application's own. Sits just before Spring Security's
+ * {@code WebFilterChainProxy}; when the security chain ends a request with an error
+ * status and no body (an entry point sets the status and its {@code WWW-Authenticate}
+ * challenge, and completes the response or leaves it to be completed), the envelope is
+ * written with that status and every header the mechanism set. A browser navigating to a
+ * page gets the mechanism's answer untouched, as does a redirect (a login form's) and an
+ * entry point that writes its own body. A 401 without a challenge gets the configured
+ * one.
+ * <p>
+ * Entry points are not handed the exception behind them, so the code of a 401 is read
+ * from the exchange: a resource server's challenge naming an expired JWT is
+ * {@code expired_token}; a request without an {@code Authorization} header is
+ * {@code invalid_credentials} saying that no credentials were provided; any other is
+ * {@code invalid_credentials}. Another error status is answered with its own code.
+ * <p>
+ * Only what the security chain answers itself is touched: {@link #passedMarker()} marks a
+ * request that the chain let through, whose response the application owns.
+ *
+ * @since 0.1.0
+ */
+public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
+
+	/**
+	 * This filter's order: just before Spring Security's {@code WebFilterChainProxy}
+	 * (-100).
+	 */
+	public static final int ORDER = -101;
+
+	/**
+	 * The order of the {@link #passedMarker() marker}: just after Spring Security's
+	 * {@code WebFilterChainProxy}.
+	 */
+	public static final int PASSED_ORDER = -99;
+
+	private static final String PASSED_ATTRIBUTE = EntryPointEnvelopeWebFilter.class.getName() + ".passed";
+
+	private static final String NO_CREDENTIALS = "No credentials were provided.";
+
+	private static final String EXPIRED_JWT = "error_description=\"Jwt expired at";
+
+	private final AugnoErrorWebExceptionHandler handler;
+
+	private final @Nullable String challenge;
+
+	/**
+	 * Create the filter.
+	 * @param handler writes the envelope
+	 * @param challenge the {@code WWW-Authenticate} value sent with a 401 that carries
+	 * none, or {@code null} (or empty) to send none
+	 */
+	public EntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler, @Nullable String challenge) {
+		this.handler = handler;
+		this.challenge = StringUtils.hasText(challenge) ? challenge : null;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		HeldResponse response = new HeldResponse(exchange);
+		return chain.filter(exchange.mutate().response(response).build())
+			.then(Mono.defer(() -> answer(exchange, response)));
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, HeldResponse held) {
+		ServerHttpResponse response = exchange.getResponse();
+		HttpStatusCode status = response.getStatusCode();
+		if (!isAnsweredBareBySecurity(exchange, response, status)) {
+			return held.release();
+		}
+		ServerHttpRequest request = exchange.getRequest();
+		HttpHeaders headers = request.getHeaders();
+		if (ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
+				headers.getFirst("X-Requested-With"))) {
+			return held.release();
+		}
+		int value = status.value();
+		if (value == 401 && this.challenge != null
+				&& !response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+		}
+		return this.handler.handle(exchange, failure(request, response.getHeaders(), value));
+	}
+
+	private static boolean isAnsweredBareBySecurity(ServerWebExchange exchange, ServerHttpResponse response,
+			@Nullable HttpStatusCode status) {
+		return status != null && status.isError() && !response.isCommitted()
+				&& exchange.getAttribute(PASSED_ATTRIBUTE) == null;
+	}
+
+	/**
+	 * The failure an entry point answered, as far as the exchange tells it.
+	 */
+	static Throwable failure(ServerHttpRequest request, HttpHeaders responseHeaders, int status) {
+		if (status != 401) {
+			return new ResponseStatusException(HttpStatusCode.valueOf(status));
+		}
+		String challenge = responseHeaders.getFirst(HttpHeaders.WWW_AUTHENTICATE);
+		if (challenge != null && challenge.startsWith("Bearer") && challenge.contains(EXPIRED_JWT)) {
+			return AugnoException.of(ErrorCodes.EXPIRED_TOKEN);
+		}
+		if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return AugnoException.of(ErrorCodes.INVALID_CREDENTIALS).message(NO_CREDENTIALS);
+		}
+		return AugnoException.of(ErrorCodes.INVALID_CREDENTIALS);
+	}
+
+	/**
+	 * Return the filter that marks a request the security chain let through; it must be
+	 * registered too, at {@link #PASSED_ORDER}.
+	 * @return the marker
+	 */
+	public static WebFilter passedMarker() {
+		return new PassedMarker();
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	/**
+	 * Marks a request that Spring Security's chain let through.
+	 */
+	private static final class PassedMarker implements WebFilter, Ordered {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			exchange.getAttributes().put(PASSED_ATTRIBUTE, Boolean.TRUE);
+			return chain.filter(exchange);
+		}
+
+		@Override
+		public int getOrder() {
+			return PASSED_ORDER;
+		}
+
+	}
+
+	/**
+	 * Holds back the completion of a response with an error status and no body while the
+	 * security chain runs, so that the envelope can still be written.
+	 */
+	private static final class HeldResponse extends ServerHttpResponseDecorator {
+
+		private final ServerWebExchange exchange;
+
+		private boolean held;
+
+		HeldResponse(ServerWebExchange exchange) {
+			super(exchange.getResponse());
+			this.exchange = exchange;
+		}
+
+		@Override
+		public Mono<Void> setComplete() {
+			HttpStatusCode status = getStatusCode();
+			if (status != null && status.isError() && this.exchange.getAttribute(PASSED_ATTRIBUTE) == null) {
+				this.held = true;
+				return Mono.empty();
+			}
+			return super.setComplete();
+		}
+
+		Mono<Void> release() {
+			return this.held ? super.setComplete() : Mono.empty();
+		}
+
+	}
+
+}
