@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
 import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.spring.test.ResponseBodies;
 import com.augno.errors.test.AugnoErrors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -162,7 +162,7 @@ class DownstreamHttpErrorsIntegrationTests {
 	}
 
 	private static void assertNoDownstreamDetails(String body) {
-		assertThat(EnvelopeAssert.withoutRequestLogUrl(body)).doesNotContain("127.0.0.1",
+		assertThat(ResponseBodies.withoutRequestLogUrl(body)).doesNotContain("127.0.0.1",
 				":" + downstream.getAddress().getPort(), "localhost", "invalid", "ledger", SECRET_BODY, "/fail",
 				"/busy", "/slow", "GET", "Gateway", "Too Many");
 	}

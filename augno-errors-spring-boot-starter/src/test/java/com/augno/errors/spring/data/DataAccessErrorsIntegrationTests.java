@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
 import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.spring.test.ResponseBodies;
 import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class DataAccessErrorsIntegrationTests {
 	}
 
 	private static void assertNoDatabaseDetails(String body) {
-		assertThat(EnvelopeAssert.withoutRequestLogUrl(body).toLowerCase()).doesNotContain("ledger", "email", "uq_",
+		assertThat(ResponseBodies.withoutRequestLogUrl(body).toLowerCase()).doesNotContain("ledger", "email", "uq_",
 				"select", "update", "insert", "sql", "h2", "jdbc", "version", "system_range");
 	}
 

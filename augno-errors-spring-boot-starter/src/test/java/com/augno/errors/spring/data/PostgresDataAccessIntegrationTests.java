@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.spring.test.ResponseBodies;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,27 +96,39 @@ class PostgresDataAccessIntegrationTests {
 	@Test
 	void uniqueViolationIsResourceExists() throws Exception {
 		HttpResponse<String> response = post("/pg/duplicate");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_exists", "The resource already exists.", null);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_exists")
+			.hasStatus(409)
+			.hasMessage("The resource already exists.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	@Test
 	void serializationFailureIsResourceConflict() throws Exception {
 		HttpResponse<String> response = post("/pg/serialization-failure");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_conflict", "The request conflicts with the current state of the resource.", null);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_conflict")
+			.hasStatus(409)
+			.hasMessage("The request conflicts with the current state of the resource.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	@Test
 	void deadlockIsResourceConflict() throws Exception {
 		HttpResponse<String> response = post("/pg/deadlock");
-		assertThat(response.statusCode()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("resource_conflict", "The request conflicts with the current state of the resource.", null);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("resource_conflict")
+			.hasStatus(409)
+			.hasMessage("The request conflicts with the current state of the resource.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		assertNoDatabaseDetails(response.body());
 	}
 
@@ -148,24 +161,29 @@ class PostgresDataAccessIntegrationTests {
 	}
 
 	private static void assertTimeout(HttpResponse<String> response) {
-		assertThat(response.statusCode()).isEqualTo(504);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("timeout", "api_error", "The operation timed out.", null, true)
+		AugnoErrors.assertThat(response)
+			.isAugnoError("timeout")
+			.hasStatus(504)
+			.hasMessage("The operation timed out.")
+			.hasNoParam()
+			.isTransient()
 			.hasNoQuota();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	private static void assertServiceUnavailable(HttpResponse<String> response) {
-		assertThat(response.statusCode()).isEqualTo(503);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
-					null, true)
+		AugnoErrors.assertThat(response)
+			.isAugnoError("service_unavailable")
+			.hasStatus(503)
+			.hasMessage("The service is temporarily unavailable. Please try again later.")
+			.hasNoParam()
+			.isTransient()
 			.hasNoQuota();
 		assertNoDatabaseDetails(response.body());
 	}
 
 	private static void assertNoDatabaseDetails(String body) {
-		assertThat(EnvelopeAssert.withoutRequestLogUrl(body).toLowerCase(Locale.ROOT)).doesNotContain("ledger", "email",
+		assertThat(ResponseBodies.withoutRequestLogUrl(body).toLowerCase(Locale.ROOT)).doesNotContain("ledger", "email",
 				"uq_", "select", "update", "insert", "sql", "postgres", "jdbc", "augno_test", "pg_", "lock", "deadlock",
 				"serialize", "terminat");
 	}

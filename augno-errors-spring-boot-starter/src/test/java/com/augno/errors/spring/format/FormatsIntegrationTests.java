@@ -12,7 +12,7 @@ import java.util.List;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -54,13 +54,14 @@ class FormatsIntegrationTests {
 	@Test
 	void writesTheEnvelopeByDefaultWithoutTheThrowersMembers() throws Exception {
 		HttpResponse<String> response = send(get("/formats/rate-limited"));
-		assertThat(response.statusCode()).isEqualTo(429);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("rate_limit_exceeded", "invalid_request_error", "Too many requests. Please wait before trying again.",
-					null, true)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("rate_limit_exceeded")
+			.hasStatus(429)
+			.hasMessage("Too many requests. Please wait before trying again.")
+			.hasNoParam()
+			.isTransient()
+			.hasNoQuota();
 		assertThat(response.body()).doesNotContain("tier");
 	}
 
@@ -94,7 +95,7 @@ class FormatsIntegrationTests {
 			HttpResponse<String> response = send(get("/formats/rate-limited").header("Accept", accept));
 			assertThat(response.statusCode()).as(accept).isEqualTo(429);
 			assertThat(response.headers().firstValue("Content-Type")).as(accept).hasValue("application/json");
-			EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(requestId(response));
+			AugnoErrors.assertThat(response).as(accept).isAugnoError("rate_limit_exceeded");
 		}
 	}
 
@@ -103,9 +104,12 @@ class FormatsIntegrationTests {
 		String body = "{\"email\":\"not-an-address\",\"backupEmail\":\"also-not\"}";
 		HttpResponse<String> envelope = send(post("/formats/users", body));
 		assertThat(envelope.statusCode()).isEqualTo(400);
-		EnvelopeAssert.assertEnvelope(envelope.body())
-			.isClientError("missing_field", "Name is required.", "name")
-			.hasRequestId(requestId(envelope));
+		AugnoErrors.assertThat(envelope)
+			.isAugnoError("missing_field")
+			.hasMessage("Name is required.")
+			.hasParam("name")
+			.isNotTransient()
+			.hasNoQuota();
 		HttpResponse<String> response = send(post("/formats/users", body).header("Accept", PROBLEM_JSON));
 		JsonNode problem = MAPPER.readTree(response.body());
 		assertThat(problem.get("code").asString()).isEqualTo("missing_field");
@@ -149,9 +153,12 @@ class FormatsIntegrationTests {
 	void answersInGermanForAcceptLanguageDe() throws Exception {
 		HttpResponse<String> notFound = send(get("/formats/not-found").header("Accept-Language", "de-DE,de;q=0.9"));
 		assertThat(notFound.statusCode()).isEqualTo(404);
-		EnvelopeAssert.assertEnvelope(notFound.body())
-			.isClientError("resource_not_found", "Die angeforderte Ressource wurde nicht gefunden.", null)
-			.hasRequestId(requestId(notFound));
+		AugnoErrors.assertThat(notFound)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Die angeforderte Ressource wurde nicht gefunden.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		HttpResponse<String> limited = send(
 				get("/formats/rate-limited").header("Accept-Language", "de").header("Accept", PROBLEM_JSON));
 		JsonNode problem = MAPPER.readTree(limited.body());
@@ -177,21 +184,30 @@ class FormatsIntegrationTests {
 	@Test
 	void translatesAParameterisedMessage() throws Exception {
 		HttpResponse<String> response = send(get("/formats/search?limit=1&skip=2").header("Accept-Language", "de"));
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("parameter_unknown", "Unbekannter Parameter: skip.", "skip")
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_unknown")
+			.hasMessage("Unbekannter Parameter: skip.")
+			.hasParam("skip")
+			.isNotTransient()
+			.hasNoQuota();
 	}
 
 	@Test
 	void fallsBackToEnglishWhenATranslationIsMissing() throws Exception {
 		HttpResponse<String> french = send(get("/formats/not-found").header("Accept-Language", "fr"));
-		EnvelopeAssert.assertEnvelope(french.body())
-			.isClientError("resource_not_found", "The requested resource was not found.", null)
-			.hasRequestId(requestId(french));
+		AugnoErrors.assertThat(french)
+			.isAugnoError("resource_not_found")
+			.hasMessage("The requested resource was not found.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 		HttpResponse<String> german = send(get("/formats/gone").header("Accept-Language", "de"));
-		EnvelopeAssert.assertEnvelope(german.body())
-			.isClientError("resource_gone", ErrorCodes.RESOURCE_GONE.message(), null)
-			.hasRequestId(requestId(german));
+		AugnoErrors.assertThat(german)
+			.isAugnoError("resource_gone")
+			.hasMessage(ErrorCodes.RESOURCE_GONE.message())
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 	}
 
 	@Test

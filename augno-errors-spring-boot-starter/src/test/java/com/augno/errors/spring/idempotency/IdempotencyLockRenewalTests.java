@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.ErrorType;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,10 +50,12 @@ class IdempotencyLockRenewalTests {
 		Thread.sleep(800);
 		assertThat(first).isNotDone();
 		HttpResponse<String> retry = this.http.send(request().build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(retry.statusCode()).as(retry.body()).isEqualTo(409);
-		EnvelopeAssert.assertEnvelope(retry.body())
-			.is("idempotency_in_progress", "idempotency_error",
-					"Request for the idempotency key '" + this.key + "' is already being processed.", null, true);
+		AugnoErrors.assertThat(retry)
+			.isAugnoError("idempotency_in_progress", ErrorType.IDEMPOTENCY_ERROR)
+			.hasStatus(409)
+			.hasMessage("Request for the idempotency key '" + this.key + "' is already being processed.")
+			.hasNoParam()
+			.isTransient();
 		HttpResponse<String> answer = first.get();
 		assertThat(answer.statusCode()).isEqualTo(201);
 		assertThat(answer.body()).contains("\"execution\":1");

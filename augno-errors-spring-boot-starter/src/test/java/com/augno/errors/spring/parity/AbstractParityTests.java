@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -33,14 +33,11 @@ abstract class AbstractParityTests {
 					: HttpRequest.BodyPublishers.noBody());
 		scenario.headers().forEach(request::header);
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(scenario.name()).isEqualTo(scenario.status());
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
-		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(requestId);
-		assertThat(envelope.error().get("code").asString()).isEqualTo(scenario.code());
-		assertThat(envelope.error().get("param").isNull() ? null : envelope.error().get("param").asString())
-			.isEqualTo(scenario.param());
+		AugnoErrors.assertThat(response)
+			.as(scenario.name())
+			.isAugnoError(scenario.code())
+			.hasStatus(scenario.status())
+			.hasParam(scenario.param());
 		scenario.responseHeaders()
 			.forEach(
 					(name, value) -> assertThat(response.headers().allValues(name)).as(name).isEqualTo(List.of(value)));

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,9 +93,13 @@ class RedisRateLimitAcrossInstancesIntegrationTests {
 			assertThat(retryAfter).isBetween(1L, WINDOW_SECONDS);
 			assertThat(response.headers().firstValue("RateLimit").orElseThrow())
 				.isEqualTo("\"limited\";r=0;t=" + retryAfter);
-			EnvelopeAssert.assertEnvelope(response.body())
-				.is("rate_limit_exceeded", "invalid_request_error",
-						"Too many requests. Please wait before trying again.", null, true);
+			AugnoErrors.assertThat(response)
+				.isAugnoError("rate_limit_exceeded")
+				.hasStatus(429)
+				.hasMessage("Too many requests. Please wait before trying again.")
+				.hasNoParam()
+				.isTransient()
+				.hasNoQuota();
 			longest = Math.max(longest, retryAfter);
 		}
 		return longest;

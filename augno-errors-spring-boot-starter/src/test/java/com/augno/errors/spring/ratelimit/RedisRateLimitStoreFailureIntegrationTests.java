@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,12 +102,15 @@ class RedisRateLimitStoreFailureIntegrationTests {
 		long start = System.nanoTime();
 		HttpResponse<String> response = RateLimitTestApplication.get(port, "/limited");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
-		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
 		assertThat(response.headers().firstValue("RateLimit")).isEmpty();
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("service_unavailable", "api_error", "The service is temporarily unavailable. Please try again later.",
-					null, true);
+		AugnoErrors.assertThat(response)
+			.isAugnoError("service_unavailable")
+			.hasStatus(503)
+			.hasMessage("The service is temporarily unavailable. Please try again later.")
+			.hasNoParam()
+			.isTransient()
+			.hasNoQuota();
 		assertThat(response.body().toLowerCase()).doesNotContain("redis", "lettuce", "bucket4j");
 	}
 

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.AugnoException;
-import com.augno.errors.spring.test.EnvelopeAssert;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
@@ -53,29 +53,33 @@ class WebFluxErrorsIntegrationTests {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/echo"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + "x".repeat(4096) + "\"}")));
-		assertThat(response.statusCode()).isEqualTo(413);
-		EnvelopeAssert envelope = EnvelopeAssert.assertEnvelope(response.body()).hasRequestId(requestId(response));
-		assertThat(envelope.error().get("code").asString()).isEqualTo("request_too_large");
+		AugnoErrors.assertThat(response).isAugnoError("request_too_large").hasStatus(413);
 		assertThat(response.body()).doesNotContain("xxxx");
 	}
 
 	@Test
 	void anAugnoExceptionFromAWebFilterIsAnswered() throws Exception {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/guarded")));
-		assertThat(response.statusCode()).isEqualTo(403);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.isClientError("insufficient_permissions", "Not for you.", null)
-			.hasRequestId(requestId(response));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("insufficient_permissions")
+			.hasStatus(403)
+			.hasMessage("Not for you.")
+			.hasNoParam()
+			.isNotTransient()
+			.hasNoQuota();
 	}
 
 	@Test
 	void aCrashIsLoggedOnceWithTheRequestIdAndNotBySpring(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/crash")));
-		assertThat(response.statusCode()).isEqualTo(500);
-		String requestId = requestId(response);
-		EnvelopeAssert.assertEnvelope(response.body())
-			.is("internal_error", "api_error", "Something went wrong.", null, true)
-			.hasRequestId(requestId);
+		String requestId = AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasStatus(500)
+			.hasMessage("Something went wrong.")
+			.hasNoParam()
+			.isTransient()
+			.hasNoQuota()
+			.requestId();
 		assertThat(response.body()).doesNotContain("secret", "IllegalStateException");
 		assertThat(output.getOut().lines().filter((line) -> line.contains("500 internal_error for GET /flux/crash")))
 			.singleElement()
@@ -123,10 +127,6 @@ class WebFluxErrorsIntegrationTests {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("Request-Id").orElseThrow();
 	}
 
 	@SpringBootConfiguration

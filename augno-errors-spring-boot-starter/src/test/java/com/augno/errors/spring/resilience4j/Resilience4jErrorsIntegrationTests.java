@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import com.augno.errors.spring.test.EnvelopeAssert;
 import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.spring.test.ResponseBodies;
 import com.augno.errors.test.AugnoErrors;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -80,7 +80,7 @@ class Resilience4jErrorsIntegrationTests {
 	}
 
 	private static void assertNoLimiterDetails(String body) {
-		assertThat(EnvelopeAssert.withoutRequestLogUrl(body)).doesNotContain("ledger", "CircuitBreaker", "RateLimiter",
+		assertThat(ResponseBodies.withoutRequestLogUrl(body)).doesNotContain("ledger", "CircuitBreaker", "RateLimiter",
 				"Bulkhead", "TimeLimiter", "OPEN");
 	}
 
