@@ -21,9 +21,10 @@ import org.springframework.core.io.ResourceLoader;
  *
  * @since 0.1.0
  */
-// Before the main auto-configuration, whose registry is built from the catalogue.
-@AutoConfiguration(before = AugnoErrorsAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+// Before the auto-configurations of both stacks, whose registry is built from the
+// catalogue.
+@AutoConfiguration(before = { AugnoErrorsAutoConfiguration.class, AugnoErrorsReactiveAutoConfiguration.class })
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AugnoErrorsCatalogueProperties.class)
 public final class AugnoErrorsCatalogueAutoConfiguration {

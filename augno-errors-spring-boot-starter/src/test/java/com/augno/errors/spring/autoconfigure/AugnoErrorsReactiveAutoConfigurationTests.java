@@ -1,5 +1,8 @@
 package com.augno.errors.spring.autoconfigure;
 
+import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorRegistry;
+import com.augno.errors.ErrorType;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.ServerWebInputExceptionMapper;
@@ -45,6 +48,19 @@ class AugnoErrorsReactiveAutoConfigurationTests {
 			// Before Spring Boot's DefaultErrorWebExceptionHandler, at -1.
 			assertThat(context.getBean(AugnoErrorWebExceptionHandler.class).getOrder()).isLessThan(-1);
 		});
+	}
+
+	@Test
+	void buildsTheRegistryFromTheServicesCatalogue() {
+		this.reactive.withConfiguration(AutoConfigurations.of(AugnoErrorsCatalogueAutoConfiguration.class))
+			.withPropertyValues(
+					"augno.errors.catalogue.location=classpath:com/augno/errors/spring/catalogue/extend.yaml")
+			.run((context) -> {
+				ErrorRegistry registry = context.getBean(ErrorRegistry.class);
+				assertThat(registry.get("ledger_locked")).isEqualTo(ErrorCode.of("ledger_locked", 423,
+						ErrorType.INVALID_REQUEST_ERROR, false, "The ledger is locked."));
+				assertThat(registry.get("resource_not_found").message()).isEqualTo("Nothing here.");
+			});
 	}
 
 	@Test
