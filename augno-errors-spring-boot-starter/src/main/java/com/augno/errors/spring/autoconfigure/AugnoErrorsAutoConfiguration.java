@@ -20,6 +20,7 @@ import com.augno.errors.spring.servlet.RequestIdFilter;
 import com.augno.errors.spring.servlet.ResourceLocationOptimizer;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
+import com.augno.errors.spring.web.ErrorResponseRules;
 import com.augno.errors.spring.web.IgnoredErrorPropertiesNotice;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import jakarta.servlet.DispatcherType;
@@ -146,8 +147,8 @@ public final class AugnoErrorsAutoConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				InterceptorRegistration registration = registry.addInterceptor(interceptor);
-				// Every path is the default: no pattern then, so no match per request.
-				if (!properties.getPaths().isEmpty() && !properties.getPaths().equals(List.of("/**"))) {
+				// No pattern when every path is enveloped, so no match per request.
+				if (!ErrorResponseRules.coversEveryPath(properties.getPaths())) {
 					registration.addPathPatterns(properties.getPaths());
 				}
 			}

@@ -40,8 +40,17 @@ public final class ErrorResponseRules {
 	 * @throws IllegalArgumentException if a pattern cannot be parsed
 	 */
 	public ErrorResponseRules(List<String> patterns) {
-		this.paths = (patterns.isEmpty() || patterns.contains("/**")) ? null
-				: patterns.stream().map(PARSER::parse).toList();
+		this.paths = coversEveryPath(patterns) ? null : patterns.stream().map(PARSER::parse).toList();
+	}
+
+	/**
+	 * Return whether patterns of {@code augno.errors.paths} cover every path, so that
+	 * nothing need be matched per request.
+	 * @param patterns the patterns
+	 * @return whether they are empty or include {@code /**}
+	 */
+	public static boolean coversEveryPath(List<String> patterns) {
+		return patterns.isEmpty() || patterns.contains("/**");
 	}
 
 	/**
