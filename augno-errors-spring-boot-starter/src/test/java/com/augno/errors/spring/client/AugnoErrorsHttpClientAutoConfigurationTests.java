@@ -162,13 +162,7 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 			server.expect(requestTo("/ok"))
 				.andExpect(headerDoesNotExist("Request-Id"))
 				.andRespond(withStatus(HttpStatus.OK));
-			MDC.put(RequestIds.MDC_KEY, "rq_ours");
-			try {
-				builder.build().get().uri("/ok").retrieve().toBodilessEntity();
-			}
-			finally {
-				MDC.remove(RequestIds.MDC_KEY);
-			}
+			getOkWhileServing("rq_ours", builder);
 			server.verify();
 		});
 	}
@@ -181,13 +175,7 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 			server.expect(requestTo("/ok"))
 				.andExpect(headerDoesNotExist("Request-Id"))
 				.andRespond(withStatus(HttpStatus.OK));
-			MDC.put(RequestIds.MDC_KEY, "rq_ours");
-			try {
-				builder.build().get().uri("/ok").retrieve().toBodilessEntity();
-			}
-			finally {
-				MDC.remove(RequestIds.MDC_KEY);
-			}
+			getOkWhileServing("rq_ours", builder);
 			server.verify();
 		});
 	}
@@ -200,13 +188,7 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 			server.expect(requestTo("/ok"))
 				.andExpect(header("Request-Id", "rq_ours"))
 				.andRespond(withStatus(HttpStatus.OK));
-			MDC.put(RequestIds.MDC_KEY, "rq_ours");
-			try {
-				builder.build().get().uri("/ok").retrieve().toBodilessEntity();
-			}
-			finally {
-				MDC.remove(RequestIds.MDC_KEY);
-			}
+			getOkWhileServing("rq_ours", builder);
 			server.verify();
 		});
 	}
@@ -221,13 +203,7 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 					.andExpect(header("X-Correlation-Id", "rq_ours"))
 					.andExpect(headerDoesNotExist("Request-Id"))
 					.andRespond(withStatus(HttpStatus.OK));
-				MDC.put(RequestIds.MDC_KEY, "rq_ours");
-				try {
-					builder.build().get().uri("/ok").retrieve().toBodilessEntity();
-				}
-				finally {
-					MDC.remove(RequestIds.MDC_KEY);
-				}
+				getOkWhileServing("rq_ours", builder);
 				server.verify();
 			});
 	}
@@ -268,6 +244,19 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 					.code()
 					.code()).isEqualTo("resource_not_found");
 			});
+	}
+
+	/**
+	 * Call {@code /ok} as the request with the given id would, from the MDC.
+	 */
+	private static void getOkWhileServing(String requestId, RestClient.Builder builder) {
+		MDC.put(RequestIds.MDC_KEY, requestId);
+		try {
+			builder.build().get().uri("/ok").retrieve().toBodilessEntity();
+		}
+		finally {
+			MDC.remove(RequestIds.MDC_KEY);
+		}
 	}
 
 }
