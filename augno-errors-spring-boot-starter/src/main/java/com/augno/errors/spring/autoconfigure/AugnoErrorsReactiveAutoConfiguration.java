@@ -17,6 +17,7 @@ import com.augno.errors.spring.reactive.BootErrorWebExceptionHandler;
 import com.augno.errors.spring.reactive.MdcRequestIdAccessor;
 import com.augno.errors.spring.reactive.ParameterRulesWebFilter;
 import com.augno.errors.spring.reactive.ReactiveErrorPages;
+import com.augno.errors.spring.reactive.ReactiveResourceLocationOptimizer;
 import com.augno.errors.spring.reactive.RequestIdWebFilter;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.spring.web.ErrorLogger;
@@ -128,6 +129,13 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 	ParameterRulesWebFilter augnoParameterRulesWebFilter(AugnoErrorsProperties properties,
 			ObjectProvider<RequestMappingHandlerMapping> handlerMappings) {
 		return new ParameterRulesWebFilter(new ParameterRules(properties.isRejectUnknownParameters()), handlerMappings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "augno.errors.optimize-resource-locations", matchIfMissing = true)
+	static ReactiveResourceLocationOptimizer augnoResourceLocationOptimizer() {
+		return new ReactiveResourceLocationOptimizer();
 	}
 
 	/**

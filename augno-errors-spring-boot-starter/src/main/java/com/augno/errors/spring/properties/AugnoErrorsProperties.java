@@ -80,9 +80,9 @@ public class AugnoErrorsProperties {
 	/**
 	 * Whether Spring Boot's static resource locations are checked once at startup, so
 	 * that a missing one is not searched on every request: an unknown URL then costs no
-	 * class path lookups. Applies to resource handlers whose locations are all on the
-	 * class path or in the servlet context; turn it off if static resources are served
-	 * from a jar without directory entries.
+	 * class path lookups. Applies, on Spring MVC and WebFlux, to resource handlers whose
+	 * locations are all on the class path (or in the servlet context); turn it off if
+	 * static resources are served from a jar without directory entries.
 	 */
 	private boolean optimizeResourceLocations = true;
 
