@@ -66,13 +66,7 @@ public final class JsonPropertyPaths {
 	 */
 	public String toJsonPath(Type rootType, String javaPath) {
 		StringBuilder json = new StringBuilder(javaPath.length() + 8);
-		walk(rootType, javaPath, (property, name, indexes) -> {
-			if (!json.isEmpty()) {
-				json.append('.');
-			}
-			json.append((property != null) ? property.jsonName() : translate(name));
-			json.append(indexes);
-		});
+		walk(rootType, javaPath, (property, name, indexes) -> appendJsonSegment(json, property, name, indexes));
 		return json.toString();
 	}
 
@@ -85,15 +79,45 @@ public final class JsonPropertyPaths {
 	 */
 	public List<Integer> declarationKey(Type rootType, String javaPath) {
 		List<Integer> key = new ArrayList<>();
-		walk(rootType, javaPath, (property, name, indexes) -> {
-			key.add((property != null) ? property.declarationIndex() : Integer.MAX_VALUE);
-			for (String index : indexes.replace("]", "").split("\\[")) {
-				if (!index.isEmpty()) {
-					key.add(parseIndex(index));
-				}
-			}
-		});
+		walk(rootType, javaPath, (property, name, indexes) -> appendKeySegment(key, property, indexes));
 		return key;
+	}
+
+	/**
+	 * Return both the {@link #toJsonPath JSON path} and the {@link #declarationKey
+	 * declaration key} of a Java property path, from one walk of it.
+	 * @param rootType the type the path starts from, with its type arguments where known
+	 * @param javaPath the path
+	 * @return the JSON path and the key
+	 */
+	Resolved resolve(Type rootType, String javaPath) {
+		StringBuilder json = new StringBuilder(javaPath.length() + 8);
+		List<Integer> key = new ArrayList<>();
+		walk(rootType, javaPath, (property, name, indexes) -> {
+			appendJsonSegment(json, property, name, indexes);
+			appendKeySegment(key, property, indexes);
+		});
+		return new Resolved(json.toString(), key);
+	}
+
+	private void appendJsonSegment(StringBuilder json, @Nullable Property property, String name, String indexes) {
+		if (!json.isEmpty()) {
+			json.append('.');
+		}
+		json.append((property != null) ? property.jsonName() : translate(name));
+		json.append(indexes);
+	}
+
+	private static void appendKeySegment(List<Integer> key, @Nullable Property property, String indexes) {
+		key.add((property != null) ? property.declarationIndex() : Integer.MAX_VALUE);
+		if (indexes.isEmpty()) {
+			return;
+		}
+		for (String index : indexes.replace("]", "").split("\\[")) {
+			if (!index.isEmpty()) {
+				key.add(parseIndex(index));
+			}
+		}
 	}
 
 	/**
@@ -259,6 +283,15 @@ public final class JsonPropertyPaths {
 	}
 
 	private record Property(String jsonName, @Nullable JavaType type, int declarationIndex) {
+	}
+
+	/**
+	 * A Java property path's JSON path and declaration key.
+	 *
+	 * @param jsonPath the JSON path
+	 * @param declarationKey the key that orders it by declaration
+	 */
+	record Resolved(String jsonPath, List<Integer> declarationKey) {
 	}
 
 	@FunctionalInterface

@@ -81,6 +81,10 @@ public final class Labels {
 	}
 
 	private static String leaf(String name) {
+		if (name.indexOf('[') < 0) {
+			int dot = name.lastIndexOf('.');
+			return (dot >= 0) ? name.substring(dot + 1) : name;
+		}
 		String withoutIndexes = TRAILING_INDEX.matcher(name).replaceAll("");
 		int dot = withoutIndexes.lastIndexOf('.');
 		String leaf = (dot >= 0) ? withoutIndexes.substring(dot + 1) : withoutIndexes;

@@ -12,8 +12,6 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MissingRequestValueException;
@@ -63,10 +61,10 @@ public final class ServerWebInputExceptionMapper implements ExceptionMapper {
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof WebExchangeBindException ex) {
-			MethodParameter parameter = ex.getMethodParameter();
-			return this.validation
-				.map((parameter != null) ? new MethodArgumentNotValidException(parameter, ex.getBindingResult())
-						: new BindException(ex.getBindingResult()));
+			// The binding result as Spring MVC's MethodArgumentNotValidException carries
+			// it,
+			// without creating that exception (and its stack trace) to say so.
+			return this.validation.map(ex.getMethodParameter(), ex.getBindingResult());
 		}
 		if (throwable instanceof MissingRequestValueException ex) {
 			MethodParameter parameter = ex.getMethodParameter();

@@ -73,6 +73,20 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		return ViolationCandidate.toMappedError(candidates);
 	}
 
+	/**
+	 * Map the binding result of a {@code @Valid} argument as {@link #map(Throwable)} maps
+	 * a {@link MethodArgumentNotValidException} (a {@link BindException} without a
+	 * parameter), for a stack that reports it in another exception, without creating one.
+	 * @param parameter the validated parameter, or {@code null} when unknown
+	 * @param result the binding result
+	 * @return the error
+	 */
+	MappedError map(@Nullable MethodParameter parameter, BindingResult result) {
+		List<ViolationCandidate> candidates = new ArrayList<>();
+		addErrors(candidates, parameter, result);
+		return ViolationCandidate.toMappedError(candidates);
+	}
+
 	@Override
 	public int getOrder() {
 		return VALIDATION_ORDER;
@@ -87,12 +101,12 @@ public final class ValidationExceptionMapper implements ExceptionMapper {
 		Type rootType = rootType(parameter, errors);
 		for (FieldError error : errors.getFieldErrors()) {
 			Constraint constraint = Constraint.of(error, error.getRejectedValue());
-			String path = body ? this.paths.toJsonPath(rootType, error.getField()) : error.getField();
+			JsonPropertyPaths.Resolved resolved = this.paths.resolve(rootType, error.getField());
+			String path = body ? resolved.jsonPath() : error.getField();
 			String param = Echoes.param(path);
 			ConstraintMessages.Text message = ConstraintMessages.text(constraint, Echoes.label(path));
 			candidates.add(new ViolationCandidate(constraint.category(), body, parameterIndex,
-					this.paths.declarationKey(rootType, error.getField()), param, message, constraint.name(),
-					location));
+					resolved.declarationKey(), param, message, constraint.name(), location));
 		}
 		for (ObjectError error : errors.getGlobalErrors()) {
 			Constraint constraint = Constraint.of(error, null);

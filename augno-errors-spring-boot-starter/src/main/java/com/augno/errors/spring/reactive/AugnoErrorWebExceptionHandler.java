@@ -224,6 +224,9 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 	 * if any.
 	 */
 	private void notifyListeners(ServerWebExchange exchange, int status, AugnoError error, String requestId) {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
 		String route = (exchange
 			.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof PathPattern pattern)
 					? pattern.getPatternString() : null;
@@ -269,7 +272,9 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 	private static Mono<Void> write(ServerHttpResponse response, int status, ErrorBody rendered) {
 		response.setStatusCode(HttpStatusCode.valueOf(status));
 		HttpHeaders headers = response.getHeaders();
-		rendered.headers().forEach((name, values) -> setHeader(headers, name, values));
+		if (!rendered.headers().isEmpty()) {
+			rendered.headers().forEach((name, values) -> setHeader(headers, name, values));
+		}
 		headers.setContentType(rendered.contentType());
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
 		headers.setContentLength(rendered.body().length);

@@ -71,6 +71,18 @@ class JsonPropertyPathsTests {
 	}
 
 	@Test
+	void resolvesThePathAndTheKeyOfAPathInOneWalkAsTheTwoMethodsDoApart() {
+		for (String javaPath : List.of("reference", "shipTo.postalCode", "lines[3].unitPrice", "lines[10][2].sku",
+				"unknownThing.nested", "")) {
+			JsonPropertyPaths.Resolved resolved = this.snakeCasePaths.resolve(Order.class, javaPath);
+			assertThat(resolved.jsonPath()).isEqualTo(this.snakeCasePaths.toJsonPath(Order.class, javaPath));
+			assertThat(resolved.declarationKey()).isEqualTo(this.snakeCasePaths.declarationKey(Order.class, javaPath));
+		}
+		assertThat(this.snakeCasePaths.resolve(Order.class, "lines[3].unitPrice").jsonPath())
+			.isEqualTo("lines[3].unit_price");
+	}
+
+	@Test
 	void ordersPathsByDeclarationRatherThanAlphabetically() {
 		// Order declares reference, shipTo, lines.
 		List<Integer> reference = this.paths.declarationKey(Order.class, "reference");
