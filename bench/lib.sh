@@ -76,3 +76,29 @@ ratio() { # variant-a scenario-a variant-b scenario-b
 		END { for (r in a) if ((r in b) && b[r] > 0) print a[r] / b[r] }' "$results" | sort -g |
 		awk '{ x[NR] = $1 } END { if (NR == 0) print "–"; else printf "%.2f", (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
 }
+
+# The HTTP scenarios of the bench apps, into the caller's associative arrays method, path,
+# body, close (1: Connection: close), status (expected) and describe, and the list
+# all_scenarios, in the order the reports show them.
+define_scenarios() {
+	local valid_body invalid_body
+	valid_body='{"name":"Widget","sku":"SKU-0001","quantity":3,"description":"A sturdy widget, made to be fetched again and again."}'
+	invalid_body='{"name":"","sku":"SKU-0001","quantity":0,"description":"A sturdy widget, made to be fetched again and again."}'
+	all_scenarios=(success success_close rate_limited augno_404 valid_post valid_post_close validation_400 unmapped_404 method_405 error_500)
+	# The starter's rate limits are servlet-only: on WebFlux the route would be a plain success.
+	[[ ${stack:-servlet} == webflux ]] && all_scenarios=(${all_scenarios[@]/rate_limited/})
+	declare -gA method path body close status describe
+	def() { method[$1]=$2 path[$1]=$3 body[$1]=$4 close[$1]=$5 status[$1]=$6 describe[$1]=$7; }
+	def success GET /items/it_42 "" 0 200 "success: GET, 307-byte JSON"
+	def success_close GET /items/it_42 "" 1 200 "success, \`Connection: close\`"
+	# The same success under a rate limit the load never reaches (augno only: the route is an
+	# augno.errors.rate-limits property; Bucket4j in memory, one bucket for all of wrk's connections).
+	def rate_limited GET /limited/items/it_42 "" 0 200 "success under a rate limit (in memory)"
+	def augno_404 GET /items/it_missing "" 0 404 "AugnoException 404 (boot: ResponseStatusException; wimdeblauwe: @ResponseStatus exception)"
+	def valid_post POST /items "$valid_body" 0 200 "valid body: POST, 306-byte JSON"
+	def valid_post_close POST /items "$valid_body" 1 200 "valid body, \`Connection: close\`"
+	def validation_400 POST /items "$invalid_body" 0 400 "Bean Validation 400, two field errors"
+	def unmapped_404 GET /no/such/path "" 0 404 "unmapped URL 404"
+	def method_405 DELETE /items/it_42 "" 0 405 "405 (DELETE on a GET endpoint)"
+	def error_500 GET /items/it_crash "" 0 500 "500 (IllegalStateException; cause logged, by the starter with its stack trace once a minute)"
+}

@@ -69,12 +69,26 @@ public record ErrorCode(String code, int status, ErrorType type, boolean isTrans
 
 	/**
 	 * Return whether a string has the form of a wire code of any contract,
-	 * {@link #CODE_SYNTAX}.
+	 * {@link #CODE_SYNTAX}. Checked character by character rather than with the pattern:
+	 * every {@link AugnoException} checks its code when it is created.
 	 * @param code the candidate
 	 * @return whether it is a valid code
 	 */
 	static boolean isValidCode(@Nullable String code) {
-		return code != null && CODE_SYNTAX.matcher(code).matches();
+		if (code == null || code.isEmpty() || code.length() > 100 || !isAsciiLetter(code.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '.' && c != '-') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
 
 	/**

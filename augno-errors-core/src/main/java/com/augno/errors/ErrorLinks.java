@@ -82,8 +82,24 @@ public record ErrorLinks(String docBaseUrl, @Nullable String requestLogUrlTempla
 		if (this.requestLogUrlTemplate == null || requestId == null || requestId.isEmpty()) {
 			return null;
 		}
-		return this.requestLogUrlTemplate.replace(REQUEST_ID_PLACEHOLDER,
-				URLEncoder.encode(requestId, StandardCharsets.UTF_8));
+		String encoded = isUrlSafe(requestId) ? requestId : URLEncoder.encode(requestId, StandardCharsets.UTF_8);
+		return this.requestLogUrlTemplate.replace(REQUEST_ID_PLACEHOLDER, encoded);
+	}
+
+	/**
+	 * Whether {@link URLEncoder} would leave an id as it is, as it does the generated
+	 * ones: then it is used without encoding, which is on every error's path.
+	 */
+	private static boolean isUrlSafe(String id) {
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_' || c == '.' || c == '*';
+			if (!safe) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -1,5 +1,9 @@
 package com.augno.errors;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +43,21 @@ class ErrorLinksTests {
 	void requestIdsAreEncodedIntoTheUrl() {
 		assertThat(ErrorLinks.defaults().requestLogUrl("a b/&\"<"))
 			.isEqualTo("https://augno.com/dashboard/request-logs/a+b%2F%26%22%3C");
+	}
+
+	@Test
+	void everyRequestIdIsInTheUrlAsUrlEncoderWritesIt() {
+		String alphabet = "aZ09-_.*~ +/%?#&=\u00e9\u4e2d\"'<>";
+		Random random = new Random(3);
+		for (int i = 0; i < 5_000; i++) {
+			StringBuilder id = new StringBuilder();
+			for (int j = 1 + random.nextInt(12); j > 0; j--) {
+				id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			assertThat(ErrorLinks.defaults().requestLogUrl(id.toString()))
+				.isEqualTo("https://augno.com/dashboard/request-logs/"
+						+ URLEncoder.encode(id.toString(), StandardCharsets.UTF_8));
+		}
 	}
 
 	@Test

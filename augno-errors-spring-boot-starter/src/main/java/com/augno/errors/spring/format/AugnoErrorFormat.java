@@ -1,7 +1,12 @@
 package com.augno.errors.spring.format;
 
+import java.io.ByteArrayOutputStream;
+
 import com.augno.errors.AugnoError;
-import com.augno.errors.ErrorEnvelope;
+import com.augno.errors.Quota;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -9,11 +14,18 @@ import tools.jackson.databind.json.JsonMapper;
  * eight members in the contract's order, as {@code application/json}. It has a fixed set
  * of members, so it ignores violations beyond the one it reports and the thrower's
  * extension members. It uses its own mapper, so the application's Jackson settings cannot
- * change the wire format.
+ * change the wire format, and writes the members with the mapper's generator rather than
+ * through data binding: the envelope's shape is fixed, and an error is the one answer
+ * written on every failure.
  *
  * @since 0.1.0
  */
 public final class AugnoErrorFormat implements ErrorFormat {
+
+	/**
+	 * An envelope's usual size, so that most are written without the buffer growing.
+	 */
+	private static final int INITIAL_CAPACITY = 512;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -33,7 +45,36 @@ public final class AugnoErrorFormat implements ErrorFormat {
 	 * @return the UTF-8 JSON
 	 */
 	public byte[] toBytes(AugnoError error) {
-		return this.mapper.writeValueAsBytes(new ErrorEnvelope(error));
+		ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_CAPACITY);
+		try (JsonGenerator json = this.mapper.createGenerator(out, JsonEncoding.UTF8)) {
+			json.writeStartObject();
+			json.writeName("error");
+			json.writeStartObject();
+			json.writeStringProperty("code", error.code());
+			json.writeStringProperty("type", error.typeName());
+			json.writeStringProperty("message", error.message());
+			json.writeStringProperty("param", error.param());
+			json.writeStringProperty("doc_url", error.docUrl());
+			json.writeBooleanProperty("is_transient", error.isTransient());
+			writeQuota(json, error.quota());
+			json.writeStringProperty("request_log_url", error.requestLogUrl());
+			json.writeEndObject();
+			json.writeEndObject();
+		}
+		return out.toByteArray();
+	}
+
+	private static void writeQuota(JsonGenerator json, @Nullable Quota quota) {
+		json.writeName("quota");
+		if (quota == null) {
+			json.writeNull();
+			return;
+		}
+		json.writeStartObject();
+		json.writeNumberProperty("limit", quota.limit());
+		json.writeNumberProperty("used", quota.used());
+		json.writeStringProperty("reset_at", (quota.resetAt() != null) ? quota.resetAt().toString() : null);
+		json.writeEndObject();
 	}
 
 }

@@ -10,6 +10,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * The stack-neutral half of answering an error: turns a {@link MappedError} into the
  * {@link AugnoError} of the request, with its message in the request's language, and
@@ -83,10 +85,16 @@ public final class ErrorRenderer {
 	 */
 	public ErrorBody render(ErrorCode code, MappedError mapped, AugnoError error, int status,
 			@Nullable String requestId, @Nullable String instance, Locale locale, @Nullable String accept) {
+		ErrorFormat format = this.formats.select(accept);
+		if (format instanceof AugnoErrorFormat envelope) {
+			// The default format reads only the error and the headers: no title,
+			// violations
+			// or members to resolve for it.
+			return ErrorBody.json(envelope.toBytes(error), HttpHeaders.readOnlyHttpHeaders(mapped.headers()));
+		}
 		ResolvedError resolved = new ResolvedError(code, error, status, this.messages.title(code, status, locale),
 				this.messages.violations(mapped.violations(), locale), requestId, instance, locale, mapped.headers(),
 				mapped.members());
-		ErrorFormat format = this.formats.select(accept);
 		try {
 			return format.render(resolved);
 		}

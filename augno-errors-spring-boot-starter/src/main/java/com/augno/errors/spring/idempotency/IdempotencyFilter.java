@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import com.augno.errors.AugnoException;
@@ -97,6 +98,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	private final StoreFailurePolicy onStoreFailure;
 
 	private final AtomicBoolean storeFailing = new AtomicBoolean();
+
+	// A claim's token needs to be unique, not secret (it never leaves the server): a
+	// random prefix per filter, which tells instances and restarts apart, and a counter,
+	// rather than a UUID from the shared SecureRandom on every request.
+	private final String tokenPrefix = UUID.randomUUID() + "-";
+
+	private final AtomicLong tokens = new AtomicLong();
 
 	private final ScheduledThreadPoolExecutor renewals;
 
@@ -181,7 +189,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		String fingerprint = RequestFingerprint.of(request, this.fingerprintHeaders, body);
 		String scopedKey = RequestFingerprint.scopedKey(this.callerResolver.resolve(request), request, key);
-		IdempotencyRecord.InFlight inFlight = new IdempotencyRecord.InFlight(UUID.randomUUID().toString(), fingerprint);
+		IdempotencyRecord.InFlight inFlight = new IdempotencyRecord.InFlight(nextToken(), fingerprint);
 		IdempotencyRecord existing;
 		try {
 			existing = this.store.claim(scopedKey, inFlight, this.lockTimeout);
@@ -218,6 +226,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 						.message("Request for the idempotency key '" + echo(key) + "' is already being processed.")
 						.retryAfter(this.inProgressRetryAfter));
 		}
+	}
+
+	private String nextToken() {
+		return this.tokenPrefix + Long.toString(this.tokens.incrementAndGet(), Character.MAX_RADIX);
 	}
 
 	/**

@@ -28,6 +28,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 	// Insertion order: the head holds the oldest keys.
 	private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
+	// No entry expires before this: the earliest expiry found by the last purge, lowered
+	// by every entry put since. Removals only raise the true earliest, so a full store
+	// skips the scan for expired entries until one may have expired.
+	private long earliestExpiry = Long.MAX_VALUE;
+
 	/**
 	 * Create a store.
 	 * @param maxEntries the most keys kept at once
@@ -62,7 +67,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 				this.entries.remove(key);
 			}
 			makeRoom(now);
-			this.entries.put(key, new Entry(inFlight, now + lockTimeout.toMillis()));
+			put(key, new Entry(inFlight, now + lockTimeout.toMillis()));
 			return null;
 		}
 		finally {
@@ -80,7 +85,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 				// Removed and put again, so that the key moves to the tail: it is now the
 				// youngest completed key.
 				this.entries.remove(key);
-				this.entries.put(key, new Entry(completed, now + retention.toMillis()));
+				put(key, new Entry(completed, now + retention.toMillis()));
 			}
 		}
 		finally {
@@ -98,7 +103,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 			}
 			// Replaced in place: an in-flight key keeps its position, as no eviction
 			// takes it anyway.
-			this.entries.replace(key, new Entry(inFlight, now + lockTimeout.toMillis()));
+			Entry renewed = new Entry(inFlight, now + lockTimeout.toMillis());
+			this.entries.replace(key, renewed);
+			this.earliestExpiry = Math.min(this.earliestExpiry, renewed.expiresAt());
 			return true;
 		}
 		finally {
@@ -139,11 +146,18 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		return entry != null && entry.expiresAt() > now && inFlight.equals(entry.record());
 	}
 
+	private void put(String key, Entry entry) {
+		this.entries.put(key, entry);
+		this.earliestExpiry = Math.min(this.earliestExpiry, entry.expiresAt());
+	}
+
 	private void makeRoom(long now) {
 		if (this.entries.size() < this.maxEntries) {
 			return;
 		}
-		this.entries.values().removeIf((entry) -> entry.expiresAt() <= now);
+		if (this.earliestExpiry <= now) {
+			purgeExpired(now);
+		}
 		// Evict a tenth at once, so that a full store does not scan on every claim.
 		int target = this.maxEntries - Math.max(1, this.maxEntries / 10);
 		Iterator<Map.Entry<String, Entry>> iterator = this.entries.entrySet().iterator();
@@ -157,6 +171,21 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 					"The in-memory idempotency store is full of requests in flight (" + this.maxEntries + " keys)",
 					null);
 		}
+	}
+
+	private void purgeExpired(long now) {
+		long earliest = Long.MAX_VALUE;
+		Iterator<Entry> iterator = this.entries.values().iterator();
+		while (iterator.hasNext()) {
+			long expiresAt = iterator.next().expiresAt();
+			if (expiresAt <= now) {
+				iterator.remove();
+			}
+			else {
+				earliest = Math.min(earliest, expiresAt);
+			}
+		}
+		this.earliestExpiry = earliest;
 	}
 
 	private record Entry(IdempotencyRecord record, long expiresAt) {

@@ -2,12 +2,11 @@ package com.augno.errors.spring.idempotency;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,12 @@ import org.springframework.http.MediaType;
  * the stream.
  */
 final class RequestFingerprint {
+
+	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	// Cloned per request: MessageDigest.getInstance looks the algorithm up among the
+	// providers on every call, a clone only copies the initial state.
+	private static final MessageDigest SHA_256 = newSha256();
 
 	private RequestFingerprint() {
 	}
@@ -65,8 +70,9 @@ final class RequestFingerprint {
 		update(digest, (request.getQueryString() != null) ? request.getQueryString() : "");
 		for (String name : headers) {
 			update(digest, name.toLowerCase(Locale.ROOT));
-			for (String value : Collections.list(request.getHeaders(name))) {
-				update(digest, value);
+			Enumeration<String> values = request.getHeaders(name);
+			while (values.hasMoreElements()) {
+				update(digest, values.nextElement());
 			}
 		}
 		if (body != null) {
@@ -77,7 +83,7 @@ final class RequestFingerprint {
 			update(digest, "form");
 			updateWithForm(digest, request);
 		}
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
+		return BASE64URL.encodeToString(digest.digest());
 	}
 
 	/**
@@ -95,7 +101,7 @@ final class RequestFingerprint {
 		update(digest, request.getMethod());
 		update(digest, request.getRequestURI());
 		update(digest, key);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
+		return BASE64URL.encodeToString(digest.digest());
 	}
 
 	private static void updateWithForm(MessageDigest digest, HttpServletRequest request)
@@ -128,13 +134,29 @@ final class RequestFingerprint {
 	}
 
 	// Length-prefixed, so that no two sequences of values digest the same bytes.
+	// The length goes first, big-endian, in the same array as the value: one update.
 	private static void update(MessageDigest digest, String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-		digest.update(bytes);
+		byte[] prefixed = new byte[Integer.BYTES + bytes.length];
+		int length = bytes.length;
+		prefixed[0] = (byte) (length >>> 24);
+		prefixed[1] = (byte) (length >>> 16);
+		prefixed[2] = (byte) (length >>> 8);
+		prefixed[3] = (byte) length;
+		System.arraycopy(bytes, 0, prefixed, Integer.BYTES, length);
+		digest.update(prefixed);
 	}
 
 	private static MessageDigest sha256() {
+		try {
+			return (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newSha256();
+		}
+	}
+
+	private static MessageDigest newSha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

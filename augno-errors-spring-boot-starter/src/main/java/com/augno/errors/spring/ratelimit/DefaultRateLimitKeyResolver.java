@@ -26,6 +26,12 @@ public final class DefaultRateLimitKeyResolver implements RateLimitKeyResolver {
 
 	private static final String BEARER = "bearer ";
 
+	private static final HexFormat HEX = HexFormat.of();
+
+	// Cloned per digest: MessageDigest.getInstance looks the algorithm up among the
+	// providers on every call, a clone only copies the initial state.
+	private static final MessageDigest SHA_256 = sha256();
+
 	private final String apiKeyHeader;
 
 	/**
@@ -66,9 +72,22 @@ public final class DefaultRateLimitKeyResolver implements RateLimitKeyResolver {
 	}
 
 	private static String digest(String value) {
+		byte[] hash = newDigest().digest(value.getBytes(StandardCharsets.UTF_8));
+		return HEX.formatHex(hash, 0, 16);
+	}
+
+	private static MessageDigest newDigest() {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 16);
+			return (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return sha256();
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);

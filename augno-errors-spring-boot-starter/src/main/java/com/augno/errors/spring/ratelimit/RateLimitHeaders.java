@@ -52,15 +52,24 @@ public final class RateLimitHeaders {
 	public static String state(List<RateLimitPolicy> policies, List<RateLimitProbe> probes) {
 		StringBuilder value = new StringBuilder();
 		for (int i = 0; i < policies.size(); i++) {
-			RateLimitProbe probe = probes.get(i);
-			separate(value).append('"')
-				.append(policies.get(i).name())
-				.append("\";r=")
-				.append(probe.remaining())
-				.append(";t=")
-				.append(seconds(probe.reset()));
+			appendState(separate(value), policies.get(i), probes.get(i));
 		}
 		return value.toString();
+	}
+
+	/**
+	 * Append the {@code RateLimit} field's item of one policy.
+	 * @param value where to append it
+	 * @param policy the policy
+	 * @param probe its probe
+	 */
+	static void appendState(StringBuilder value, RateLimitPolicy policy, RateLimitProbe probe) {
+		value.append('"')
+			.append(policy.name())
+			.append("\";r=")
+			.append(probe.remaining())
+			.append(";t=")
+			.append(seconds(probe.reset()));
 	}
 
 	/**

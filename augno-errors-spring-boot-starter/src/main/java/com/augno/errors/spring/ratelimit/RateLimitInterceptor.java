@@ -1,7 +1,6 @@
 package com.augno.errors.spring.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -57,10 +56,12 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 
 	private final AtomicLong unlogged = new AtomicLong();
 
-	// The RateLimit-Policy field of each single policy seen, formatted once: it does not
-	// change between requests. Bounded, as a policy resolver may adapt policies per
-	// caller.
-	private final ConcurrentMap<RateLimitPolicy, String> policyFields = new ConcurrentHashMap<>();
+	// The RateLimit-Policy field and the bucket key's stem of each single policy seen,
+	// formatted once: they do not change between requests. Bounded, as a policy resolver
+	// may adapt policies per caller.
+	private final ConcurrentMap<RateLimitPolicy, Formatted> formatted = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Formatted lastFormatted;
 
 	/**
 	 * Create the interceptor.
@@ -92,24 +93,32 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		String caller = this.keyResolver.resolve(request);
-		List<RateLimitPolicy> applied = new ArrayList<>(declared.size());
-		List<RateLimitProbe> probes = new ArrayList<>(declared.size());
+		@Nullable String policyField = null;
+		@Nullable StringBuilder state = null;
 		@Nullable Duration retryAfter = null;
-		for (RateLimitPolicy policy : declared) {
-			RateLimitPolicy effective = this.policyResolver.resolve(policy, request);
-			RateLimitProbe probe = consume(this.keyPrefix + effective.name() + ":" + caller, effective);
+		for (int i = 0; i < declared.size(); i++) {
+			RateLimitPolicy effective = this.policyResolver.resolve(declared.get(i), request);
+			Formatted formatted = formatted(effective);
+			RateLimitProbe probe = consume(formatted.keyStem + caller, effective);
 			if (probe == null) {
 				continue;
 			}
-			applied.add(effective);
-			probes.add(probe);
+			if (state == null) {
+				policyField = formatted.policyField;
+				state = new StringBuilder(64);
+			}
+			else {
+				policyField = policyField + ", " + formatted.policyField;
+				state.append(", ");
+			}
+			RateLimitHeaders.appendState(state, effective, probe);
 			if (!probe.consumed() && (retryAfter == null || probe.retryAfter().compareTo(retryAfter) > 0)) {
 				retryAfter = probe.retryAfter();
 			}
 		}
-		if (!applied.isEmpty()) {
-			response.setHeader(RateLimitHeaders.RATE_LIMIT_POLICY, policyField(applied));
-			response.setHeader(RateLimitHeaders.RATE_LIMIT, RateLimitHeaders.state(applied, probes));
+		if (state != null) {
+			response.setHeader(RateLimitHeaders.RATE_LIMIT_POLICY, policyField);
+			response.setHeader(RateLimitHeaders.RATE_LIMIT, state.toString());
 		}
 		if (retryAfter != null) {
 			throw AugnoException.of(ErrorCodes.RATE_LIMIT_EXCEEDED).retryAfter(atLeastOneSecond(retryAfter));
@@ -117,19 +126,25 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 		return true;
 	}
 
-	private String policyField(List<RateLimitPolicy> applied) {
-		if (applied.size() != 1) {
-			return RateLimitHeaders.policy(applied);
+	/**
+	 * Return what does not change between requests of a policy, formatted once: the last
+	 * one used is checked first by identity, as most policies come as declared.
+	 */
+	private Formatted formatted(RateLimitPolicy policy) {
+		Formatted last = this.lastFormatted;
+		if (last != null && last.policy == policy) {
+			return last;
 		}
-		RateLimitPolicy policy = applied.get(0);
-		String field = this.policyFields.get(policy);
-		if (field == null) {
-			field = RateLimitHeaders.policy(applied);
-			if (this.policyFields.size() < MAX_CACHED_POLICY_FIELDS) {
-				this.policyFields.putIfAbsent(policy, field);
+		Formatted formatted = this.formatted.get(policy);
+		if (formatted == null) {
+			formatted = new Formatted(policy, RateLimitHeaders.policy(List.of(policy)),
+					this.keyPrefix + policy.name() + ":");
+			if (this.formatted.size() < MAX_CACHED_POLICY_FIELDS) {
+				this.formatted.putIfAbsent(policy, formatted);
 			}
 		}
-		return field;
+		this.lastFormatted = formatted;
+		return formatted;
 	}
 
 	private @Nullable RateLimitProbe consume(String key, RateLimitPolicy policy) {
@@ -159,6 +174,10 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 			logger.warn(ex.getMessage() + " (" + cause.getClass().getName() + "): requests are " + action + " ("
 					+ this.unlogged.getAndSet(0) + " more since the last such line)");
 		}
+	}
+
+	private record Formatted(RateLimitPolicy policy, String policyField, String keyStem) {
+
 	}
 
 	private static Duration atLeastOneSecond(Duration retryAfter) {

@@ -1,19 +1,21 @@
 package com.augno.errors.spring.ratelimit;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -29,12 +31,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class RateLimitPolicies {
 
-	private final List<Route> routes;
+	// Stands for "no annotation" in the cache of annotated handler methods.
+	private static final RateLimitPolicy NOT_ANNOTATED = new RateLimitPolicy("none", 1, Duration.ofSeconds(1));
 
-	private final ConcurrentMap<Method, Optional<RateLimitPolicy>> annotated = new ConcurrentHashMap<>();
+	private final Route[] routes;
+
+	private final ConcurrentMap<Method, RateLimitPolicy> annotated = new ConcurrentHashMap<>();
 
 	private RateLimitPolicies(List<Route> routes) {
-		this.routes = routes;
+		this.routes = List.copyOf(routes).toArray(new Route[0]);
 	}
 
 	/**
@@ -43,7 +48,7 @@ public final class RateLimitPolicies {
 	 * @return the policies
 	 */
 	public static RateLimitPolicies of(List<Route> routes) {
-		return new RateLimitPolicies(List.copyOf(routes));
+		return new RateLimitPolicies(routes);
 	}
 
 	/**
@@ -51,7 +56,7 @@ public final class RateLimitPolicies {
 	 * @return whether there are no routes
 	 */
 	public boolean hasNoRoutes() {
-		return this.routes.isEmpty();
+		return this.routes.length == 0;
 	}
 
 	/**
@@ -62,24 +67,42 @@ public final class RateLimitPolicies {
 	 */
 	public List<RateLimitPolicy> forRequest(HttpServletRequest request, Object handler) {
 		List<RateLimitPolicy> policies = List.of();
-		if (!this.routes.isEmpty()) {
-			RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
-					? ServletRequestPathUtils.getParsedRequestPath(request)
-					: ServletRequestPathUtils.parseAndCache(request);
+		if (this.routes.length > 0) {
+			String method = request.getMethod();
+			@Nullable PathContainer path = null;
 			for (Route route : this.routes) {
-				if (route.matches(request.getMethod(), path)) {
+				if (!route.appliesTo(method)) {
+					continue;
+				}
+				if (path == null) {
+					path = pathWithinApplication(request);
+				}
+				if (route.matches(path)) {
 					policies = add(policies, route.policy());
 				}
 			}
 		}
 		if (handler instanceof HandlerMethod handlerMethod) {
-			Optional<RateLimitPolicy> policy = this.annotated.computeIfAbsent(handlerMethod.getMethod(),
-					(method) -> annotated(handlerMethod));
-			if (policy.isPresent()) {
-				policies = add(policies, policy.get());
+			// Looked up before computeIfAbsent, which may lock a bin even when the
+			// method is there already.
+			Method method = handlerMethod.getMethod();
+			RateLimitPolicy policy = this.annotated.get(method);
+			if (policy == null) {
+				policy = this.annotated.computeIfAbsent(method, (key) -> annotated(handlerMethod));
+			}
+			if (policy != NOT_ANNOTATED) {
+				policies = add(policies, policy);
 			}
 		}
 		return policies;
+	}
+
+	private static PathContainer pathWithinApplication(HttpServletRequest request) {
+		// The DispatcherServlet has parsed it already: one attribute lookup.
+		Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+		RequestPath path = (parsed instanceof RequestPath requestPath) ? requestPath
+				: ServletRequestPathUtils.parseAndCache(request);
+		return path.pathWithinApplication();
 	}
 
 	private static List<RateLimitPolicy> add(List<RateLimitPolicy> policies, RateLimitPolicy policy) {
@@ -91,19 +114,18 @@ public final class RateLimitPolicies {
 		return more;
 	}
 
-	private static Optional<RateLimitPolicy> annotated(HandlerMethod handlerMethod) {
+	private static RateLimitPolicy annotated(HandlerMethod handlerMethod) {
 		RateLimit annotation = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RateLimit.class);
 		if (annotation == null) {
 			annotation = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(), RateLimit.class);
 		}
 		if (annotation == null) {
-			return Optional.empty();
+			return NOT_ANNOTATED;
 		}
 		String name = annotation.name().isEmpty()
 				? handlerMethod.getBeanType().getSimpleName() + "." + handlerMethod.getMethod().getName()
 				: annotation.name();
-		return Optional
-			.of(new RateLimitPolicy(name, annotation.limit(), DurationStyle.detectAndParse(annotation.window())));
+		return new RateLimitPolicy(name, annotation.limit(), DurationStyle.detectAndParse(annotation.window()));
 	}
 
 	/**
@@ -133,12 +155,13 @@ public final class RateLimitPolicies {
 						.collect(Collectors.toSet()));
 		}
 
-		boolean matches(String method, RequestPath path) {
-			if (!this.methods.isEmpty() && !this.methods.contains(method)) {
-				return false;
-			}
-			for (PathPattern pattern : this.patterns) {
-				if (pattern.matches(path.pathWithinApplication())) {
+		boolean appliesTo(String method) {
+			return this.methods.isEmpty() || this.methods.contains(method);
+		}
+
+		boolean matches(PathContainer path) {
+			for (int i = 0; i < this.patterns.size(); i++) {
+				if (this.patterns.get(i).matches(path)) {
 					return true;
 				}
 			}

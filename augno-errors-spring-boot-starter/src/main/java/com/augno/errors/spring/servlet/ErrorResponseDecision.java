@@ -49,7 +49,7 @@ public class ErrorResponseDecision {
 	 * @return whether the starter answers it
 	 */
 	public boolean isEnveloped(HttpServletRequest request) {
-		return this.rules.isEnveloped(pathWithinApplication(request));
+		return this.rules.envelopesEveryPath() || this.rules.isEnveloped(pathWithinApplication(request));
 	}
 
 	/**

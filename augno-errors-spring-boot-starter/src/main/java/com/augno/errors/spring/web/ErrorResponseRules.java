@@ -54,6 +54,15 @@ public final class ErrorResponseRules {
 	}
 
 	/**
+	 * Return whether the starter answers the failures of requests to every path, so that
+	 * a caller need not work out the request's path to ask {@link #isEnveloped(String)}.
+	 * @return whether {@code augno.errors.paths} covers every path
+	 */
+	public boolean envelopesEveryPath() {
+		return this.paths == null;
+	}
+
+	/**
 	 * Return whether the starter answers the failures of requests to a path.
 	 * @param pathWithinApplication the path, without the context path, still encoded
 	 * @return whether the starter answers them

@@ -64,6 +64,25 @@ class InMemoryIdempotencyStoreTests extends IdempotencyStoreContractTests {
 	}
 
 	@Test
+	void aKeyThatExpiresAfterAFullStoreWasPurgedStillMakesRoomFirst() {
+		InMemoryIdempotencyStore small = new InMemoryIdempotencyStore(10, this.clock);
+		for (int i = 0; i < 10; i++) {
+			IdempotencyRecord.InFlight claim = new IdempotencyRecord.InFlight("t", "fp");
+			small.claim("done-" + i, claim, Duration.ofMinutes(1));
+			small.complete("done-" + i, claim, completed(), Duration.ofHours(1));
+		}
+		// Full: nothing has expired, so the oldest completed key makes room.
+		assertThat(small.claim("short", new IdempotencyRecord.InFlight("t", "fp"), Duration.ofSeconds(1))).isNull();
+		assertThat(small.size()).isEqualTo(10);
+		this.clock.now = this.clock.now.plusSeconds(2);
+		// Full again: the expired marker of "short" makes room, not a completed key.
+		assertThat(small.claim("next", new IdempotencyRecord.InFlight("t", "fp"), Duration.ofMinutes(1))).isNull();
+		assertThat(small.size()).isEqualTo(10);
+		assertThat(small.claim("done-1", new IdempotencyRecord.InFlight("u", "fp"), Duration.ofMinutes(1)))
+			.isInstanceOf(IdempotencyRecord.Completed.class);
+	}
+
+	@Test
 	void aStoreFullOfRequestsInFlightRefusesTheClaim() {
 		InMemoryIdempotencyStore small = new InMemoryIdempotencyStore(2, this.clock);
 		small.claim("a", new IdempotencyRecord.InFlight("t", "fp"), Duration.ofMinutes(1));
