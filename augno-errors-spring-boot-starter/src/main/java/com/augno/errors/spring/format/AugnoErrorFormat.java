@@ -1,6 +1,7 @@
 package com.augno.errors.spring.format;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.Quota;
@@ -22,11 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AugnoErrorFormat implements ErrorFormat {
 
-	/**
-	 * An envelope's usual size, so that most are written without the buffer growing.
-	 */
-	private static final int INITIAL_CAPACITY = 512;
-
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	@Override
@@ -45,7 +41,7 @@ public final class AugnoErrorFormat implements ErrorFormat {
 	 * @return the UTF-8 JSON
 	 */
 	public byte[] toBytes(AugnoError error) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_CAPACITY);
+		ExactBytes out = new ExactBytes();
 		try (JsonGenerator json = this.mapper.createGenerator(out, JsonEncoding.UTF8)) {
 			json.writeStartObject();
 			json.writeName("error");
@@ -61,7 +57,7 @@ public final class AugnoErrorFormat implements ErrorFormat {
 			json.writeEndObject();
 			json.writeEndObject();
 		}
-		return out.toByteArray();
+		return out.bytes();
 	}
 
 	private static void writeQuota(JsonGenerator json, @Nullable Quota quota) {
@@ -75,6 +71,37 @@ public final class AugnoErrorFormat implements ErrorFormat {
 		json.writeNumberProperty("used", quota.used());
 		json.writeStringProperty("reset_at", (quota.resetAt() != null) ? quota.resetAt().toString() : null);
 		json.writeEndObject();
+	}
+
+	/**
+	 * The generator buffers what it writes (in a pooled buffer) and hands it over when
+	 * closed, in one write for any envelope under its buffer's size: kept as one array of
+	 * exactly that length, so the envelope's bytes are copied once.
+	 */
+	private static final class ExactBytes extends OutputStream {
+
+		private byte[] bytes = new byte[0];
+
+		@Override
+		public void write(int b) {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] buffer, int offset, int length) {
+			if (this.bytes.length == 0) {
+				this.bytes = Arrays.copyOfRange(buffer, offset, offset + length);
+				return;
+			}
+			byte[] joined = Arrays.copyOf(this.bytes, this.bytes.length + length);
+			System.arraycopy(buffer, offset, joined, this.bytes.length, length);
+			this.bytes = joined;
+		}
+
+		byte[] bytes() {
+			return this.bytes;
+		}
+
 	}
 
 }
