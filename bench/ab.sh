@@ -87,24 +87,12 @@ done
 
 # --- wrk: warm-up, then rounds alternating which of the two goes first
 
-{ cat <<'EOF'
-wrk.method = os.getenv("BENCH_METHOD")
-local body = os.getenv("BENCH_BODY")
-if body ~= nil and body ~= "" then
-	wrk.body = body
-	wrk.headers["Content-Type"] = "application/json"
-end
-if os.getenv("BENCH_CLOSE") == "1" then
-	wrk.headers["Connection"] = "close"
-end
-EOF
-	wrk_report_lua; } >"$work/scenario.lua"
+scenario_lua >"$work/scenario.lua"
 results=$work/results.tsv
 : >"$results"
 drive() { # variant scenario seconds round
 	local v=$1 s=$2 seconds=$3 round=$4 line
-	line=$(BENCH_METHOD=${method[$s]} BENCH_BODY=${body[$s]} BENCH_CLOSE=${close[$s]} \
-		wrk_line "$seconds" "$work/scenario.lua" "http://$host:${port[$v]}${path[$s]}")
+	line=$(scenario_wrk "$seconds" "$work/scenario.lua" "$s" "http://$host:${port[$v]}${path[$s]}")
 	[[ $round == warmup ]] || echo "$round $v $s $line" >>"$results"
 }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -102,3 +102,26 @@ define_scenarios() {
 	def method_405 DELETE /items/it_42 "" 0 405 "405 (DELETE on a GET endpoint)"
 	def error_500 GET /items/it_crash "" 0 500 "500 (IllegalStateException; cause logged, by the starter with its stack trace once a minute)"
 }
+
+# The wrk script of a scenario of define_scenarios: method, body and Connection: close from
+# the environment that scenario_wrk sets, and the report line of wrk_report_lua.
+scenario_lua() {
+	cat <<'EOF'
+wrk.method = os.getenv("BENCH_METHOD")
+local body = os.getenv("BENCH_BODY")
+if body ~= nil and body ~= "" then
+	wrk.body = body
+	wrk.headers["Content-Type"] = "application/json"
+end
+if os.getenv("BENCH_CLOSE") == "1" then
+	wrk.headers["Connection"] = "close"
+end
+EOF
+	wrk_report_lua
+}
+
+# One wrk run of a scenario of define_scenarios with the script of scenario_lua; prints the
+# numbers of wrk_line.
+scenario_wrk() { # seconds script scenario url
+	BENCH_METHOD=${method[$3]} BENCH_BODY=${body[$3]} BENCH_CLOSE=${close[$3]} wrk_line "$1" "$2" "$4"
+}
