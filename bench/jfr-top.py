@@ -61,7 +61,7 @@ def frame_name(frame):
 
 
 def jfr_json(recording, events):
-    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "256", "--events", events, recording],
+    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "512", "--events", events, recording],
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out)["recording"]["events"]
 

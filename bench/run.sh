@@ -151,7 +151,9 @@ done
 for v in "${variants[@]}"; do
 	opts=($java_opts)
 	if [[ "${BENCH_JFR:-0}" == 1 ]]; then
-		opts+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints
+		# Servlet request stacks are deeper than JFR's default 64 frames: without more, the
+		# outer frames (the filters, the dispatcher) are cut off every sample.
+		opts+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:FlightRecorderOptions:stackdepth=512
 			"-XX:StartFlightRecording=filename=$work/$v.jfr,settings=profile,dumponexit=true")
 	fi
 	args=(--server.address=$host --server.port=${port[$v]} ${BENCH_APP_ARGS:-})
