@@ -68,14 +68,7 @@ for v in "${variants[@]}"; do
 	java $java_opts -jar "${jar[$v]}" --server.address=$host --server.port=${port[$v]} >"$work/$v.log" 2>&1 &
 	pid[$v]=$!
 done
-for v in "${variants[@]}"; do
-	for i in $(seq 1 180); do
-		curl -s -o /dev/null --max-time 1 "http://$host:${port[$v]}/items/it_42" && break
-		kill -0 "${pid[$v]}" 2>/dev/null || { echo "the $v app died:" >&2; tail -20 "$work/$v.log" >&2; exit 1; }
-		[[ $i == 180 ]] && { echo "the $v app did not start within 90 s" >&2; exit 1; }
-		sleep 0.5
-	done
-done
+wait_for_apps "/items/it_42"
 for s in "${scenarios[@]}"; do
 	for v in "${variants[@]}"; do
 		opts=(-X "${method[$s]}")

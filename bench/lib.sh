@@ -32,6 +32,21 @@ stop_apps() {
 	done
 }
 
+# Wait until every app of the caller's variants answers GET path on its port (globals host,
+# port, pid, work, variants), up to 90 s each (JVMs starting at once on two cores); exit with
+# the end of its log if one dies or does not start.
+wait_for_apps() { # path
+	local v i
+	for v in "${variants[@]}"; do
+		for i in $(seq 1 180); do
+			curl -s -o /dev/null --max-time 1 "http://$host:${port[$v]}$1" && break
+			kill -0 "${pid[$v]}" 2>/dev/null || { echo "the $v app died:" >&2; tail -20 "$work/$v.log" >&2; exit 1; }
+			[[ $i == 180 ]] && { echo "the $v app did not start within 90 s" >&2; exit 1; }
+			sleep 0.5
+		done
+	done
+}
+
 # The Lua done() that prints one line a scenario script ends with:
 # WRK requests req/s p50-ms p99-ms socket-errors non-2xx
 wrk_report_lua() {
