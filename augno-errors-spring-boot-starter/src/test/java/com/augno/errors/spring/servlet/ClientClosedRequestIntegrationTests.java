@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.LogLines;
 import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,7 @@ class ClientClosedRequestIntegrationTests {
 			.isAugnoError("client_closed_request")
 			.hasMessage("Client closed request.")
 			.hasNoParam();
-		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
-			.as("WARN or ERROR lines in %s", output.getAll())
-			.isEmpty();
+		assertThat(LogLines.warningsAndErrors(output)).as("WARN or ERROR lines in %s", output.getAll()).isEmpty();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.augno.errors.spring.test.AccessLog;
+import com.augno.errors.spring.test.LogLines;
 import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -108,9 +109,7 @@ class AugnoErrorsTomcatIntegrationTests {
 		RawHttpResponse response = RawHttpResponse.exchange(this.port, head + "Connection: close\r\n\r\n");
 		assertThat(response.statusLine()).startsWith("HTTP/1.1 " + status + " ");
 		AugnoErrors.assertThat(response.captured().withoutStatus()).isAugnoError(code).hasMessage(message).hasNoParam();
-		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
-			.as("WARN or ERROR lines in %s", output.getAll())
-			.isEmpty();
+		assertThat(LogLines.warningsAndErrors(output)).as("WARN or ERROR lines in %s", output.getAll()).isEmpty();
 	}
 
 	@Test
@@ -144,9 +143,7 @@ class AugnoErrorsTomcatIntegrationTests {
 		}
 		assertThat(ACCESS_LOG.awaitLine("GET /stream ", WAIT)).isEqualTo("GET /stream HTTP/1.1 499");
 		assertThat(TestApplication.observedStatuses).containsEntry("/stream", 499);
-		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
-			.as("WARN or ERROR lines in %s", output.getAll())
-			.isEmpty();
+		assertThat(LogLines.warningsAndErrors(output)).as("WARN or ERROR lines in %s", output.getAll()).isEmpty();
 	}
 
 	@SpringBootApplication

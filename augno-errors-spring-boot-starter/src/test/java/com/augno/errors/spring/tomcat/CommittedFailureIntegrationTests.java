@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import com.augno.errors.spring.test.LogLines;
 import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -109,7 +110,7 @@ class CommittedFailureIntegrationTests {
 
 	private static void assertOneErrorLine(CapturedOutput output, String start, String requestId) {
 		assertThat(requestId).isNotNull();
-		List<String> errors = output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")).toList();
+		List<String> errors = LogLines.warningsAndErrors(output);
 		assertThat(errors).as("WARN and ERROR lines in %s", output.getAll())
 			.singleElement()
 			.asString()

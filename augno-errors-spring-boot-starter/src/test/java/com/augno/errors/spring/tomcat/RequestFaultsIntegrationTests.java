@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import com.augno.errors.spring.test.AccessLog;
+import com.augno.errors.spring.test.LogLines;
 import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;
 import com.augno.errors.test.AugnoErrors;
@@ -65,8 +65,6 @@ class RequestFaultsIntegrationTests {
 	// Only a guard against a request that never answers, not a performance assertion.
 	private static final Duration HANG_GUARD = Duration.ofSeconds(30);
 
-	private static final Pattern LOG_ENTRY = Pattern.compile("^\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR)\\s.*");
-
 	private static final String PARTIAL_ORDER = "{\"customer\":\"cus_1\",\"items\":["
 			+ "{\"sku\":\"sku_1\",\"qty\":1},".repeat(40);
 
@@ -100,7 +98,7 @@ class RequestFaultsIntegrationTests {
 				.contains("500 internal_error for GET " + path + " (request_id=" + requestId + ")"));
 		assertThat(output.getAll()).contains("java.lang.IllegalStateException: outer")
 			.doesNotContain("StackOverflowError");
-		assertThat(warningsAndErrors(output)).hasSize(1);
+		assertThat(LogLines.warningsAndErrors(output)).hasSize(1);
 		assertThat(TestApplication.events).containsExactly("500 GET " + path);
 	}
 
@@ -123,7 +121,7 @@ class RequestFaultsIntegrationTests {
 		assertThat(entries(output, "/v1/orders")).singleElement()
 			.satisfies((line) -> assertThat(line).contains(" DEBUG ")
 				.containsPattern("499 client_closed_request for POST /v1/orders \\(request_id=[A-Za-z0-9._-]+\\)"));
-		assertThat(warningsAndErrors(output)).isEmpty();
+		assertThat(LogLines.warningsAndErrors(output)).isEmpty();
 	}
 
 	// gh-10 #6
@@ -153,7 +151,7 @@ class RequestFaultsIntegrationTests {
 		assertThat(entries(output, "/v1/orders")).singleElement()
 			.satisfies((line) -> assertThat(line).contains(" DEBUG ")
 				.contains("400 validation_failed for POST /v1/orders (request_id=" + requestId + ")"));
-		assertThat(warningsAndErrors(output)).isEmpty();
+		assertThat(LogLines.warningsAndErrors(output)).isEmpty();
 	}
 
 	// gh-10 #9
@@ -184,7 +182,7 @@ class RequestFaultsIntegrationTests {
 			.isAugnoError("resource_not_found")
 			.hasMessage("Unrecognized request URL: GET /listener-fails/nope.")
 			.hasNoParam();
-		assertThat(warningsAndErrors(output)).singleElement()
+		assertThat(LogLines.warningsAndErrors(output)).singleElement()
 			.satisfies((line) -> assertThat(line).contains(" WARN ")
 				.contains("Error listener " + FailingListener.class.getName()
 						+ " failed for resource_not_found (request_id=" + requestId + ")"));
@@ -194,19 +192,7 @@ class RequestFaultsIntegrationTests {
 	}
 
 	private static List<String> entries(CapturedOutput output, String path) {
-		return output.getAll()
-			.lines()
-			.filter((line) -> LOG_ENTRY.matcher(line).matches())
-			.filter((line) -> line.contains(" " + path + " "))
-			.toList();
-	}
-
-	private static List<String> warningsAndErrors(CapturedOutput output) {
-		return output.getAll()
-			.lines()
-			.filter((line) -> LOG_ENTRY.matcher(line).matches())
-			.filter((line) -> line.matches("^\\S+\\s+(WARN|ERROR)\\s.*"))
-			.toList();
+		return LogLines.events(output).stream().filter((line) -> line.contains(" " + path + " ")).toList();
 	}
 
 	/**

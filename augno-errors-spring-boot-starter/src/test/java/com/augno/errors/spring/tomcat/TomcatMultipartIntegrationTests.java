@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.augno.errors.spring.test.LogLines;
 import com.augno.errors.test.AugnoErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -79,9 +80,7 @@ class TomcatMultipartIntegrationTests {
 		assertThat(output).contains("DEBUG")
 			.contains("400 validation_failed for POST " + target.replaceAll("\\?.*", "") + " (request_id="
 					+ response.header("Request-Id") + ")");
-		assertThat(output.getAll().lines().filter((line) -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
-			.as("WARN or ERROR lines in %s", output.getAll())
-			.isEmpty();
+		assertThat(LogLines.warningsAndErrors(output)).as("WARN or ERROR lines in %s", output.getAll()).isEmpty();
 	}
 
 	static Stream<Arguments> oversizedFormFields() {
