@@ -10,10 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -46,8 +42,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a retry executes again. When the store fails, the configured {@link StoreFailurePolicy
  * policy} decides.
  * <p>
- * While a request runs, its in-flight marker is renewed every half lock timeout (one
- * scheduled task per running request, cancelled when it completes), so a request that
+ * While a request runs, its in-flight marker is renewed every half lock timeout (by one
+ * sweeper over the running requests, see {@link InFlightRenewals}), so a request that
  * runs longer than the lock timeout keeps its key; the marker expires only when its
  * instance stops renewing it, because it died.
  * <p>
@@ -106,9 +102,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final AtomicLong tokens = new AtomicLong();
 
-	private final ScheduledThreadPoolExecutor renewals;
-
-	private final long renewalIntervalNanos;
+	private final InFlightRenewals renewals;
 
 	/**
 	 * Create the filter.
@@ -137,16 +131,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		this.maxRequestSize = properties.getMaxRequestSize().toBytes();
 		this.maxResponseSize = (int) Math.min(Integer.MAX_VALUE - 16, properties.getMaxResponseSize().toBytes());
 		this.onStoreFailure = properties.getOnStoreFailure();
-		this.renewalIntervalNanos = Math.max(1, this.lockTimeout.toNanos() / 2);
-		this.renewals = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "augno-idempotency-renewal");
-			thread.setDaemon(true);
-			return thread;
-		});
-		// A cancelled renewal leaves the queue at once, so that a busy service does not
-		// keep one dead task per request until its time would have come.
-		this.renewals.setRemoveOnCancelPolicy(true);
-		this.renewals.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.renewals = new InFlightRenewals(store, this.lockTimeout);
 	}
 
 	/**
@@ -154,7 +139,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	 */
 	@Override
 	public void destroy() {
-		this.renewals.shutdownNow();
+		this.renewals.shutdown();
 	}
 
 	@Override
@@ -248,7 +233,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scopedKey,
 			IdempotencyRecord.InFlight inFlight) throws ServletException, IOException {
 		CapturingResponse capture = new CapturingResponse(response, this.maxResponseSize);
-		Renewal renewal = renew(request, scopedKey, inFlight);
+		InFlightRenewals.Renewal renewal = this.renewals.start(request.getMethod(), request.getRequestURI(), scopedKey,
+				inFlight);
 		boolean returned = false;
 		try {
 			chain.doFilter(request, capture);
@@ -288,18 +274,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			finish(request, capture, scopedKey, inFlight);
 			capture.settle();
 		}
-	}
-
-	private Renewal renew(HttpServletRequest request, String scopedKey, IdempotencyRecord.InFlight inFlight) {
-		Renewal renewal = new Renewal(request.getMethod(), request.getRequestURI(), scopedKey, inFlight);
-		try {
-			renewal.future = this.renewals.scheduleAtFixedRate(renewal, this.renewalIntervalNanos,
-					this.renewalIntervalNanos, TimeUnit.NANOSECONDS);
-		}
-		catch (RejectedExecutionException ex) {
-			// Shutting down: the request runs on its lock timeout alone.
-		}
-		return renewal;
 	}
 
 	private void finish(HttpServletRequest request, CapturingResponse capture, String scopedKey,
@@ -393,70 +367,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		return key;
 	}
 
-	/**
-	 * Renews the in-flight marker of one running request until stopped. A renewal that
-	 * finds the key no longer held by the request (it expired while the store failed, and
-	 * another request took it) stops, with a WARN: a retry may now execute concurrently.
-	 */
-	private final class Renewal implements Runnable {
-
-		private final String method;
-
-		private final String uri;
-
-		private final String scopedKey;
-
-		private final IdempotencyRecord.InFlight inFlight;
-
-		private volatile boolean stopped;
-
-		private volatile @Nullable ScheduledFuture<?> future;
-
-		Renewal(String method, String uri, String scopedKey, IdempotencyRecord.InFlight inFlight) {
-			this.method = method;
-			this.uri = uri;
-			this.scopedKey = scopedKey;
-			this.inFlight = inFlight;
-		}
-
-		@Override
-		public void run() {
-			if (this.stopped) {
-				stop();
-				return;
-			}
-			boolean held;
-			try {
-				held = IdempotencyFilter.this.store.renew(this.scopedKey, this.inFlight,
-						IdempotencyFilter.this.lockTimeout);
-			}
-			catch (RuntimeException ex) {
-				if (logger.isDebugEnabled()) {
-					logger.debug("Could not renew the idempotency key of " + this.method + " " + echo(this.uri)
-							+ "; it is tried again in half the lock timeout", ex);
-				}
-				return;
-			}
-			if (!held && !this.stopped) {
-				stop();
-				logger.warn("The idempotency key of " + this.method + " " + echo(this.uri)
-						+ ", still running, was no longer held when "
-						+ "renewed (the store could not renew it within augno.errors.idempotency.lock-timeout): "
-						+ "a retry may execute it again");
-			}
-		}
-
-		void stop() {
-			this.stopped = true;
-			ScheduledFuture<?> scheduled = this.future;
-			if (scheduled != null) {
-				scheduled.cancel(false);
-			}
-		}
-
-	}
-
-	private static String echo(String text) {
+	static String echo(String text) {
 		return (text.length() > MAX_ECHO) ? text.substring(0, MAX_ECHO) + "..." : text;
 	}
 
