@@ -1,6 +1,5 @@
 package com.augno.errors.spring.idempotency;
 
-import java.io.ByteArrayOutputStream;
 import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -28,9 +28,14 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 
 	private final int maxBytes;
 
-	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+	// The bytes written to the stream, in an array sized by the first write (or the
+	// declared length), so that the usual body written at once is kept without a copy.
+	private byte @Nullable [] bytes;
 
-	private final CharArrayWriter chars = new CharArrayWriter();
+	private int byteCount;
+
+	// Created with the writer's first write: most handlers write to the stream.
+	private @Nullable CharArrayWriter chars;
 
 	private boolean overflowed;
 
@@ -114,8 +119,9 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 
 	@Override
 	public void setHeader(String name, @Nullable String value) {
-		if (isContentLength(name) && value != null && value.trim().matches("[0-9]{1,18}")) {
-			setContentLengthLong(Long.parseLong(value.trim()));
+		long length = (isContentLength(name) && value != null) ? parseLength(value.trim()) : -1;
+		if (length >= 0) {
+			setContentLengthLong(length);
 		}
 		else {
 			super.setHeader(name, value);
@@ -144,6 +150,26 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 
 	private static boolean isContentLength(String name) {
 		return "Content-Length".equalsIgnoreCase(name);
+	}
+
+	/**
+	 * Return the length a {@code Content-Length} value of 1 to 18 ASCII digits gives.
+	 * @param value the trimmed value
+	 * @return the length, or -1 when the value is not such digits
+	 */
+	private static long parseLength(String value) {
+		if (value.isEmpty() || value.length() > 18) {
+			return -1;
+		}
+		long length = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			length = length * 10 + (c - '0');
+		}
+		return length;
 	}
 
 	private void releaseLength() {
@@ -198,15 +224,17 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 
 	/**
 	 * Return the captured body: what went through the stream, then what went through the
-	 * writer, in the response's character encoding.
+	 * writer, in the response's character encoding. Called once the response is written:
+	 * the array may be the capture's own.
 	 * @return the body
 	 */
 	byte[] body() {
-		if (this.chars.size() == 0) {
-			return this.bytes.toByteArray();
+		byte[] streamed = (this.bytes == null) ? new byte[0]
+				: (this.byteCount == this.bytes.length) ? this.bytes : Arrays.copyOf(this.bytes, this.byteCount);
+		if (this.chars == null || this.chars.size() == 0) {
+			return streamed;
 		}
 		byte[] written = this.chars.toString().getBytes(charset());
-		byte[] streamed = this.bytes.toByteArray();
 		byte[] body = new byte[streamed.length + written.length];
 		System.arraycopy(streamed, 0, body, 0, streamed.length);
 		System.arraycopy(written, 0, body, streamed.length, written.length);
@@ -223,20 +251,51 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 	}
 
 	private void clear() {
-		this.bytes.reset();
-		this.chars.reset();
+		drop();
 		this.overflowed = false;
+	}
+
+	private void drop() {
+		this.bytes = null;
+		this.byteCount = 0;
+		this.chars = null;
 	}
 
 	private boolean fits(int more) {
 		// A char takes at least one byte: the bound holds for the writer too.
-		if (!this.overflowed && (long) this.bytes.size() + this.chars.size() + more > this.maxBytes) {
+		if (!this.overflowed
+				&& (long) this.byteCount + ((this.chars != null) ? this.chars.size() : 0) + more > this.maxBytes) {
 			this.overflowed = true;
 			releaseLength();
-			this.bytes.reset();
-			this.chars.reset();
+			drop();
 		}
 		return !this.overflowed;
+	}
+
+	private void keep(byte[] buffer, int offset, int length) {
+		byte[] kept = this.bytes;
+		int needed = this.byteCount + length;
+		if (kept == null) {
+			// fits() bounds the declared length's use to the bound.
+			long declared = (this.heldLength <= this.maxBytes) ? this.heldLength : -1;
+			kept = new byte[(int) Math.max(needed, declared)];
+		}
+		else if (needed > kept.length) {
+			kept = Arrays.copyOf(kept,
+					Math.max(needed, (int) Math.min(this.maxBytes, Math.max(64L, 2L * kept.length))));
+		}
+		System.arraycopy(buffer, offset, kept, this.byteCount, length);
+		this.bytes = kept;
+		this.byteCount = needed;
+	}
+
+	private void keep(int b) {
+		if (this.bytes == null || this.byteCount == this.bytes.length) {
+			keep(new byte[] { (byte) b }, 0, 1);
+		}
+		else {
+			this.bytes[this.byteCount++] = (byte) b;
+		}
 	}
 
 	private final class TeeOutputStream extends ServletOutputStream {
@@ -251,7 +310,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 		public void write(int b) throws IOException {
 			this.delegate.write(b);
 			if (fits(1)) {
-				CapturingResponse.this.bytes.write(b);
+				keep(b);
 			}
 		}
 
@@ -259,7 +318,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 		public void write(byte[] buffer, int offset, int length) throws IOException {
 			this.delegate.write(buffer, offset, length);
 			if (fits(length)) {
-				CapturingResponse.this.bytes.write(buffer, offset, length);
+				keep(buffer, offset, length);
 			}
 		}
 
@@ -301,6 +360,9 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 		public void write(char[] buffer, int offset, int length) {
 			this.delegate.write(buffer, offset, length);
 			if (fits(length)) {
+				if (CapturingResponse.this.chars == null) {
+					CapturingResponse.this.chars = new CharArrayWriter();
+				}
 				CapturingResponse.this.chars.write(buffer, offset, length);
 			}
 		}
