@@ -30,9 +30,13 @@ final class RequestFingerprint {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-	// Cloned per request: MessageDigest.getInstance looks the algorithm up among the
+	// Cloned per thread: MessageDigest.getInstance looks the algorithm up among the
 	// providers on every call, a clone only copies the initial state.
 	private static final MessageDigest SHA_256 = newSha256();
+
+	// A digest and a scratch array per thread, reused by each request it serves, rather
+	// than a clone of the digest and an array per value on every request.
+	private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
 
 	private RequestFingerprint() {
 	}
@@ -64,26 +68,31 @@ final class RequestFingerprint {
 	 */
 	static String of(HttpServletRequest request, List<String> headers, byte @Nullable [] body)
 			throws IOException, ServletException {
-		MessageDigest digest = sha256();
-		update(digest, request.getMethod());
-		update(digest, request.getRequestURI());
-		update(digest, (request.getQueryString() != null) ? request.getQueryString() : "");
-		for (String name : headers) {
-			update(digest, name.toLowerCase(Locale.ROOT));
-			Enumeration<String> values = request.getHeaders(name);
-			while (values.hasMoreElements()) {
-				update(digest, values.nextElement());
+		Hasher hasher = Hasher.acquire();
+		try {
+			hasher.update(request.getMethod());
+			hasher.update(request.getRequestURI());
+			hasher.update((request.getQueryString() != null) ? request.getQueryString() : "");
+			for (String name : headers) {
+				hasher.update(name.toLowerCase(Locale.ROOT));
+				Enumeration<String> values = request.getHeaders(name);
+				while (values.hasMoreElements()) {
+					hasher.update(values.nextElement());
+				}
 			}
+			if (body != null) {
+				hasher.update("body");
+				hasher.digest.update(body);
+			}
+			else {
+				hasher.update("form");
+				updateWithForm(hasher, request);
+			}
+			return hasher.finish();
 		}
-		if (body != null) {
-			update(digest, "body");
-			digest.update(body);
+		finally {
+			hasher.release();
 		}
-		else {
-			update(digest, "form");
-			updateWithForm(digest, request);
-		}
-		return BASE64URL.encodeToString(digest.digest());
 	}
 
 	/**
@@ -96,22 +105,26 @@ final class RequestFingerprint {
 	 * @return the scoped key, Base64URL without padding
 	 */
 	static String scopedKey(String caller, HttpServletRequest request, String key) {
-		MessageDigest digest = sha256();
-		update(digest, caller);
-		update(digest, request.getMethod());
-		update(digest, request.getRequestURI());
-		update(digest, key);
-		return BASE64URL.encodeToString(digest.digest());
+		Hasher hasher = Hasher.acquire();
+		try {
+			hasher.update(caller);
+			hasher.update(request.getMethod());
+			hasher.update(request.getRequestURI());
+			hasher.update(key);
+			return hasher.finish();
+		}
+		finally {
+			hasher.release();
+		}
 	}
 
-	private static void updateWithForm(MessageDigest digest, HttpServletRequest request)
-			throws IOException, ServletException {
+	private static void updateWithForm(Hasher hasher, HttpServletRequest request) throws IOException, ServletException {
 		// Parameter order carries no meaning in a form.
 		Map<String, String[]> parameters = new TreeMap<>(request.getParameterMap());
 		parameters.forEach((name, values) -> {
-			update(digest, name);
+			hasher.update(name);
 			for (String value : values) {
-				update(digest, value);
+				hasher.update(value);
 			}
 		});
 		String contentType = request.getContentType();
@@ -120,31 +133,17 @@ final class RequestFingerprint {
 			return;
 		}
 		for (Part part : request.getParts()) {
-			update(digest, part.getName());
-			update(digest, (part.getSubmittedFileName() != null) ? part.getSubmittedFileName() : "");
-			update(digest, (part.getContentType() != null) ? part.getContentType() : "");
-			update(digest, Long.toString(part.getSize()));
+			hasher.update(part.getName());
+			hasher.update((part.getSubmittedFileName() != null) ? part.getSubmittedFileName() : "");
+			hasher.update((part.getContentType() != null) ? part.getContentType() : "");
+			hasher.update(Long.toString(part.getSize()));
 			try (InputStream in = part.getInputStream()) {
 				byte[] buffer = new byte[8192];
 				for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-					digest.update(buffer, 0, read);
+					hasher.digest.update(buffer, 0, read);
 				}
 			}
 		}
-	}
-
-	// Length-prefixed, so that no two sequences of values digest the same bytes.
-	// The length goes first, big-endian, in the same array as the value: one update.
-	private static void update(MessageDigest digest, String value) {
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		byte[] prefixed = new byte[Integer.BYTES + bytes.length];
-		int length = bytes.length;
-		prefixed[0] = (byte) (length >>> 24);
-		prefixed[1] = (byte) (length >>> 16);
-		prefixed[2] = (byte) (length >>> 8);
-		prefixed[3] = (byte) length;
-		System.arraycopy(bytes, 0, prefixed, Integer.BYTES, length);
-		digest.update(prefixed);
 	}
 
 	private static MessageDigest sha256() {
@@ -163,6 +162,78 @@ final class RequestFingerprint {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A SHA-256 digest of length-prefixed values, so that no two sequences of values
+	 * digest the same bytes: each value's UTF-8 length as a 4-byte big-endian int, then
+	 * its bytes. An ASCII value (the usual method, path, key and header) is encoded into
+	 * the scratch array with its length, one update and no allocation.
+	 */
+	private static final class Hasher {
+
+		private static final int SCRATCH = 256;
+
+		private final MessageDigest digest = sha256();
+
+		private final byte[] scratch = new byte[SCRATCH];
+
+		private boolean busy;
+
+		/**
+		 * Return the thread's hasher, or a new one when it is in use further up the
+		 * stack.
+		 */
+		static Hasher acquire() {
+			Hasher hasher = HASHERS.get();
+			if (hasher.busy) {
+				hasher = new Hasher();
+			}
+			hasher.busy = true;
+			return hasher;
+		}
+
+		void release() {
+			// A digest left unfinished by a failure starts over.
+			this.digest.reset();
+			this.busy = false;
+		}
+
+		void update(String value) {
+			int length = value.length();
+			if (length <= SCRATCH - Integer.BYTES && putAscii(value, length)) {
+				prefix(length);
+				this.digest.update(this.scratch, 0, Integer.BYTES + length);
+				return;
+			}
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			prefix(bytes.length);
+			this.digest.update(this.scratch, 0, Integer.BYTES);
+			this.digest.update(bytes);
+		}
+
+		private boolean putAscii(String value, int length) {
+			for (int i = 0; i < length; i++) {
+				char c = value.charAt(i);
+				if (c >= 0x80) {
+					return false;
+				}
+				this.scratch[Integer.BYTES + i] = (byte) c;
+			}
+			return true;
+		}
+
+		private void prefix(int length) {
+			this.scratch[0] = (byte) (length >>> 24);
+			this.scratch[1] = (byte) (length >>> 16);
+			this.scratch[2] = (byte) (length >>> 8);
+			this.scratch[3] = (byte) length;
+		}
+
+		String finish() {
+			return BASE64URL.encodeToString(this.digest.digest());
+		}
+
 	}
 
 }

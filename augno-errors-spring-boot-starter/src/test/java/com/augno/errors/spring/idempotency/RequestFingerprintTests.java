@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link RequestFingerprint}: the fingerprint and the scoped key keep the
@@ -42,6 +44,48 @@ class RequestFingerprintTests {
 		assertThat(RequestFingerprint.of(request(), List.of(), BODY))
 			.isNotEqualTo(RequestFingerprint.of(request(), List.of(), "{}".getBytes(StandardCharsets.UTF_8)))
 			.isEqualTo(RequestFingerprint.of(request(), List.of(), BODY.clone()));
+	}
+
+	@Test
+	void longAndNonAsciiValuesDigestTheirUtf8Bytes() throws Exception {
+		String atScratchSize = "k".repeat(252);
+		String pastScratchSize = "k".repeat(253);
+		String loneSurrogate = "a\uD800b";
+		MockHttpServletRequest request = request();
+		request.addHeader("X-Long", atScratchSize);
+		request.addHeader("X-Long", pastScratchSize);
+		request.addHeader("X-Long", loneSurrogate);
+		request.addHeader("X-Long", "日本");
+		assertThat(RequestFingerprint.of(request, List.of("X-Long"), BODY)).isEqualTo(reference("POST", "/orders",
+				"dry=1", "x-long", atScratchSize, pastScratchSize, loneSurrogate, "日本", "body", BODY));
+		assertThat(RequestFingerprint.scopedKey("principal:" + pastScratchSize, request(), "ключ"))
+			.isEqualTo(reference("principal:" + pastScratchSize, "POST", "/orders", "ключ"));
+	}
+
+	@Test
+	void aFormIsDigestedByItsParametersInNameOrder() throws Exception {
+		MockHttpServletRequest request = request();
+		request.setContentType("application/x-www-form-urlencoded");
+		request.addParameter("b", "2", "3");
+		request.addParameter("a", "1");
+		assertThat(RequestFingerprint.of(request, List.of(), null))
+			.isEqualTo(reference("POST", "/orders", "dry=1", "form", "a", "1", "b", "2", "3"));
+	}
+
+	@Test
+	void aFingerprintAfterAFailedOneIsUnaffected() throws Exception {
+		MockHttpServletRequest failing = new MockHttpServletRequest("POST", "/orders") {
+
+			@Override
+			public Map<String, String[]> getParameterMap() {
+				throw new IllegalStateException("unreadable form");
+			}
+
+		};
+		failing.setContentType("application/x-www-form-urlencoded");
+		assertThatIllegalStateException().isThrownBy(() -> RequestFingerprint.of(failing, List.of(), null));
+		assertThat(RequestFingerprint.of(request(), List.of(), BODY))
+			.isEqualTo(reference("POST", "/orders", "dry=1", "body", BODY));
 	}
 
 	private static MockHttpServletRequest request() {
