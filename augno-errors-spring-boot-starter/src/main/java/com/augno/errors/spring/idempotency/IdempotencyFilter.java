@@ -3,7 +3,7 @@ package com.augno.errors.spring.idempotency;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -347,11 +347,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	 * the configured length, quotes of a structured-field string removed.
 	 */
 	private @Nullable String key(HttpServletRequest request) {
-		List<String> values = Collections.list(request.getHeaders(this.header));
-		if (values.size() != 1) {
+		Enumeration<String> values = request.getHeaders(this.header);
+		if (values == null || !values.hasMoreElements()) {
 			return null;
 		}
-		String key = values.get(0);
+		String key = values.nextElement();
+		if (values.hasMoreElements()) {
+			return null;
+		}
 		if (key.length() >= 2 && key.charAt(0) == '"' && key.charAt(key.length() - 1) == '"') {
 			key = key.substring(1, key.length() - 1);
 		}
