@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractMap;
 import java.util.Base64;
 import java.util.Enumeration;
 import java.util.List;
@@ -35,8 +36,10 @@ final class RequestFingerprint {
 	private static final MessageDigest SHA_256 = newSha256();
 
 	// A digest and a scratch array per thread, reused by each request it serves, rather
-	// than a clone of the digest and an array per value on every request.
-	private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
+	// than a clone of the digest and an array per value on every request. Only JDK types
+	// go into the threads' maps, so that a container's threads do not hold on to the
+	// class loader of an undeployed web application.
+	private static final ThreadLocal<Map.Entry<MessageDigest, byte[]>> RESOURCES = new ThreadLocal<>();
 
 	private RequestFingerprint() {
 	}
@@ -174,29 +177,37 @@ final class RequestFingerprint {
 
 		private static final int SCRATCH = 256;
 
-		private final MessageDigest digest = sha256();
+		private final Map.Entry<MessageDigest, byte[]> resources;
 
-		private final byte[] scratch = new byte[SCRATCH];
+		private final MessageDigest digest;
 
-		private boolean busy;
+		private final byte[] scratch;
+
+		private Hasher(Map.Entry<MessageDigest, byte[]> resources) {
+			this.resources = resources;
+			this.digest = resources.getKey();
+			this.scratch = resources.getValue();
+		}
 
 		/**
-		 * Return the thread's hasher, or a new one when it is in use further up the
-		 * stack.
+		 * Return a hasher on the thread's digest, taken until released (a use further up
+		 * the stack leaves a new one to the use below it).
 		 */
 		static Hasher acquire() {
-			Hasher hasher = HASHERS.get();
-			if (hasher.busy) {
-				hasher = new Hasher();
+			Map.Entry<MessageDigest, byte[]> resources = RESOURCES.get();
+			if (resources == null) {
+				resources = new AbstractMap.SimpleImmutableEntry<>(sha256(), new byte[SCRATCH]);
 			}
-			hasher.busy = true;
-			return hasher;
+			else {
+				RESOURCES.set(null);
+			}
+			return new Hasher(resources);
 		}
 
 		void release() {
 			// A digest left unfinished by a failure starts over.
 			this.digest.reset();
-			this.busy = false;
+			RESOURCES.set(this.resources);
 		}
 
 		void update(String value) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 
@@ -86,6 +87,28 @@ class RequestFingerprintTests {
 		assertThatIllegalStateException().isThrownBy(() -> RequestFingerprint.of(failing, List.of(), null));
 		assertThat(RequestFingerprint.of(request(), List.of(), BODY))
 			.isEqualTo(reference("POST", "/orders", "dry=1", "body", BODY));
+	}
+
+	@Test
+	void aFingerprintTakenWhileAnotherIsBeingTakenOnTheSameThreadLeavesItIntact() throws Exception {
+		MockHttpServletRequest nesting = new MockHttpServletRequest("POST", "/orders") {
+
+			@Override
+			public Enumeration<String> getHeaders(String name) {
+				try {
+					RequestFingerprint.of(request(), List.of(), "other".getBytes(StandardCharsets.UTF_8));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+				return super.getHeaders(name);
+			}
+
+		};
+		nesting.setQueryString("dry=1");
+		nesting.addHeader("X-Tenant", "acme");
+		assertThat(RequestFingerprint.of(nesting, List.of("X-Tenant"), BODY))
+			.isEqualTo(reference("POST", "/orders", "dry=1", "x-tenant", "acme", "body", BODY));
 	}
 
 	private static MockHttpServletRequest request() {
