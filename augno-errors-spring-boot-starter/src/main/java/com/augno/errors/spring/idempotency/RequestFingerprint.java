@@ -183,6 +183,8 @@ final class RequestFingerprint {
 
 		private final byte[] scratch;
 
+		private boolean finished;
+
 		private Hasher(Map.Entry<MessageDigest, byte[]> resources) {
 			this.resources = resources;
 			this.digest = resources.getKey();
@@ -205,8 +207,10 @@ final class RequestFingerprint {
 		}
 
 		void release() {
-			// A digest left unfinished by a failure starts over.
-			this.digest.reset();
+			// A digest left unfinished by a failure starts over; a finished one has.
+			if (!this.finished) {
+				this.digest.reset();
+			}
 			RESOURCES.set(this.resources);
 		}
 
@@ -242,7 +246,9 @@ final class RequestFingerprint {
 		}
 
 		String finish() {
-			return BASE64URL.encodeToString(this.digest.digest());
+			byte[] hash = this.digest.digest();
+			this.finished = true;
+			return BASE64URL.encodeToString(hash);
 		}
 
 	}
