@@ -35,7 +35,7 @@ read -r -a scenarios <<<"${BENCH_SCENARIOS:-success augno_404 method_405 valid_p
 for s in "${scenarios[@]}"; do
 	[[ -n "${method[$s]:-}" ]] || { echo "unknown scenario: $s" >&2; exit 2; }
 done
-out=${BENCH_OUT:-bench/results/$(date -u +%F)-ab-${commit[old]}-${commit[new]}.md}
+out=${BENCH_OUT:-$(results_file "bench/results/$(date -u +%F)-ab-${commit[old]}-${commit[new]}.md")}
 work=bench/target/ab-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
 

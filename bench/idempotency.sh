@@ -33,7 +33,7 @@ fi
 connections=${BENCH_CONNECTIONS:-16}
 suffix=-idempotency
 [[ $mode == smoke ]] && suffix=$suffix-smoke
-out=${BENCH_OUT:-bench/results/$(date -u +%F)$suffix.md}
+out=${BENCH_OUT:-$(results_file "bench/results/$(date -u +%F)$suffix.md")}
 host=127.0.0.1
 first_port=${BENCH_PORT:-18091}
 variants=(off memory redis)

@@ -1,5 +1,5 @@
-# Shell functions shared by the HTTP benchmarks (bench/run.sh, bench/idempotency.sh): sourced,
-# never run. They read the caller's globals where noted: pid (an associative array of the apps'
+# Shell functions shared by the benchmark scripts (bench/run.sh, bench/idempotency.sh,
+# bench/ab.sh, bench/startup.sh): sourced, never run. They read the caller's globals where noted: pid (an associative array of the apps'
 # process ids), connections (wrk -c) and results (the TSV of measured runs: round variant
 # scenario requests req/s p50 p99 socket-errors non-2xx).
 
@@ -10,6 +10,18 @@ ensure_wrk() {
 		apt-get update
 		apt-get install -y wrk
 	fi
+}
+
+# The results file a run writes when BENCH_OUT does not name one: the given path, or, when a
+# file of that name is already there (an earlier run of the same day), the first free one of
+# path-2.md, path-3.md, ..., so that no run overwrites another's results.
+results_file() { # path ending in .md
+	local base=${1%.md} n=2 candidate=$1
+	while [[ -e $candidate ]]; do
+		candidate=$base-$n.md
+		n=$((n + 1))
+	done
+	echo "$candidate"
 }
 
 # Whether something listens on host:port already (an app started there would fail, and wrk

@@ -76,7 +76,7 @@ for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_
 		[[ $suffix == *-custom ]] || suffix="$suffix-custom"
 	fi
 done
-out=${BENCH_OUT:-bench/results/${today}${suffix}.md}
+out=${BENCH_OUT:-$(results_file "bench/results/${today}${suffix}.md")}
 java_opts=${JAVA_OPTS:--Xms512m -Xmx512m}
 host=127.0.0.1
 if [[ $stack == servlet ]]; then

@@ -22,6 +22,7 @@
 # is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 if [[ $# -gt 0 ]]; then
 	echo "usage: bench/startup.sh (settings in the environment, see the header)" >&2
@@ -38,7 +39,7 @@ for setting in BENCH_RUNS JAVA_OPTS BENCH_APP_ARGS; do
 		suffix=-custom
 	fi
 done
-out=${BENCH_OUT:-bench/results/${today}-startup${suffix}.md}
+out=${BENCH_OUT:-$(results_file "bench/results/${today}-startup${suffix}.md")}
 java_opts=${JAVA_OPTS:-}
 host=127.0.0.1
 variants=(augno off)
