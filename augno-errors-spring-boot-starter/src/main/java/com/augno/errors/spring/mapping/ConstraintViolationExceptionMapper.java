@@ -91,11 +91,10 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		Class<?> rootType = ClassUtils.getUserClass(violation.getRootBeanClass());
 		String constraintName = constraint.name();
 		if (parameter == null) {
-			String javaPath = subPath.toString();
-			String path = this.paths.toJsonPath(rootType, javaPath);
-			return new ViolationCandidate(constraint.category(), true, 0, this.paths.declarationKey(rootType, javaPath),
-					Echoes.param(path), ConstraintMessages.text(constraint, Echoes.label(path)), constraintName,
-					Violation.Location.BODY);
+			JsonPropertyPaths.Resolved resolved = this.paths.resolve(rootType, subPath.toString());
+			String path = resolved.jsonPath();
+			return new ViolationCandidate(constraint.category(), true, 0, resolved.declarationKey(), Echoes.param(path),
+					ConstraintMessages.text(constraint, Echoes.label(path)), constraintName, Violation.Location.BODY);
 		}
 		MethodParameter methodParameter = methodParameter(rootType, method, parameter.getParameterIndex());
 		String name = (methodParameter != null) ? WireNames.of(methodParameter, parameter.getName())
@@ -110,9 +109,9 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		boolean body = methodParameter != null && methodParameter.hasParameterAnnotation(RequestBody.class);
 		Type parameterType = (methodParameter != null) ? methodParameter.getGenericParameterType() : Object.class;
 		String javaPath = subPath.toString();
-		String path = body ? this.paths.toJsonPath(parameterType, javaPath) : name + "." + javaPath;
-		return new ViolationCandidate(constraint.category(), body, index,
-				this.paths.declarationKey(parameterType, javaPath), Echoes.param(path),
+		JsonPropertyPaths.Resolved resolved = this.paths.resolve(parameterType, javaPath);
+		String path = body ? resolved.jsonPath() : name + "." + javaPath;
+		return new ViolationCandidate(constraint.category(), body, index, resolved.declarationKey(), Echoes.param(path),
 				ConstraintMessages.text(constraint, Echoes.label(path)), constraintName, body ? Violation.Location.BODY
 						: (methodParameter != null) ? WireNames.location(methodParameter) : Violation.Location.QUERY);
 	}

@@ -61,9 +61,8 @@ public final class ServerWebInputExceptionMapper implements ExceptionMapper {
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof WebExchangeBindException ex) {
-			// The binding result as Spring MVC's MethodArgumentNotValidException carries
-			// it,
-			// without creating that exception (and its stack trace) to say so.
+			// Mapped as Spring MVC's MethodArgumentNotValidException is, without
+			// creating that exception (and its stack trace) to say so.
 			return this.validation.map(ex.getMethodParameter(), ex.getBindingResult());
 		}
 		if (throwable instanceof MissingRequestValueException ex) {
