@@ -32,7 +32,14 @@ public final class DefaultRateLimitKeyResolver implements RateLimitKeyResolver {
 	// providers on every call, a clone only copies the initial state.
 	private static final MessageDigest SHA_256 = sha256();
 
+	// Callers by address, the common case, formatted once per address: a container keeps
+	// the address of a connection as one string, so a lookup costs no hashing.
+	private static final int MAX_CACHED_ADDRESSES = 4096;
+
 	private final String apiKeyHeader;
+
+	private final BoundedCache<String, String> addresses = new BoundedCache<>(MAX_CACHED_ADDRESSES,
+			(address) -> "address:" + address);
 
 	/**
 	 * Create the resolver.
@@ -52,7 +59,8 @@ public final class DefaultRateLimitKeyResolver implements RateLimitKeyResolver {
 		if (apiKey != null) {
 			return "api-key:" + digest(apiKey);
 		}
-		return "address:" + request.getRemoteAddr();
+		String address = request.getRemoteAddr();
+		return (address != null) ? this.addresses.get(address) : "address:null";
 	}
 
 	private @Nullable String apiKey(HttpServletRequest request) {

@@ -6,12 +6,15 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.local.SynchronizationStrategy;
 
 /**
  * Bucket4j's local buckets in this instance's memory: right for one instance, wrong for a
  * fleet (each instance would allow the full limit). The number of buckets is bounded:
  * past {@code maxBuckets}, the buckets idle for a full window are dropped first (they are
- * full again, so nothing is lost), then others, oldest first.
+ * full again, so nothing is lost), then others, oldest first. Each bucket is updated
+ * under a lock ({@link SynchronizationStrategy#SYNCHRONIZED}): Bucket4j's default
+ * lock-free bucket copies its state on every request.
  *
  * @since 0.1.0
  */
@@ -89,7 +92,10 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
 
 		Entry(RateLimitPolicy policy) {
 			this.policy = policy;
-			this.bucket = Bucket.builder().addLimit(Buckets.configuration(policy).getBandwidths()[0]).build();
+			this.bucket = Bucket.builder()
+				.addLimit(Buckets.configuration(policy).getBandwidths()[0])
+				.withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED)
+				.build();
 		}
 
 	}

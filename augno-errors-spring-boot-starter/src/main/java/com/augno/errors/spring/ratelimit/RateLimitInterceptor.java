@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.augno.errors.AugnoException;
@@ -38,6 +39,12 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 
 	private static final int MAX_CACHED_POLICY_FIELDS = 1024;
 
+	// The policies whose bucket keys are cached per caller, and the callers per policy:
+	// at most 16 x 4096 keys, however many policies a resolver makes up.
+	private static final int MAX_POLICIES_WITH_CACHED_KEYS = 16;
+
+	private static final int MAX_CACHED_KEYS = 4096;
+
 	private static final Log logger = LogFactory.getLog(RateLimitInterceptor.class);
 
 	private final RateLimitPolicies policies;
@@ -62,6 +69,8 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 	private final ConcurrentMap<RateLimitPolicy, Formatted> formatted = new ConcurrentHashMap<>();
 
 	private volatile @Nullable Formatted lastFormatted;
+
+	private final AtomicInteger keyCaches = new AtomicInteger();
 
 	/**
 	 * Create the interceptor.
@@ -94,31 +103,35 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 		}
 		String caller = this.keyResolver.resolve(request);
 		@Nullable String policyField = null;
-		@Nullable StringBuilder state = null;
+		@Nullable String state = null;
+		@Nullable StringBuilder states = null;
 		@Nullable Duration retryAfter = null;
 		for (int i = 0; i < declared.size(); i++) {
 			RateLimitPolicy effective = this.policyResolver.resolve(declared.get(i), request);
 			Formatted formatted = formatted(effective);
-			RateLimitProbe probe = consume(formatted.keyStem + caller, effective);
+			RateLimitProbe probe = consume(formatted.key(caller), effective);
 			if (probe == null) {
 				continue;
 			}
 			if (state == null) {
 				policyField = formatted.policyField;
-				state = new StringBuilder(64);
+				state = formatted.state(probe);
 			}
 			else {
+				// Rare: more than one policy on a request.
 				policyField = policyField + ", " + formatted.policyField;
-				state.append(", ");
+				if (states == null) {
+					states = new StringBuilder(128).append(state);
+				}
+				states.append(", ").append(formatted.state(probe));
 			}
-			RateLimitHeaders.appendState(state, effective, probe);
 			if (!probe.consumed() && (retryAfter == null || probe.retryAfter().compareTo(retryAfter) > 0)) {
 				retryAfter = probe.retryAfter();
 			}
 		}
 		if (state != null) {
 			response.setHeader(RateLimitHeaders.RATE_LIMIT_POLICY, policyField);
-			response.setHeader(RateLimitHeaders.RATE_LIMIT, state.toString());
+			response.setHeader(RateLimitHeaders.RATE_LIMIT, (states != null) ? states.toString() : state);
 		}
 		if (retryAfter != null) {
 			throw AugnoException.of(ErrorCodes.RATE_LIMIT_EXCEEDED).retryAfter(atLeastOneSecond(retryAfter));
@@ -137,10 +150,16 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 		}
 		Formatted formatted = this.formatted.get(policy);
 		if (formatted == null) {
-			formatted = new Formatted(policy, RateLimitHeaders.policy(List.of(policy)),
-					this.keyPrefix + policy.name() + ":");
-			if (this.formatted.size() < MAX_CACHED_POLICY_FIELDS) {
-				this.formatted.putIfAbsent(policy, formatted);
+			String keyStem = this.keyPrefix + policy.name() + ":";
+			boolean cache = this.formatted.size() < MAX_CACHED_POLICY_FIELDS;
+			@Nullable BoundedCache<String, String> keys = (cache
+					&& this.keyCaches.getAndIncrement() < MAX_POLICIES_WITH_CACHED_KEYS)
+							? new BoundedCache<>(MAX_CACHED_KEYS, keyStem::concat) : null;
+			formatted = new Formatted(policy, RateLimitHeaders.policy(List.of(policy)), '"' + policy.name() + "\";r=",
+					keyStem, keys);
+			if (cache) {
+				Formatted raced = this.formatted.putIfAbsent(policy, formatted);
+				formatted = (raced != null) ? raced : formatted;
 			}
 		}
 		this.lastFormatted = formatted;
@@ -176,7 +195,26 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 		}
 	}
 
-	private record Formatted(RateLimitPolicy policy, String policyField, String keyStem) {
+	/**
+	 * What does not change between requests of a policy: its {@code RateLimit-Policy}
+	 * item, the start of its {@code RateLimit} item, and its bucket keys (the stem, and
+	 * the keys of recent callers when cached).
+	 */
+	private record Formatted(RateLimitPolicy policy, String policyField, String statePrefix, String keyStem,
+			@Nullable BoundedCache<String, String> keys) {
+
+		String key(String caller) {
+			BoundedCache<String, String> keys = this.keys;
+			return (keys != null) ? keys.get(caller) : this.keyStem.concat(caller);
+		}
+
+		/**
+		 * Return the {@code RateLimit} item of this policy, in one concatenation: the
+		 * same as {@link RateLimitHeaders#state}.
+		 */
+		String state(RateLimitProbe probe) {
+			return this.statePrefix + probe.remaining() + ";t=" + RateLimitHeaders.seconds(probe.reset());
+		}
 
 	}
 

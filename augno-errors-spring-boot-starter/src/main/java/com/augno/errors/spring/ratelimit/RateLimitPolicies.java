@@ -18,7 +18,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.UrlPathHelper;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -37,6 +39,10 @@ public final class RateLimitPolicies {
 	private final Route[] routes;
 
 	private final ConcurrentMap<Method, RateLimitPolicy> annotated = new ConcurrentHashMap<>();
+
+	// Whether a route may match some path of a handler's pattern, worked out once per
+	// pattern: most handlers are under no route, and their requests then skip the match.
+	private final BoundedCache<String, Boolean> routesMayMatch = new BoundedCache<>(1024, this::routesMayMatch);
 
 	private RateLimitPolicies(List<Route> routes) {
 		this.routes = List.copyOf(routes).toArray(new Route[0]);
@@ -67,7 +73,7 @@ public final class RateLimitPolicies {
 	 */
 	public List<RateLimitPolicy> forRequest(HttpServletRequest request, Object handler) {
 		List<RateLimitPolicy> policies = List.of();
-		if (this.routes.length > 0) {
+		if (this.routes.length > 0 && routesMayMatch(request)) {
 			String method = request.getMethod();
 			@Nullable PathContainer path = null;
 			for (Route route : this.routes) {
@@ -95,6 +101,68 @@ public final class RateLimitPolicies {
 			}
 		}
 		return policies;
+	}
+
+	/**
+	 * Return whether a route may match the request, judged by the pattern its handler
+	 * matched: {@code false} only when the leading literal segments of that pattern and
+	 * of every route pattern differ, so that no path can match both. Only for handlers
+	 * matched on the parsed path the routes are matched on ({@code PathPattern}s, not a
+	 * lookup path of {@code AntPathMatcher}).
+	 */
+	private boolean routesMayMatch(HttpServletRequest request) {
+		if (request.getAttribute(UrlPathHelper.PATH_ATTRIBUTE) != null) {
+			return true;
+		}
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return !(pattern instanceof String handlerPattern) || this.routesMayMatch.get(handlerPattern);
+	}
+
+	private Boolean routesMayMatch(String handlerPattern) {
+		List<String> handlerLiterals = leadingLiterals(handlerPattern);
+		for (Route route : this.routes) {
+			for (PathPattern pattern : route.patterns()) {
+				if (!disjoint(handlerLiterals, leadingLiterals(pattern.getPatternString()))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Return the segments of a pattern up to its first one that is not plain text (a
+	 * variable, a wildcard, matrix parameters, an empty segment).
+	 */
+	static List<String> leadingLiterals(String pattern) {
+		List<String> literals = new ArrayList<>();
+		int start = pattern.startsWith("/") ? 1 : 0;
+		while (start < pattern.length()) {
+			int end = pattern.indexOf('/', start);
+			String segment = pattern.substring(start, (end < 0) ? pattern.length() : end);
+			if (segment.isEmpty() || segment.chars().anyMatch((c) -> c == '{' || c == '*' || c == '?' || c == ';')) {
+				break;
+			}
+			literals.add(segment);
+			if (end < 0) {
+				break;
+			}
+			start = end + 1;
+		}
+		return literals;
+	}
+
+	/**
+	 * Return whether no path can match two patterns: they differ in a literal segment at
+	 * the same place (compared ignoring case, should a parser ignore it).
+	 */
+	static boolean disjoint(List<String> a, List<String> b) {
+		for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+			if (!a.get(i).equalsIgnoreCase(b.get(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static PathContainer pathWithinApplication(HttpServletRequest request) {

@@ -31,6 +31,19 @@ class DefaultRateLimitKeyResolverTests {
 	}
 
 	@Test
+	void givesEachOfManyAddressesItsOwnKey() {
+		// More addresses than the resolver formats once, each seen twice.
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 10_000; i++) {
+				MockHttpServletRequest request = new MockHttpServletRequest();
+				String address = (i % 2 == 0) ? "203.0." + (i / 250) + "." + (i % 250) : "2001:db8::" + i;
+				request.setRemoteAddr(address);
+				assertThat(this.resolver.resolve(request)).isEqualTo("address:" + address);
+			}
+		}
+	}
+
+	@Test
 	void givesDifferentKeysToDifferentCallers() {
 		assertThat(this.resolver.resolve(withApiKey("sk_live_one")))
 			.isNotEqualTo(this.resolver.resolve(withApiKey("sk_live_two")));

@@ -1,6 +1,7 @@
 package com.augno.errors.spring.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.augno.errors.AugnoException;
@@ -83,6 +84,36 @@ class RateLimitInterceptorTests {
 		MockHttpServletResponse get = new MockHttpServletResponse();
 		interceptor.preHandle(request("GET", "/v1/orders", "192.0.2.1"), get, new Object());
 		assertThat(get.getHeader("RateLimit-Policy")).isEqualTo("\"hourly\";q=100;w=3600");
+	}
+
+	@Test
+	void manyCallersAndRemainingCountsGetTheirOwnKeysAndFields() {
+		// More callers than the interceptor and the resolver cache keys for, each seen
+		// twice, with a different remaining count and reset every time.
+		List<String> keys = new ArrayList<>();
+		List<RateLimitProbe> probes = new ArrayList<>();
+		RateLimitStore store = (key, policy) -> {
+			int n = keys.size();
+			RateLimitProbe probe = new RateLimitProbe(true, (n * 7919L) % 100_001, Duration.ZERO,
+					Duration.ofMillis((n * 104_729L) % 3_600_000));
+			keys.add(key);
+			probes.add(probe);
+			return probe;
+		};
+		RateLimitInterceptor interceptor = new RateLimitInterceptor(this.policies, new DefaultRateLimitKeyResolver(""),
+				(policy, request) -> policy, store, "test:", StoreFailurePolicy.REJECT);
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 10_000; i++) {
+				String address = "198.51." + (i / 250) + "." + (i % 250);
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				interceptor.preHandle(request("GET", "/v1/items", address), response, new Object());
+				int last = keys.size() - 1;
+				assertThat(keys.get(last)).isEqualTo("test:hourly:address:" + address);
+				assertThat(response.getHeader("RateLimit"))
+					.isEqualTo(RateLimitHeaders.state(List.of(HOURLY), List.of(probes.get(last))));
+				assertThat(response.getHeader("RateLimit-Policy")).isEqualTo("\"hourly\";q=100;w=3600");
+			}
+		}
 	}
 
 	private RateLimitInterceptor interceptor(RateLimitPolicyResolver policyResolver) {
