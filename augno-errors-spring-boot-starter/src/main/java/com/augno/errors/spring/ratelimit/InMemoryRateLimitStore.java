@@ -6,15 +6,14 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.local.SynchronizationStrategy;
 
 /**
  * Bucket4j's local buckets in this instance's memory: right for one instance, wrong for a
  * fleet (each instance would allow the full limit). The number of buckets is bounded:
  * past {@code maxBuckets}, the buckets idle for a full window are dropped first (they are
- * full again, so nothing is lost), then others, oldest first. Each bucket is updated
- * under a lock ({@link SynchronizationStrategy#SYNCHRONIZED}): Bucket4j's default
- * lock-free bucket copies its state on every request.
+ * full again, so nothing is lost), then others, oldest first. The buckets are Bucket4j's
+ * lock-free default: under a lock, the requests of a busy caller waited, for tens of
+ * milliseconds, on a holder the scheduler had paused (measured on two loaded cores).
  *
  * @since 0.1.0
  */
@@ -92,10 +91,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
 
 		Entry(RateLimitPolicy policy) {
 			this.policy = policy;
-			this.bucket = Bucket.builder()
-				.addLimit(Buckets.configuration(policy).getBandwidths()[0])
-				.withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED)
-				.build();
+			this.bucket = Bucket.builder().addLimit(Buckets.configuration(policy).getBandwidths()[0]).build();
 		}
 
 	}
