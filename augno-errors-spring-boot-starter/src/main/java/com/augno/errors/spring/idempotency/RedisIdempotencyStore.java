@@ -202,34 +202,38 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 	@SuppressWarnings("unchecked")
 	private CompletionStage<Void> send(Script script, ScriptOutputType type, byte[] key, byte[]... args) {
 		RedisClusterAsyncCommands<byte[], byte[]> commands;
+		byte[][] keys = { key };
+		RedisFuture<Object> sent;
 		// The shared connection outlives this wrapper: closing it only releases the
 		// wrapper.
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+			sent = commands.evalsha(script.sha1(), type, keys, args);
 		}
 		catch (RuntimeException ex) {
 			throw new IdempotencyStoreException("Redis failed: " + ex.getClass().getName(), ex);
 		}
-		byte[][] keys = { key };
 		CompletableFuture<Void> answer = new CompletableFuture<>();
-		RedisFuture<Object> sent = commands.evalsha(script.sha1(), type, keys, args);
 		sent.whenComplete((result, ex) -> {
 			if (ex == null) {
 				answer.complete(null);
 			}
 			else if (unwrap(ex) instanceof RedisNoScriptException) {
-				// First use on this server (or after SCRIPT FLUSH): EVAL loads it. A
-				// retry
-				// sent meanwhile may find the key still in flight, as on another
-				// instance.
-				commands.eval(script.source(), type, keys, args).whenComplete((again, failure) -> {
-					if (failure == null) {
-						answer.complete(null);
-					}
-					else {
-						answer.completeExceptionally(failure(failure));
-					}
-				});
+				// First use on this server (or after SCRIPT FLUSH): EVAL loads it.
+				// A retry sent meanwhile may find the key still in flight.
+				try {
+					commands.eval(script.source(), type, keys, args).whenComplete((again, failure) -> {
+						if (failure == null) {
+							answer.complete(null);
+						}
+						else {
+							answer.completeExceptionally(failure(failure));
+						}
+					});
+				}
+				catch (RuntimeException failure) {
+					answer.completeExceptionally(failure(failure));
+				}
 			}
 			else {
 				answer.completeExceptionally(failure(ex));

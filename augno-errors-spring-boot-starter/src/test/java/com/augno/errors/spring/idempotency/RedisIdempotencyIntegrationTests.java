@@ -195,6 +195,10 @@ class RedisIdempotencyIntegrationTests {
 		String key = "count-" + UUID.randomUUID();
 		// Both scripts loaded, whatever another test did to the server.
 		assertThat(post(this.http, counting, "count", "warm-" + key).statusCode()).isEqualTo(201);
+		// Its replay, on the connection after its completion: nothing of the warm-up is
+		// left for the server to run.
+		assertThat(post(this.http, counting, "count", "warm-" + key).headers().firstValue("Idempotent-Replayed"))
+			.hasValue("true");
 		// What the server receives, as MONITOR reports it: the commands of the instance's
 		// connection (one per round trip) and, marked "lua", those its scripts run.
 		List<String> received;
