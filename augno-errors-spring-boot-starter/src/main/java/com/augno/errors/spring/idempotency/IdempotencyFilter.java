@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -62,6 +64,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	private static final Log logger = LogFactory.getLog(IdempotencyFilter.class);
 
 	private static final int MAX_ECHO = 200;
+
+	private static final String NOT_STORED = "the response was not stored, and retries get idempotency_in_progress "
+			+ "until the lock timeout, then execute again";
 
 	private final IdempotencyStore store;
 
@@ -181,8 +186,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			storeAnswered();
 		}
 		catch (RuntimeException ex) {
-			storeFailed(request, ex, (this.onStoreFailure == StoreFailurePolicy.REJECT)
-					? "answering service_unavailable" : "proceeding without idempotency");
+			storeFailed(request.getMethod(), request.getRequestURI(), ex,
+					(this.onStoreFailure == StoreFailurePolicy.REJECT) ? "answering service_unavailable"
+							: "proceeding without idempotency");
 			if (this.onStoreFailure == StoreFailurePolicy.REJECT) {
 				this.errorHandler.handle(request, response, AugnoException.of(ErrorCodes.SERVICE_UNAVAILABLE)
 					.message("Idempotency keys cannot be checked at the moment. Please retry later."));
@@ -293,24 +299,40 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			release(scopedKey, inFlight);
 			return;
 		}
-		List<IdempotencyRecord.Header> headers = new ArrayList<>();
+		List<IdempotencyRecord.Header> headers = List.of();
 		for (String name : capture.getHeaderNames()) {
 			String replayed = this.replayedHeaders.get(name);
 			if (replayed != null) {
+				if (headers.isEmpty()) {
+					headers = new ArrayList<>(4);
+				}
 				for (String value : capture.getHeaders(name)) {
 					headers.add(new IdempotencyRecord.Header(replayed, value));
 				}
 			}
 		}
+		// The store may answer after the client has the response, when the request is
+		// gone.
+		String method = request.getMethod();
+		String uri = request.getRequestURI();
+		CompletionStage<Void> stored;
 		try {
-			this.store.complete(scopedKey, inFlight,
+			stored = this.store.complete(scopedKey, inFlight,
 					new IdempotencyRecord.Completed(inFlight.fingerprint(), status, headers, body), this.retention);
-			storeAnswered();
 		}
 		catch (RuntimeException ex) {
-			storeFailed(request, ex, "the response was not stored, and retries get idempotency_in_progress until "
-					+ "the lock timeout, then execute again");
+			storeFailed(method, uri, ex, NOT_STORED);
+			return;
 		}
+		stored.whenComplete((ignored, ex) -> {
+			if (ex == null) {
+				storeAnswered();
+			}
+			else {
+				storeFailed(method, uri,
+						(ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex, NOT_STORED);
+			}
+		});
 	}
 
 	/**
@@ -384,9 +406,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	 * Log a store failure: the first of a run at WARN, without the driver's stack trace
 	 * (at DEBUG), the others at DEBUG, so that an outage does not flood the log.
 	 */
-	private void storeFailed(HttpServletRequest request, RuntimeException ex, String consequence) {
-		String what = "The idempotency store failed for " + request.getMethod() + " " + echo(request.getRequestURI())
-				+ " (" + ex.getMessage() + "): " + consequence;
+	private void storeFailed(String method, String uri, Throwable ex, String consequence) {
+		String what = "The idempotency store failed for " + method + " " + echo(uri) + " (" + ex.getMessage() + "): "
+				+ consequence;
 		if (this.storeFailing.compareAndSet(false, true)) {
 			logger.warn(what + "; further failures are logged at DEBUG until it answers again");
 		}

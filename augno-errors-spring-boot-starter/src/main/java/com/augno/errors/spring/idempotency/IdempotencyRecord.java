@@ -37,19 +37,22 @@ public sealed interface IdempotencyRecord permits IdempotencyRecord.InFlight, Id
 	}
 
 	/**
-	 * The response of a request that completed, replayed to retries.
+	 * The response of a request that completed, replayed to retries. The record takes the
+	 * body array as it is given rather than a copy of it, as it is built once per stored
+	 * response: the caller must not change the array afterwards. {@link #body()} returns
+	 * a copy.
 	 *
 	 * @param fingerprint the request's fingerprint
 	 * @param status the HTTP status
 	 * @param headers the stored response headers, in order
-	 * @param body the response body
+	 * @param body the response body, not copied
 	 */
 	record Completed(String fingerprint, int status, List<Header> headers, byte[] body) implements IdempotencyRecord {
 
 		public Completed {
 			Objects.requireNonNull(fingerprint, "fingerprint");
+			Objects.requireNonNull(body, "body");
 			headers = List.copyOf(headers);
-			body = body.clone();
 		}
 
 		@Override

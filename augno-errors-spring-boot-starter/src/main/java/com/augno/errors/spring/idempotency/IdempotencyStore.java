@@ -1,6 +1,7 @@
 package com.augno.errors.spring.idempotency;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,15 +30,26 @@ public interface IdempotencyStore {
 
 	/**
 	 * Replace the in-flight record of a claim with the completed response, if the key is
-	 * still held by that claim (it may have expired and been claimed again).
+	 * still held by that claim (it may have expired and been claimed again). The filter
+	 * releases the response to the client once this method returns, so the method may
+	 * return before the store holds the record: the Redis store sends its command and
+	 * answers with the pending reply, so that a new key costs the request one round trip.
+	 * Until the record lands, a retry on another instance may get
+	 * {@code idempotency_in_progress}; a store must therefore send the command before it
+	 * returns, so that a retry through the same instance is ordered after it. A store
+	 * that completes synchronously returns a completed stage.
 	 * @param key the key
 	 * @param inFlight the record the key was claimed with
 	 * @param completed the response to replay
 	 * @param retention how long the response is kept
-	 * @throws IdempotencyStoreException if the store cannot answer
+	 * @return completes when the store holds the record, or exceptionally (with an
+	 * {@link IdempotencyStoreException}) when it could not store it; the filter logs such
+	 * a failure, and the key then expires with its lock timeout
+	 * @throws IdempotencyStoreException if the store cannot answer (it may also return a
+	 * failed stage)
 	 */
-	void complete(String key, IdempotencyRecord.InFlight inFlight, IdempotencyRecord.Completed completed,
-			Duration retention);
+	CompletionStage<Void> complete(String key, IdempotencyRecord.InFlight inFlight,
+			IdempotencyRecord.Completed completed, Duration retention);
 
 	/**
 	 * Extend the in-flight record of a claim to expire {@code lockTimeout} from now, if

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
+
+	// Shared by every completion: a completed stage that nobody can complete otherwise.
+	private static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
 
 	private final int maxEntries;
 
@@ -76,8 +81,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 	}
 
 	@Override
-	public void complete(String key, IdempotencyRecord.InFlight inFlight, IdempotencyRecord.Completed completed,
-			Duration retention) {
+	public CompletionStage<Void> complete(String key, IdempotencyRecord.InFlight inFlight,
+			IdempotencyRecord.Completed completed, Duration retention) {
 		long now = this.clock.millis();
 		this.lock.lock();
 		try {
@@ -87,6 +92,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 				this.entries.remove(key);
 				put(key, new Entry(completed, now + retention.toMillis()));
 			}
+			return DONE;
 		}
 		finally {
 			this.lock.unlock();

@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,8 +32,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * second round trip, an {@code EVAL} that loads the script again. Each call waits at most
  * {@code timeout} for Redis (Lettuce's asynchronous commands, whatever the connection
  * factory's own command timeout), and any failure is an
- * {@link IdempotencyStoreException}. Opening the shared connection, once, is bounded by
- * the factory's connect timeout ({@code spring.data.redis.connect-timeout}).
+ * {@link IdempotencyStoreException}; the completion does not wait (see
+ * {@link #complete}), so a new key costs the request one round trip, the claim. Opening
+ * the shared connection, once, is bounded by the factory's connect timeout
+ * ({@code spring.data.redis.connect-timeout}).
  *
  * @since 0.1.0
  */
@@ -67,6 +72,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			return 0
 			""");
 
+	private static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
+
 	private final LettuceConnectionFactory connectionFactory;
 
 	private final String keyPrefix;
@@ -100,11 +107,24 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 		}
 	}
 
+	/**
+	 * Send the completion and return without waiting for Redis to answer, on the
+	 * factory's shared connection (its default): the command is on the connection before
+	 * the response reaches the client, so a retry through this instance, on the same
+	 * connection, is executed after it. Without a shared connection the call waits for
+	 * the answer, as nothing would order a retry after it.
+	 */
 	@Override
-	public void complete(String key, IdempotencyRecord.InFlight inFlight, IdempotencyRecord.Completed completed,
-			Duration retention) {
-		run(COMPLETE, ScriptOutputType.INTEGER, redisKey(key), IdempotencyRecordCodec.encode(inFlight),
-				IdempotencyRecordCodec.encode(completed), millis(retention));
+	public CompletionStage<Void> complete(String key, IdempotencyRecord.InFlight inFlight,
+			IdempotencyRecord.Completed completed, Duration retention) {
+		byte[] redisKey = redisKey(key);
+		byte[][] args = { IdempotencyRecordCodec.encode(inFlight), IdempotencyRecordCodec.encode(completed),
+				millis(retention) };
+		if (!this.connectionFactory.getShareNativeConnection()) {
+			run(COMPLETE, ScriptOutputType.INTEGER, redisKey, args);
+			return DONE;
+		}
+		return send(COMPLETE, ScriptOutputType.INTEGER, redisKey, args);
 	}
 
 	@Override
@@ -172,6 +192,77 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			}
 			throw new IdempotencyStoreException("Redis failed: " + ex.getCause().getClass().getName(), ex.getCause());
 		}
+	}
+
+	/**
+	 * Send a script on the shared connection and return its pending answer, failed with
+	 * an {@link IdempotencyStoreException} when Redis fails or does not answer within the
+	 * timeout.
+	 */
+	@SuppressWarnings("unchecked")
+	private CompletionStage<Void> send(Script script, ScriptOutputType type, byte[] key, byte[]... args) {
+		RedisClusterAsyncCommands<byte[], byte[]> commands;
+		byte[][] keys = { key };
+		RedisFuture<Object> sent;
+		// The shared connection outlives this wrapper: closing it only releases the
+		// wrapper.
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+			sent = commands.evalsha(script.sha1(), type, keys, args);
+		}
+		catch (RuntimeException ex) {
+			throw new IdempotencyStoreException("Redis failed: " + ex.getClass().getName(), ex);
+		}
+		CompletableFuture<Void> answer = new CompletableFuture<>();
+		sent.whenComplete((result, ex) -> {
+			if (ex == null) {
+				answer.complete(null);
+			}
+			else if (unwrap(ex) instanceof RedisNoScriptException) {
+				// First use on this server (or after SCRIPT FLUSH): EVAL loads it.
+				// A retry sent meanwhile may find the key still in flight.
+				try {
+					commands.eval(script.source(), type, keys, args).whenComplete((again, failure) -> {
+						if (failure == null) {
+							answer.complete(null);
+						}
+						else {
+							answer.completeExceptionally(failure(failure));
+						}
+					});
+				}
+				catch (RuntimeException failure) {
+					answer.completeExceptionally(failure(failure));
+				}
+			}
+			else {
+				answer.completeExceptionally(failure(ex));
+			}
+		});
+		// Bounded like a call that waits: a command Redis does not answer in time fails
+		// the stage, and is dropped rather than run later if it waits for a reconnect.
+		answer.orTimeout(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		return answer.exceptionallyCompose((ex) -> {
+			if (ex instanceof TimeoutException) {
+				sent.cancel(true);
+			}
+			return CompletableFuture.failedStage(failure(ex));
+		});
+	}
+
+	private static Throwable unwrap(Throwable ex) {
+		return (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+	}
+
+	private static IdempotencyStoreException failure(Throwable ex) {
+		Throwable cause = unwrap(ex);
+		if (cause instanceof IdempotencyStoreException storeException) {
+			return storeException;
+		}
+		if (cause instanceof TimeoutException) {
+			return new IdempotencyStoreException("Redis did not answer in time", cause);
+		}
+		return new IdempotencyStoreException("Redis failed: " + cause.getClass().getName(), cause);
 	}
 
 	private record Script(String source, String sha1) {

@@ -3,6 +3,8 @@ package com.augno.errors.spring.idempotency;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -115,8 +117,9 @@ class InFlightRenewalsTests {
 		}
 
 		@Override
-		public void complete(String key, IdempotencyRecord.InFlight inFlight, IdempotencyRecord.Completed completed,
-				Duration retention) {
+		public CompletionStage<Void> complete(String key, IdempotencyRecord.InFlight inFlight,
+				IdempotencyRecord.Completed completed, Duration retention) {
+			return CompletableFuture.completedStage(null);
 		}
 
 		@Override

@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.augno.errors.ErrorType;
+import com.augno.errors.spring.test.LogLines;
 import com.augno.errors.test.AugnoErrors;
 import io.lettuce.core.resource.Delay;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +77,8 @@ class RedisIdempotencyIntegrationTests {
 
 	private static int proceeding;
 
+	private static int shortLock;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeAll
@@ -92,6 +95,7 @@ class RedisIdempotencyIntegrationTests {
 		// round trips, which a busy machine can stretch past the outage tests' 500 ms.
 		counting = start(privateRedis.port(), "reject", "5s");
 		proceeding = start(privateRedis.port(), "proceed", "500ms");
+		shortLock = start(privateRedis.port(), "reject", "5s", "augno.errors.idempotency.lock-timeout=1s");
 	}
 
 	@AfterAll
@@ -102,8 +106,8 @@ class RedisIdempotencyIntegrationTests {
 		}
 	}
 
-	private static int start(int redisPort, String onStoreFailure, String timeout) throws Exception {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(ChargesApplication.class)
+	private static int start(int redisPort, String onStoreFailure, String timeout, String... more) throws Exception {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ChargesApplication.class).properties(more)
 			.properties("server.port=0", "server.shutdown=immediate", "spring.main.banner-mode=off",
 					"augno.errors.idempotency.enabled=true", "augno.errors.idempotency.store=redis",
 					"augno.errors.idempotency.redis.key-prefix=" + PREFIX,
@@ -191,24 +195,105 @@ class RedisIdempotencyIntegrationTests {
 		String key = "count-" + UUID.randomUUID();
 		// Both scripts loaded, whatever another test did to the server.
 		assertThat(post(this.http, counting, "count", "warm-" + key).statusCode()).isEqualTo(201);
+		// Its replay, on the connection after its completion: nothing of the warm-up is
+		// left for the server to run.
+		assertThat(post(this.http, counting, "count", "warm-" + key).headers().firstValue("Idempotent-Replayed"))
+			.hasValue("true");
 		// What the server receives, as MONITOR reports it: the commands of the instance's
 		// connection (one per round trip) and, marked "lua", those its scripts run.
 		List<String> received;
 		try (Monitor monitor = Monitor.start(privateRedis.port())) {
 			assertThat(post(this.http, counting, "count", key).statusCode()).isEqualTo(201);
-			received = monitor.commandsUntilQuiet();
+			// The completion may reach the server after the client has the answer.
+			received = monitor.commandsUntilQuiet(6);
 		}
 		// Before the handler, the claim: one EVALSHA whose script reads the key and sets
 		// the in-flight marker; after it, the completion: one EVALSHA that checks the
-		// marker and stores the answer.
+		// marker and stores the answer, sent before the answer is released but not waited
+		// for.
 		assertThat(received).containsExactly("evalsha", "lua get", "lua set", "evalsha", "lua get", "lua set");
 		try (Monitor monitor = Monitor.start(privateRedis.port())) {
 			assertThat(post(this.http, counting, "count", key).headers().firstValue("Idempotent-Replayed"))
 				.hasValue("true");
-			received = monitor.commandsUntilQuiet();
+			received = monitor.commandsUntilQuiet(2);
 		}
 		// A replay: the claim's one EVALSHA finds the stored answer.
 		assertThat(received).containsExactly("evalsha", "lua get");
+	}
+
+	@Test
+	void theResponseDoesNotWaitForTheCompletionAndARetryOnTheSameInstanceIsOrderedAfterIt(CapturedOutput output)
+			throws Exception {
+		String key = "paused-" + UUID.randomUUID();
+		try {
+			// The handler pauses the server's write commands: the completion's script
+			// waits
+			// in Redis, and the answer reaches the client all the same.
+			HttpResponse<String> first = post(this.http, counting, "pause", key);
+			assertThat(first.statusCode()).isEqualTo(201);
+		}
+		finally {
+			assertThat(privateRedis.command("CLIENT UNPAUSE")).isEqualTo("+OK");
+		}
+		// The retry's claim goes on the connection after the completion: the replay.
+		HttpResponse<String> retry = post(this.http, counting, "pause", key);
+		assertThat(retry.statusCode()).isEqualTo(201);
+		assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(executions.get("pause " + key).get()).isEqualTo(1);
+		assertThat(output.getAll()).doesNotContain("The idempotency store failed");
+	}
+
+	@Test
+	void aRetryRightAfterTheResponseOnTheSameInstanceGetsTheReplay() throws Exception {
+		for (int i = 0; i < 50; i++) {
+			String key = "right-after-" + i + "-" + UUID.randomUUID();
+			assertThat(post(this.http, first, "right-after", key).statusCode()).isEqualTo(201);
+			HttpResponse<String> retry = post(this.http, first, "right-after", key);
+			assertThat(retry.statusCode()).as("retry of %s: %s", key, retry.body()).isEqualTo(201);
+			assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		}
+	}
+
+	@Test
+	void aCompletionThatFailsAfterTheResponseIsLoggedOnceAndTheKeyExecutesAgainAfterTheLockTimeout(
+			CapturedOutput output) throws Exception {
+		String key = "refused-" + UUID.randomUUID();
+		String failure = "The idempotency store failed for POST /charges/oom (Redis failed: "
+				+ "io.lettuce.core.RedisCommandExecutionException): the response was not stored, and retries get "
+				+ "idempotency_in_progress until the lock timeout, then execute again";
+		try {
+			// The handler's first execution makes the server refuse writes (maxmemory):
+			// the completion's SET fails, after the client has its answer.
+			assertThat(post(this.http, shortLock, "oom", key).statusCode()).isEqualTo(201);
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (!output.getAll().contains(failure)) {
+				assertThat(System.nanoTime()).as("the failed completion logged").isLessThan(deadline);
+				Thread.sleep(20);
+			}
+		}
+		finally {
+			assertThat(privateRedis.command("CONFIG SET maxmemory 0")).isEqualTo("+OK");
+		}
+		// The in-flight marker holds the key until the lock timeout: retries are in
+		// progress, then one executes again, and its answer is replayed.
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		HttpResponse<String> retry = post(this.http, shortLock, "oom", key);
+		while (retry.statusCode() == 409) {
+			AugnoErrors.assertThat(retry)
+				.isAugnoError("idempotency_in_progress", ErrorType.IDEMPOTENCY_ERROR)
+				.isTransient();
+			assertThat(System.nanoTime()).as("the key executed again").isLessThan(deadline);
+			Thread.sleep(100);
+			retry = post(this.http, shortLock, "oom", key);
+		}
+		assertThat(retry.statusCode()).isEqualTo(201);
+		assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		assertThat(executions.get("oom " + key).get()).isEqualTo(2);
+		assertThat(post(this.http, shortLock, "oom", key).headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		String log = output.getAll();
+		assertThat(log.split(Pattern.quote(failure), -1)).as("times the failure is logged").hasSize(2);
+		assertThat(LogLines.warningsAndErrors(output)).singleElement().asString().contains(failure);
+		assertThat(log).contains("The idempotency store answers again");
 	}
 
 	@Test
@@ -218,14 +303,14 @@ class RedisIdempotencyIntegrationTests {
 		List<String> received;
 		try (Monitor monitor = Monitor.start(privateRedis.port())) {
 			assertThat(post(this.http, counting, "count", key).statusCode()).isEqualTo(201);
-			received = monitor.commandsUntilQuiet();
+			received = monitor.commandsUntilQuiet(8);
 		}
 		// NOSCRIPT, then EVAL sends the script, which loads it for the next EVALSHA.
 		assertThat(received).containsExactly("evalsha", "eval", "lua get", "lua set", "evalsha", "eval", "lua get",
 				"lua set");
 		try (Monitor monitor = Monitor.start(privateRedis.port())) {
 			assertThat(post(this.http, counting, "count", "again-" + key).statusCode()).isEqualTo(201);
-			received = monitor.commandsUntilQuiet();
+			received = monitor.commandsUntilQuiet(6);
 		}
 		assertThat(received).containsExactly("evalsha", "lua get", "lua set", "evalsha", "lua get", "lua set");
 	}
@@ -235,6 +320,10 @@ class RedisIdempotencyIntegrationTests {
 			throws Exception {
 		String before = "before-" + UUID.randomUUID();
 		assertThat(post(this.http, rejecting, "outage", before).statusCode()).isEqualTo(201);
+		// The replay, ordered after the completion on the instance's connection: the
+		// completion has landed before Redis dies.
+		assertThat(post(this.http, rejecting, "outage", before).headers().firstValue("Idempotent-Replayed"))
+			.hasValue("true");
 		privateRedis.kill();
 		try {
 			for (int i = 0; i < 3; i++) {
@@ -317,23 +406,35 @@ class RedisIdempotencyIntegrationTests {
 		}
 
 		/**
-		 * Return the commands received until a PING of this method's own, sent once the
-		 * commands to observe have been answered, so that they all precede it.
+		 * Return the commands received: at least the given number, then every other until
+		 * a PING of this method's own, sent once those have arrived, so that what came
+		 * after them is seen too.
 		 */
-		List<String> commandsUntilQuiet() throws IOException {
+		List<String> commandsUntilQuiet(int atLeast) throws IOException {
+			List<String> commands = new ArrayList<>();
+			while (commands.size() < atLeast) {
+				String line = this.reader.readLine();
+				if (line == null) {
+					throw new IllegalStateException("MONITOR ended after " + commands);
+				}
+				commands.add(command(line));
+			}
 			String marker = "monitor-end-" + UUID.randomUUID();
 			assertThat(PrivateRedisServer.Redis.command(this.socket.getPort(), "PING " + marker)).contains(marker);
-			List<String> commands = new ArrayList<>();
 			for (String line = this.reader.readLine(); line != null; line = this.reader.readLine()) {
 				if (line.contains(marker)) {
 					return commands;
 				}
-				Matcher matcher = LINE.matcher(line);
-				assertThat(matcher.find()).as("MONITOR line %s", line).isTrue();
-				String name = matcher.group(2).toLowerCase(Locale.ROOT);
-				commands.add(matcher.group(1).equals("lua") ? "lua " + name : name);
+				commands.add(command(line));
 			}
 			throw new IllegalStateException("MONITOR ended before the marker");
+		}
+
+		private static String command(String line) {
+			Matcher matcher = LINE.matcher(line);
+			assertThat(matcher.find()).as("MONITOR line %s", line).isTrue();
+			String name = matcher.group(2).toLowerCase(Locale.ROOT);
+			return matcher.group(1).equals("lua") ? "lua " + name : name;
 		}
 
 		@Override
@@ -376,6 +477,12 @@ class RedisIdempotencyIntegrationTests {
 			int execution = executions.computeIfAbsent(name + " " + key, (k) -> new AtomicInteger()).incrementAndGet();
 			if (name.equals("load")) {
 				Thread.sleep(5);
+			}
+			else if (name.equals("pause")) {
+				assertThat(privateRedis.command("CLIENT PAUSE 30000 WRITE")).isEqualTo("+OK");
+			}
+			else if (name.equals("oom") && execution == 1) {
+				assertThat(privateRedis.command("CONFIG SET maxmemory 1")).isEqualTo("+OK");
 			}
 			return ResponseEntity.status(201)
 				.body(Map.of("id", "ch_" + UUID.randomUUID(), "key", key, "execution", execution));

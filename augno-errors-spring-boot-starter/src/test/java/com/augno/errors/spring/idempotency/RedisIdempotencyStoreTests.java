@@ -1,7 +1,10 @@
 package com.augno.errors.spring.idempotency;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +86,78 @@ class RedisIdempotencyStoreTests extends IdempotencyStoreContractTests {
 			finally {
 				factory.destroy();
 			}
+		}
+	}
+
+	@Test
+	void aCompletionReturnsBeforeRedisAnswersAndAClaimThroughTheSameStoreIsExecutedAfterIt() throws Exception {
+		try (PrivateRedisServer server = PrivateRedisServer.start()) {
+			LettuceConnectionFactory factory = new LettuceConnectionFactory(
+					new RedisStandaloneConfiguration("127.0.0.1", server.port()));
+			factory.afterPropertiesSet();
+			factory.start();
+			try {
+				RedisIdempotencyStore paused = new RedisIdempotencyStore(factory, PREFIX, Duration.ofSeconds(30));
+				IdempotencyRecord.InFlight claim = new IdempotencyRecord.InFlight("t", "fp");
+				assertThat(paused.claim("k", claim, Duration.ofMinutes(1))).isNull();
+				// Write commands (scripts among them) wait until the server is unpaused.
+				assertThat(server.command("CLIENT PAUSE 30000 WRITE")).isEqualTo("+OK");
+				CompletableFuture<Void> stored = paused
+					.complete("k", claim, new IdempotencyRecord.Completed("fp", 201, List.of(), new byte[] { 1 }),
+							Duration.ofMinutes(1))
+					.toCompletableFuture();
+				assertThat(stored).isNotDone();
+				assertThat(server.command("CLIENT UNPAUSE")).isEqualTo("+OK");
+				// Sent after the completion on the same connection: it finds the record.
+				assertThat(paused.claim("k", new IdempotencyRecord.InFlight("t2", "fp"), Duration.ofMinutes(1)))
+					.isInstanceOf(IdempotencyRecord.Completed.class);
+				assertThat(stored).isCompleted();
+			}
+			finally {
+				factory.destroy();
+			}
+		}
+	}
+
+	@Test
+	void aCompletionThatRedisRefusesFailsItsStageWithAStoreFailure() {
+		IdempotencyRecord.InFlight claim = new IdempotencyRecord.InFlight("t", "fp");
+		assertThat(store.claim("refused", claim, Duration.ofMinutes(1))).isNull();
+		// The key now holds a hash: the completion's GET fails with WRONGTYPE.
+		assertThat(PrivateRedisServer.Redis.command(6379, "DEL " + PREFIX + "refused")).isEqualTo(":1");
+		assertThat(PrivateRedisServer.Redis.command(6379, "HSET " + PREFIX + "refused f v")).isEqualTo(":1");
+		CompletableFuture<Void> stored = store
+			.complete("refused", claim, new IdempotencyRecord.Completed("fp", 201, List.of(), new byte[0]),
+					Duration.ofMinutes(1))
+			.toCompletableFuture();
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(stored::join)
+			.havingCause()
+			.isInstanceOf(IdempotencyStoreException.class)
+			.withMessage("Redis failed: io.lettuce.core.RedisCommandExecutionException");
+		PrivateRedisServer.Redis.command(6379, "DEL " + PREFIX + "refused");
+	}
+
+	@Test
+	void withoutASharedConnectionACompletionWaitsForRedis() {
+		LettuceConnectionFactory dedicated = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		dedicated.setShareNativeConnection(false);
+		dedicated.afterPropertiesSet();
+		dedicated.start();
+		try {
+			RedisIdempotencyStore unshared = new RedisIdempotencyStore(dedicated, PREFIX, Duration.ofSeconds(30));
+			IdempotencyRecord.InFlight claim = new IdempotencyRecord.InFlight("t", "fp");
+			assertThat(unshared.claim("unshared", claim, Duration.ofMinutes(1))).isNull();
+			assertThat(unshared
+				.complete("unshared", claim, new IdempotencyRecord.Completed("fp", 201, List.of(), new byte[0]),
+						Duration.ofMinutes(1))
+				.toCompletableFuture()).isCompleted();
+			// Stored before complete returned: another connection reads the record.
+			assertThat(store.claim("unshared", claim, Duration.ofMinutes(1)))
+				.isInstanceOf(IdempotencyRecord.Completed.class);
+		}
+		finally {
+			dedicated.destroy();
 		}
 	}
 
