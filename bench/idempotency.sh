@@ -71,7 +71,7 @@ for v in "${variants[@]}"; do
 		exit 1
 	fi
 	# shellcheck disable=SC2086
-	java ${JAVA_OPTS:--Xms512m -Xmx512m} -jar bench/app/target/bench-app.jar --server.address=$host \
+	"${app_pin[@]}" java ${JAVA_OPTS:--Xms512m -Xmx512m} -jar bench/app/target/bench-app.jar --server.address=$host \
 		--server.port=${port[$v]} ${args[$v]} >"$work/$v.log" 2>&1 &
 	pid[$v]=$!
 done

@@ -77,13 +77,37 @@ LUA
 # settings from the environment, which the caller sets on this call.
 wrk_line() { # seconds script url
 	local line
-	line=$(timeout $(($1 + 30)) wrk -t1 -c"$connections" -d"${1}s" --timeout 5s -s "$2" "$3" | grep '^WRK ')
+	line=$(timeout $(($1 + 30)) "${wrk_pin[@]}" wrk -t1 -c"$connections" -d"${1}s" --timeout 5s -s "$2" "$3" | grep '^WRK ')
 	echo "${line#WRK }"
 }
 
 # CPU time (all states, and stolen by the hypervisor) from /proc/stat, in ticks: a run
 # during which the host took much of this machine's time is not comparable with others.
 cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9 }' /proc/stat; }
+
+# The CPU time a process has used (user and system, all its threads: the JIT and the
+# collector count too), in clock ticks (getconf CLK_TCK a second). Field 2 of
+# /proc/PID/stat is the command in parentheses, which holds no space for java.
+proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# CPU microseconds a request: the ticks an app used during a run over its requests.
+cpu_per_request() { # ticks requests
+	awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0) ? t * 1e6 / hz / n : 0 }'
+}
+
+# Pinning (BENCH_PIN=1, the default on 3 or more cores): wrk on CPU 0 and the apps on the
+# others, so that the load generator and the measured JVMs do not take turns on one core.
+# Off by default on 2 cores, where the apps would get one core and the JVM would choose
+# another collector than on the runs before.
+pin_prefixes() {
+	local cores
+	cores=$(nproc)
+	wrk_pin=() app_pin=()
+	if [[ ${BENCH_PIN:-$([[ $cores -ge 3 ]] && echo 1 || echo 0)} == 1 && $cores -ge 2 ]] && command -v taskset >/dev/null; then
+		wrk_pin=(taskset -c 0)
+		app_pin=(taskset -c "1-$((cores - 1))")
+	fi
+}
 
 median() { # variant scenario column -> median over rounds
 	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { print $c }' "$results" | sort -g |
@@ -98,10 +122,10 @@ sum() { # variant scenario column -> sum over rounds
 # so that what drifts between rounds (the JIT, the machine) cancels out. A scenario run twice
 # in a round (bench/run.sh measures success before and after the keep-alive failures) counts
 # with the mean of its runs there, so that a drift within the round cancels out too.
-ratio() { # variant-a scenario-a variant-b scenario-b
-	awk -v va="$1" -v sa="$2" -v vb="$3" -v sb="$4" '
-		$2 == va && $3 == sa { a[$1] += $5; na[$1]++ }
-		$2 == vb && $3 == sb { b[$1] += $5; nb[$1]++ }
+ratio() { # variant-a scenario-a variant-b scenario-b [column, default 5: req/s]
+	awk -v va="$1" -v sa="$2" -v vb="$3" -v sb="$4" -v c="${5:-5}" '
+		$2 == va && $3 == sa { a[$1] += $c; na[$1]++ }
+		$2 == vb && $3 == sb { b[$1] += $c; nb[$1]++ }
 		END { for (r in a) if ((r in b) && b[r] > 0) print (a[r] / na[r]) / (b[r] / nb[r]) }' "$results" | sort -g |
 		awk '{ x[NR] = $1 } END { if (NR == 0) print "–"; else printf "%.2f", (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }'
 }
@@ -156,3 +180,5 @@ EOF
 scenario_wrk() { # seconds script scenario url
 	BENCH_METHOD=${method[$3]} BENCH_BODY=${body[$3]} BENCH_CLOSE=${close[$3]} wrk_line "$1" "$2" "$4"
 }
+
+pin_prefixes

@@ -35,7 +35,8 @@
 # BENCH_APP_ARGS (more arguments for all apps, such as --logging.exception-conversion-word=%wex),
 # BENCH_PORT (the first of the ports, 18081 unless set: augno, boot and wimdeblauwe
 # listen on it and the next two; with BENCH_STACK=webflux 18084, augno and boot on it and the
-# next), BENCH_STACK (servlet, the default, or webflux).
+# next), BENCH_STACK (servlet, the default, or webflux), BENCH_PIN (1: wrk on CPU 0, the apps
+# on the others; the default on 3 or more cores, see bench/lib.sh).
 # A run with any of these set (BENCH_SKIP_BUILD, BENCH_OUT, BENCH_PORT and BENCH_STACK aside)
 # writes <date>-custom.md (<date>-webflux-custom.md), so that only the standard run writes
 # bench/results/<date>.md (<date>-webflux.md).
@@ -70,7 +71,7 @@ suffix=""
 invocation="bench/run.sh"
 [[ $stack == webflux ]] && invocation="BENCH_STACK=webflux $invocation"
 [[ $mode == smoke ]] && invocation="$invocation --smoke"
-for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SCENARIOS BENCH_JFR BENCH_APP_ARGS JAVA_OPTS; do
+for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SCENARIOS BENCH_JFR BENCH_APP_ARGS JAVA_OPTS BENCH_PIN; do
 	if [[ -n "${!setting:-}" ]]; then
 		invocation="$setting='${!setting}' $invocation"
 		[[ $suffix == *-custom ]] || suffix="$suffix-custom"
@@ -160,7 +161,7 @@ for v in "${variants[@]}"; do
 	fi
 	args=(--server.address=$host --server.port=${port[$v]} ${BENCH_APP_ARGS:-})
 	[[ $v == boot ]] && args+=(--augno.errors.enabled=false)
-	java "${opts[@]}" -jar "${jar[$v]}" "${args[@]}" >"$work/$v.log" 2>&1 &
+	"${app_pin[@]}" java "${opts[@]}" -jar "${jar[$v]}" "${args[@]}" >"$work/$v.log" 2>&1 &
 	pid[$v]=$!
 done
 wait_for_apps "/items/it_42"
@@ -225,9 +226,12 @@ scenario_lua >"$work/scenario.lua"
 results=$work/results.tsv
 : >"$results"
 drive() { # variant scenario seconds round
-	local v=$1 s=$2 seconds=$3 round=$4 line
+	local v=$1 s=$2 seconds=$3 round=$4 line ticks
+	ticks=$(proc_ticks "${pid[$v]}")
 	line=$(scenario_wrk "$seconds" "$work/scenario.lua" "$s" "http://$host:${port[$v]}${path[$s]}")
-	# round variant scenario requests req/s p50 p99 socket-errors non-2xx
+	ticks=$(($(proc_ticks "${pid[$v]}") - ticks))
+	line="$line $(cpu_per_request "$ticks" "${line%% *}")"
+	# round variant scenario requests req/s p50 p99 socket-errors non-2xx cpu-us-per-request
 	if [[ $round == warmup ]]; then
 		echo "$round $v $s $line" >>"$work/warmup.tsv"
 	else
@@ -329,7 +333,7 @@ mkdir -p "$(dirname "$out")"
 	echo
 	echo "Written by \`$invocation\`; see [BENCHMARKS.md](../../BENCHMARKS.md) for how to read it."
 	echo
-	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%"
+	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%$([[ ${#wrk_pin[@]} -gt 0 ]] && echo "; wrk pinned to CPU 0, the apps to CPUs ${app_pin[2]}" || true)"
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after ${warmup} s of warm-up for each; the ${#variants[@]} apps run side by side, and each round rotates which of them goes first"
@@ -404,6 +408,35 @@ mkdir -p "$(dirname "$out")"
 		echo "the ratios to the success path are there to compare with the servlet run's."
 	fi
 	echo
+	echo "## CPU per request"
+	echo
+	echo "The CPU time each app's JVM used during a run (all its threads, from \`/proc/PID/stat\`,"
+	echo "in ticks of 1/$(getconf CLK_TCK) s) over the requests wrk counted, in microseconds; medians"
+	echo "over the rounds. It depends less than req/s on how the machine shared its two cores between"
+	echo "wrk and the apps, so it tells the starter's cost where req/s vary from run to run. \"augno cost\" is"
+	echo "the other variant's CPU per request over augno's (the median of the rounds' ratios), read"
+	echo "like a req/s ratio: 0.98 means the starter's app spends 1/0.98 of the other's CPU a request."
+	echo
+	header="| scenario |" rule="|---|"
+	for v in "${variants[@]}"; do
+		header+=" $v µs |" rule+="---:|"
+	done
+	for v in "${others[@]}"; do
+		header+=" augno cost vs $v |" rule+="---:|"
+	done
+	echo "$header"
+	echo "$rule"
+	for s in "${scenarios[@]}"; do
+		row="| \`$s\` |"
+		for v in "${variants[@]}"; do
+			row+=" $(median "$v" "$s" 10) |"
+		done
+		for v in "${others[@]}"; do
+			row+=" $(ratio "$v" "$s" augno "$s" 10) |"
+		done
+		echo "$row"
+	done
+	echo
 	echo "## Checks"
 	echo
 	echo "What each app answered to the check with \`curl\` (status, body size, \`Connection\` header,"
@@ -442,9 +475,9 @@ mkdir -p "$(dirname "$out")"
 	fi
 	echo "## Every run"
 	echo
-	echo "| round | variant | scenario | requests | req/s | p50 ms | p99 ms | socket errors | non-2xx |"
-	echo "|---:|---|---|---:|---:|---:|---:|---:|---:|"
-	sort -k3,3 -k2,2 -k1,1n "$results" | awk '{ printf "| %s | %s | `%s` | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+	echo "| round | variant | scenario | requests | req/s | p50 ms | p99 ms | socket errors | non-2xx | CPU µs a request |"
+	echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"
+	sort -k3,3 -k2,2 -k1,1n "$results" | awk '{ printf "| %s | %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }'
 	echo
 	echo "Run time: $(($(date +%s) - started)) s$build_note."
 } >"$out"

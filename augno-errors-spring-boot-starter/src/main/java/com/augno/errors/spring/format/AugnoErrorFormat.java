@@ -8,22 +8,28 @@ import com.augno.errors.Quota;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * The Augno envelope, the default format: {@code {"error": {...}}} with the contract's
  * eight members in the contract's order, as {@code application/json}. It has a fixed set
  * of members, so it ignores violations beyond the one it reports and the thrower's
- * extension members. It uses its own mapper, so the application's Jackson settings cannot
- * change the wire format, and writes the members with the mapper's generator rather than
- * through data binding: the envelope's shape is fixed, and an error is the one answer
- * written on every failure.
+ * extension members. It uses its own {@link JsonFactory}, so the application's Jackson
+ * settings cannot change the wire format, and writes the members with a bare generator
+ * rather than through data binding: the envelope's shape is fixed, and an error is the
+ * one answer written on every failure. The factory keeps its buffers per thread:
+ * Jackson's default pool is one concurrent deque, which the request threads of a burst of
+ * errors contend for.
  *
  * @since 0.1.0
  */
 public final class AugnoErrorFormat implements ErrorFormat {
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private static final JsonFactory FACTORY = JsonFactory.builder()
+		.recyclerPool(JsonRecyclerPools.threadLocalPool())
+		.build();
 
 	@Override
 	public String name() {
@@ -42,7 +48,7 @@ public final class AugnoErrorFormat implements ErrorFormat {
 	 */
 	public byte[] toBytes(AugnoError error) {
 		ExactBytes out = new ExactBytes();
-		try (JsonGenerator json = this.mapper.createGenerator(out, JsonEncoding.UTF8)) {
+		try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
 			json.writeStartObject();
 			json.writeName("error");
 			json.writeStartObject();
