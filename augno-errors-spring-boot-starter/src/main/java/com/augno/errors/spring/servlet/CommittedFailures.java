@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The {@link ErrorResponseHandler} logs the failure once and records it under
  * {@link #FAILURE_ATTRIBUTE}. A container adapter that aborts the connection itself (the
- * Tomcat valve) marks each request with {@link #CONTAINER_ABORTS_ATTRIBUTE} and aborts
- * when the request returns to it. Without such an adapter the {@link RequestIdFilter}
- * rethrows the failure, which a servlet container answers, on a committed response, by
- * aborting it (and logging it once more).
+ * Tomcat valve) says so through its {@link ContainerSupport} and aborts when the request
+ * returns to it. Without such an adapter the {@link RequestIdFilter} rethrows the
+ * failure, which a servlet container answers, on a committed response, by aborting it
+ * (and logging it once more).
  *
  * @since 0.1.0
  */
@@ -25,13 +25,6 @@ public final class CommittedFailures {
 	 * The request attribute that holds the failure that ended a committed response.
 	 */
 	public static final String FAILURE_ATTRIBUTE = CommittedFailures.class.getName() + ".failure";
-
-	/**
-	 * The request attribute, set to {@code Boolean.TRUE} by a container adapter, that
-	 * says the container aborts a committed response whose request carries
-	 * {@link #FAILURE_ATTRIBUTE}, so that nothing needs to be rethrown to it.
-	 */
-	public static final String CONTAINER_ABORTS_ATTRIBUTE = CommittedFailures.class.getName() + ".containerAborts";
 
 	private CommittedFailures() {
 	}
@@ -54,9 +47,9 @@ public final class CommittedFailures {
 	 * the response: only when no container adapter aborts it, and only from a request or
 	 * async dispatch, never from an error page the container includes.
 	 */
-	static @Nullable Throwable toRethrow(ServletRequest request) {
+	static @Nullable Throwable toRethrow(ServletRequest request, ContainerSupport container) {
 		Throwable failure = find(request);
-		if (failure == null || request.getAttribute(CONTAINER_ABORTS_ATTRIBUTE) != null) {
+		if (failure == null || container.abortsCommittedFailures()) {
 			return null;
 		}
 		DispatcherType type = request.getDispatcherType();

@@ -64,15 +64,6 @@ public class ErrorResponseHandler {
 	public static final String CLIENT_CLOSED_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".clientClosed";
 
 	/**
-	 * The request attribute under which a container integration may leave a
-	 * {@link Runnable} that records the 499 on the container's own response, run right
-	 * after the request is marked with {@link #CLIENT_CLOSED_ATTRIBUTE}: a committed
-	 * response ignores {@code setStatus}.
-	 */
-	public static final String CLIENT_CLOSED_RECORDER_ATTRIBUTE = ErrorResponseHandler.class.getName()
-			+ ".clientClosedRecorder";
-
-	/**
 	 * The request attribute under which an integration records the failure behind an
 	 * error status that a later component sets without a body, or sends with
 	 * {@code sendError}; see {@link #respondToStatus}.
@@ -119,6 +110,8 @@ public class ErrorResponseHandler {
 	private final @Nullable ErrorPages pages;
 
 	private final ErrorRenderer renderer;
+
+	private volatile ContainerSupport containerSupport = ContainerSupport.NONE;
 
 	/**
 	 * Create a handler that tells listeners about each error it answers.
@@ -188,6 +181,24 @@ public class ErrorResponseHandler {
 		this.requestIdGenerator = requestIdGenerator;
 		this.requestIdHeader = requestIdHeader;
 		this.listeners = new ErrorListeners(listeners);
+	}
+
+	/**
+	 * Tell the handler what the servlet container does itself, once, when a container
+	 * adapter installs itself (as the Tomcat customizer does).
+	 * @param containerSupport what the container does for the request a thread runs
+	 */
+	public void setContainerSupport(ContainerSupport containerSupport) {
+		this.containerSupport = containerSupport;
+	}
+
+	/**
+	 * Return what the servlet container does itself.
+	 * @return the container's support, {@link ContainerSupport#NONE} until an adapter
+	 * installs itself
+	 */
+	ContainerSupport getContainerSupport() {
+		return this.containerSupport;
 	}
 
 	/**
@@ -352,9 +363,7 @@ public class ErrorResponseHandler {
 		String requestId = requestId(request, response);
 		if (mapped.disconnected()) {
 			request.setAttribute(CLIENT_CLOSED_ATTRIBUTE, Boolean.TRUE);
-			if (request.getAttribute(CLIENT_CLOSED_RECORDER_ATTRIBUTE) instanceof Runnable recorder) {
-				recorder.run();
-			}
+			this.containerSupport.recordClientClosed();
 			if (!response.isCommitted()) {
 				response.setStatus(499);
 			}

@@ -16,8 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The filter at the head of the chain: gives each request its id (reusing a valid one
  * from a trusted proxy header when configured), sets the response header, keeps the id in
- * the MDC under {@value RequestIds#MDC_KEY} for every later filter and handler, records
- * the client's method for the container's error dispatch ({@link OriginalRequest}), and
+ * the MDC under {@value RequestIds#MDC_KEY} for every later filter and handler, and
  * answers an exception thrown by a later filter (or by a view that failed to render)
  * through the {@link ErrorResponseHandler}; outside {@code augno.errors.paths} it lets
  * the exception go on to the container. A failure after the response was committed is
@@ -61,8 +60,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		if (id == null) {
 			id = newRequestId(request);
 			request.setAttribute(RequestIds.ATTRIBUTE, id);
-			OriginalRequest.record(request);
-			response.setHeader(this.responseHeader, id);
+			this.handler.getContainerSupport().setAsciiHeader(response, this.responseHeader, id);
 		}
 		String previous = MDC.get(RequestIds.MDC_KEY);
 		MDC.put(RequestIds.MDC_KEY, id);
@@ -90,15 +88,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
 				MDC.remove(RequestIds.MDC_KEY);
 			}
 		}
-		rethrowCommittedFailure(request);
+		rethrowCommittedFailure(request, this.handler.getContainerSupport());
 	}
 
 	/**
 	 * Hand a failure after commit to a container that does not abort the response itself:
 	 * a servlet container aborts a committed response on an exception.
 	 */
-	private static void rethrowCommittedFailure(HttpServletRequest request) throws ServletException, IOException {
-		Throwable failure = CommittedFailures.toRethrow(request);
+	private static void rethrowCommittedFailure(HttpServletRequest request, ContainerSupport container)
+			throws ServletException, IOException {
+		Throwable failure = CommittedFailures.toRethrow(request, container);
 		if (failure instanceof ServletException ex) {
 			throw ex;
 		}

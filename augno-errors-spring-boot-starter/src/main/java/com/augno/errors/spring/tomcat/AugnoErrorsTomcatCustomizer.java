@@ -1,5 +1,6 @@
 package com.augno.errors.spring.tomcat;
 
+import com.augno.errors.spring.servlet.ContainerSupport;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
@@ -15,7 +16,9 @@ import org.springframework.core.Ordered;
 /**
  * Installs the valves on the embedded Tomcat: an {@link AugnoErrorReportValve} in place
  * of every other error report valve of the host, a {@link ClientClosedRequestValve} on
- * the context, and a {@link CommittedFailureValve} on the context.
+ * the context, and a {@link CommittedFailureValve} on the context; and tells the
+ * {@link ErrorResponseHandler} what the valves do, through a {@link ContainerSupport}
+ * rather than an attribute on every request.
  *
  * @since 0.1.0
  */
@@ -35,6 +38,7 @@ public final class AugnoErrorsTomcatCustomizer
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
 		factory.addContextValves(new ClientClosedRequestValve(), new CommittedFailureValve());
+		this.handler.setContainerSupport(TomcatContainerSupport.INSTANCE);
 		factory.addContextCustomizers(this::replaceErrorReportValve);
 	}
 

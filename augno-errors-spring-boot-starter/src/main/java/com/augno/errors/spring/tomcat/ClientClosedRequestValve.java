@@ -2,6 +2,7 @@ package com.augno.errors.spring.tomcat;
 
 import java.io.IOException;
 
+import com.augno.errors.spring.servlet.ContainerSupport;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.ServletException;
 import org.apache.catalina.AccessLog;
@@ -18,13 +19,13 @@ import org.jspecify.annotations.Nullable;
  * It records the status at two points:
  * <ul>
  * <li>The moment the {@link ErrorResponseHandler} marks the request, on the thread that
- * runs the request through this valve, through the recorder this valve leaves under
- * {@link ErrorResponseHandler#CLIENT_CLOSED_RECORDER_ATTRIBUTE}. Filters that read the
- * status afterwards, such as Micrometer's {@code http.server.requests} observation, then
- * see 499. A request marked on another thread (an application's own executor) is only
- * recorded at the second point. A recorder rather than a request attribute listener: with
- * any such listener on the context, Tomcat creates an event and copies its listener array
- * for every attribute every request sets.</li>
+ * runs the request through this valve, through the handler's {@link ContainerSupport},
+ * which the {@link AugnoErrorsTomcatCustomizer} sets when it installs this valve. Filters
+ * that read the status afterwards, such as Micrometer's {@code http.server.requests}
+ * observation, then see 499. A request marked on another thread (an application's own
+ * executor) is only recorded at the second point. Neither a request attribute listener
+ * (with any such listener on the context, Tomcat creates an event and copies its listener
+ * array for every attribute every request sets) nor a request attribute per request.</li>
  * <li>As the context's access log, which Tomcat calls before those of host and engine:
  * Tomcat sets 500 on an asynchronous request that ended in an I/O error after the
  * application has finished, so the access log would otherwise show 500.</li>
@@ -39,17 +40,6 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 	private static final ThreadLocal<@Nullable Request> CURRENT_REQUEST = new ThreadLocal<>();
 
 	/**
-	 * Records the 499 on the request this valve runs on the calling thread, if that
-	 * request is the one marked: one instance for every request.
-	 */
-	private static final Runnable RECORDER = () -> {
-		Request request = CURRENT_REQUEST.get();
-		if (request != null) {
-			record(request, request.getResponse());
-		}
-	};
-
-	/**
 	 * Create the valve.
 	 */
 	public ClientClosedRequestValve() {
@@ -60,7 +50,6 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 	public void invoke(Request request, Response response) throws IOException, ServletException {
 		Request previous = CURRENT_REQUEST.get();
 		CURRENT_REQUEST.set(request);
-		request.setAttribute(ErrorResponseHandler.CLIENT_CLOSED_RECORDER_ATTRIBUTE, RECORDER);
 		try {
 			getNext().invoke(request, response);
 		}
@@ -81,6 +70,31 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 	@Override
 	public boolean getRequestAttributesEnabled() {
 		return false;
+	}
+
+	/**
+	 * Return whether the calling thread runs a request through this valve.
+	 */
+	static boolean isRunning() {
+		return CURRENT_REQUEST.get() != null;
+	}
+
+	/**
+	 * Return the request this valve runs on the calling thread.
+	 */
+	static @Nullable Request currentRequest() {
+		return CURRENT_REQUEST.get();
+	}
+
+	/**
+	 * Record the 499 on the request this valve runs on the calling thread, if that
+	 * request is the one marked.
+	 */
+	static void recordCurrent() {
+		Request request = CURRENT_REQUEST.get();
+		if (request != null) {
+			record(request, request.getResponse());
+		}
 	}
 
 	private static void record(Request request, Response response) {

@@ -30,7 +30,6 @@ public final class CommittedFailureValve extends ValveBase {
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
-		request.setAttribute(CommittedFailures.CONTAINER_ABORTS_ATTRIBUTE, Boolean.TRUE);
 		getNext().invoke(request, response);
 		Throwable failure = CommittedFailures.find(request);
 		if (failure != null && response.isCommitted()) {
