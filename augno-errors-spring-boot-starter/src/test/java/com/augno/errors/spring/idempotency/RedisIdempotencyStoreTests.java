@@ -65,10 +65,7 @@ class RedisIdempotencyStoreTests extends IdempotencyStoreContractTests {
 	@Test
 	void aServerThatDoesNotAnswerIsAStoreFailureWithinTheTimeout() throws Exception {
 		try (PrivateRedisServer server = PrivateRedisServer.start()) {
-			LettuceConnectionFactory factory = new LettuceConnectionFactory(
-					new RedisStandaloneConfiguration("127.0.0.1", server.port()));
-			factory.afterPropertiesSet();
-			factory.start();
+			LettuceConnectionFactory factory = startedFactory(server.port(), true);
 			try {
 				RedisIdempotencyStore paused = new RedisIdempotencyStore(factory, PREFIX, Duration.ofMillis(300));
 				assertThat(paused.claim("k", new IdempotencyRecord.InFlight("t", "fp"), Duration.ofMinutes(1)))
@@ -92,10 +89,7 @@ class RedisIdempotencyStoreTests extends IdempotencyStoreContractTests {
 	@Test
 	void aCompletionReturnsBeforeRedisAnswersAndAClaimThroughTheSameStoreIsExecutedAfterIt() throws Exception {
 		try (PrivateRedisServer server = PrivateRedisServer.start()) {
-			LettuceConnectionFactory factory = new LettuceConnectionFactory(
-					new RedisStandaloneConfiguration("127.0.0.1", server.port()));
-			factory.afterPropertiesSet();
-			factory.start();
+			LettuceConnectionFactory factory = startedFactory(server.port(), true);
 			try {
 				RedisIdempotencyStore paused = new RedisIdempotencyStore(factory, PREFIX, Duration.ofSeconds(30));
 				IdempotencyRecord.InFlight claim = new IdempotencyRecord.InFlight("t", "fp");
@@ -139,11 +133,7 @@ class RedisIdempotencyStoreTests extends IdempotencyStoreContractTests {
 
 	@Test
 	void withoutASharedConnectionACompletionWaitsForRedis() {
-		LettuceConnectionFactory dedicated = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", 6379));
-		dedicated.setShareNativeConnection(false);
-		dedicated.afterPropertiesSet();
-		dedicated.start();
+		LettuceConnectionFactory dedicated = startedFactory(6379, false);
 		try {
 			RedisIdempotencyStore unshared = new RedisIdempotencyStore(dedicated, PREFIX, Duration.ofSeconds(30));
 			IdempotencyRecord.InFlight claim = new IdempotencyRecord.InFlight("t", "fp");
@@ -159,6 +149,19 @@ class RedisIdempotencyStoreTests extends IdempotencyStoreContractTests {
 		finally {
 			dedicated.destroy();
 		}
+	}
+
+	/**
+	 * A started connection factory for a Redis server on this machine, sharing its native
+	 * connection between callers (the default) or not.
+	 */
+	private static LettuceConnectionFactory startedFactory(int port, boolean shareNativeConnection) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port));
+		factory.setShareNativeConnection(shareNativeConnection);
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
 	}
 
 }
