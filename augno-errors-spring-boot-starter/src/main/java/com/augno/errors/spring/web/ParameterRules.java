@@ -46,8 +46,14 @@ public final class ParameterRules {
 	 * @throws AugnoException {@code parameters_exclusive} or {@code parameter_unknown}
 	 */
 	public void check(HandlerMethod handlerMethod, @Nullable String rawQuery) {
-		Rules rules = this.rules.computeIfAbsent(handlerMethod.getMethod(),
-				(method) -> Rules.of(handlerMethod, this.rejectUnknownParameters));
+		// A plain get first: computeIfAbsent's capturing lambda would cost every request
+		// an
+		// allocation.
+		Rules rules = this.rules.get(handlerMethod.getMethod());
+		if (rules == null) {
+			rules = this.rules.computeIfAbsent(handlerMethod.getMethod(),
+					(method) -> Rules.of(handlerMethod, this.rejectUnknownParameters));
+		}
 		if (rules.isEmpty()) {
 			return;
 		}
