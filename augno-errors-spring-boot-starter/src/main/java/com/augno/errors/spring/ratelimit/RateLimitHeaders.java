@@ -52,24 +52,29 @@ public final class RateLimitHeaders {
 	public static String state(List<RateLimitPolicy> policies, List<RateLimitProbe> probes) {
 		StringBuilder value = new StringBuilder();
 		for (int i = 0; i < policies.size(); i++) {
-			appendState(separate(value), policies.get(i), probes.get(i));
+			separate(value).append(state(statePrefix(policies.get(i)), probes.get(i)));
 		}
 		return value.toString();
 	}
 
 	/**
-	 * Append the {@code RateLimit} field's item of one policy.
-	 * @param value where to append it
+	 * Return the start of a policy's item in the {@code RateLimit} field, the part that
+	 * does not change between requests.
 	 * @param policy the policy
-	 * @param probe its probe
+	 * @return the item up to its remaining count
 	 */
-	static void appendState(StringBuilder value, RateLimitPolicy policy, RateLimitProbe probe) {
-		value.append('"')
-			.append(policy.name())
-			.append("\";r=")
-			.append(probe.remaining())
-			.append(";t=")
-			.append(seconds(probe.reset()));
+	static String statePrefix(RateLimitPolicy policy) {
+		return '"' + policy.name() + "\";r=";
+	}
+
+	/**
+	 * Return the {@code RateLimit} field's item of one policy, in one concatenation.
+	 * @param statePrefix the policy's {@link #statePrefix(RateLimitPolicy) prefix}
+	 * @param probe its probe
+	 * @return the item
+	 */
+	static String state(String statePrefix, RateLimitProbe probe) {
+		return statePrefix + probe.remaining() + ";t=" + seconds(probe.reset());
 	}
 
 	/**

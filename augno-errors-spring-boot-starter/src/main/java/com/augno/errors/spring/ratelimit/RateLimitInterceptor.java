@@ -209,11 +209,10 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
 		}
 
 		/**
-		 * Return the {@code RateLimit} item of this policy, in one concatenation: the
-		 * same as {@link RateLimitHeaders#state}.
+		 * Return the {@code RateLimit} item of this policy.
 		 */
 		String state(RateLimitProbe probe) {
-			return this.statePrefix + probe.remaining() + ";t=" + RateLimitHeaders.seconds(probe.reset());
+			return RateLimitHeaders.state(this.statePrefix, probe);
 		}
 
 	}
