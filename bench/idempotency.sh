@@ -8,13 +8,20 @@
 #            before the handler and one after it)
 #   replay   one key, completed before the run, on every request: the stored answer again
 #            (the handler does not run; on Redis, one round trip)
-# Variants are interleaved within each round; the table gives the medians and the median per
-# round of each variant's ratio to `off` (the same POST, key ignored).
+# The warm-up repeats until each app's JIT is quiet (warm_up in bench/lib.sh): the memory
+# variant compiles for longer than `off`, and measured too early its ratio was the JIT's.
+# Each store is measured against off in rounds of their own (below), in an order that
+# alternates; many short rounds rather than a few long ones, as this machine's throughput wanders by 10-15 % from one run
+# of a few seconds to the next. The table gives the medians, the median per round of each
+# variant's ratio to `off` (the same POST, key ignored), and the same ratio by CPU time per
+# request (all the app's threads, so the collector's work on the kept responses counts).
 #
-#   bench/idempotency.sh          5 s of warm-up, then 3 rounds of 5 s (about 3.5 min with the build)
+#   bench/idempotency.sh          5 s of warm-up per pass (until the JIT is quiet, at most 4),
+#                                 then 10 rounds of 3 s per store (about 7 min with the build)
 #   bench/idempotency.sh --smoke  1 s of warm-up and 1 round of 2 s: checks that it works
 #
 # Environment (all optional): BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP (seconds),
+# BENCH_WARMUP_PASSES and BENCH_JIT_QUIET (see warm_up in bench/lib.sh),
 # BENCH_CONNECTIONS (wrk -c, 16), BENCH_SKIP_BUILD=1, BENCH_OUT, BENCH_PORT (18091: off, memory
 # and redis listen on it and the next two), JAVA_OPTS. Only 127.0.0.1 is a target; every wait
 # and every wrk run is bounded in time.
@@ -27,8 +34,9 @@ mode=full
 [[ $# -gt 0 && $mode != smoke ]] && { echo "usage: bench/idempotency.sh [--smoke]" >&2; exit 2; }
 if [[ $mode == smoke ]]; then
 	rounds=${BENCH_ROUNDS:-1} duration=${BENCH_DURATION:-2} warmup=${BENCH_WARMUP:-1}
+	warmup_passes=1
 else
-	rounds=${BENCH_ROUNDS:-3} duration=${BENCH_DURATION:-5} warmup=${BENCH_WARMUP:-5}
+	rounds=${BENCH_ROUNDS:-10} duration=${BENCH_DURATION:-3} warmup=${BENCH_WARMUP:-5}
 fi
 connections=${BENCH_CONNECTIONS:-16}
 suffix=-idempotency
@@ -110,18 +118,26 @@ LUA
 results=$work/results.tsv
 : >"$results"
 drive() { # variant scenario seconds round
-	local line
+	local line ticks
+	ticks=$(proc_ticks "${pid[$1]}")
 	line=$(BENCH_MODE=$2 BENCH_REPLAY_KEY=$replay_key BENCH_BODY=$body \
 		wrk_line "$3" "$work/scenario.lua" "http://$host:${port[$1]}/items")
+	ticks=$(($(proc_ticks "${pid[$1]}") - ticks))
+	# round variant scenario requests req/s p50 p99 socket-errors non-2xx cpu-us-per-request
+	line="$line $(cpu_per_request "$ticks" "${line%% *}")"
 	[[ $4 == warmup ]] || { echo "$4 $1 $2 $line" >>"$results"; echo "  round $4  $1  $2: $line" >&2; }
 }
-for s in "${scenarios[@]}"; do
-	for v in "${variants[@]}"; do drive "$v" "$s" "$warmup" warmup; done
-done
-for round in $(seq 1 "$rounds"); do
-	for s in "${scenarios[@]}"; do
-		k=$((round % ${#variants[@]}))
-		for v in "${variants[@]:k}" "${variants[@]:0:k}"; do drive "$v" "$s" "$duration" "$round"; done
+warm_up
+# Each store is measured against off in rounds of its own, the two alternating which goes
+# first: interleaved with the other store, a variant ran right after it and paid for what it
+# left running (Redis expiring keys, its app's JIT still compiling), and a ratio depended on
+# the order of the round.
+for v in memory redis; do
+	for round in $(seq 1 "$rounds"); do
+		for s in "${scenarios[@]}"; do
+			if ((round % 2)); then order=(off "$v"); else order=("$v" off); fi
+			for o in "${order[@]}"; do drive "$o" "$s" "$duration" "$v-$round"; done
+		done
 	done
 done
 stop_apps_and_keys
@@ -132,15 +148,17 @@ mkdir -p "$(dirname "$out")"
 	echo "# Idempotency keys: HTTP benchmark ($(date -u +%F), $mode)"
 	echo
 	echo "\`bench/idempotency.sh$([[ $mode == smoke ]] && echo ' --smoke' || true)\`: valid POST /items with an \`Idempotency-Key\`, wrk -t1 -c$connections,"
-	echo "${warmup} s warm-up, $rounds round(s) of ${duration} s, variants interleaved; $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "warm-up passes of ${warmup} s until the JIT was quiet ($(warm_up_summary)), then $rounds round(s) of ${duration} s of each store against off, which goes first alternating; $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "Target: the in-memory store adds at most 10 % to the POST (new_key ratio ≥ 0.91)."
+	echo "The ratios are medians over the rounds of each round's ratio; \"by CPU\" is off's CPU time per request over the variant's."
 	echo
-	echo "| scenario | variant | req/s (median) | ratio to off | p99 ms | socket errors | non-2xx |"
-	echo "|---|---|---|---|---|---|---|"
+	echo "| scenario | variant | req/s (median) | ratio to off | CPU µs/request (median) | ratio by CPU | p99 ms | socket errors | non-2xx |"
+	echo "|---|---|---|---|---|---|---|---|---|"
 	for s in "${scenarios[@]}"; do
 		for v in "${variants[@]}"; do
 			r=$([[ $v == off ]] && echo "1.00" || ratio "$v" "$s" off "$s")
-			echo "| $s | $v | $(median "$v" "$s" 5) | $r | $(median "$v" "$s" 7) | $(sum "$v" "$s" 8) | $(sum "$v" "$s" 9) |"
+			c=$([[ $v == off ]] && echo "1.00" || ratio off "$s" "$v" "$s" 10)
+			echo "| $s | $v | $(median "$v" "$s" 5) | $r | $(median "$v" "$s" 10) | $c | $(median "$v" "$s" 7) | $(sum "$v" "$s" 8) | $(sum "$v" "$s" 9) |"
 		done
 	done
 } >"$out"

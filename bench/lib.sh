@@ -90,6 +90,64 @@ cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, 
 # /proc/PID/stat is the command in parentheses, which holds no space for java.
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
+# The CPU time of a JVM's JIT compiler threads (HotSpot's "C1 CompilerThread<n>" and
+# "C2 CompilerThread<n>"), in clock ticks: while it grows, the app still compiles its hot
+# paths, and a run measures the compiler rather than the code.
+jit_ticks() { # pid
+	local task total=0 name
+	for task in /proc/"$1"/task/*; do
+		name=$(cat "$task/comm" 2>/dev/null) || continue
+		[[ $name == "C1 CompilerThre"* || $name == "C2 CompilerThre"* ]] || continue
+		total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$total"
+}
+
+# Warm the apps up until their JIT is quiet: passes over the caller's scenarios, each driven
+# for warmup seconds per variant with the caller's drive (variant scenario seconds round),
+# until the compiler threads took less than BENCH_JIT_QUIET % (default 3) of an app's CPU
+# time during its last pass, at most BENCH_WARMUP_PASSES passes (default: the caller's
+# warmup_passes, or 4). A further pass drives only the apps that still compiled. Sets
+# warm_passes and jit_share (associative arrays by variant) for the report; reads pid,
+# variants, scenarios and warmup.
+warm_up() {
+	local pass v s share quiet=${BENCH_JIT_QUIET:-3} max=${BENCH_WARMUP_PASSES:-${warmup_passes:-4}}
+	local -a busy=("${variants[@]}") next
+	local -A jit_before cpu_before
+	declare -gA warm_passes jit_share
+	for ((pass = 1; pass <= max && ${#busy[@]} > 0; pass++)); do
+		for v in "${busy[@]}"; do
+			jit_before[$v]=$(jit_ticks "${pid[$v]}") cpu_before[$v]=$(proc_ticks "${pid[$v]}")
+		done
+		for s in "${scenarios[@]}"; do
+			for v in "${busy[@]}"; do
+				drive "$v" "$s" "$warmup" warmup
+			done
+		done
+		next=()
+		for v in "${busy[@]}"; do
+			share=$(awk -v j=$(($(jit_ticks "${pid[$v]}") - jit_before[$v])) \
+				-v c=$(($(proc_ticks "${pid[$v]}") - cpu_before[$v])) 'BEGIN { printf "%.1f", (c > 0) ? 100 * j / c : 0 }')
+			warm_passes[$v]=$pass jit_share[$v]=$share
+			echo "  warm-up pass $pass  $v: JIT compiler threads took $share % of its CPU" >&2
+			if awk -v s="$share" -v q="$quiet" 'BEGIN { exit !(s >= q) }'; then
+				next+=("$v")
+			fi
+		done
+		busy=("${next[@]}")
+	done
+}
+
+# One line on the warm-up for a report: the passes each variant took and the JIT's share of
+# its CPU during the last one.
+warm_up_summary() {
+	local v out=""
+	for v in "${variants[@]}"; do
+		out+="${out:+; }$v ${warm_passes[$v]} pass(es), JIT ${jit_share[$v]} % of its CPU in the last"
+	done
+	echo "$out"
+}
+
 # CPU microseconds a request: the ticks an app used during a run over its requests.
 cpu_per_request() { # ticks requests
 	awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0) ? t * 1e6 / hz / n : 0 }'

@@ -13,23 +13,27 @@
 # bench/results/<date>-webflux.md; the target there is the issue's, no failure slower than
 # Boot's default (augno / boot >= 1).
 #
-#   bench/run.sh            the full run: 6 s of warm-up, then 3 rounds of 4 s, per scenario
-#                           and variant (about 10.5 min on 2 cores, see below)
+#   bench/run.sh            the full run: 6 s of warm-up per scenario and variant (repeated
+#                           while an app's JIT still compiles), then 6 rounds of 2 s (about
+#                           10.5 min on 2 cores, see below)
 #   bench/run.sh --smoke    1 s of warm-up and one round of 2 s, to check that everything
 #                           works (about 2.5 min)
 #   BENCH_STACK=webflux bench/run.sh [--smoke]
 #                           the WebFlux pair: 9 scenarios x 2 variants x 6 s of warm-up and
-#                           10 x 2 x 3 x 4 s measured = 348 s of wrk, about 7 min with the
+#                           10 x 2 x 6 x 2 s measured = 348 s of wrk, about 7 min with the
 #                           build (smoke: about 2 min)
 #
 # The full run's time: 10 scenarios x 3 variants x 6 s of warm-up, and 11 measured runs (success
-# twice, see "Each round" below) x 3 variants x 3 rounds x 4 s: 576 s of wrk, plus about a
-# minute to build both apps and start them, and a few seconds per 100 wrk runs (129 here).
-# With two variants it was 8 s + 3 x 5 s (414 s of wrk, 472 s in all); the shorter runs keep
-# the third variant within 10 minutes.
+# twice, see "Each round" below) x 3 variants x 6 rounds x 2 s: 576 s of wrk, plus about a
+# minute to build both apps and start them, and a few seconds per 100 wrk runs (228 here).
+# A warm-up pass after which an app's JIT compiler threads still took 3 % or more of its CPU
+# is repeated for that app (warm_up in bench/lib.sh), up to 4 passes: 60 s more per app and
+# pass. Six rounds of 2 s rather than three of 4 s: this machine's throughput wanders by
+# 10-15 % between runs a few seconds apart, and the median of six rounds' ratios moves less
+# than that of three.
 #
 # Environment (all optional): BENCH_ROUNDS, BENCH_DURATION and BENCH_WARMUP (seconds),
-# BENCH_CONNECTIONS (wrk -c), BENCH_SCENARIOS (space-separated names, default all),
+# BENCH_WARMUP_PASSES and BENCH_JIT_QUIET (see warm_up in bench/lib.sh), BENCH_CONNECTIONS (wrk -c), BENCH_SCENARIOS (space-separated names, default all),
 # BENCH_OUT (the Markdown file), BENCH_SKIP_BUILD=1, BENCH_JFR=1 (a JFR recording of each
 # app, profile settings, kept in the work directory), JAVA_OPTS (the apps' JVM options),
 # BENCH_APP_ARGS (more arguments for all apps, such as --logging.exception-conversion-word=%wex),
@@ -54,8 +58,9 @@ elif [[ $# -gt 0 ]]; then
 fi
 if [[ $mode == smoke ]]; then
 	rounds=${BENCH_ROUNDS:-1} duration=${BENCH_DURATION:-2} warmup=${BENCH_WARMUP:-1}
+	warmup_passes=1
 else
-	rounds=${BENCH_ROUNDS:-3} duration=${BENCH_DURATION:-4} warmup=${BENCH_WARMUP:-6}
+	rounds=${BENCH_ROUNDS:-6} duration=${BENCH_DURATION:-2} warmup=${BENCH_WARMUP:-6}
 fi
 connections=${BENCH_CONNECTIONS:-16}
 stack=${BENCH_STACK:-servlet}
@@ -71,7 +76,7 @@ suffix=""
 invocation="bench/run.sh"
 [[ $stack == webflux ]] && invocation="BENCH_STACK=webflux $invocation"
 [[ $mode == smoke ]] && invocation="$invocation --smoke"
-for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SCENARIOS BENCH_JFR BENCH_APP_ARGS JAVA_OPTS BENCH_PIN; do
+for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_WARMUP_PASSES BENCH_JIT_QUIET BENCH_CONNECTIONS BENCH_SCENARIOS BENCH_JFR BENCH_APP_ARGS JAVA_OPTS BENCH_PIN; do
 	if [[ -n "${!setting:-}" ]]; then
 		invocation="$setting='${!setting}' $invocation"
 		[[ $suffix == *-custom ]] || suffix="$suffix-custom"
@@ -239,12 +244,8 @@ drive() { # variant scenario seconds round
 		echo "  round $round  $v  $s: $line" >&2
 	fi
 }
-echo "Warm-up: ${warmup} s per scenario and variant" >&2
-for s in "${scenarios[@]}"; do
-	for v in "${variants[@]}"; do
-		drive "$v" "$s" "$warmup" warmup
-	done
-done
+echo "Warm-up: ${warmup} s per scenario and variant, until each app's JIT is quiet" >&2
+warm_up
 # Each round measures success a second time right after the keep-alive failures compared
 # with it, so that each of their ratios is taken against the mean of a run before and a run
 # after them, and a drift of the machine within the round cancels out.
@@ -260,7 +261,7 @@ echo "Measuring: $rounds round(s) of ${duration} s per scenario and variant, var
 for round in $(seq 1 "$rounds"); do
 	i=0
 	for s in "${measured[@]}"; do
-		# Rotate which variant goes first: over 3 rounds, each goes first once per scenario.
+		# Rotate which variant goes first: every 3 rounds, each goes first once per scenario.
 		k=$(((round + i) % ${#variants[@]}))
 		order=("${variants[@]:k}" "${variants[@]:0:k}")
 		for v in "${order[@]}"; do
@@ -336,7 +337,7 @@ mkdir -p "$(dirname "$out")"
 	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%$([[ ${#wrk_pin[@]} -gt 0 ]] && echo "; wrk pinned to CPU 0, the apps to CPUs ${app_pin[2]}" || true)"
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
-	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after ${warmup} s of warm-up for each; the ${#variants[@]} apps run side by side, and each round rotates which of them goes first"
+	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after warm-up passes of ${warmup} s per scenario until the JIT was quiet ($(warm_up_summary)); the ${#variants[@]} apps run side by side, and each round rotates which of them goes first"
 	if [[ $stack == servlet ]]; then
 		echo "- augno: the bench app with the starter; boot: the same app with \`augno.errors.enabled=false\`; wimdeblauwe: the same app with wimdeblauwe's error-handling-spring-boot-starter $wimdeblauwe_version instead of the starter, logging as the starter does (bench/app-wimdeblauwe)${BENCH_APP_ARGS:+; all three with \`$BENCH_APP_ARGS\`}"
 	else
