@@ -15,7 +15,7 @@
 #
 #   bench/run.sh            the full run: 6 s of warm-up per scenario and variant (repeated
 #                           while an app's JIT still compiles), then 6 rounds of 2 s (about
-#                           10.5 min on 2 cores, see below)
+#                           15 min on 2 cores, see below)
 #   bench/run.sh --smoke    1 s of warm-up and one round of 2 s, to check that everything
 #                           works (about 2.5 min)
 #   BENCH_STACK=webflux bench/run.sh [--smoke]
@@ -25,7 +25,8 @@
 #
 # The full run's time: 10 scenarios x 3 variants x 6 s of warm-up, and 11 measured runs (success
 # twice, see "Each round" below) x 3 variants x 6 rounds x 2 s: 576 s of wrk, plus about a
-# minute to build both apps and start them, and a few seconds per 100 wrk runs (228 here).
+# minute to build both apps and start them, a few seconds per 100 wrk runs (228 here), and the
+# warm-up passes after the first (2026-11-26: one or two more, 14-15 minutes in all).
 # A warm-up pass after which an app's JIT compiler threads still took 3 % or more of its CPU
 # is repeated for that app (warm_up in bench/lib.sh), up to 4 passes: 60 s more per app and
 # pass. Six rounds of 2 s rather than three of 4 s: this machine's throughput wanders by
