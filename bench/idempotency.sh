@@ -11,8 +11,8 @@
 # The warm-up repeats until each app's JIT is quiet (warm_up in bench/lib.sh): the memory
 # variant compiles for longer than `off`, and measured too early its ratio was the JIT's.
 # Each store is measured against off in rounds of their own (below), in an order that
-# alternates; many short rounds rather than a few long ones, as this machine's throughput wanders by 10-15 % from one run
-# of a few seconds to the next. The table gives the medians, the median per round of each
+# alternates; many short rounds rather than a few long ones, as this machine's throughput
+# wanders by 10-15 % from one run of a few seconds to the next. The table gives the medians, the median per round of each
 # variant's ratio to `off` (the same POST, key ignored), and the same ratio by CPU time per
 # request (all the app's threads, so the collector's work on the kept responses counts).
 #

@@ -34,7 +34,8 @@
 # than that of three.
 #
 # Environment (all optional): BENCH_ROUNDS, BENCH_DURATION and BENCH_WARMUP (seconds),
-# BENCH_WARMUP_PASSES and BENCH_JIT_QUIET (see warm_up in bench/lib.sh), BENCH_CONNECTIONS (wrk -c), BENCH_SCENARIOS (space-separated names, default all),
+# BENCH_WARMUP_PASSES and BENCH_JIT_QUIET (see warm_up in bench/lib.sh), BENCH_CONNECTIONS
+# (wrk -c), BENCH_SCENARIOS (space-separated names, default all),
 # BENCH_OUT (the Markdown file), BENCH_SKIP_BUILD=1, BENCH_JFR=1 (a JFR recording of each
 # app, profile settings, kept in the work directory), JAVA_OPTS (the apps' JVM options),
 # BENCH_APP_ARGS (more arguments for all apps, such as --logging.exception-conversion-word=%wex),

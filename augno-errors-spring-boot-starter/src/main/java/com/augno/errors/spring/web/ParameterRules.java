@@ -46,9 +46,8 @@ public final class ParameterRules {
 	 * @throws AugnoException {@code parameters_exclusive} or {@code parameter_unknown}
 	 */
 	public void check(HandlerMethod handlerMethod, @Nullable String rawQuery) {
-		// A plain get first: computeIfAbsent's capturing lambda would cost every request
-		// an
-		// allocation.
+		// A plain get first: computeIfAbsent's capturing lambda allocates on every
+		// request.
 		Rules rules = this.rules.get(handlerMethod.getMethod());
 		if (rules == null) {
 			rules = this.rules.computeIfAbsent(handlerMethod.getMethod(),
