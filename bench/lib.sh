@@ -86,9 +86,13 @@ wrk_line() { # seconds script url
 cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9 }' /proc/stat; }
 
 # The CPU time a process has used (user and system, all its threads: the JIT and the
-# collector count too), in clock ticks (getconf CLK_TCK a second). Field 2 of
-# /proc/PID/stat is the command in parentheses, which holds no space for java.
-proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# collector count too), in clock ticks (getconf CLK_TCK a second).
+proc_ticks() { stat_ticks "/proc/$1/stat"; }
+
+# User and system ticks (fields 14 and 15) from a stat file of /proc: a process's or one of
+# its threads'. Field 2, the command in parentheses, may hold spaces (a JVM's "C2
+# CompilerThre"), so the fields are counted from the last parenthesis on.
+stat_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "$1" 2>/dev/null || echo 0; }
 
 # The CPU time of a JVM's JIT compiler threads (HotSpot's "C1 CompilerThread<n>" and
 # "C2 CompilerThread<n>"), in clock ticks: while it grows, the app still compiles its hot
@@ -98,7 +102,7 @@ jit_ticks() { # pid
 	for task in /proc/"$1"/task/*; do
 		name=$(cat "$task/comm" 2>/dev/null) || continue
 		[[ $name == "C1 CompilerThre"* || $name == "C2 CompilerThre"* ]] || continue
-		total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
+		total=$((total + $(stat_ticks "$task/stat")))
 	done
 	echo "$total"
 }
