@@ -65,7 +65,7 @@ done
 declare -A pid
 trap stop_apps EXIT
 for v in "${variants[@]}"; do
-	"${app_pin[@]}" java $java_opts -jar "${jar[$v]}" --server.address=$host --server.port=${port[$v]} >"$work/$v.log" 2>&1 &
+	"${app_pin[@]}" java $java_opts "${app_pin_opts[@]}" -jar "${jar[$v]}" --server.address=$host --server.port=${port[$v]} >"$work/$v.log" 2>&1 &
 	pid[$v]=$!
 done
 wait_for_apps "/items/it_42"

@@ -23,7 +23,8 @@
 # Environment (all optional): BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP (seconds),
 # BENCH_WARMUP_PASSES and BENCH_JIT_QUIET (see warm_up in bench/lib.sh),
 # BENCH_CONNECTIONS (wrk -c, 16), BENCH_SKIP_BUILD=1, BENCH_OUT, BENCH_PORT (18091: off, memory
-# and redis listen on it and the next two), JAVA_OPTS. Only 127.0.0.1 is a target; every wait
+# and redis listen on it and the next two), JAVA_OPTS, BENCH_PIN (1, the default: wrk on CPU 0,
+# the apps on the others; see bench/lib.sh). Only 127.0.0.1 is a target; every wait
 # and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,7 +83,7 @@ for v in "${variants[@]}"; do
 		exit 1
 	fi
 	# shellcheck disable=SC2086
-	"${app_pin[@]}" java ${JAVA_OPTS:--Xms512m -Xmx512m} -jar bench/app/target/bench-app.jar --server.address=$host \
+	"${app_pin[@]}" java ${JAVA_OPTS:--Xms512m -Xmx512m} "${app_pin_opts[@]}" -jar bench/app/target/bench-app.jar --server.address=$host \
 		--server.port=${port[$v]} ${args[$v]} >"$work/$v.log" 2>&1 &
 	pid[$v]=$!
 done
@@ -151,7 +152,7 @@ mkdir -p "$(dirname "$out")"
 	echo "# Idempotency keys: HTTP benchmark ($(date -u +%F), $mode)"
 	echo
 	echo "\`bench/idempotency.sh$([[ $mode == smoke ]] && echo ' --smoke' || true)\`: valid POST /items with an \`Idempotency-Key\`, wrk -t1 -c$connections,"
-	echo "warm-up passes of ${warmup} s until the JIT was quiet ($(warm_up_summary)), then $rounds round(s) of ${duration} s of each store against off, which goes first alternating; $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "warm-up passes of ${warmup} s until the JIT was quiet ($(warm_up_summary)), then $rounds round(s) of ${duration} s of each store against off, which goes first alternating; $(nproc) cores$([[ ${#wrk_pin[@]} -gt 0 ]] && echo " (wrk pinned to CPU 0, the apps to CPUs ${app_pin[2]} with ${app_pin_opts[0]})" || true), load before: $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "Target: the in-memory store adds at most 10 % to the POST (new_key ratio ≥ 0.91)."
 	echo "The ratios are medians over the rounds of each round's ratio; \"by CPU\" is off's CPU time per request over the variant's."
 	echo

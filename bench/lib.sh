@@ -157,17 +157,20 @@ cpu_per_request() { # ticks requests
 	awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0) ? t * 1e6 / hz / n : 0 }'
 }
 
-# Pinning (BENCH_PIN=1, the default on 3 or more cores): wrk on CPU 0 and the apps on the
-# others, so that the load generator and the measured JVMs do not take turns on one core.
-# Off by default on 2 cores, where the apps would get one core and the JVM would choose
-# another collector than on the runs before.
+# Pinning (BENCH_PIN=1, the default on 2 or more cores): wrk on CPU 0 and the apps on the
+# others, so that the load generator and the measured JVM never take turns on one core and
+# each ratio is the apps' own cost. The apps get -XX:ActiveProcessorCount of the whole
+# machine (app_pin_opts), so that the JVM sizes its collector and threads as it would
+# unpinned (on 2 cores it would otherwise see one CPU and choose the serial collector).
+# BENCH_PIN=0 shares every core, as all runs before 2026-11-26 22:00 did.
 pin_prefixes() {
 	local cores
 	cores=$(nproc)
-	wrk_pin=() app_pin=()
-	if [[ ${BENCH_PIN:-$([[ $cores -ge 3 ]] && echo 1 || echo 0)} == 1 && $cores -ge 2 ]] && command -v taskset >/dev/null; then
+	wrk_pin=() app_pin=() app_pin_opts=()
+	if [[ ${BENCH_PIN:-1} == 1 && $cores -ge 2 ]] && command -v taskset >/dev/null; then
 		wrk_pin=(taskset -c 0)
 		app_pin=(taskset -c "1-$((cores - 1))")
+		app_pin_opts=("-XX:ActiveProcessorCount=$cores")
 	fi
 }
 

@@ -41,8 +41,8 @@
 # BENCH_APP_ARGS (more arguments for all apps, such as --logging.exception-conversion-word=%wex),
 # BENCH_PORT (the first of the ports, 18081 unless set: augno, boot and wimdeblauwe
 # listen on it and the next two; with BENCH_STACK=webflux 18084, augno and boot on it and the
-# next), BENCH_STACK (servlet, the default, or webflux), BENCH_PIN (1: wrk on CPU 0, the apps
-# on the others; the default on 3 or more cores, see bench/lib.sh).
+# next), BENCH_STACK (servlet, the default, or webflux), BENCH_PIN (1, the default: wrk on CPU 0,
+# the apps on the others; 0: all share every core; see bench/lib.sh).
 # A run with any of these set (BENCH_SKIP_BUILD, BENCH_OUT, BENCH_PORT and BENCH_STACK aside)
 # writes <date>-custom.md (<date>-webflux-custom.md), so that only the standard run writes
 # bench/results/<date>.md (<date>-webflux.md).
@@ -168,7 +168,7 @@ for v in "${variants[@]}"; do
 	fi
 	args=(--server.address=$host --server.port=${port[$v]} ${BENCH_APP_ARGS:-})
 	[[ $v == boot ]] && args+=(--augno.errors.enabled=false)
-	"${app_pin[@]}" java "${opts[@]}" -jar "${jar[$v]}" "${args[@]}" >"$work/$v.log" 2>&1 &
+	"${app_pin[@]}" java "${opts[@]}" "${app_pin_opts[@]}" -jar "${jar[$v]}" "${args[@]}" >"$work/$v.log" 2>&1 &
 	pid[$v]=$!
 done
 wait_for_apps "/items/it_42"
@@ -336,7 +336,7 @@ mkdir -p "$(dirname "$out")"
 	echo
 	echo "Written by \`$invocation\`; see [BENCHMARKS.md](../../BENCHMARKS.md) for how to read it."
 	echo
-	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%$([[ ${#wrk_pin[@]} -gt 0 ]] && echo "; wrk pinned to CPU 0, the apps to CPUs ${app_pin[2]}" || true)"
+	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%$([[ ${#wrk_pin[@]} -gt 0 ]] && echo "; wrk pinned to CPU 0, the apps to CPUs ${app_pin[2]} with ${app_pin_opts[0]}" || true)"
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after warm-up passes of ${warmup} s per scenario until the JIT was quiet ($(warm_up_summary)); the ${#variants[@]} apps run side by side, and each round rotates which of them goes first"
