@@ -162,7 +162,7 @@ cpu_per_request() { # ticks requests
 # each ratio is the apps' own cost. The apps get -XX:ActiveProcessorCount of the whole
 # machine (app_pin_opts), so that the JVM sizes its collector and threads as it would
 # unpinned (on 2 cores it would otherwise see one CPU and choose the serial collector).
-# BENCH_PIN=0 shares every core, as all runs before 2026-11-26 22:00 did.
+# BENCH_PIN=0 shares every core, as all runs before 2026-11-26 22:17 did.
 pin_prefixes() {
 	local cores
 	cores=$(nproc)
