@@ -12,9 +12,10 @@
 # variant compiles for longer than `off`, and measured too early its ratio was the JIT's.
 # Each store is measured against off in rounds of their own (below), in an order that
 # alternates; many short rounds rather than a few long ones, as this machine's throughput
-# wanders by 10-15 % from one run of a few seconds to the next. The table gives the medians, the median per round of each
-# variant's ratio to `off` (the same POST, key ignored), and the same ratio by CPU time per
-# request (all the app's threads, so the collector's work on the kept responses counts).
+# wanders by 10-15 % from one run of a few seconds to the next. The table gives the medians,
+# the median per round of each variant's ratio to `off` (the same POST, key ignored), and the
+# same ratio by CPU time per request (all the app's threads, so the collector's work on the
+# kept responses counts).
 #
 #   bench/idempotency.sh          5 s of warm-up per pass (until the JIT is quiet, at most 6),
 #                                 then 10 rounds of 3 s per store (about 7 min with the build)
@@ -152,7 +153,7 @@ mkdir -p "$(dirname "$out")"
 	echo "# Idempotency keys: HTTP benchmark ($(date -u +%F), $mode)"
 	echo
 	echo "\`bench/idempotency.sh$([[ $mode == smoke ]] && echo ' --smoke' || true)\`: valid POST /items with an \`Idempotency-Key\`, wrk -t1 -c$connections,"
-	echo "warm-up passes of ${warmup} s until the JIT was quiet ($(warm_up_summary)), then $rounds round(s) of ${duration} s of each store against off, which goes first alternating; $(nproc) cores$([[ ${#wrk_pin[@]} -gt 0 ]] && echo " (wrk pinned to CPU 0, the apps to CPUs ${app_pin[2]} with ${app_pin_opts[0]})" || true), load before: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "warm-up passes of ${warmup} s until the JIT was quiet ($(warm_up_summary)), then $rounds round(s) of ${duration} s of each store against off, which goes first alternating; $(nproc) cores$(p=$(pin_summary); echo "${p:+ ($p)}"), load before: $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "Target: the in-memory store adds at most 10 % to the POST (new_key ratio ≥ 0.91)."
 	echo "The ratios are medians over the rounds of each round's ratio; \"by CPU\" is off's CPU time per request over the variant's."
 	echo

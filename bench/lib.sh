@@ -174,6 +174,11 @@ pin_prefixes() {
 	fi
 }
 
+# How the apps and wrk were placed, for a report: empty when not pinned.
+pin_summary() {
+	[[ ${#wrk_pin[@]} -gt 0 ]] && echo "wrk pinned to CPU 0, the apps to CPUs ${app_pin[2]} with ${app_pin_opts[0]}" || true
+}
+
 median() { # variant scenario column -> median over rounds
 	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { print $c }' "$results" | sort -g |
 		awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
