@@ -4,14 +4,17 @@ import java.io.IOException;
 
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.RequestIds;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
-
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The filter at the head of the chain: gives each request its id (reusing a valid one
@@ -22,12 +25,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the exception go on to the container. A failure after the response was committed is
  * rethrown to a container that does not abort the response itself (see
  * {@link CommittedFailures}).
+ * <p>
+ * It is registered for request, async and error dispatches, and handles each once. An
+ * error dispatch made while it still handles the request (by a container that dispatches
+ * to its error page from within {@code sendError}; Tomcat and Jetty dispatch after the
+ * request returns) passes through, as Spring's {@code OncePerRequestFilter} lets it. It
+ * tells that case by the response it wrapped rather than by a marker attribute, so that a
+ * successful request costs no attribute set and removed.
  *
  * @since 0.1.0
  */
-public class RequestIdFilter extends OncePerRequestFilter {
-
-	private static final String ALREADY_FILTERED_ATTRIBUTE = RequestIdFilter.class.getName() + ALREADY_FILTERED_SUFFIX;
+public class RequestIdFilter implements Filter {
 
 	private final ErrorResponseHandler handler;
 
@@ -54,7 +62,18 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
+				&& !isNestedErrorDispatch(request, response)) {
+			doFilter(httpRequest, httpResponse, chain);
+		}
+		else {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String id = ServletRequestIds.find(request);
 		if (id == null) {
@@ -122,23 +141,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		return this.generator.generate();
 	}
 
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
-
-	@Override
-	protected boolean shouldNotFilterErrorDispatch() {
-		return false;
-	}
-
 	/**
-	 * Return a constant name, which {@link OncePerRequestFilter} would otherwise
-	 * concatenate for every request.
+	 * Return whether this is an error dispatch made while this filter still handles the
+	 * request: the response, or one it wraps, is the one this filter passed on.
 	 */
-	@Override
-	protected String getAlreadyFilteredAttributeName() {
-		return ALREADY_FILTERED_ATTRIBUTE;
+	private static boolean isNestedErrorDispatch(ServletRequest request, ServletResponse response) {
+		return request.getDispatcherType() == DispatcherType.ERROR
+				&& (response instanceof BodyTrackingResponse || (response instanceof ServletResponseWrapper wrapper
+						&& wrapper.isWrapperFor(BodyTrackingResponse.class)));
 	}
 
 }
