@@ -24,15 +24,17 @@ import com.augno.errors.spring.properties.StoreFailurePolicy;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Executes a request that carries an idempotency key once per caller, endpoint and key,
@@ -50,11 +52,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * instance stops renewing it, because it died.
  * <p>
  * Order it after Spring Security's filter chain, so that the principal scopes the key,
- * and after the request id filter, which answers its errors.
+ * and after the request id filter, which answers its errors. It acts on the request
+ * dispatch only; an async or error dispatch of the same request passes through.
  *
  * @since 0.1.0
  */
-public class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter implements Filter {
 
 	/**
 	 * The response header that marks a replayed response.
@@ -148,12 +151,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.methods.contains(request.getMethod()) || request.getHeader(this.header) == null;
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
+				&& request.getDispatcherType() == DispatcherType.REQUEST && carriesKey(httpRequest)) {
+			doFilter(httpRequest, httpResponse, chain);
+		}
+		else {
+			chain.doFilter(request, response);
+		}
 	}
 
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	private boolean carriesKey(HttpServletRequest request) {
+		return this.methods.contains(request.getMethod()) && request.getHeader(this.header) != null;
+	}
+
+	private void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String key = key(request);
 		if (key == null) {
