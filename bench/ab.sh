@@ -10,9 +10,11 @@
 #
 # Environment (all optional): BENCH_SCENARIOS (names from bench/run.sh; default success
 # augno_404 method_405 valid_post validation_400), BENCH_ROUNDS (5), BENCH_DURATION (4 s),
-# BENCH_WARMUP (6 s), BENCH_CONNECTIONS (wrk -c, 16), BENCH_PORT (18091: OLD on it, NEW on
-# the next), BENCH_OUT, JAVA_OPTS (-Xms512m -Xmx512m). About 1 min of build per commit, and
-# (warm-up + rounds x duration) x 2 per scenario: 2.7 min for the defaults' five scenarios.
+# BENCH_WARMUP (6 s per scenario and pass; passes until the JIT is quiet, at most
+# BENCH_WARMUP_PASSES, see warm_up in bench/lib.sh), BENCH_CONNECTIONS (wrk -c, 16), BENCH_PORT
+# (18091: OLD on it, NEW on the next), BENCH_OUT, JAVA_OPTS (-Xms512m -Xmx512m). About 1 min of
+# build per commit, and (warm-up passes + rounds x duration) x 2 per scenario: at least 2.7 min
+# for the defaults' five scenarios.
 # Only 127.0.0.1 is a target; every wait and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,12 +92,8 @@ drive() { # variant scenario seconds round
 }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +%H:%M)
-echo "Warm-up: ${warmup} s per scenario and commit" >&2
-for s in "${scenarios[@]}"; do
-	for v in "${variants[@]}"; do
-		drive "$v" "$s" "$warmup" warmup
-	done
-done
+echo "Warm-up: ${warmup} s per scenario and commit, until each app's JIT is quiet" >&2
+warm_up
 for round in $(seq 1 "$rounds"); do
 	echo "Round $round of $rounds" >&2
 	for s in "${scenarios[@]}"; do
@@ -112,7 +110,8 @@ done
 	echo "# A/B, $(date -u +%F) $started UTC: the bench app with the starter at ${commit[old]} (old) and ${commit[new]} (new), side by side"
 	echo
 	echo "Written by \`bench/ab.sh ${commit[old]} ${commit[new]}\`. Both jars ran together ($java_opts, ports ${port[old]}/${port[new]}),"
-	echo "${warmup} s of warm-up per scenario and commit, then $rounds rounds of ${duration} s alternating which goes first;"
+	echo "warm-up passes of ${warmup} s per scenario and commit until the JIT was quiet ($(warm_up_summary)),"
+	echo "then $rounds rounds of ${duration} s alternating which goes first;"
 	echo "wrk -t1 -c$connections. Load average when the warm-up began: $load_before."
 	echo
 	echo "| scenario | old req/s (median) | new req/s (median) | new ÷ old per round | median new ÷ old |"
