@@ -112,7 +112,7 @@ done
 	echo "Written by \`bench/ab.sh ${commit[old]} ${commit[new]}\`. Both jars ran together ($java_opts, ports ${port[old]}/${port[new]}),"
 	echo "warm-up passes of ${warmup} s per scenario and commit until the JIT was quiet ($(warm_up_summary)),"
 	echo "then $rounds rounds of ${duration} s alternating which goes first;"
-	echo "wrk -t1 -c$connections. Load average when the warm-up began: $load_before."
+	echo "wrk -t1 -c$connections$(p=$(pin_summary); echo "${p:+; $p}"). Load average when the warm-up began: $load_before."
 	echo
 	echo "| scenario | old req/s (median) | new req/s (median) | new ÷ old per round | median new ÷ old |"
 	echo "|---|---:|---:|---|---:|"
