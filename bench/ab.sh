@@ -12,9 +12,10 @@
 # augno_404 method_405 valid_post validation_400), BENCH_ROUNDS (5), BENCH_DURATION (4 s),
 # BENCH_WARMUP (6 s per scenario and pass; passes until the JIT is quiet, at most
 # BENCH_WARMUP_PASSES, see warm_up in bench/lib.sh), BENCH_CONNECTIONS (wrk -c, 16), BENCH_PORT
-# (18091: OLD on it, NEW on the next), BENCH_OUT, JAVA_OPTS (-Xms512m -Xmx512m). About 1 min of
-# build per commit, and (warm-up passes + rounds x duration) x 2 per scenario: at least 2.7 min
-# for the defaults' five scenarios.
+# (18091: OLD on it, NEW on the next), BENCH_OUT, JAVA_OPTS (-Xms512m -Xmx512m), BENCH_STEADY
+# (1.2: the highest spread of OLD's req/s in a scenario over the rounds for a steady host, see
+# spread in bench/lib.sh). About 1 min of build per commit, and (warm-up passes + rounds x
+# duration) x 2 per scenario: at least 2.7 min for the defaults' five scenarios.
 # Only 127.0.0.1 is a target; every wait and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -113,6 +114,10 @@ done
 	echo "warm-up passes of ${warmup} s per scenario and commit until the JIT was quiet ($(warm_up_summary)),"
 	echo "then $rounds rounds of ${duration} s alternating which goes first;"
 	echo "wrk -t1 -c$connections$(p=$(pin_summary); echo "${p:+; $p}"). Load average when the warm-up began: $load_before."
+	echo
+	for s in "${scenarios[@]}"; do
+		echo "- The host's $(steadiness old "$s")."
+	done
 	echo
 	echo "| scenario | old req/s (median) | new req/s (median) | new ÷ old per round | median new ÷ old |"
 	echo "|---|---:|---:|---|---:|"

@@ -25,8 +25,9 @@
 # BENCH_WARMUP_PASSES and BENCH_JIT_QUIET (see warm_up in bench/lib.sh),
 # BENCH_CONNECTIONS (wrk -c, 16), BENCH_SKIP_BUILD=1, BENCH_OUT, BENCH_PORT (18091: off, memory
 # and redis listen on it and the next two), JAVA_OPTS, BENCH_PIN (1, the default: wrk on CPU 0,
-# the apps on the others; see bench/lib.sh). Only 127.0.0.1 is a target; every wait
-# and every wrk run is bounded in time.
+# the apps on the others; see bench/lib.sh), BENCH_STEADY (1.2: the highest spread of off's
+# new_key over the rounds for a steady host, see spread in bench/lib.sh). Only 127.0.0.1 is a
+# target; every wait and every wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -155,6 +156,7 @@ mkdir -p "$(dirname "$out")"
 	echo "\`bench/idempotency.sh$([[ $mode == smoke ]] && echo ' --smoke' || true)\`: valid POST /items with an \`Idempotency-Key\`, wrk -t1 -c$connections,"
 	echo "warm-up passes of ${warmup} s until the JIT was quiet ($(warm_up_summary)), then $rounds round(s) of ${duration} s of each store against off, which goes first alternating; $(nproc) cores$(p=$(pin_summary); echo "${p:+ ($p)}"), load before: $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "Target: the in-memory store adds at most 10 % to the POST (new_key ratio ≥ 0.91)."
+	echo "The host's $(steadiness off new_key)."
 	echo "The ratios are medians over the rounds of each round's ratio; \"by CPU\" is off's CPU time per request over the variant's."
 	echo
 	echo "| scenario | variant | req/s (median) | ratio to off | CPU µs/request (median) | ratio by CPU | p99 ms | socket errors | non-2xx |"

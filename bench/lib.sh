@@ -179,6 +179,40 @@ pin_summary() {
 	[[ ${#wrk_pin[@]} -gt 0 ]] && echo "wrk pinned to CPU 0, the apps to CPUs ${app_pin[2]} with ${app_pin_opts[0]}" || true
 }
 
+# How steady the host was during the rounds: one variant's req/s in one scenario, its mean
+# in each round, highest over lowest. Ratios of runs a few seconds apart hold only while the
+# machine itself does: on the hosts of r18-r20 (2026-11-26) the reference stayed within
+# x1.09-1.15, on the throttled or shared hosts of r21-r23 it moved by x1.38-1.66 and the
+# success path's ratios by 0.2-0.5 from round to round. Above BENCH_STEADY (default 1.2), a
+# report says that its ratios are no verdict.
+spread() { # variant scenario -> "lowest highest highest/lowest" over the rounds' means, or "0 0 –" for fewer than 3 rounds
+	awk -v v="$1" -v s="$2" '$2 == v && $3 == s { t[$1] += $5; n[$1]++ }
+		END {
+			for (r in t) { m = t[r] / n[r]; if (lo == "" || m < lo) lo = m; if (m > hi) hi = m; rounds++ }
+			if (rounds < 3 || lo <= 0) print "0 0 –"; else printf "%.0f %.0f %.2f\n", lo, hi, hi / lo
+		}' "$results"
+}
+
+# Whether the host was steady in one variant's scenario: its spread within BENCH_STEADY.
+steady_host() { # variant scenario
+	local lo hi x
+	read -r lo hi x < <(spread "$1" "$2")
+	awk -v x="$x" -v l="${BENCH_STEADY:-1.2}" 'BEGIN { exit (x != "–" && x + 0 <= l + 0) ? 0 : 1 }'
+}
+
+# One line on the host's steadiness for a report, from spread.
+steadiness() { # variant scenario
+	local lo hi x limit=${BENCH_STEADY:-1.2}
+	read -r lo hi x < <(spread "$1" "$2")
+	if [[ $x == – ]]; then
+		echo "steadiness: fewer than 3 rounds of $1's \`$2\`, too few to tell whether the host was steady"
+	elif steady_host "$1" "$2"; then
+		echo "steadiness: $1's \`$2\` ran at $lo-$hi req/s over the rounds (x$x, within x$limit): a steady host"
+	else
+		echo "steadiness: $1's \`$2\` ran at $lo-$hi req/s over the rounds (x$x, above x$limit): **an unsteady host, whose ratios are no verdict**"
+	fi
+}
+
 median() { # variant scenario column -> median over rounds
 	awk -v v="$1" -v s="$2" -v c="$3" '$2 == v && $3 == s { print $c }' "$results" | sort -g |
 		awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'

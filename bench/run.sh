@@ -42,7 +42,9 @@
 # BENCH_PORT (the first of the ports, 18081 unless set: augno, boot and wimdeblauwe
 # listen on it and the next two; with BENCH_STACK=webflux 18084, augno and boot on it and the
 # next), BENCH_STACK (servlet, the default, or webflux), BENCH_PIN (1, the default: wrk on CPU 0,
-# the apps on the others; 0: all share every core; see bench/lib.sh).
+# the apps on the others; 0: all share every core; see bench/lib.sh), BENCH_STEADY (1.2: the
+# highest spread of boot's success paths over the rounds for a steady host; see spread in
+# bench/lib.sh; it changes the report's wording only).
 # A run with any of these set (BENCH_SKIP_BUILD, BENCH_OUT, BENCH_PORT and BENCH_STACK aside)
 # writes <date>-custom.md (<date>-webflux-custom.md), so that only the standard run writes
 # bench/results/<date>.md (<date>-webflux.md).
@@ -319,6 +321,19 @@ else
 fi
 others=("${variants[@]:1}") # augno is compared with each of these
 has() { [[ -n "${rps[augno.$1]:-}" ]]; }
+# The host's steadiness, from the reference variant's success paths: a verdict drawn on an
+# unsteady host says so.
+steady_note="" steadiness_lines=()
+for s in success valid_post; do
+	if has "$s"; then
+		steadiness_lines+=("$(steadiness boot "$s")")
+		if [[ $(spread boot "$s") == *– ]]; then
+			steady_note=" (too few rounds to judge the host)"
+		elif [[ -z $steady_note ]] && ! steady_host boot "$s"; then
+			steady_note=" (unsteady host)"
+		fi
+	fi
+done
 verdict() { # ratio target
 	awk -v r="$1" -v t="$2" 'BEGIN { if (r == "–") print "–"; else if (r + 0 >= t + 0) print "met"; else print "**missed**" }'
 }
@@ -337,6 +352,9 @@ mkdir -p "$(dirname "$out")"
 	echo "Written by \`$invocation\`; see [BENCHMARKS.md](../../BENCHMARKS.md) for how to read it."
 	echo
 	echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), Linux $(uname -r), load average when the measurement began: $load_before, CPU time stolen by the hypervisor during it: ${steal}%$(p=$(pin_summary); echo "${p:+; $p}")"
+	for line in "${steadiness_lines[@]}"; do
+		echo "- $line"
+	done
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after warm-up passes of ${warmup} s per scenario until the JIT was quiet ($(warm_up_summary)); the ${#variants[@]} apps run side by side, and each round rotates which of them goes first"
@@ -385,6 +403,7 @@ mkdir -p "$(dirname "$out")"
 			outcome=$(verdict "$(ratio augno "$s" boot "$s")" "$t")
 			t="augno ÷ boot ≥ ${t}x"
 		fi
+		[[ $outcome == – ]] || outcome="$outcome$steady_note"
 		echo "$row $t | $outcome |"
 	done
 	echo
