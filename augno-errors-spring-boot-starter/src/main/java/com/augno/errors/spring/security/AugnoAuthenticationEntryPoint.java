@@ -73,6 +73,14 @@ public final class AugnoAuthenticationEntryPoint implements AuthenticationEntryP
 		this.handler.respondToStatus(request, response, status);
 	}
 
+	/**
+	 * Return whether the starter answers the failures of a request: whether it is within
+	 * {@code augno.errors.paths}.
+	 */
+	boolean answers(HttpServletRequest request) {
+		return this.handler.getDecision().isEnveloped(request);
+	}
+
 	private void challenge(HttpServletResponse response) {
 		if (this.challenge != null && !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);

@@ -23,6 +23,8 @@ final class EntryPointResponse extends HttpServletResponseWrapper {
 
 	private boolean bodyRequested;
 
+	private int statusSet;
+
 	EntryPointResponse(HttpServletResponse response) {
 		super(response);
 	}
@@ -48,6 +50,12 @@ final class EntryPointResponse extends HttpServletResponseWrapper {
 	}
 
 	@Override
+	public void setStatus(int sc) {
+		this.statusSet = sc;
+		super.setStatus(sc);
+	}
+
+	@Override
 	public ServletOutputStream getOutputStream() throws IOException {
 		this.bodyRequested = true;
 		return super.getOutputStream();
@@ -61,19 +69,21 @@ final class EntryPointResponse extends HttpServletResponseWrapper {
 
 	/**
 	 * Return whether the entry point answered by itself: it wrote (or forwarded to) a
-	 * body, or committed the response.
+	 * body, committed the response, or set a status that is no error and no redirect
+	 * (such as htmx's 200 with {@code HX-Redirect}).
 	 * @return whether the response is the entry point's own
 	 */
 	boolean isAnswered() {
-		return this.bodyRequested || isCommitted();
+		return this.bodyRequested || isCommitted() || (this.statusSet > 0 && this.statusSet < 300);
 	}
 
 	/**
-	 * Return whether the entry point redirected, as a login form's does.
+	 * Return whether the entry point redirected, as a login form's does, with
+	 * {@code sendRedirect} or with a 3xx status of its own.
 	 * @return whether it redirected
 	 */
 	boolean isRedirected() {
-		return this.redirected;
+		return this.redirected || (this.statusSet >= 300 && this.statusSet < 400);
 	}
 
 	/**

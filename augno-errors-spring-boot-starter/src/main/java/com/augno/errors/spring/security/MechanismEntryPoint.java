@@ -14,11 +14,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 /**
  * Keeps the entry point that Spring Security chose for a filter chain (HTTP Basic's, a
  * login form's, a resource server's or the application's own) and adds the envelope to
- * what it does. A browser navigating to a page gets the mechanism's own behaviour
- * untouched, such as the redirect to a login page. Any other client gets the headers the
- * mechanism set, its {@code WWW-Authenticate} challenge among them, with the envelope for
- * the error status it chose; a redirect becomes a 401. An entry point that writes its own
- * body keeps it.
+ * what it does. A browser navigating to a page, and any request outside
+ * {@code augno.errors.paths}, gets the mechanism's own behaviour untouched, such as the
+ * redirect to a login page. Any other client gets the headers the mechanism set, its
+ * {@code WWW-Authenticate} challenge among them, with the envelope for the error status
+ * it chose; a redirect becomes a 401. An entry point that writes its own body, or sets a
+ * status that is neither an error nor a redirect, keeps its answer.
  *
  * @since 0.1.0
  */
@@ -41,7 +42,7 @@ final class MechanismEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException, ServletException {
-		if (ErrorResponseDecision.isBrowserNavigation(request)) {
+		if (ErrorResponseDecision.isBrowserNavigation(request) || !this.envelope.answers(request)) {
 			this.mechanism.commence(request, response, authException);
 			return;
 		}

@@ -16,6 +16,7 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Maps Spring Security's failures: expired credentials to {@code expired_token}, the
@@ -23,9 +24,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@code internal_error}, any other authentication failure to
  * {@code invalid_credentials}, and a denied access to {@code insufficient_permissions}
  * (or to {@code invalid_credentials} for a caller who has not authenticated, as Spring
- * Security's own exception translation does). A request that sent no credentials at all
- * is told so rather than that its credentials are incorrect. An {@link AugnoException}
- * among the causes of either family is answered as its thrower described.
+ * Security's own exception translation does; a missing or invalid CSRF token is
+ * {@code insufficient_permissions} for every caller, as Spring Security answers it). A
+ * request that sent no credentials at all is told so rather than that its credentials are
+ * incorrect. An {@link AugnoException} among the causes of either family is answered as
+ * its thrower described.
  *
  * @since 0.1.0
  */
@@ -39,6 +42,8 @@ public final class SecurityExceptionMapper implements ExceptionMapper {
 	private static final int MAX_CAUSE_DEPTH = 8;
 
 	private static final String NO_CREDENTIALS = "No credentials were provided.";
+
+	private static final String INVALID_CSRF_TOKEN = "The request's CSRF token is missing or invalid.";
 
 	private final ExceptionMapper augnoExceptionMapper;
 
@@ -63,6 +68,12 @@ public final class SecurityExceptionMapper implements ExceptionMapper {
 			if (mapped != null) {
 				return mapped;
 			}
+		}
+		if (throwable instanceof CsrfException
+				|| throwable instanceof org.springframework.security.web.server.csrf.CsrfException) {
+			// A forged or stale form, whoever sends it: Spring Security answers 403, and
+			// new credentials would not help.
+			return MappedError.of(ErrorCodes.INSUFFICIENT_PERMISSIONS).withMessage(INVALID_CSRF_TOKEN);
 		}
 		if (throwable instanceof AccessDeniedException) {
 			return isAuthenticated() ? MappedError.of(ErrorCodes.INSUFFICIENT_PERMISSIONS) : noCredentials();

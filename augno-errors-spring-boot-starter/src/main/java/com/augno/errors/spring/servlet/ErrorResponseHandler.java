@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
+import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.format.ErrorBody;
 import com.augno.errors.spring.format.ErrorFormats;
@@ -90,6 +91,8 @@ public class ErrorResponseHandler {
 	 * The longest request path repeated as a problem's {@code instance}.
 	 */
 	private static final int MAX_INSTANCE_LENGTH = 1024;
+
+	private static final String NO_CREDENTIALS = "No credentials were provided.";
 
 	private final CompositeExceptionMapper mappers;
 
@@ -266,7 +269,8 @@ public class ErrorResponseHandler {
 	/**
 	 * Return the error that stands for an error status set without a body: the failure
 	 * recorded under {@link #FAILURE_ATTRIBUTE} when it maps to that same status,
-	 * otherwise the status's own code.
+	 * otherwise the status's own code (a 401 to a request without an
+	 * {@code Authorization} header saying that no credentials were provided).
 	 * @param request the request
 	 * @param status the status that was set
 	 * @return the error and the failure behind it
@@ -278,7 +282,12 @@ public class ErrorResponseHandler {
 				return new MappedFailure(mapped, failure);
 			}
 		}
-		return new MappedFailure(MappedError.of(StatusCodes.forStatus(status)), null);
+		ErrorCode code = StatusCodes.forStatus(status);
+		if (code == ErrorCodes.INVALID_CREDENTIALS && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+			// A bare 401 to a request that carried no credentials: not "incorrect" ones.
+			return new MappedFailure(MappedError.of(code).withMessage(NO_CREDENTIALS), null);
+		}
+		return new MappedFailure(MappedError.of(code), null);
 	}
 
 	/**

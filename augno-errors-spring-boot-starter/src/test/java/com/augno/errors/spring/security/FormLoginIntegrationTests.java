@@ -1,5 +1,6 @@
 package com.augno.errors.spring.security;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application with {@code formLogin()}: a browser navigating to a protected page keeps
- * its redirect to the login page, an API client gets the envelope. // gh-11
+ * its redirect to the login page, an API client gets the envelope, and a form with a
+ * stale CSRF token is forbidden (403), not a request to sign in. // gh-11
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
@@ -65,6 +68,27 @@ class FormLoginIntegrationTests {
 				this.client.get("/account", "Accept", "*/*", "X-Requested-With", "XMLHttpRequest"));
 	}
 
+	@Test
+	void browserPostingTheLoginFormWithAStaleCsrfTokenIsForbidden() throws Exception {
+		HttpResponse<String> response = this.client.send(this.client.request("/login")
+			.header("Accept", BROWSER_ACCEPT)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=alice&password=secret&_csrf=stale")));
+		assertCsrfRejected(response);
+	}
+
+	@Test
+	void apiClientPostingWithoutACsrfTokenIsForbiddenNotAskedToAuthenticate() throws Exception {
+		HttpResponse<String> response = this.client.postJson("/account", "{}");
+		assertCsrfRejected(response);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+	}
+
+	private static void assertCsrfRejected(HttpResponse<String> response) {
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+		assertClientError(response, "insufficient_permissions", "The request's CSRF token is missing or invalid.");
+	}
+
 	private static void assertUnauthenticatedEnvelope(HttpResponse<String> response) {
 		assertThat(response.headers().firstValue("Location")).isEmpty();
 		assertThat(response.headers().allValues("WWW-Authenticate")).as("the configured challenge: a form sets none")
@@ -95,9 +119,14 @@ class FormLoginIntegrationTests {
 	@RestController
 	static class Controller {
 
-		@GetMapping("/account")
+		@GetMapping({ "/account", "/api/account" })
 		String account() {
 			return "account";
+		}
+
+		@PostMapping("/account")
+		String update() {
+			return "updated";
 		}
 
 	}

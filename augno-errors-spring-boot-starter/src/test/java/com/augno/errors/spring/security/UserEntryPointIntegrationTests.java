@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application that sets its own entry point in its {@code SecurityFilterChain} keeps
- * it; the access denied handler it did not set is still the envelope one.
+ * it, a body or a success status of its own included; the access denied handler it did
+ * not set is still the envelope one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
@@ -47,6 +48,15 @@ class UserEntryPointIntegrationTests {
 	}
 
 	@Test
+	void entryPointThatAnswersWithASuccessStatusKeepsItsAnswer() throws Exception {
+		HttpResponse<String> response = this.client.get("/admin", "HX-Request", "true");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("HX-Redirect")).hasValue("/login");
+		assertThat(response.headers().firstValue("Content-Type")).isEmpty();
+		assertThat(response.body()).isEmpty();
+	}
+
+	@Test
 	void accessDeniedHandlerTheApplicationDidNotSetStillWritesTheEnvelope() throws Exception {
 		HttpResponse<String> response = this.client.get("/admin", "Authorization",
 				LoopbackHttp.basic("alice", "secret"));
@@ -63,6 +73,12 @@ class UserEntryPointIntegrationTests {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("ADMIN"))
 				.httpBasic(Customizer.withDefaults())
 				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+					if (request.getHeader("HX-Request") != null) {
+						// htmx follows HX-Redirect on a success only.
+						response.setStatus(200);
+						response.setHeader("HX-Redirect", "/login");
+						return;
+					}
 					response.setStatus(401);
 					response.setHeader("WWW-Authenticate", "Custom");
 					response.setContentType("text/plain");

@@ -311,8 +311,19 @@ class SpringMvcErrorsIntegrationTests {
 		AugnoErrors.assertThat(response)
 			.isAugnoError("invalid_credentials")
 			.hasContentLength()
-			.hasMessage("The provided credentials are incorrect.")
+			.hasMessage("No credentials were provided.")
 			.hasNoParam();
+	}
+
+	@Test
+	void aBare401ToARequestWithCredentialsSaysTheyAreIncorrect() throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/augno/not-found")
+			.header("X-Deny-In-Filter", "yes")
+			.header("Authorization", "Bearer expired-or-forged")
+			.GET());
+		AugnoErrors.assertThat(response)
+			.isAugnoError("invalid_credentials")
+			.hasMessage("The provided credentials are incorrect.");
 	}
 
 	@Test
