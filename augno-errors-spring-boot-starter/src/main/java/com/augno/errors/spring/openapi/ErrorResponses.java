@@ -2,9 +2,11 @@ package com.augno.errors.spring.openapi;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,7 +30,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Writes an operation's error responses: one per status, each listing its codes in the
  * {@value #EXTENSION} extension, with the envelope's schema and one example per code
- * rendered by the {@link ErrorResponseWriter} the server answers with.
+ * rendered by the {@link ErrorResponseWriter} the server answers with. A response the
+ * application described with a schema of its own is left as it is.
  *
  * @since 0.1.0
  */
@@ -73,7 +76,6 @@ public final class ErrorResponses {
 	 * @param codes its codes
 	 */
 	public void addTo(Operation operation, Collection<ErrorCode> codes) {
-		operation.addExtension(EXTENSION, codes.stream().map(ErrorCode::code).toList());
 		Map<Integer, List<ErrorCode>> byStatus = new TreeMap<>();
 		for (ErrorCode code : codes) {
 			byStatus.computeIfAbsent(code.status(), (status) -> new ArrayList<>()).add(code);
@@ -83,6 +85,7 @@ public final class ErrorResponses {
 			responses = new ApiResponses();
 			operation.setResponses(responses);
 		}
+		Set<Integer> applications = new HashSet<>();
 		for (Map.Entry<Integer, List<ErrorCode>> entry : byStatus.entrySet()) {
 			String status = Integer.toString(entry.getKey());
 			ApiResponse response = responses.get(status);
@@ -90,8 +93,31 @@ public final class ErrorResponses {
 				response = new ApiResponse().description(description(entry.getKey(), entry.getValue()));
 				responses.addApiResponse(status, response);
 			}
+			else if (isApplicationsOwn(response)) {
+				applications.add(entry.getKey());
+				continue;
+			}
 			fill(response, entry.getValue());
 		}
+		operation.addExtension(EXTENSION,
+				codes.stream().filter((code) -> !applications.contains(code.status())).map(ErrorCode::code).toList());
+	}
+
+	/**
+	 * Return whether the application described a response itself, with a schema of its
+	 * own (an {@code @ApiResponse}, or springdoc's reading of its
+	 * {@code @ExceptionHandler}s): its own handler answers that status, so the envelope
+	 * would be a false description.
+	 */
+	private static boolean isApplicationsOwn(ApiResponse response) {
+		if (response.getExtensions() != null && response.getExtensions().containsKey(EXTENSION)) {
+			return false;
+		}
+		if (response.get$ref() != null) {
+			return true;
+		}
+		Content content = response.getContent();
+		return content != null && content.values().stream().anyMatch((type) -> type.getSchema() != null);
 	}
 
 	private void fill(ApiResponse response, List<ErrorCode> codes) {

@@ -11,6 +11,9 @@ import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import com.augno.errors.spring.web.ExclusiveParameters;
 import com.augno.errors.spring.web.PossibleErrors;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.DispatcherType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +31,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -133,7 +137,7 @@ class OpenApiDocumentTests {
 				checked.add(operation.getKey() + " " + path.getKey());
 			}
 		}
-		assertThat(checked).hasSize(7);
+		assertThat(checked).hasSize(8);
 	}
 
 	@Test
@@ -182,6 +186,21 @@ class OpenApiDocumentTests {
 		assertThat(example).isEqualTo(this.json.readTree(written));
 		assertThat(example.at("/error/param").isNull()).isTrue();
 		assertThat(example.at("/error/request_log_url").asString()).endsWith(ErrorResponses.EXAMPLE_REQUEST_ID);
+	}
+
+	@Test
+	void aResponseTheApplicationDescribedKeepsItsOwnSchema() {
+		JsonNode responses = document().at("/paths/~1v1~1documented~1{id}/get/responses");
+		JsonNode own = responses.at("/404");
+		assertThat(own.at("/description").asString()).isEqualTo("No such item, as a problem.");
+		assertThat(own.at("/content/application~1json/schema/$ref").asString()).endsWith("/ProblemDetail");
+		assertThat(own.at("/content/application~1json/examples").isMissingNode()).isTrue();
+		assertThat(own.has("x-augno-error-codes")).isFalse();
+		assertThat(texts(document().at("/paths/~1v1~1documented~1{id}/get/x-augno-error-codes")))
+			.contains("internal_error")
+			.doesNotContain("resource_not_found");
+		assertThat(responses.at("/500/content/application~1json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/AugnoErrorEnvelope");
 	}
 
 	@Test
@@ -245,6 +264,14 @@ class OpenApiDocumentTests {
 		List<String> list(@RequestParam @Positive int limit, @RequestParam(required = false) @Nullable String cursor,
 				@RequestParam(required = false) @Nullable String page) {
 			return List.of();
+		}
+
+		@GetMapping("/v1/documented/{id}")
+		@ApiResponse(responseCode = "404", description = "No such item, as a problem.",
+				content = @Content(mediaType = "application/json",
+						schema = @Schema(implementation = ProblemDetail.class)))
+		String documented(@PathVariable String id) {
+			return id;
 		}
 
 		@GetMapping("/v1/items/{id}")
