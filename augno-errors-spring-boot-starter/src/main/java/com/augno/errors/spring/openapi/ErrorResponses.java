@@ -16,6 +16,8 @@ import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.Quota;
 import com.augno.errors.spring.servlet.ErrorResponseWriter;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
@@ -30,8 +32,9 @@ import org.springframework.http.HttpStatus;
 /**
  * Writes an operation's error responses: one per status, each listing its codes in the
  * {@value #EXTENSION} extension, with the envelope's schema and one example per code
- * rendered by the {@link ErrorResponseWriter} the server answers with. A response the
- * application described with a schema of its own is left as it is.
+ * rendered by the {@link ErrorResponseWriter} the server answers with, kept once among
+ * the document's components. A response the application described with a schema of its
+ * own is left as it is.
  *
  * @since 0.1.0
  */
@@ -49,6 +52,13 @@ public final class ErrorResponses {
 	static final String EXAMPLE_REQUEST_ID = "rq_fbv1ygmybo3eauykr74";
 
 	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+
+	/**
+	 * The prefix of the examples' names among the document's components.
+	 */
+	static final String EXAMPLE_PREFIX = "AugnoError.";
+
+	private static final String EXAMPLES_REF = "#/components/examples/";
 
 	private static final Quota EXAMPLE_QUOTA = new Quota(5, 5, null);
 
@@ -71,11 +81,14 @@ public final class ErrorResponses {
 	}
 
 	/**
-	 * Add an operation's error responses, merged into those it already has.
+	 * Add an operation's error responses, merged into those it already has. Their
+	 * examples refer to the document's components, which {@link #addExamplesTo} adds.
 	 * @param operation the operation
 	 * @param codes its codes
+	 * @return the codes it lists, those of responses the application described itself
+	 * left out
 	 */
-	public void addTo(Operation operation, Collection<ErrorCode> codes) {
+	public List<ErrorCode> addTo(Operation operation, Collection<ErrorCode> codes) {
 		Map<Integer, List<ErrorCode>> byStatus = new TreeMap<>();
 		for (ErrorCode code : codes) {
 			byStatus.computeIfAbsent(code.status(), (status) -> new ArrayList<>()).add(code);
@@ -99,8 +112,33 @@ public final class ErrorResponses {
 			}
 			fill(response, entry.getValue());
 		}
-		operation.addExtension(EXTENSION,
-				codes.stream().filter((code) -> !applications.contains(code.status())).map(ErrorCode::code).toList());
+		List<ErrorCode> listed = codes.stream().filter((code) -> !applications.contains(code.status())).toList();
+		operation.addExtension(EXTENSION, listed.stream().map(ErrorCode::code).toList());
+		return listed;
+	}
+
+	/**
+	 * Add the examples of codes to a document's components, once each, where the
+	 * operations' responses refer to them rather than repeating them.
+	 * @param openApi the document
+	 * @param codes the codes the operations list
+	 */
+	public void addExamplesTo(OpenAPI openApi, Collection<ErrorCode> codes) {
+		if (codes.isEmpty()) {
+			return;
+		}
+		Components components = openApi.getComponents();
+		if (components == null) {
+			components = new Components();
+			openApi.setComponents(components);
+		}
+		for (ErrorCode code : codes) {
+			components.addExamples(exampleName(code), new Example().summary(code.message()).value(example(code)));
+		}
+	}
+
+	private static String exampleName(ErrorCode code) {
+		return EXAMPLE_PREFIX + code.code();
 	}
 
 	/**
@@ -133,7 +171,7 @@ public final class ErrorResponses {
 			content.addMediaType(JSON, json);
 		}
 		for (ErrorCode code : codes) {
-			json.addExamples(code.code(), new Example().summary(code.message()).value(example(code)));
+			json.addExamples(code.code(), new Example().$ref(EXAMPLES_REF + exampleName(code)));
 		}
 	}
 

@@ -1,9 +1,11 @@
 package com.augno.errors.spring.openapi;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
@@ -62,6 +64,7 @@ public final class ErrorResponsesOpenApiCustomizer implements GlobalOpenApiCusto
 		if (openApi.getPaths() == null) {
 			return;
 		}
+		Set<ErrorCode> listed = new TreeSet<>(Comparator.comparing(ErrorCode::code));
 		openApi.getPaths().forEach((path, item) -> {
 			boolean answered = isAnswered(path);
 			if (answered) {
@@ -70,13 +73,14 @@ public final class ErrorResponsesOpenApiCustomizer implements GlobalOpenApiCusto
 			for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
 				Operation operation = entry.getValue();
 				if (answered) {
-					this.responses.addTo(operation, codes(entry.getKey().name(), path, operation));
+					listed.addAll(this.responses.addTo(operation, codes(entry.getKey().name(), path, operation)));
 				}
 				else if (operation.getExtensions() != null) {
 					operation.getExtensions().remove(ErrorResponses.EXTENSION);
 				}
 			}
 		});
+		this.responses.addExamplesTo(openApi, listed);
 	}
 
 	private Set<ErrorCode> codes(String method, String path, Operation operation) {

@@ -176,10 +176,20 @@ class OpenApiDocumentTests {
 	}
 
 	@Test
-	void examplesAreTheEnvelopesTheServerWrites() throws Exception {
-		JsonNode examples = document().at("/paths/~1v1~1items~1{id}/get/responses/404/content/application~1json");
+	void examplesAreTheEnvelopesTheServerWritesKeptOnceAmongTheComponents() throws Exception {
+		JsonNode document = document();
+		JsonNode examples = document.at("/paths/~1v1~1items~1{id}/get/responses/404/content/application~1json");
 		assertThat(examples.at("/schema/$ref").asString()).isEqualTo("#/components/schemas/AugnoErrorEnvelope");
-		JsonNode example = examples.at("/examples/resource_not_found/value");
+		assertThat(examples.at("/examples/resource_not_found/$ref").asString())
+			.isEqualTo("#/components/examples/AugnoError.resource_not_found");
+		assertThat(document
+			.at("/paths/~1v1~1items/post/responses/500/content/application~1json/examples/internal_error/$ref")
+			.asString()).isEqualTo("#/components/examples/AugnoError.internal_error");
+		JsonNode components = document.at("/components/examples");
+		assertThat(components.has("AugnoError.registration_closed")).as("a code no operation lists").isFalse();
+		assertThat(components.at("/AugnoError.resource_not_found/summary").asString())
+			.isEqualTo("The requested resource was not found.");
+		JsonNode example = components.at("/AugnoError.resource_not_found/value");
 		ErrorCode code = this.errorFactory.registry().get("resource_not_found");
 		byte[] written = new ErrorResponseWriter()
 			.toBytes(this.errorFactory.create(code, null, null, null, null, ErrorResponses.EXAMPLE_REQUEST_ID));
