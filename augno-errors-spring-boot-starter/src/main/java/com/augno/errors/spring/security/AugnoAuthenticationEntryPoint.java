@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -21,11 +22,13 @@ import org.springframework.util.StringUtils;
  * already on the response (the authentication mechanism's challenge) is kept; without
  * one, the configured challenge is sent, since a 401 must name how to authenticate.
  * <p>
- * When the request only lacks authentication but a mechanism recorded why it rejected the
- * credentials the request carried (see {@link AuthenticationFailureRecorder}), that
- * failure is answered: after HTTP Basic rejected expired credentials, Spring Security
- * sends the error dispatch through the filter chain again and, unless the application
- * permits its error path, only says there that authentication is missing.
+ * When the request only lacks authentication but carried an {@code Authorization} header
+ * that no mechanism accepted, its credentials are answered as incorrect rather than
+ * missing; when a mechanism recorded why it rejected them (see
+ * {@link AuthenticationFailureRecorder}), that failure is answered: after HTTP Basic
+ * rejected expired credentials, Spring Security sends the error dispatch through the
+ * filter chain again and, unless the application permits its error path, only says there
+ * that authentication is missing.
  *
  * @since 0.1.0
  */
@@ -88,9 +91,16 @@ public final class AugnoAuthenticationEntryPoint implements AuthenticationEntryP
 	}
 
 	private static AuthenticationException failure(HttpServletRequest request, AuthenticationException authException) {
-		if (authException instanceof InsufficientAuthenticationException && request
-			.getAttribute(ErrorResponseHandler.FAILURE_ATTRIBUTE) instanceof AuthenticationException recorded) {
+		if (!(authException instanceof InsufficientAuthenticationException)) {
+			return authException;
+		}
+		if (request.getAttribute(ErrorResponseHandler.FAILURE_ATTRIBUTE) instanceof AuthenticationException recorded) {
 			return recorded;
+		}
+		if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			// Credentials no mechanism accepted (another scheme, an undecodable value):
+			// incorrect ones, not none.
+			return new BadCredentialsException("The request's credentials were not accepted", authException);
 		}
 		return authException;
 	}

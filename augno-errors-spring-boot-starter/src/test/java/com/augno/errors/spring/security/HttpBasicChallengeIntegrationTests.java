@@ -87,6 +87,20 @@ class HttpBasicChallengeIntegrationTests {
 	}
 
 	@Test
+	void credentialsOfAnotherSchemeAreNotCalledMissing() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer abc");
+		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
+		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
+	}
+
+	@Test
+	void undecodableBasicCredentialsAreIncorrectNotMissing() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Basic !!!");
+		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
+		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
+	}
+
+	@Test
 	void browserGetsTheBasicChallengeSoThatItPrompts() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Accept", BROWSER_ACCEPT);
 		assertThat(response.statusCode()).isEqualTo(401);
