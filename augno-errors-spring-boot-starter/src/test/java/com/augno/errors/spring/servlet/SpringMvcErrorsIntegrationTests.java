@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -316,6 +317,14 @@ class SpringMvcErrorsIntegrationTests {
 	}
 
 	@Test
+	void anErrorStatusAHandlerReturnedWithoutABodyGetsTheEnvelope() throws Exception {
+		AugnoErrors.assertThat(this.http.get("/mvc/empty-not-found"))
+			.isAugnoError("resource_not_found")
+			.hasContentLength()
+			.hasMessage("The requested resource was not found.");
+	}
+
+	@Test
 	void aBare401ToARequestWithCredentialsSaysTheyAreIncorrect() throws Exception {
 		HttpResponse<String> response = this.http.send(this.http.request("/augno/not-found")
 			.header("X-Deny-In-Filter", "yes")
@@ -468,6 +477,11 @@ class SpringMvcErrorsIntegrationTests {
 		@GetMapping("/mvc/status/{status}")
 		String status(@PathVariable int status) {
 			throw new ResponseStatusException(HttpStatus.valueOf(status), "Reason " + status + ".");
+		}
+
+		@GetMapping("/mvc/empty-not-found")
+		ResponseEntity<Void> emptyNotFound() {
+			return ResponseEntity.notFound().build();
 		}
 
 		@GetMapping("/mvc/annotated")
