@@ -141,7 +141,7 @@ class JettyIntegrationTests {
 		AugnoErrors.assertThat(response)
 			.isAugnoError("invalid_credentials")
 			.hasContentLength()
-			.hasMessage("The provided credentials are incorrect.")
+			.hasMessage("No credentials were provided.")
 			.hasNoParam();
 	}
 
