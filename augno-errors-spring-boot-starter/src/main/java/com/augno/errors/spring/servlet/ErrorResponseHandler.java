@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -385,6 +387,16 @@ public class ErrorResponseHandler {
 			}
 			return null;
 		}
+		if (response.isCommitted() && isTimedOutEventStream(response, cause)) {
+			// An SseEmitter's timeout is how the application bounds its stream of events,
+			// which has no end to fall short of: no failure, so it ends cleanly, as
+			// without
+			// the starter, and the client reconnects.
+			if (logger.isDebugEnabled()) {
+				logger.debug("Event stream of request " + requestId + " ended by its timeout");
+			}
+			return null;
+		}
 		if (delivery == Delivery.FORWARD && !this.decision.isEnveloped(request)) {
 			if (!response.isCommitted()) {
 				ErrorResponseWriter.setHeaders(response, mapped.headers());
@@ -439,6 +451,12 @@ public class ErrorResponseHandler {
 		// code's.
 		notifyListeners(request, written ? response.getStatus() : code.status(), error, requestId);
 		return null;
+	}
+
+	private static boolean isTimedOutEventStream(HttpServletResponse response, @Nullable Throwable cause) {
+		String contentType = response.getContentType();
+		return cause instanceof AsyncRequestTimeoutException && contentType != null && contentType.regionMatches(true,
+				0, MediaType.TEXT_EVENT_STREAM_VALUE, 0, MediaType.TEXT_EVENT_STREAM_VALUE.length());
 	}
 
 	/**

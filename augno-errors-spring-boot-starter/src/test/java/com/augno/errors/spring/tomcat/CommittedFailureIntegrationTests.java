@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,15 @@ class CommittedFailureIntegrationTests {
 		RawHttpResponse response = get("/json");
 		assertAborted(response, "{\"number\":1,\"name\":\"item-1\"}");
 		assertOneErrorLine(output, "500 internal_error for GET /json", response.header("Request-Id"));
+	}
+
+	@Test
+	void endsAnEventStreamThatTimesOutCleanly(CapturedOutput output) throws IOException {
+		RawHttpResponse response = get("/events");
+		assertThat(response.statusLine()).startsWith("HTTP/1.1 200");
+		assertThat(response.header("Content-Type")).startsWith("text/event-stream");
+		assertThat(response.body()).contains("data:hello").endsWith("\r\n0\r\n\r\n");
+		assertThat(LogLines.warningsAndErrors(output)).as("the emitter's timeout is no failure").isEmpty();
 	}
 
 	@Test
@@ -131,6 +141,14 @@ class CommittedFailureIntegrationTests {
 				out.flush();
 				throw new IllegalStateException("stream failed");
 			};
+		}
+
+		@GetMapping("/events")
+		SseEmitter events() throws IOException {
+			// Sends one event, then waits for its timeout: the stream's bound.
+			SseEmitter emitter = new SseEmitter(300L);
+			emitter.send(SseEmitter.event().data("hello"));
+			return emitter;
 		}
 
 		@GetMapping("/json")
