@@ -282,8 +282,8 @@ trap - EXIT
 
 # --- the 500s' stack traces in the logs
 
-# The starter logs a cause whose chain holds a multi-line message (on WebFlux, Reactor's
-# checkpoint) as a SanitizedFailure naming it.
+# The starter logs a cause whose chain holds a multi-line message (other than Reactor's
+# checkpoint traceback) as a SanitizedFailure naming it.
 declare -A traces answered
 trace_head='^(com\.augno\.errors\.spring\.web\.SanitizedFailure: )?java\.lang\.IllegalStateException: Simulated failure while loading item it_crash'
 for v in "${variants[@]}"; do

@@ -8,11 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for a failure whose message, or a cause's, holds a line break or another
- * control character, so that its stack trace can be logged without that text forging log
- * lines: logging frameworks print a throwable's class and raw message at the head of its
- * trace. Each copy's message is the original class name and message, with control
- * characters replaced by {@code ?}; its stack trace, causes and suppressed failures are
- * those of the original (at most {@value #MAX_COPIES} throwables, stopping at a cycle).
+ * control character (Reactor's checkpoint traceback, multi-line by design, aside), so
+ * that its stack trace can be logged without that text forging log lines: logging
+ * frameworks print a throwable's class and raw message at the head of its trace. Each
+ * copy's message is the original class name and message, with control characters replaced
+ * by {@code ?}; its stack trace, causes and suppressed failures are those of the original
+ * (at most {@value #MAX_COPIES} throwables, stopping at a cycle).
  *
  * @since 0.1.0
  */
@@ -21,6 +22,8 @@ final class SanitizedFailure extends RuntimeException {
 	private static final long serialVersionUID = 1L;
 
 	private static final int MAX_COPIES = 32;
+
+	private static final String REACTOR_TRACEBACK = "reactor.core.publisher.FluxOnAssembly$OnAssemblyException";
 
 	private SanitizedFailure(Throwable original, @Nullable SanitizedFailure cause) {
 		super(original.getClass().getName()
@@ -49,7 +52,7 @@ final class SanitizedFailure extends RuntimeException {
 		if (seen.size() >= MAX_COPIES || !seen.add(failure)) {
 			return false;
 		}
-		if (hasControlCharacter(failure.getMessage())) {
+		if (!isReactorTraceback(failure) && hasControlCharacter(failure.getMessage())) {
 			return true;
 		}
 		for (Throwable suppressed : failure.getSuppressed()) {
@@ -71,6 +74,15 @@ final class SanitizedFailure extends RuntimeException {
 			}
 		}
 		return copy;
+	}
+
+	/**
+	 * Whether a failure is Reactor's traceback of the operators and routes an error
+	 * passed (a checkpoint, which WebFlux adds to every error): its lines are Reactor's
+	 * own, and copying the chain for them would hide every WebFlux failure's class.
+	 */
+	private static boolean isReactorTraceback(Throwable failure) {
+		return failure.getClass().getName().equals(REACTOR_TRACEBACK);
 	}
 
 	private static boolean hasControlCharacter(@Nullable String text) {

@@ -24,9 +24,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorLoggerTests {
@@ -227,6 +229,21 @@ class ErrorLoggerTests {
 			.contains("java.lang.IllegalStateException: boom?2026-01-01 ERROR forged??2026-01-01 ERROR again")
 			.contains("java.lang.IllegalArgumentException: closing?2026-01-01 ERROR suppressed")
 			.contains("\tat com.augno.errors.spring.web.ErrorLoggerTests.keepsAHostileMessageOutOfTheStackTrace");
+	}
+
+	@Test
+	void logsAFailureCarryingReactorsCheckpointTracebackAsItIs(CapturedOutput output) {
+		// What WebFlux hands an error handler: Reactor's traceback of the operators and
+		// routes the error passed, a multi-line message of Reactor's own, as a suppressed
+		// exception.
+		Throwable failure = catchThrowable(
+				() -> Mono.error(new IllegalStateException("boom")).checkpoint("HTTP GET \"/items\"").block());
+		assertThat(failure.getSuppressed())
+			.anySatisfy((suppressed) -> assertThat(suppressed.getMessage()).contains("\n"));
+		log(stormLogger(INTERVAL), request("rq_first"), 500, INTERNAL_ERROR, failure);
+		assertThat(output.getOut()).contains("(request_id=rq_first)")
+			.contains("java.lang.IllegalStateException: boom")
+			.doesNotContain("SanitizedFailure");
 	}
 
 	@Test
