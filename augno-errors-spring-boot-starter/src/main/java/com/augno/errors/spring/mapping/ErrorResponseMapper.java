@@ -3,17 +3,20 @@ package com.augno.errors.spring.mapping;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Maps any remaining Spring {@link ErrorResponse} (such as a
  * {@link ResponseStatusException}) and any exception annotated with
- * {@link ResponseStatus} to the nearest code for its status, keeping its headers. Its
- * reason becomes the message of a 4xx only: a 5xx reason may describe internals, and the
- * reason of Spring's own subclasses is the framework's text.
+ * {@link ResponseStatus} to the nearest code for its status, keeping its headers
+ * (WebFlux's {@code Allow} in the order Spring MVC's gets, see {@link AllowedMethods}).
+ * Its reason becomes the message of a 4xx only: a 5xx reason may describe internals, and
+ * the reason of Spring's own subclasses is the framework's text.
  *
  * @since 0.1.0
  */
@@ -25,7 +28,11 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 			int status = errorResponse.getStatusCode().value();
 			String reason = (throwable instanceof ResponseStatusException ex && !isSpringOwn(ex)) ? ex.getReason()
 					: null;
-			return forStatus(status, reason).withHeaders(errorResponse.getHeaders());
+			HttpHeaders headers = (throwable instanceof MethodNotAllowedException ex
+					&& !ex.getSupportedMethods().isEmpty())
+							? AllowedMethods.sorted(errorResponse.getHeaders(), ex.getSupportedMethods())
+							: errorResponse.getHeaders();
+			return forStatus(status, reason).withHeaders(headers);
 		}
 		ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(throwable.getClass(),
 				ResponseStatus.class);
