@@ -485,6 +485,10 @@ public class ErrorResponseHandler {
 		int status = response.getStatus();
 		ErrorBody rendered = this.renderer.render(code, mapped, error, status, ServletRequestIds.find(request),
 				instance(request), locale, request.getHeader(HttpHeaders.ACCEPT));
+		if (!response.containsHeader(HttpHeaders.CONTENT_DISPOSITION)
+				&& ReflectedFileDownload.needsProtection(OriginalRequest.uri(request))) {
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ReflectedFileDownload.DISPOSITION);
+		}
 		return this.writer.write(response, status, rendered);
 	}
 

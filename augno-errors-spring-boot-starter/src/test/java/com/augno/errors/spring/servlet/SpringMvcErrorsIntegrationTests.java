@@ -325,6 +325,14 @@ class SpringMvcErrorsIntegrationTests {
 	}
 
 	@Test
+	void anUnknownUrlEndingInAnExecutableExtensionKeepsSpringsDownloadProtection() throws Exception {
+		HttpResponse<String> response = this.http.get("/downloads/setup.bat");
+		AugnoErrors.assertThat(response).isAugnoError("resource_not_found");
+		assertThat(response.headers().firstValue("Content-Disposition")).hasValue("inline;filename=f.txt");
+		assertThat(this.http.get("/downloads/setup").headers().firstValue("Content-Disposition")).isEmpty();
+	}
+
+	@Test
 	void aBare401ToARequestWithCredentialsSaysTheyAreIncorrect() throws Exception {
 		HttpResponse<String> response = this.http.send(this.http.request("/augno/not-found")
 			.header("X-Deny-In-Filter", "yes")
