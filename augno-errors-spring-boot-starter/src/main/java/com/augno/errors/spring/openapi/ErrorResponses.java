@@ -53,10 +53,8 @@ public final class ErrorResponses {
 
 	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 
-	/**
-	 * The prefix of the examples' names among the document's components.
-	 */
-	static final String EXAMPLE_PREFIX = "AugnoError.";
+	// The prefix of the examples' names among the document's components.
+	private static final String EXAMPLE_PREFIX = "AugnoError.";
 
 	private static final String EXAMPLES_REF = "#/components/examples/";
 

@@ -390,8 +390,7 @@ public class ErrorResponseHandler {
 		if (response.isCommitted() && isTimedOutEventStream(response, cause)) {
 			// An SseEmitter's timeout is how the application bounds its stream of events,
 			// which has no end to fall short of: no failure, so it ends cleanly, as
-			// without
-			// the starter, and the client reconnects.
+			// without the starter, and the client reconnects.
 			if (logger.isDebugEnabled()) {
 				logger.debug("Event stream of request " + requestId + " ended by its timeout");
 			}

@@ -52,7 +52,8 @@ final class SanitizedFailure extends RuntimeException {
 		if (seen.size() >= MAX_COPIES || !seen.add(failure)) {
 			return false;
 		}
-		if (!isReactorTraceback(failure) && hasControlCharacter(failure.getMessage())) {
+		if (isReactorTraceback(failure) ? hasControlCharacterBesidesLineBreaks(failure.getMessage())
+				: hasControlCharacter(failure.getMessage())) {
 			return true;
 		}
 		for (Throwable suppressed : failure.getSuppressed()) {
@@ -78,8 +79,9 @@ final class SanitizedFailure extends RuntimeException {
 
 	/**
 	 * Whether a failure is Reactor's traceback of the operators and routes an error
-	 * passed (a checkpoint, which WebFlux adds to every error): its lines are Reactor's
-	 * own, and copying the chain for them would hide every WebFlux failure's class.
+	 * passed (a checkpoint, which WebFlux adds to every error): its line breaks are
+	 * Reactor's own, and copying the chain for them would hide every WebFlux failure's
+	 * class. Any other control character in it (from a request path) still counts.
 	 */
 	private static boolean isReactorTraceback(Throwable failure) {
 		return failure.getClass().getName().equals(REACTOR_TRACEBACK);
@@ -89,6 +91,18 @@ final class SanitizedFailure extends RuntimeException {
 		if (text != null) {
 			for (int i = 0; i < text.length(); i++) {
 				if (Character.isISOControl(text.charAt(i))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasControlCharacterBesidesLineBreaks(@Nullable String text) {
+		if (text != null) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
 					return true;
 				}
 			}

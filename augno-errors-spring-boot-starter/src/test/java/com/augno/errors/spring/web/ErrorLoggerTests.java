@@ -247,6 +247,16 @@ class ErrorLoggerTests {
 	}
 
 	@Test
+	void sanitizesReactorsCheckpointTracebackCarryingAnotherControlCharacter(CapturedOutput output) {
+		Throwable failure = catchThrowable(() -> Mono.error(new IllegalStateException("boom"))
+			.checkpoint("HTTP GET \"/items\u001b[31m\"")
+			.block());
+		log(stormLogger(INTERVAL), request("rq_first"), 500, INTERNAL_ERROR, failure);
+		assertThat(output.getOut()).contains("SanitizedFailure: java.lang.IllegalStateException: boom")
+			.doesNotContain("\u001b");
+	}
+
+	@Test
 	void logsAFailureWithOneLineMessagesAsItIs(CapturedOutput output) {
 		ErrorLogger logger = stormLogger(INTERVAL);
 		log(logger, request("rq_first"), 500, INTERNAL_ERROR,
