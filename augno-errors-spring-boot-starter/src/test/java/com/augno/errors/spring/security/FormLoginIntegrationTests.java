@@ -1,6 +1,5 @@
 package com.augno.errors.spring.security;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
@@ -70,10 +69,8 @@ class FormLoginIntegrationTests {
 
 	@Test
 	void browserPostingTheLoginFormWithAStaleCsrfTokenIsForbidden() throws Exception {
-		HttpResponse<String> response = this.client.send(this.client.request("/login")
-			.header("Accept", BROWSER_ACCEPT)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=alice&password=secret&_csrf=stale")));
+		HttpResponse<String> response = this.client.postForm("/login", "username=alice&password=secret&_csrf=stale",
+				"Accept", BROWSER_ACCEPT);
 		assertCsrfRejected(response);
 	}
 

@@ -1,6 +1,5 @@
 package com.augno.errors.spring.servlet;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
@@ -83,10 +82,7 @@ class BrowserErrorPagesIntegrationTests {
 
 	@Test
 	void aBrowserPostingAFormToAGetOnlyUrlGetsThePageWithAllow() throws Exception {
-		HttpResponse<String> response = this.http.send(this.http.request("/owners/new")
-			.header("Accept", BROWSER)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("name=Rex")));
+		HttpResponse<String> response = this.http.postForm("/owners/new", "name=Rex", "Accept", BROWSER);
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
@@ -147,10 +143,7 @@ class BrowserErrorPagesIntegrationTests {
 			.isAugnoError("parameter_invalid")
 			.hasMessage("ID must be an integer.")
 			.hasParam("id");
-		HttpResponse<String> wrongMethod = this.http.send(this.http.request("/owners/new")
-			.header("Accept", accept)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("name=Rex")));
+		HttpResponse<String> wrongMethod = this.http.postForm("/owners/new", "name=Rex", "Accept", accept);
 		AugnoErrors.assertThat(wrongMethod)
 			.isAugnoError("method_not_allowed")
 			.hasMessage("Method not allowed.")

@@ -82,6 +82,25 @@ public final class LoopbackHttp {
 	}
 
 	/**
+	 * Send a POST request with a form body ({@code application/x-www-form-urlencoded}).
+	 * @param path the path and query
+	 * @param form the encoded form
+	 * @param headers more header names and values, alternately
+	 * @return the response
+	 * @throws IOException if the exchange fails
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public HttpResponse<String> postForm(String path, String form, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request);
+	}
+
+	/**
 	 * Send a request.
 	 * @param request the request
 	 * @return the response, its body as text
