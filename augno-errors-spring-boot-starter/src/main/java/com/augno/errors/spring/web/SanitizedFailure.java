@@ -52,8 +52,7 @@ final class SanitizedFailure extends RuntimeException {
 		if (seen.size() >= MAX_COPIES || !seen.add(failure)) {
 			return false;
 		}
-		if (isReactorTraceback(failure) ? hasControlCharacterBesidesLineBreaks(failure.getMessage())
-				: hasControlCharacter(failure.getMessage())) {
+		if (hasControlCharacter(failure.getMessage(), isReactorTraceback(failure))) {
 			return true;
 		}
 		for (Throwable suppressed : failure.getSuppressed()) {
@@ -87,22 +86,11 @@ final class SanitizedFailure extends RuntimeException {
 		return failure.getClass().getName().equals(REACTOR_TRACEBACK);
 	}
 
-	private static boolean hasControlCharacter(@Nullable String text) {
-		if (text != null) {
-			for (int i = 0; i < text.length(); i++) {
-				if (Character.isISOControl(text.charAt(i))) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	private static boolean hasControlCharacterBesidesLineBreaks(@Nullable String text) {
+	private static boolean hasControlCharacter(@Nullable String text, boolean lineBreaksAllowed) {
 		if (text != null) {
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
-				if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+				if (Character.isISOControl(c) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t'))) {
 					return true;
 				}
 			}
