@@ -11,6 +11,12 @@ import com.augno.errors.ErrorCodes;
  */
 public final class StatusCodes {
 
+	/**
+	 * The message of {@code invalid_credentials} for a request that carried no
+	 * credentials at all, rather than the code's own, which says they are incorrect.
+	 */
+	public static final String NO_CREDENTIALS_MESSAGE = "No credentials were provided.";
+
 	private StatusCodes() {
 	}
 

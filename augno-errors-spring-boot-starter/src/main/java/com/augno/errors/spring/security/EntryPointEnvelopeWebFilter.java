@@ -2,6 +2,7 @@ package com.augno.errors.spring.security;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.mapping.StatusCodes;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
 import com.augno.errors.spring.web.ErrorResponseRules;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +58,6 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 	public static final int PASSED_ORDER = -99;
 
 	private static final String PASSED_ATTRIBUTE = EntryPointEnvelopeWebFilter.class.getName() + ".passed";
-
-	private static final String NO_CREDENTIALS = "No credentials were provided.";
 
 	private static final String EXPIRED_JWT = "error_description=\"Jwt expired at";
 
@@ -122,7 +121,7 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 			return AugnoException.of(ErrorCodes.EXPIRED_TOKEN);
 		}
 		if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-			return AugnoException.of(ErrorCodes.INVALID_CREDENTIALS).message(NO_CREDENTIALS);
+			return AugnoException.of(ErrorCodes.INVALID_CREDENTIALS).message(StatusCodes.NO_CREDENTIALS_MESSAGE);
 		}
 		return AugnoException.of(ErrorCodes.INVALID_CREDENTIALS);
 	}

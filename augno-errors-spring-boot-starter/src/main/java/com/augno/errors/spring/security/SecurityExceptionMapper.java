@@ -5,6 +5,7 @@ import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.StatusCodes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -40,8 +41,6 @@ public final class SecurityExceptionMapper implements ExceptionMapper {
 	public static final int ORDER = SPRING_MVC_ORDER + 500;
 
 	private static final int MAX_CAUSE_DEPTH = 8;
-
-	private static final String NO_CREDENTIALS = "No credentials were provided.";
 
 	private static final String INVALID_CSRF_TOKEN = "The request's CSRF token is missing or invalid.";
 
@@ -108,7 +107,7 @@ public final class SecurityExceptionMapper implements ExceptionMapper {
 	}
 
 	private static MappedError noCredentials() {
-		return MappedError.of(ErrorCodes.INVALID_CREDENTIALS).withMessage(NO_CREDENTIALS);
+		return MappedError.of(ErrorCodes.INVALID_CREDENTIALS).withMessage(StatusCodes.NO_CREDENTIALS_MESSAGE);
 	}
 
 	private static @Nullable AugnoException augnoCause(Throwable throwable) {

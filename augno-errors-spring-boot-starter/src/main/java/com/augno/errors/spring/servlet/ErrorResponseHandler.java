@@ -94,8 +94,6 @@ public class ErrorResponseHandler {
 	 */
 	private static final int MAX_INSTANCE_LENGTH = 1024;
 
-	private static final String NO_CREDENTIALS = "No credentials were provided.";
-
 	private final CompositeExceptionMapper mappers;
 
 	private final ErrorFactory errorFactory;
@@ -287,7 +285,7 @@ public class ErrorResponseHandler {
 		ErrorCode code = StatusCodes.forStatus(status);
 		if (code == ErrorCodes.INVALID_CREDENTIALS && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
 			// A bare 401 to a request that carried no credentials: not "incorrect" ones.
-			return new MappedFailure(MappedError.of(code).withMessage(NO_CREDENTIALS), null);
+			return new MappedFailure(MappedError.of(code).withMessage(StatusCodes.NO_CREDENTIALS_MESSAGE), null);
 		}
 		return new MappedFailure(MappedError.of(code), null);
 	}
