@@ -193,11 +193,9 @@ spread() { # variant scenario -> "lowest highest highest/lowest" over the rounds
 		}' "$results"
 }
 
-# Whether the host was steady in one variant's scenario: its spread within BENCH_STEADY.
-steady_host() { # variant scenario
-	local lo hi x
-	read -r lo hi x < <(spread "$1" "$2")
-	awk -v x="$x" -v l="${BENCH_STEADY:-1.2}" 'BEGIN { exit (x != "–" && x + 0 <= l + 0) ? 0 : 1 }'
+# Whether a spread (the last field of spread's answer) is known and within BENCH_STEADY.
+is_steady() { # highest/lowest
+	awk -v x="$1" -v l="${BENCH_STEADY:-1.2}" 'BEGIN { exit (x != "–" && x + 0 <= l + 0) ? 0 : 1 }'
 }
 
 # One line on the host's steadiness for a report, from spread.
@@ -206,7 +204,7 @@ steadiness() { # variant scenario
 	read -r lo hi x < <(spread "$1" "$2")
 	if [[ $x == – ]]; then
 		echo "steadiness: fewer than 3 rounds of $1's \`$2\`, too few to tell whether the host was steady"
-	elif steady_host "$1" "$2"; then
+	elif is_steady "$x"; then
 		echo "steadiness: $1's \`$2\` ran at $lo-$hi req/s over the rounds (x$x, within x$limit): a steady host"
 	else
 		echo "steadiness: $1's \`$2\` ran at $lo-$hi req/s over the rounds (x$x, above x$limit): **an unsteady host, whose ratios are no verdict**"

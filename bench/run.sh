@@ -327,9 +327,10 @@ steady_note="" steadiness_lines=()
 for s in success valid_post; do
 	if has "$s"; then
 		steadiness_lines+=("$(steadiness boot "$s")")
-		if [[ $(spread boot "$s") == *– ]]; then
+		read -r _ _ x < <(spread boot "$s")
+		if [[ $x == – ]]; then
 			steady_note=" (too few rounds to judge the host)"
-		elif [[ -z $steady_note ]] && ! steady_host boot "$s"; then
+		elif [[ -z $steady_note ]] && ! is_steady "$x"; then
 			steady_note=" (unsteady host)"
 		fi
 	fi
