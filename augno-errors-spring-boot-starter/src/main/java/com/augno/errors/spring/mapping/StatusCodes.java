@@ -39,8 +39,10 @@ public final class StatusCodes {
 			case 408 -> ErrorCodes.REQUEST_TIMEOUT;
 			case 409 -> ErrorCodes.RESOURCE_CONFLICT;
 			case 410 -> ErrorCodes.RESOURCE_GONE;
+			case 412 -> FrameworkCodes.PRECONDITION_FAILED;
 			case 413 -> FrameworkCodes.REQUEST_TOO_LARGE;
 			case 415 -> FrameworkCodes.UNSUPPORTED_MEDIA_TYPE;
+			case 416 -> FrameworkCodes.RANGE_NOT_SATISFIABLE;
 			case 429 -> ErrorCodes.RATE_LIMIT_EXCEEDED;
 			case 499 -> ErrorCodes.CLIENT_CLOSED_REQUEST;
 			case 502 -> ErrorCodes.EXTERNAL_SERVICE_ERROR;

@@ -331,7 +331,8 @@ public class ErrorResponseHandler {
 	/**
 	 * Answer an error status that was set without a body: with the failure recorded under
 	 * {@link #FAILURE_ATTRIBUTE} when it maps to that same status, otherwise with the
-	 * status's own code.
+	 * status's own code. A status that no code answers with (a 418, a 422) is left as the
+	 * application set it, rather than turned into another status.
 	 * @param request the request
 	 * @param response the response
 	 * @param status the status that was set
@@ -340,6 +341,9 @@ public class ErrorResponseHandler {
 	public void respondToStatus(HttpServletRequest request, HttpServletResponse response, int status)
 			throws IOException {
 		MappedFailure failure = forStatus(request, status);
+		if (this.errorFactory.resolve(failure.mapped().code()).status() != status) {
+			return;
+		}
 		answer(request, response, failure.mapped(), failure.cause(), Delivery.FORWARD);
 	}
 

@@ -45,12 +45,12 @@ class ErrorReferenceExportIntegrationTests {
 			.containsExactlyElementsOf(
 					catalogue.get("codes").valueStream().map((c) -> c.get("code").asString()).toList())
 			.contains("expired_token", "not_acceptable", "ledger_locked")
-			.hasSize(32 + 3 + 1);
+			.hasSize(32 + 5 + 1);
 		assertThat(page.selectFirst(".lead a").attr("href")).isEqualTo("errors.json");
 		assertThat(catalogue.get("codes").get(0).get("doc_url").asString())
 			.isEqualTo("https://api.example.com/errors#expired_token");
 		assertThat(Files.list(site)).hasSize(2);
-		assertThat(output).contains("Exported the error reference of 36 codes to");
+		assertThat(output).contains("Exported the error reference of 38 codes to");
 	}
 
 	@SpringBootConfiguration

@@ -55,7 +55,7 @@ class ErrorReferencePageTests {
 		Document page = render(factory);
 		List<String> codes = factory.registry().codes().stream().map(ErrorCode::code).toList();
 		assertThat(page.select("article.card").eachAttr("id")).containsExactlyInAnyOrderElementsOf(codes);
-		assertThat(codes).hasSize(32 + 3 + 2);
+		assertThat(codes).hasSize(32 + 5 + 2);
 		for (ErrorCode code : factory.registry().codes()) {
 			String docUrl = factory.create(code, null, null, null, null, null).docUrl();
 			String fragment = docUrl.substring(docUrl.indexOf('#') + 1);

@@ -17,6 +17,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.MDC;
@@ -35,11 +36,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartFile;
@@ -51,13 +54,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The mapping rows of Spring MVC's own failures and of {@link AugnoException}, over a
  * real Tomcat, each asserting status, headers and the whole envelope.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.shutdown=immediate", "spring.mvc.async.request-timeout=200ms",
-				"augno.errors.exceptions[java.util.NoSuchElementException]=resource_not_found",
-				"augno.errors.codes.ledger_locked.status=423",
-				"augno.errors.codes.ledger_locked.message=The ledger is locked.",
-				"augno.errors.request-id.trusted-header=X-Request-Id", "logging.level.com.augno.errors=DEBUG",
-				"spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=2KB" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.shutdown=immediate",
+		"spring.mvc.async.request-timeout=200ms",
+		"augno.errors.exceptions[java.util.NoSuchElementException]=resource_not_found",
+		"augno.errors.codes.ledger_locked.status=423", "augno.errors.codes.ledger_locked.message=The ledger is locked.",
+		"augno.errors.request-id.trusted-header=X-Request-Id", "logging.level.com.augno.errors=DEBUG",
+		"spring.servlet.multipart.max-file-size=1KB", "spring.web.resources.static-locations=classpath:/augno-static/",
+		"spring.servlet.multipart.max-request-size=2KB" })
 @ExtendWith(OutputCaptureExtension.class)
 class SpringMvcErrorsIntegrationTests {
 
@@ -325,6 +328,51 @@ class SpringMvcErrorsIntegrationTests {
 	}
 
 	@Test
+	void aFailedPreconditionKeepsItsStatus() throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/mvc/conditional")
+			.header("If-Match", "\"v1\"")
+			.PUT(HttpRequest.BodyPublishers.ofString("x")));
+		AugnoErrors.assertThat(response)
+			.isAugnoError("precondition_failed")
+			.hasMessage("The resource has changed since it was last read.");
+		assertThat(response.statusCode()).isEqualTo(412);
+		assertThat(this.http
+			.send(this.http.request("/mvc/conditional")
+				.header("If-Match", "\"v2\"")
+				.PUT(HttpRequest.BodyPublishers.ofString("x")))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aRangeOutsideAStaticResourceKeepsItsStatusAndContentRange() throws Exception {
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/hello.txt").header("Range", "bytes=500-600").GET());
+		AugnoErrors.assertThat(response).isAugnoError("range_not_satisfiable");
+		assertThat(response.statusCode()).isEqualTo(416);
+		assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes */25");
+		HttpResponse<String> partial = this.http
+			.send(this.http.request("/hello.txt").header("Range", "bytes=0-4").GET());
+		assertThat(partial.statusCode()).isEqualTo(206);
+		assertThat(partial.body()).isEqualTo("hello");
+	}
+
+	@Test
+	void anErrorStatusThatNoCodeAnswersWithIsLeftAsTheHandlerSetIt() throws Exception {
+		HttpResponse<String> response = this.http.get("/mvc/empty/422");
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body()).isEmpty();
+		assertThat(this.http.get("/mvc/empty/418").statusCode()).isEqualTo(418);
+		AugnoErrors.assertThat(this.http.get("/mvc/empty/409")).isAugnoError("resource_conflict");
+	}
+
+	@Test
+	void aResponseStatusExceptionForAFailedPreconditionKeepsItsStatus() throws Exception {
+		AugnoErrors.assertThat(this.http.get("/mvc/status/412"))
+			.isAugnoError("precondition_failed")
+			.hasMessage("Reason 412.");
+	}
+
+	@Test
 	void anUnknownUrlEndingInAnExecutableExtensionKeepsSpringsDownloadProtection() throws Exception {
 		HttpResponse<String> response = this.http.get("/downloads/setup.bat");
 		AugnoErrors.assertThat(response).isAugnoError("resource_not_found");
@@ -490,6 +538,16 @@ class SpringMvcErrorsIntegrationTests {
 		@GetMapping("/mvc/empty-not-found")
 		ResponseEntity<Void> emptyNotFound() {
 			return ResponseEntity.notFound().build();
+		}
+
+		@GetMapping("/mvc/empty/{status}")
+		ResponseEntity<Void> empty(@PathVariable int status) {
+			return ResponseEntity.status(status).build();
+		}
+
+		@PutMapping("/mvc/conditional")
+		@Nullable ResponseEntity<String> conditional(WebRequest request) {
+			return request.checkNotModified("\"v2\"") ? null : ResponseEntity.ok("updated");
 		}
 
 		@GetMapping("/mvc/annotated")
