@@ -71,8 +71,9 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 			return new MappedError(ErrorCodes.METHOD_NOT_ALLOWED, null, null, null, null,
 					(allowed != null) ? AllowedMethods.sorted(ex.getHeaders(), allowed) : ex.getHeaders());
 		}
-		if (throwable instanceof HttpMediaTypeNotAcceptableException) {
-			return MappedError.of(FrameworkCodes.NOT_ACCEPTABLE);
+		if (throwable instanceof HttpMediaTypeNotAcceptableException ex) {
+			// Its Accept header lists what the endpoint can produce.
+			return MappedError.of(FrameworkCodes.NOT_ACCEPTABLE).withHeaders(ex.getHeaders());
 		}
 		if (throwable instanceof HttpMediaTypeNotSupportedException ex) {
 			return MappedError.of(FrameworkCodes.UNSUPPORTED_MEDIA_TYPE).withHeaders(ex.getHeaders());

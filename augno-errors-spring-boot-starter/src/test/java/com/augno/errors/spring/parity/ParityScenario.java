@@ -32,7 +32,7 @@ record ParityScenario(String name, String method, String path, Map<String, Strin
 			new ParityScenario("wrong method", "DELETE", "/parity/items/1", Map.of(), null, 405, "method_not_allowed",
 					null, Map.of("Allow", "GET")),
 			new ParityScenario("not acceptable", "GET", "/parity/items/1", Map.of("Accept", "application/xml"), null,
-					406, "not_acceptable", null, Map.of()),
+					406, "not_acceptable", null, Map.of("Accept", "application/json")),
 			new ParityScenario("unsupported media type", "POST", "/parity/items", Map.of("Content-Type", "text/plain"),
 					"hello", 415, "unsupported_media_type", null, Map.of("Accept", "application/json")),
 			new ParityScenario("malformed JSON", "POST", "/parity/items", JSON, "{\"name\":", 400, "validation_failed",

@@ -173,6 +173,8 @@ class SpringMvcErrorsIntegrationTests {
 			.hasContentLength()
 			.hasMessage("The requested media type is not available for this resource.")
 			.hasNoParam();
+		assertThat(response.headers().firstValue("Accept"))
+			.hasValueSatisfying((accept) -> assertThat(accept).startsWith("application/json"));
 	}
 
 	@Test
