@@ -58,10 +58,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 // Before WebMvc: Boot's problem-details handler backs off for our advice.
 // Before ErrorMvc: BasicErrorController backs off for our ErrorController.
+// After Data REST: our advice, ordered last, ties with its unordered exception handler
+// and must be registered after it to lose the tie.
 @AutoConfiguration(
 		beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
 				"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" },
-		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.data.rest.autoconfigure.DataRestAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "augno.errors.enabled", matchIfMissing = true)

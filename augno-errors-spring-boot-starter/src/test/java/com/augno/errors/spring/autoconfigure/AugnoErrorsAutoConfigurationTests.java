@@ -27,6 +27,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -40,6 +41,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -52,6 +55,16 @@ class AugnoErrorsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(AugnoErrorsAutoConfiguration.class, JacksonAutoConfiguration.class,
 				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
 				ErrorMvcAutoConfiguration.class));
+
+	@Test
+	void comesAfterSpringDataRestSoThatItsUnorderedExceptionHandlerWinsTheTieWithTheStartersAdvice() {
+		// Advice of equal order run in the order their beans were registered; Data REST's
+		// RepositoryRestExceptionHandler has none, the starter's advice is ordered last.
+		assertThat(AugnoErrorsAutoConfiguration.class.getAnnotation(AutoConfiguration.class).afterName())
+			.contains("org.springframework.boot.data.rest.autoconfigure.DataRestAutoConfiguration");
+		assertThat(AugnoErrorsExceptionHandler.class.getAnnotation(Order.class).value())
+			.isEqualTo(Ordered.LOWEST_PRECEDENCE);
+	}
 
 	@Test
 	void definesTheWholePipelineByDefault() {
