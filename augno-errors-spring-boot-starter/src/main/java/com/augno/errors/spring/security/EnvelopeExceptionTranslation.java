@@ -1,8 +1,13 @@
 package com.augno.errors.spring.security;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 
+import com.augno.errors.spring.servlet.ErrorResponseHandler;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -54,7 +60,7 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 		}
 		AuthenticationEntryPoint entryPoint = (chosen instanceof Http403ForbiddenEntryPoint) ? this.envelope
 				: new MechanismEntryPoint(chosen, this.envelope);
-		ExceptionTranslationFilter translation = new ExceptionTranslationFilter(entryPoint, requestCache());
+		ExceptionTranslationFilter translation = new UpstreamExceptionTranslationFilter(entryPoint, requestCache());
 		translation.setSecurityContextHolderStrategy(securityContextHolderStrategy());
 		translation.setAccessDeniedHandler(new OriginalAccessDeniedHandler(filter));
 		return (O) translation;
@@ -71,6 +77,41 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 				? context.getBeanProvider(SecurityContextHolderStrategy.class)
 					.getIfUnique(SecurityContextHolder::getContextHolderStrategy)
 				: SecurityContextHolder.getContextHolderStrategy();
+	}
+
+	/**
+	 * The exception translation filter, telling Spring MVC below it that it translates
+	 * Spring Security's exceptions: a {@code @PreAuthorize} denial thrown by a handler
+	 * reaches it, as without the starter, so that a caller not signed in gets the
+	 * mechanism's challenge and an authenticated one the access denied handler in force.
+	 */
+	private static final class UpstreamExceptionTranslationFilter extends ExceptionTranslationFilter {
+
+		private static final Predicate<Throwable> TRANSLATED = (ex) -> ex instanceof AccessDeniedException
+				|| ex instanceof AuthenticationException;
+
+		UpstreamExceptionTranslationFilter(AuthenticationEntryPoint entryPoint, RequestCache requestCache) {
+			super(entryPoint, requestCache);
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			Object previous = request.getAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE);
+			request.setAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE, TRANSLATED);
+			try {
+				super.doFilter(request, response, chain);
+			}
+			finally {
+				if (previous != null) {
+					request.setAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE, previous);
+				}
+				else {
+					request.removeAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE);
+				}
+			}
+		}
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.augno.errors.spring.servlet;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,7 +58,8 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
 		if (!this.handler.getDecision().isEnveloped(request)
-				|| (this.applicationHandlers != null && this.applicationHandlers.handle(handler, ex))) {
+				|| (this.applicationHandlers != null && this.applicationHandlers.handle(handler, ex))
+				|| isTranslatedUpstream(request, ex)) {
 			return null;
 		}
 		try {
@@ -72,6 +74,19 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 			}
 		}
 		return new ModelAndView();
+	}
+
+	/**
+	 * Whether a filter around Spring MVC translates this exception itself (see
+	 * {@link ErrorResponseHandler#UPSTREAM_TRANSLATION_ATTRIBUTE}): a
+	 * {@code @PreAuthorize} denial of a caller not signed in then gets the mechanism's
+	 * challenge.
+	 */
+	@SuppressWarnings("unchecked")
+	private static boolean isTranslatedUpstream(HttpServletRequest request, Exception ex) {
+		return request
+			.getAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE) instanceof Predicate<?> translates
+				&& ((Predicate<Throwable>) translates).test(ex);
 	}
 
 	/**

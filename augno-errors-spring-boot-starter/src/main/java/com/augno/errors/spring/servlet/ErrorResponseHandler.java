@@ -78,6 +78,15 @@ public class ErrorResponseHandler {
 	 * then {@code Boolean.TRUE} once a page was handed out for rendering, so that a page
 	 * that fails to render is answered with the envelope.
 	 */
+	/**
+	 * The request attribute under which a filter that translates some exceptions itself
+	 * (Spring Security's exception translation, with the starter's entry point) leaves a
+	 * {@code Predicate<Throwable>} telling which: Spring MVC leaves those to it, so that
+	 * the mechanism's challenge is kept, as without the starter.
+	 */
+	public static final String UPSTREAM_TRANSLATION_ATTRIBUTE = ErrorResponseHandler.class.getName()
+			+ ".upstreamTranslation";
+
 	static final String PAGE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".page";
 
 	/**

@@ -128,6 +128,20 @@ class SecurityErrorsIntegrationTests {
 	}
 
 	@Test
+	void preAuthorizeDenialOfACallerNotSignedInKeepsTheMechanismsChallenge() throws Exception {
+		// The URL is open to all; the method demands a signed-in caller, as Spring Data
+		// REST's examples do: Spring Security's exception translation answers, as without
+		// the starter.
+		HttpResponse<String> response = this.client.get("/open/me");
+		assertClientError(response, "invalid_credentials", "No credentials were provided.");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().allValues("WWW-Authenticate")).as("HTTP Basic's own challenge")
+			.containsExactly("Basic realm=\"Realm\", charset=\"UTF-8\"");
+		assertThat(this.client.get("/open/me", "Authorization", LoopbackHttp.basic("alice", "secret")).body())
+			.isEqualTo("me alice");
+	}
+
+	@Test
 	void preAuthorizeAllowsTheRightRole() throws Exception {
 		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
 				LoopbackHttp.basic("bob", "secret"));
@@ -176,7 +190,7 @@ class SecurityErrorsIntegrationTests {
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationEntryPoint entryPoint) {
 			return http
-				.authorizeHttpRequests((requests) -> requests.requestMatchers("/error")
+				.authorizeHttpRequests((requests) -> requests.requestMatchers("/error", "/open/**")
 					.permitAll()
 					.requestMatchers("/admin/**")
 					.hasRole("ADMIN")
@@ -209,6 +223,12 @@ class SecurityErrorsIntegrationTests {
 		@GetMapping("/admin/report")
 		String report() {
 			return "report";
+		}
+
+		@GetMapping("/open/me")
+		@PreAuthorize("isAuthenticated()")
+		String me() {
+			return "me " + SecurityContextHolder.getContext().getAuthentication().getName();
 		}
 
 		@GetMapping("/method/admin")
