@@ -3,6 +3,7 @@ package com.augno.errors.spring.security;
 import java.io.IOException;
 
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,7 +12,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Answers an authenticated request that an authorization rule denied with the envelope,
- * through the same {@link ErrorResponseHandler} as every other failure.
+ * through the same {@link ErrorResponseHandler} as every other failure; a caller
+ * authenticated by an OAuth2 bearer token also gets the resource server's
+ * {@code insufficient_scope} challenge, as its own handler would set.
  *
  * @since 0.1.0
  */
@@ -29,7 +32,8 @@ public final class AugnoAccessDeniedHandler implements AccessDeniedHandler {
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
-			AccessDeniedException accessDeniedException) throws IOException {
+			AccessDeniedException accessDeniedException) throws IOException, ServletException {
+		BearerScopeChallenge.addIfTokenAuthenticated(request, response, accessDeniedException);
 		this.handler.handle(request, response, accessDeniedException);
 	}
 

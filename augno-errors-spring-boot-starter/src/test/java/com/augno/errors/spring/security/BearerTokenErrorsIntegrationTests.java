@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -86,6 +88,22 @@ class BearerTokenErrorsIntegrationTests {
 	}
 
 	@Test
+	void aTokenWithoutTheScopeARuleDemandsKeepsTheInsufficientScopeChallenge() throws Exception {
+		Instant now = Instant.now();
+		String token = token(KEY, now, now.plus(Duration.ofHours(1)));
+		for (String path : new String[] { "/scoped/report", "/method/scoped" }) {
+			HttpResponse<String> response = this.client.get(path, "Authorization", "Bearer " + token);
+			assertClientError(response, "insufficient_permissions",
+					"You do not have permission to perform this action.");
+			assertThat(response.statusCode()).isEqualTo(403);
+			assertThat(response.headers().allValues("WWW-Authenticate")).as(path)
+				.singleElement()
+				.asString()
+				.startsWith("Bearer error=\"insufficient_scope\"");
+		}
+	}
+
+	@Test
 	void validJwtReachesTheController() throws Exception {
 		Instant now = Instant.now();
 		String token = token(KEY, now, now.plus(Duration.ofHours(1)));
@@ -106,14 +124,19 @@ class BearerTokenErrorsIntegrationTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
+	@EnableMethodSecurity
 	@Import(Controller.class)
 	static class App {
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) {
 			return http
-				.authorizeHttpRequests(
-						(requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
+				.authorizeHttpRequests((requests) -> requests.requestMatchers("/error")
+					.permitAll()
+					.requestMatchers("/scoped/**")
+					.hasAuthority("SCOPE_reports:read")
+					.anyRequest()
+					.authenticated())
 				.oauth2ResourceServer(
 						(server) -> server.jwt((jwt) -> jwt.decoder(NimbusJwtDecoder.withSecretKey(KEY).build())))
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -128,6 +151,17 @@ class BearerTokenErrorsIntegrationTests {
 		@GetMapping("/hello")
 		String hello() {
 			return "hello";
+		}
+
+		@GetMapping("/scoped/report")
+		String report() {
+			return "report";
+		}
+
+		@GetMapping("/method/scoped")
+		@PreAuthorize("hasAuthority('SCOPE_reports:read')")
+		String scoped() {
+			return "scoped";
 		}
 
 	}
