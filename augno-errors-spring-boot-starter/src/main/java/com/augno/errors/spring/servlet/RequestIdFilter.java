@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * The filter at the head of the chain: gives each request its id (reusing a valid one
  * from a trusted proxy header when configured), sets the response header, keeps the id in
@@ -87,7 +89,7 @@ public class RequestIdFilter implements Filter {
 		try {
 			chain.doFilter(request, tracked);
 			if (tracked.isBodilessError() && !request.isAsyncStarted()
-					&& this.handler.getDecision().isEnveloped(request)) {
+					&& this.handler.getDecision().isEnveloped(request) && !isBrowserChallenge(request, response)) {
 				this.handler.respondToStatus(request, response, tracked.getStatus());
 			}
 		}
@@ -139,6 +141,17 @@ public class RequestIdFilter implements Filter {
 			}
 		}
 		return this.generator.generate();
+	}
+
+	/**
+	 * Return whether a browser navigating to a page met an authentication mechanism's
+	 * bodiless answer with its challenge (a resource server's 403 with
+	 * {@code WWW-Authenticate}): left untouched, as entry points are for browsers, rather
+	 * than sent to an error page that the same security rules may deny again.
+	 */
+	private static boolean isBrowserChallenge(HttpServletRequest request, HttpServletResponse response) {
+		return response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)
+				&& ErrorResponseDecision.isBrowserNavigation(request);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +160,19 @@ class BrowserErrorPagesIntegrationTests {
 		assertThat(output).contains("500 internal_error for GET /broken");
 	}
 
+	@Test
+	void aMechanismsBodilessChallengeIsLeftUntouchedForABrowserAndEnvelopedForAnApiClient() throws Exception {
+		HttpResponse<String> page = this.http.send(this.http.request("/reports").header("Accept", BROWSER));
+		assertThat(page.statusCode()).isEqualTo(403);
+		assertThat(page.headers().allValues("WWW-Authenticate")).containsExactly(INSUFFICIENT_SCOPE);
+		assertThat(page.body()).isEmpty();
+		HttpResponse<String> api = this.http.send(this.http.request("/reports").header("Accept", "application/json"));
+		AugnoErrors.assertThat(api).isAugnoError("insufficient_permissions");
+		assertThat(api.headers().allValues("WWW-Authenticate")).containsExactly(INSUFFICIENT_SCOPE);
+	}
+
+	private static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\"";
+
 	@SpringBootApplication
 	static class App {
 
@@ -184,6 +198,15 @@ class BrowserErrorPagesIntegrationTests {
 			@GetMapping("/broken")
 			String broken() {
 				return "broken";
+			}
+
+			// What an OAuth2 resource server's access denied handler does: a status and
+			// its
+			// challenge, no body.
+			@GetMapping("/reports")
+			void reports(HttpServletResponse response) {
+				response.addHeader("WWW-Authenticate", INSUFFICIENT_SCOPE);
+				response.setStatus(403);
 			}
 
 		}
