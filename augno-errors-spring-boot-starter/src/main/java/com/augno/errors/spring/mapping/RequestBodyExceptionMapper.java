@@ -57,7 +57,10 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 		}
 		Throwable cause = ex.getCause();
 		if (cause == null) {
-			return invalid(null, "The request body is required.");
+			// Spring MVC's missing body, or a converter that could not read the body at
+			// all (Spring Data REST's "No suitable HttpMessageConverter" for text/plain).
+			return invalid(null,
+					isMissingBody(ex) ? "The request body is required." : "The request body could not be read.");
 		}
 		if (cause instanceof StreamConstraintsException) {
 			return invalid(null, "The request body exceeds the parser's size or nesting limits.");
@@ -102,6 +105,11 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 			return invalid(path(jackson.getPath()), "The request body is not valid.");
 		}
 		return invalid(null, "The request body could not be read.");
+	}
+
+	private static boolean isMissingBody(HttpMessageNotReadableException ex) {
+		String message = ex.getMessage();
+		return message == null || message.startsWith("Required request body is missing");
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package com.augno.errors.spring.mapping;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,6 +58,17 @@ class RequestBodyExceptionMapperTests {
 	void mapsAMissingBodyToValidationFailed() {
 		MvcTestResult result = this.mvc.post().uri("/orders").contentType(MediaType.APPLICATION_JSON).exchange();
 		assertBadRequest(result, "validation_failed", "The request body is required.", null);
+	}
+
+	@Test
+	void aBodyNoConverterCouldReadIsNotCalledMissing() {
+		HttpMessageNotReadableException unreadable = new HttpMessageNotReadableException(
+				"No suitable HttpMessageConverter found to read request body into object of type class Person from request with content type of text/plain",
+				new MockHttpInputMessage("x".getBytes(StandardCharsets.UTF_8)));
+		assertThat(new RequestBodyExceptionMapper().map(unreadable)).satisfies((mapped) -> {
+			assertThat(mapped.code().code()).isEqualTo("validation_failed");
+			assertThat(mapped.message()).isEqualTo("The request body could not be read.");
+		});
 	}
 
 	@Test
