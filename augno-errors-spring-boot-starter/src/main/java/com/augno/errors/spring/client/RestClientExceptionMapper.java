@@ -7,6 +7,7 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.StatusCodes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClientException;
@@ -36,15 +37,18 @@ import org.springframework.web.client.RestClientResponseException;
  * <li>anything else (an I/O failure after connecting, an unreadable response):
  * {@code external_service_error}.</li>
  * </ul>
- * A {@link DownstreamErrorException} whose code is passed through, because the client
- * that made the call asked for it ({@link DownstreamErrorHandler#passingThrough}) or the
- * code is one of {@code augno.errors.client.pass-through-codes}, is answered with the
- * downstream's code instead, when the body was an envelope and this service's registry
- * knows the code: with the downstream's type, quota and {@code Retry-After}, its message
- * for a 4xx, and this service's own request id. The downstream's envelope is never
- * forwarded as it came. Runs at {@link #ORDER}: after
- * {@link ExceptionMapper#AUGNO_EXCEPTION_ORDER} and the mappers of Spring MVC's own
- * exceptions, and well before {@link ExceptionMapper#ERROR_RESPONSE_ORDER}.
+ * A status exception that Spring code other than an HTTP client created (Spring Data
+ * REST's 404 for an unknown profile) is no downstream failure: it gets the code of its
+ * status, as a {@code ResponseStatusException} would. A {@link DownstreamErrorException}
+ * whose code is passed through, because the client that made the call asked for it
+ * ({@link DownstreamErrorHandler#passingThrough}) or the code is one of
+ * {@code augno.errors.client.pass-through-codes}, is answered with the downstream's code
+ * instead, when the body was an envelope and this service's registry knows the code: with
+ * the downstream's type, quota and {@code Retry-After}, its message for a 4xx, and this
+ * service's own request id. The downstream's envelope is never forwarded as it came. Runs
+ * at {@link #ORDER}: after {@link ExceptionMapper#AUGNO_EXCEPTION_ORDER} and the mappers
+ * of Spring MVC's own exceptions, and well before
+ * {@link ExceptionMapper#ERROR_RESPONSE_ORDER}.
  *
  * @since 0.1.0
  */
@@ -54,6 +58,8 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 	 * Order of this mapper: after the mappers of Spring MVC's own exceptions.
 	 */
 	public static final int ORDER = SPRING_MVC_ORDER + 2000;
+
+	private static final String CLIENT_PACKAGE = "org.springframework.web.client.";
 
 	private final @Nullable ErrorRegistry registry;
 
@@ -90,7 +96,8 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 			}
 		}
 		if (throwable instanceof RestClientResponseException response) {
-			return mapResponse(response);
+			return isRaisedByOtherSpringCode(response)
+					? MappedError.of(StatusCodes.forStatus(response.getStatusCode().value())) : mapResponse(response);
 		}
 		return DownstreamFailures.byCause(throwable.getCause());
 	}
@@ -116,6 +123,25 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 		}
 		Duration retryAfter = downstream.retryAfter();
 		return (retryAfter != null && downstream.isTransient()) ? mapped.withRetryAfter(retryAfter) : mapped;
+	}
+
+	/**
+	 * Whether Spring code other than an HTTP client raised the exception to mean a status
+	 * of this service's own, as Spring Data REST does with a
+	 * {@code HttpClientErrorException} 404 for an unknown profile: then no downstream
+	 * failed. Told by the frame that created it; one without a stack trace counts as a
+	 * client's.
+	 */
+	private static boolean isRaisedByOtherSpringCode(RestClientResponseException ex) {
+		for (StackTraceElement frame : ex.getStackTrace()) {
+			String className = frame.getClassName();
+			if (className.startsWith(CLIENT_PACKAGE) && className.endsWith("Exception")) {
+				continue;
+			}
+			return className.startsWith("org.springframework.") && !className.startsWith(CLIENT_PACKAGE)
+					&& !className.startsWith("org.springframework.web.service.");
+		}
+		return false;
 	}
 
 	private static MappedError mapResponse(RestClientResponseException response) {

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 
 import com.augno.errors.ErrorCodes;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
@@ -55,6 +57,30 @@ class RestClientExceptionMapperTests {
 		assertThat(map(unavailable(date)).headers().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
 		assertThat(map(unavailable(huge)).headers().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
 		assertThat(map(unavailable(huge)).code().code()).isEqualTo("service_unavailable");
+	}
+
+	@Test
+	void aClientErrorThatSpringCodeOtherThanAClientRaisedIsThisServicesOwnStatus() {
+		HttpClientErrorException dataRest = new HttpClientErrorException(HttpStatus.NOT_FOUND);
+		dataRest.setStackTrace(frames("org.springframework.web.client.HttpClientErrorException",
+				"org.springframework.data.rest.webmvc.config.ResourceMetadataHandlerMethodArgumentResolver",
+				"org.springframework.web.servlet.DispatcherServlet"));
+		assertThat(map(dataRest).code().code()).isEqualTo("resource_not_found");
+
+		HttpClientErrorException downstream = new HttpClientErrorException(HttpStatus.NOT_FOUND);
+		downstream.setStackTrace(frames("org.springframework.web.client.HttpClientErrorException",
+				"org.springframework.web.client.DefaultResponseErrorHandler", "com.example.OrderService"));
+		assertThat(map(downstream).code().code()).isEqualTo("external_service_error");
+
+		HttpClientErrorException stackless = new HttpClientErrorException(HttpStatus.NOT_FOUND);
+		stackless.setStackTrace(new StackTraceElement[0]);
+		assertThat(map(stackless).code().code()).isEqualTo("external_service_error");
+	}
+
+	private static StackTraceElement[] frames(String... classNames) {
+		return Arrays.stream(classNames)
+			.map((className) -> new StackTraceElement(className, "call", null, 1))
+			.toArray(StackTraceElement[]::new);
 	}
 
 	@Test
