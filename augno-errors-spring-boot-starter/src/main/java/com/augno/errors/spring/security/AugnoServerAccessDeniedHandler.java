@@ -18,7 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
  * with a principal (an anonymous one goes to the entry point), so the denial is told as
  * such rather than asked of a security context that, on WebFlux, lives in the Reactor
  * context. An {@link AugnoException} among the denial's causes is answered as its thrower
- * described.
+ * described. A caller authenticated by an OAuth2 bearer token also gets the resource
+ * server's {@code insufficient_scope} challenge, as its own handler would set.
  *
  * @since 0.1.0
  */
@@ -40,8 +41,9 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		AugnoException cause = Causes.first(denied.getCause(), MAX_CAUSE_DEPTH,
 				(candidate) -> (candidate instanceof AugnoException augno) ? augno : null);
-		return this.handler.handle(exchange,
-				(cause != null) ? cause : AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied));
+		return ServerBearerScopeChallenge.addIfTokenAuthenticated(exchange, denied)
+			.then(this.handler.handle(exchange,
+					(cause != null) ? cause : AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied)));
 	}
 
 }

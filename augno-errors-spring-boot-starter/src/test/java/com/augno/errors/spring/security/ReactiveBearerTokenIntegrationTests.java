@@ -94,6 +94,10 @@ class ReactiveBearerTokenIntegrationTests {
 		HttpResponse<String> response = this.client.get("/admin", "Authorization", "Bearer " + token);
 		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 		AugnoErrors.assertThat(response).hasRequestId(response.headers().firstValue("Request-Id").orElseThrow());
+		assertThat(response.headers().allValues("WWW-Authenticate")).as("the resource server's own challenge")
+			.singleElement()
+			.asString()
+			.startsWith("Bearer error=\"insufficient_scope\"");
 	}
 
 	@Test
