@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -24,6 +25,7 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.util.ClassUtils;
 
 /**
  * Puts the envelope around the entry point that Spring Security chose for a filter chain.
@@ -36,7 +38,8 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * strategy the configurer uses, and with access denials passed to the original filter,
  * which holds the access denied handler in force. Without any mechanism (Spring
  * Security's fallback is a bare 403), the {@link AugnoAuthenticationEntryPoint} answers
- * alone. A filter whose entry point already writes the envelope is left as it is.
+ * alone. A filter whose entry point already writes the envelope is left as it is, and so
+ * is the one of an OAuth2 authorization server's own filter chain.
  *
  * @since 0.1.0
  */
@@ -58,6 +61,9 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 		if (chosen instanceof AugnoAuthenticationEntryPoint || chosen instanceof MechanismEntryPoint) {
 			return filter;
 		}
+		if (AuthorizationServerChain.is(this.http)) {
+			return (O) new OwnAnswersExceptionTranslationFilter(filter);
+		}
 		AuthenticationEntryPoint entryPoint = (chosen instanceof Http403ForbiddenEntryPoint) ? this.envelope
 				: new MechanismEntryPoint(chosen, this.envelope);
 		ExceptionTranslationFilter translation = new UpstreamExceptionTranslationFilter(entryPoint, requestCache());
@@ -77,6 +83,55 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 				? context.getBeanProvider(SecurityContextHolderStrategy.class)
 					.getIfUnique(SecurityContextHolder::getContextHolderStrategy)
 				: SecurityContextHolder.getContextHolderStrategy();
+	}
+
+	/**
+	 * Tells an OAuth2 authorization server's own filter chain, whose endpoints answer in
+	 * RFC 6749's format ({@code {"error": "invalid_client"}}, a bodiless 401 for a client
+	 * that sent no credentials) that OAuth2 clients parse: its exception translation is
+	 * left as the server built it.
+	 */
+	private static final class AuthorizationServerChain {
+
+		private static final boolean PRESENT = ClassUtils.isPresent(
+				"org.springframework.security.oauth2.server.authorization.OAuth2Authorization",
+				AuthorizationServerChain.class.getClassLoader());
+
+		static boolean is(HttpSecurity http) {
+			return PRESENT && Configurer.isApplied(http);
+		}
+
+		private static final class Configurer {
+
+			static boolean isApplied(HttpSecurity http) {
+				return http.getConfigurer(OAuth2AuthorizationServerConfigurer.class) != null;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Leaves an authorization server's exception translation as the server built it, and
+	 * tells the starter's request id filter to leave the bodiless answers of its chain
+	 * alone.
+	 */
+	private static final class OwnAnswersExceptionTranslationFilter extends ExceptionTranslationFilter {
+
+		private final ExceptionTranslationFilter original;
+
+		OwnAnswersExceptionTranslationFilter(ExceptionTranslationFilter original) {
+			super(original.getAuthenticationEntryPoint());
+			this.original = original;
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			request.setAttribute(ErrorResponseHandler.OWN_ANSWERS_ATTRIBUTE, Boolean.TRUE);
+			this.original.doFilter(request, response, chain);
+		}
+
 	}
 
 	/**

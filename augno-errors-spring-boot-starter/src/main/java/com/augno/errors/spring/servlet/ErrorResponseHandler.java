@@ -87,6 +87,14 @@ public class ErrorResponseHandler {
 	public static final String UPSTREAM_TRANSLATION_ATTRIBUTE = ErrorResponseHandler.class.getName()
 			+ ".upstreamTranslation";
 
+	/**
+	 * The request attribute a filter sets to say that its protocol's own answers (an
+	 * OAuth2 authorization server's bodiless 401 to a client without credentials) are
+	 * left as they are: an error status set without a body is then not given the
+	 * envelope.
+	 */
+	public static final String OWN_ANSWERS_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".ownAnswers";
+
 	static final String PAGE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".page";
 
 	/**

@@ -89,7 +89,8 @@ public class RequestIdFilter implements Filter {
 		try {
 			chain.doFilter(request, tracked);
 			if (tracked.isBodilessError() && !request.isAsyncStarted()
-					&& this.handler.getDecision().isEnveloped(request) && !isBrowserChallenge(request, response)) {
+					&& this.handler.getDecision().isEnveloped(request) && !isBrowserChallenge(request, response)
+					&& request.getAttribute(ErrorResponseHandler.OWN_ANSWERS_ATTRIBUTE) == null) {
 				this.handler.respondToStatus(request, response, tracked.getStatus());
 			}
 		}
