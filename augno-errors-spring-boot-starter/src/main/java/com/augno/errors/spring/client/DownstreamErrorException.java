@@ -20,11 +20,11 @@ import org.springframework.web.client.RestClientResponseException;
  * <p>
  * It is a {@link RestClientResponseException}, so code that already catches that keeps
  * working, but it never holds the downstream's body: {@link #getResponseBodyAsString()}
- * is empty and {@link #getMessage()} names only the method, status, code and the
- * downstream's request id, never the URL or the body. When it reaches this service's
- * error handling it is answered as {@code external_service_error} or
- * {@code service_unavailable} unless its code is passed through (see
- * {@link RestClientExceptionMapper}).
+ * is empty (and its headers say nothing of a body: no {@code Content-Length}) and
+ * {@link #getMessage()} names only the method, status, code and the downstream's request
+ * id, never the URL or the body. When it reaches this service's error handling it is
+ * answered as {@code external_service_error} or {@code service_unavailable} unless its
+ * code is passed through (see {@link RestClientExceptionMapper}).
  *
  * @since 0.1.0
  */
@@ -54,11 +54,32 @@ public class DownstreamErrorException extends RestClientResponseException {
 	 */
 	public DownstreamErrorException(DownstreamError error, HttpHeaders headers, HttpMethod method,
 			boolean idempotencyKey, boolean passThrough) {
-		super(describe(error, method), HttpStatusCode.valueOf(error.status()), "", headers, NO_BODY, null);
+		super(describe(error, method), HttpStatusCode.valueOf(error.status()), "", withoutBodyFraming(headers), NO_BODY,
+				null);
 		this.error = error;
 		this.method = method;
 		this.idempotencyKey = idempotencyKey;
 		this.passThrough = passThrough;
+	}
+
+	/**
+	 * The response headers without those that describe the body it no longer holds
+	 * ({@code Content-Length}, {@code Transfer-Encoding}, {@code Content-Encoding}): code
+	 * that relays the exception's headers with its empty body would otherwise announce
+	 * bytes that never come, and its client would wait for them.
+	 */
+	private static HttpHeaders withoutBodyFraming(HttpHeaders headers) {
+		if (!headers.containsHeader(HttpHeaders.CONTENT_LENGTH)
+				&& !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)
+				&& !headers.containsHeader(HttpHeaders.CONTENT_ENCODING)) {
+			return headers;
+		}
+		HttpHeaders copy = new HttpHeaders();
+		copy.putAll(headers);
+		copy.remove(HttpHeaders.CONTENT_LENGTH);
+		copy.remove(HttpHeaders.TRANSFER_ENCODING);
+		copy.remove(HttpHeaders.CONTENT_ENCODING);
+		return copy;
 	}
 
 	private static String describe(DownstreamError error, HttpMethod method) {
