@@ -41,9 +41,10 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		AugnoException cause = Causes.first(denied.getCause(), MAX_CAUSE_DEPTH,
 				(candidate) -> (candidate instanceof AugnoException augno) ? augno : null);
+		Throwable failure = (cause != null) ? cause : AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied);
+		// Deferred: the answer is assembled once the challenge is on the response.
 		return ServerBearerScopeChallenge.addIfTokenAuthenticated(exchange, denied)
-			.then(this.handler.handle(exchange,
-					(cause != null) ? cause : AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied)));
+			.then(Mono.defer(() -> this.handler.handle(exchange, failure)));
 	}
 
 }
