@@ -5,11 +5,10 @@ import java.util.Set;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.client.DownstreamErrorHandler;
 import com.augno.errors.spring.client.DownstreamErrorReader;
-import com.augno.errors.spring.client.DownstreamIOExceptionInterceptor;
 import com.augno.errors.spring.client.DownstreamResponseErrorHandler;
 import com.augno.errors.spring.client.DownstreamRetryPolicy;
-import com.augno.errors.spring.client.RequestIdInterceptor;
 import com.augno.errors.spring.client.RequestIdExchangeFilter;
+import com.augno.errors.spring.client.RequestIdInitializer;
 import com.augno.errors.spring.client.RestClientExceptionMapper;
 import com.augno.errors.spring.client.WebClientDownstreamErrorHandler;
 import com.augno.errors.spring.client.WebClientExceptionMapper;
@@ -35,15 +34,18 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of Spring's blocking HTTP clients: the mapper that answers failed
- * downstream calls (in a servlet web application), and, unless
- * {@code augno.errors.client.enabled=false}, a {@link DownstreamErrorHandler} and the
- * current request id on every {@code RestClient.Builder} and {@code RestTemplateBuilder}
- * of the application, and a {@link DownstreamRetryPolicy} bean for {@code RetryTemplate};
- * likewise for Spring WebFlux's {@code WebClient} and every {@code WebClient.Builder}.
- * With a Micrometer Tracing tracer (not the no-op one) the request id is not sent: the
- * tracing propagation of Spring Boot's instrumented builders carries the trace instead,
- * and Micrometer Tracing puts its trace id in the MDC.
+ * Auto-configuration of Spring's HTTP clients: the mappers that answer failed downstream
+ * calls (in a web application) and, unless {@code augno.errors.client.enabled=false}, the
+ * current request id on every {@code RestClient.Builder}, {@code RestTemplateBuilder} and
+ * {@code WebClient.Builder} of the application, a {@link DownstreamErrorHandler} that
+ * clients may install, and a {@link DownstreamRetryPolicy} bean for
+ * {@code RetryTemplate}. The builders raise {@code DownstreamErrorException} only with
+ * {@code augno.errors.client.raise-downstream-errors=true}: by default their clients
+ * raise Spring's own exceptions, which the application's code may catch. Nothing is added
+ * as a {@code ClientHttpRequestInterceptor}, which would make Spring hold every request
+ * body in memory. With a Micrometer Tracing tracer (not the no-op one) the request id is
+ * not sent: the tracing propagation of Spring Boot's instrumented builders carries the
+ * trace instead, and Micrometer Tracing puts its trace id in the MDC.
  *
  * @since 0.1.0
  */
@@ -62,7 +64,8 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 	@ConditionalOnWebApplication
 	RestClientExceptionMapper augnoRestClientExceptionMapper(ObjectProvider<ErrorRegistry> registry,
 			AugnoErrorsClientProperties properties) {
-		return new RestClientExceptionMapper(registry.getIfAvailable(), properties.getPassThroughCodes());
+		return new RestClientExceptionMapper(registry.getIfAvailable(), properties.getPassThroughCodes(),
+				reader(properties));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -86,8 +89,8 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "augno.errors.client.propagate-request-id", matchIfMissing = true)
-		RequestIdInterceptor augnoRequestIdInterceptor(AugnoErrorsClientProperties properties) {
-			return new RequestIdInterceptor(properties.getRequestIdHeader());
+		RequestIdInitializer augnoRequestIdInitializer(AugnoErrorsClientProperties properties) {
+			return new RequestIdInitializer(properties.getRequestIdHeader());
 		}
 
 	}
@@ -110,8 +113,9 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 
 	/**
 	 * Spring WebFlux's {@code WebClient}: the mapper of its failures and, unless
-	 * {@code augno.errors.client.enabled=false}, the downstream error handler and the
-	 * request id on every {@code WebClient.Builder} of a Boot application.
+	 * {@code augno.errors.client.enabled=false}, the request id (and with
+	 * {@code augno.errors.client.raise-downstream-errors=true} the downstream error
+	 * handler) on every {@code WebClient.Builder} of a Boot application.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(WebClient.class)
@@ -120,8 +124,10 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnWebApplication
-		WebClientExceptionMapper augnoWebClientExceptionMapper() {
-			return new WebClientExceptionMapper();
+		WebClientExceptionMapper augnoWebClientExceptionMapper(ObjectProvider<ErrorRegistry> registry,
+				AugnoErrorsClientProperties properties) {
+			return new WebClientExceptionMapper(registry.getIfAvailable(), properties.getPassThroughCodes(),
+					reader(properties));
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -145,9 +151,12 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 
 			@Bean
 			WebClientCustomizer augnoDownstreamWebClientCustomizer(WebClientDownstreamErrorHandler handler,
-					ObjectProvider<RequestIdExchangeFilter> requestIds, ConfigurableListableBeanFactory beanFactory) {
+					ObjectProvider<RequestIdExchangeFilter> requestIds, AugnoErrorsClientProperties properties,
+					ConfigurableListableBeanFactory beanFactory) {
 				return (builder) -> {
-					handler.applyTo(builder);
+					if (properties.isRaiseDownstreamErrors()) {
+						handler.applyTo(builder);
+					}
 					if (!isTracing(beanFactory)) {
 						requestIds.ifAvailable(builder::filter);
 					}
@@ -165,23 +174,28 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 
 		@Bean
 		RestClientCustomizer augnoDownstreamRestClientCustomizer(DownstreamErrorHandler handler,
-				ObjectProvider<RequestIdInterceptor> requestIds, ConfigurableListableBeanFactory beanFactory) {
+				ObjectProvider<RequestIdInitializer> requestIds, AugnoErrorsClientProperties properties,
+				ConfigurableListableBeanFactory beanFactory) {
 			return (builder) -> {
-				handler.applyTo(builder);
+				if (properties.isRaiseDownstreamErrors()) {
+					handler.applyTo(builder);
+				}
 				if (!isTracing(beanFactory)) {
-					requestIds.ifAvailable(builder::requestInterceptor);
+					requestIds.ifAvailable((initializer) -> initializer.applyTo(builder));
 				}
 			};
 		}
 
 		@Bean
 		RestTemplateCustomizer augnoDownstreamRestTemplateCustomizer(DownstreamErrorHandler handler,
-				ObjectProvider<RequestIdInterceptor> requestIds, ConfigurableListableBeanFactory beanFactory) {
+				ObjectProvider<RequestIdInitializer> requestIds, AugnoErrorsClientProperties properties,
+				ConfigurableListableBeanFactory beanFactory) {
 			return (restTemplate) -> {
-				restTemplate.setErrorHandler(new DownstreamResponseErrorHandler(handler));
-				restTemplate.getInterceptors().add(new DownstreamIOExceptionInterceptor());
+				if (properties.isRaiseDownstreamErrors()) {
+					restTemplate.setErrorHandler(new DownstreamResponseErrorHandler(handler));
+				}
 				if (!isTracing(beanFactory)) {
-					requestIds.ifAvailable(restTemplate.getInterceptors()::add);
+					requestIds.ifAvailable((initializer) -> initializer.applyTo(restTemplate));
 				}
 			};
 		}

@@ -92,16 +92,14 @@ public final class DownstreamErrorHandler implements RestClient.ResponseSpec.Err
 	}
 
 	/**
-	 * Install this handler for every error status of a builder's clients, with a
-	 * {@link DownstreamIOExceptionInterceptor} so that I/O failures record what
-	 * {@link DownstreamRetryPolicy} needs to know. A status handler the builder already
-	 * had runs first; one added later runs only for statuses this one does not handle, so
-	 * never for an error. A handler given to {@code onStatus} for one call runs first.
+	 * Install this handler for every error status of a builder's clients. A status
+	 * handler the builder already had runs first; one added later runs only for statuses
+	 * this one does not handle, so never for an error. A handler given to
+	 * {@code onStatus} for one call runs first.
 	 * @param builder the builder
 	 */
 	public void applyTo(RestClient.Builder builder) {
-		builder.defaultStatusHandler(HttpStatusCode::isError, this)
-			.requestInterceptor(new DownstreamIOExceptionInterceptor());
+		builder.defaultStatusHandler(HttpStatusCode::isError, this);
 	}
 
 	@Override

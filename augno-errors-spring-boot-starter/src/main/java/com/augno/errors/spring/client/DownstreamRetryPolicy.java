@@ -17,17 +17,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * A retry policy for Spring Framework's {@link RetryTemplate} that honours the Augno
  * contract:
  * <ul>
  * <li>it retries only a {@link DownstreamErrorException} the downstream marked
- * {@code is_transient}, an I/O failure of the call, or a connection that could not be
- * made;</li>
+ * {@code is_transient} (Spring's own {@code HttpStatusCodeException} tells neither the
+ * downstream's code nor the request's method, so it is never retried), an I/O failure of
+ * the call, or a connection that could not be made;</li>
  * <li>never a non-idempotent method (POST, PATCH) unless the request carried an
  * {@code Idempotency-Key}, except when the connection could not be made at all, so that
- * nothing reached the downstream;</li>
+ * nothing reached the downstream; the key of a request that failed on I/O is seen only
+ * through a {@link DownstreamIOExceptionRequestFactory};</li>
  * <li>it waits the downstream's {@code Retry-After} when there is one, cut to
  * {@code maxRetryAfter}, and an exponential back-off with jitter otherwise;</li>
  * <li>it makes at most {@code maxAttempts} attempts, the first included.</li>
@@ -43,6 +46,8 @@ import org.springframework.util.backoff.BackOffExecution;
 public final class DownstreamRetryPolicy implements RetryPolicy {
 
 	private static final int MAX_CAUSE_DEPTH = 8;
+
+	private static final String IO_ERROR_PREFIX = "I/O error on ";
 
 	private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
@@ -183,6 +188,14 @@ public final class DownstreamRetryPolicy implements RetryPolicy {
 			// Nothing reached the downstream: safe whatever the method.
 			return Decision.YES;
 		}
+		if (cause instanceof ResourceAccessException access && !(access.getCause() instanceof DownstreamIOException)) {
+			// Spring's I/O failure of a client without
+			// DownstreamIOExceptionRequestFactory:
+			// the method is known, whether the request carried a key is not. A connection
+			// that could not be made is still retried, by the causes below.
+			HttpMethod method = methodOf(access);
+			return (method != null && IDEMPOTENT.contains(method)) ? Decision.YES : null;
+		}
 		if (cause instanceof DownstreamIOException io) {
 			boolean unreached = Causes.first(io.getCause(), MAX_CAUSE_DEPTH,
 					(link) -> (link instanceof ConnectException || link instanceof NoRouteToHostException
@@ -190,6 +203,21 @@ public final class DownstreamRetryPolicy implements RetryPolicy {
 			return (unreached || isSafe(io.method(), io.hasIdempotencyKey())) ? Decision.YES : Decision.NO;
 		}
 		return null;
+	}
+
+	/**
+	 * Read the method of a failed call from the message that {@code RestClient} and
+	 * {@code RestTemplate} give their I/O failures: {@code I/O error on GET request for
+	 * "…": …}.
+	 */
+	private static @Nullable HttpMethod methodOf(ResourceAccessException ex) {
+		String message = ex.getMessage();
+		if (message == null || !message.startsWith(IO_ERROR_PREFIX)) {
+			return null;
+		}
+		int end = message.indexOf(" request for ", IO_ERROR_PREFIX.length());
+		return (end > IO_ERROR_PREFIX.length()) ? HttpMethod.valueOf(message.substring(IO_ERROR_PREFIX.length(), end))
+				: null;
 	}
 
 	private static boolean isSafe(HttpMethod method, boolean idempotencyKey) {

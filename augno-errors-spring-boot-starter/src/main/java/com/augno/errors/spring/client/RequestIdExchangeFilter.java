@@ -10,12 +10,12 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * The {@code WebClient} counterpart of {@link RequestIdInterceptor}: sends the current
+ * The {@code WebClient} counterpart of {@link RequestIdInitializer}: sends the current
  * request id with every outgoing call. On WebFlux the id is the one the request id
  * {@code WebFilter} wrote into the Reactor context under {@value RequestIds#MDC_KEY},
  * read when the call is subscribed; a call made outside a reactive request (a
  * {@code WebClient} blocked on in a servlet application) falls back to
- * {@link RequestIdInterceptor#currentRequestId()}. A header the caller set itself is left
+ * {@link RequestIdInitializer#currentRequestId()}. A header the caller set itself is left
  * alone, and nothing is sent outside a request.
  *
  * @since 0.1.0
@@ -41,7 +41,7 @@ public final class RequestIdExchangeFilter implements ExchangeFilterFunction {
 		return Mono.deferContextual((context) -> {
 			Object fromContext = context.getOrDefault(RequestIds.MDC_KEY, null);
 			String id = (fromContext instanceof String value && RequestIds.isValid(value)) ? value
-					: RequestIdInterceptor.currentRequestId();
+					: RequestIdInitializer.currentRequestId();
 			return next.exchange((id != null) ? ClientRequest.from(request).header(this.header, id).build() : request);
 		});
 	}

@@ -1,9 +1,7 @@
 package com.augno.errors.spring.client;
 
-import java.time.Duration;
 import java.util.Set;
 
-import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
@@ -39,16 +37,17 @@ import org.springframework.web.client.RestClientResponseException;
  * </ul>
  * A status exception that Spring code other than an HTTP client created (Spring Data
  * REST's 404 for an unknown profile) is no downstream failure: it gets the code of its
- * status, as a {@code ResponseStatusException} would. A {@link DownstreamErrorException}
- * whose code is passed through, because the client that made the call asked for it
+ * status, as a {@code ResponseStatusException} would. A downstream error whose code is
+ * passed through, because the client that made the call asked for it
  * ({@link DownstreamErrorHandler#passingThrough}) or the code is one of
- * {@code augno.errors.client.pass-through-codes}, is answered with the downstream's code
- * instead, when the body was an envelope and this service's registry knows the code: with
- * the downstream's type, quota and {@code Retry-After}, its message for a 4xx, and this
- * service's own request id. The downstream's envelope is never forwarded as it came. Runs
- * at {@link #ORDER}: after {@link ExceptionMapper#AUGNO_EXCEPTION_ORDER} and the mappers
- * of Spring MVC's own exceptions, and well before
- * {@link ExceptionMapper#ERROR_RESPONSE_ORDER}.
+ * {@code augno.errors.client.pass-through-codes} (then also from Spring's own
+ * {@code HttpClientErrorException} and {@code HttpServerErrorException}), is answered
+ * with the downstream's code instead, when the body was an envelope and this service's
+ * registry knows the code: with the downstream's type, quota and {@code Retry-After}, its
+ * message for a 4xx, and this service's own request id. The downstream's envelope is
+ * never forwarded as it came. Runs at {@link #ORDER}: after
+ * {@link ExceptionMapper#AUGNO_EXCEPTION_ORDER} and the mappers of Spring MVC's own
+ * exceptions, and well before {@link ExceptionMapper#ERROR_RESPONSE_ORDER}.
  *
  * @since 0.1.0
  */
@@ -61,15 +60,13 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 
 	private static final String CLIENT_PACKAGE = "org.springframework.web.client.";
 
-	private final @Nullable ErrorRegistry registry;
-
-	private final Set<String> passThroughCodes;
+	private final DownstreamPassThrough passThrough;
 
 	/**
 	 * Create a mapper that passes no downstream code through.
 	 */
 	public RestClientExceptionMapper() {
-		this(null, Set.of());
+		this(null, Set.of(), new DownstreamErrorReader());
 	}
 
 	/**
@@ -78,10 +75,12 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 	 * passed through
 	 * @param passThroughCodes the downstream codes this service answers with as its own,
 	 * in addition to those the calling client marks
+	 * @param reader reads the body of Spring's own status exceptions, when a code is
+	 * passed through
 	 */
-	public RestClientExceptionMapper(@Nullable ErrorRegistry registry, Set<String> passThroughCodes) {
-		this.registry = registry;
-		this.passThroughCodes = Set.copyOf(passThroughCodes);
+	public RestClientExceptionMapper(@Nullable ErrorRegistry registry, Set<String> passThroughCodes,
+			DownstreamErrorReader reader) {
+		this.passThrough = new DownstreamPassThrough(registry, passThroughCodes, reader);
 	}
 
 	@Override
@@ -89,40 +88,16 @@ public final class RestClientExceptionMapper implements ExceptionMapper {
 		if (!(throwable instanceof RestClientException)) {
 			return null;
 		}
-		if (throwable instanceof DownstreamErrorException downstream) {
-			MappedError passed = passThrough(downstream);
-			if (passed != null) {
-				return passed;
-			}
-		}
 		if (throwable instanceof RestClientResponseException response) {
-			return isRaisedByOtherSpringCode(response)
-					? MappedError.of(StatusCodes.forStatus(response.getStatusCode().value())) : mapResponse(response);
+			if (isRaisedByOtherSpringCode(response)) {
+				return MappedError.of(StatusCodes.forStatus(response.getStatusCode().value()));
+			}
+			MappedError passed = (response instanceof DownstreamErrorException downstream)
+					? this.passThrough.map(downstream) : this.passThrough.map(response.getStatusCode().value(),
+							response.getResponseHeaders(), response.getResponseBodyAsByteArray());
+			return (passed != null) ? passed : mapResponse(response);
 		}
 		return DownstreamFailures.byCause(throwable.getCause());
-	}
-
-	private @Nullable MappedError passThrough(DownstreamErrorException downstream) {
-		if (this.registry == null || !downstream.isEnvelope()
-				|| !(downstream.isPassThrough() || this.passThroughCodes.contains(downstream.code()))) {
-			return null;
-		}
-		ErrorCode code = this.registry.find(downstream.code());
-		if (code == null) {
-			return null;
-		}
-		MappedError mapped = MappedError.of(code);
-		if (downstream.type() != null && downstream.type() != code.type()) {
-			mapped = mapped.withType(downstream.type());
-		}
-		if (code.status() < 500 && downstream.errorMessage() != null) {
-			mapped = mapped.withMessage(downstream.errorMessage());
-		}
-		if (downstream.quota() != null) {
-			mapped = mapped.withQuota(downstream.quota());
-		}
-		Duration retryAfter = downstream.retryAfter();
-		return (retryAfter != null && downstream.isTransient()) ? mapped.withRetryAfter(retryAfter) : mapped;
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package com.augno.errors.spring.client;
 
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
+import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +20,9 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * response timeout) by its causes: {@code timeout} or {@code connection_error}, else
  * {@code external_service_error};</li>
  * <li>a {@link WebClientResponseException} (a downstream error status, from a client
- * without {@link WebClientDownstreamErrorHandler}): {@code service_unavailable} for a 503
- * or 429, else {@code external_service_error};</li>
+ * without {@link WebClientDownstreamErrorHandler}): the downstream's own code when it is
+ * one of {@code augno.errors.client.pass-through-codes} and the body is an envelope, else
+ * {@code service_unavailable} for a 503 or 429, else {@code external_service_error};</li>
  * <li>a {@link TimeoutException}, which Reactor's {@code timeout(...)} operator raises
  * around a call that took too long: {@code timeout};</li>
  * <li>any other {@link WebClientException}: {@code external_service_error}.</li>
@@ -37,6 +40,28 @@ public final class WebClientExceptionMapper implements ExceptionMapper {
 	 */
 	public static final int ORDER = RestClientExceptionMapper.ORDER + 1;
 
+	private final DownstreamPassThrough passThrough;
+
+	/**
+	 * Create a mapper that passes no downstream code through.
+	 */
+	public WebClientExceptionMapper() {
+		this(null, Set.of(), new DownstreamErrorReader());
+	}
+
+	/**
+	 * Create a mapper that passes downstream codes through.
+	 * @param registry this service's codes; a downstream code it does not know is never
+	 * passed through
+	 * @param passThroughCodes the downstream codes this service answers with as its own
+	 * @param reader reads the body of a {@link WebClientResponseException}, when a code
+	 * is passed through
+	 */
+	public WebClientExceptionMapper(@Nullable ErrorRegistry registry, Set<String> passThroughCodes,
+			DownstreamErrorReader reader) {
+		this.passThrough = new DownstreamPassThrough(registry, passThroughCodes, reader);
+	}
+
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof TimeoutException) {
@@ -46,7 +71,10 @@ public final class WebClientExceptionMapper implements ExceptionMapper {
 			return null;
 		}
 		if (throwable instanceof WebClientResponseException response) {
-			return DownstreamFailures.byStatus(response.getStatusCode().value(), response.getHeaders());
+			MappedError passed = this.passThrough.map(response.getStatusCode().value(), response.getHeaders(),
+					response.getResponseBodyAsByteArray());
+			return (passed != null) ? passed
+					: DownstreamFailures.byStatus(response.getStatusCode().value(), response.getHeaders());
 		}
 		if (throwable instanceof WebClientRequestException) {
 			return DownstreamFailures.byCause(throwable.getCause());

@@ -18,11 +18,20 @@ import org.springframework.util.unit.DataSize;
 public class AugnoErrorsClientProperties {
 
 	/**
-	 * Whether every RestClient.Builder, RestTemplateBuilder and WebClient.Builder of the
-	 * application turns downstream error responses into DownstreamErrorException and
-	 * sends the current request id.
+	 * Whether the starter customizes every RestClient.Builder, RestTemplateBuilder and
+	 * WebClient.Builder of the application (the current request id, and
+	 * raise-downstream-errors), and defines the DownstreamRetryPolicy bean.
 	 */
 	private boolean enabled = true;
+
+	/**
+	 * Whether every RestClient.Builder, RestTemplateBuilder and WebClient.Builder of the
+	 * application turns downstream error responses into DownstreamErrorException instead
+	 * of Spring's HttpClientErrorException, HttpServerErrorException and
+	 * WebClientResponseException. Off by default: it changes the exceptions that the
+	 * application's own code catches.
+	 */
+	private boolean raiseDownstreamErrors;
 
 	/**
 	 * Request header that carries the current request id to the downstream service, and
@@ -63,6 +72,14 @@ public class AugnoErrorsClientProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isRaiseDownstreamErrors() {
+		return this.raiseDownstreamErrors;
+	}
+
+	public void setRaiseDownstreamErrors(boolean raiseDownstreamErrors) {
+		this.raiseDownstreamErrors = raiseDownstreamErrors;
 	}
 
 	public String getRequestIdHeader() {

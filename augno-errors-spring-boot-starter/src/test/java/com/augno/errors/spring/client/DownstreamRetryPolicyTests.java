@@ -3,6 +3,9 @@ package com.augno.errors.spring.client;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +23,19 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.resilience.annotation.EnableResilientMethods;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * What {@link DownstreamRetryPolicy} retries, and how long it waits, through Spring's own
@@ -120,6 +128,61 @@ class DownstreamRetryPolicyTests {
 		assertThat(DownstreamRetryPolicy.isRetryable(new ResourceAccessException("I/O error",
 				new DownstreamIOException(HttpMethod.POST, true, new SocketTimeoutException("Read timed out")))))
 			.isTrue();
+	}
+
+	@Test
+	void ioFailureOfSpringsOwnClientsIsRetriedByItsMethodAndTheKeyOnlyThroughTheFactory() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Thread resetter = new Thread(() -> resetEveryConnection(server), "resetter");
+			resetter.setDaemon(true);
+			resetter.start();
+			String url = "http://127.0.0.1:" + server.getLocalPort() + "/labels";
+			RestClient client = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
+			Throwable get = catchThrowable(() -> client.get().uri(url).retrieve().toBodilessEntity());
+			Throwable keyedPost = catchThrowable(() -> client.post()
+				.uri(url)
+				.header("Idempotency-Key", "k1")
+				.body("label")
+				.retrieve()
+				.toBodilessEntity());
+			assertThat(get).isInstanceOf(ResourceAccessException.class).hasMessageStartingWith("I/O error on GET");
+			assertThat(DownstreamRetryPolicy.isRetryable(get)).isTrue();
+			assertThat(keyedPost).isInstanceOf(ResourceAccessException.class);
+			assertThat(DownstreamRetryPolicy.isRetryable(keyedPost)).isFalse();
+			RestClient wrapped = RestClient.builder()
+				.requestFactory(new DownstreamIOExceptionRequestFactory(new JdkClientHttpRequestFactory()))
+				.build();
+			Throwable wrappedPost = catchThrowable(() -> wrapped.post()
+				.uri(url)
+				.header("Idempotency-Key", "k1")
+				.body("label")
+				.retrieve()
+				.toBodilessEntity());
+			assertThat(wrappedPost).hasCauseInstanceOf(DownstreamIOException.class);
+			assertThat(DownstreamRetryPolicy.isRetryable(wrappedPost)).isTrue();
+			RestTemplate template = new RestTemplate(new SimpleClientHttpRequestFactory());
+			assertThat(
+					DownstreamRetryPolicy.isRetryable(catchThrowable(() -> template.getForObject(url, String.class))))
+				.isTrue();
+			assertThat(DownstreamRetryPolicy
+				.isRetryable(catchThrowable(() -> template.postForObject(url, "label", String.class)))).isFalse();
+		}
+	}
+
+	/**
+	 * Accept every connection, read the request and reset the connection without an
+	 * answer, so that a call fails on I/O after the request reached the downstream.
+	 */
+	private static void resetEveryConnection(ServerSocket server) {
+		while (!server.isClosed()) {
+			try (Socket socket = server.accept()) {
+				socket.getInputStream().read(new byte[8192]);
+				socket.setSoLinger(true, 0);
+			}
+			catch (IOException ex) {
+				return;
+			}
+		}
 	}
 
 	@Test

@@ -107,7 +107,7 @@ class RestClientExceptionMapperTests {
 	@Test
 	void codeConfiguredToPassThroughBecomesOurs() {
 		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(),
-				Set.of("resource_not_found"));
+				Set.of("resource_not_found"), new DownstreamErrorReader());
 		MappedError mapped = passing.map(downstream(404, "resource_not_found", false, null, false));
 		assertThat(mapped).isNotNull();
 		assertThat(mapped.code()).isEqualTo(ErrorCodes.RESOURCE_NOT_FOUND);
@@ -118,8 +118,35 @@ class RestClientExceptionMapperTests {
 	}
 
 	@Test
+	void codeConfiguredToPassThroughIsReadFromSpringsOwnStatusException() {
+		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(),
+				Set.of("resource_not_found"), new DownstreamErrorReader());
+		byte[] envelope = """
+				{"error":{"code":"resource_not_found","type":"invalid_request_error","message":"Shipping term not found.",
+				"param":null,"doc_url":"https://docs.augno.com/api/errors#resource_not_found","is_transient":false,
+				"quota":null,"request_log_url":"https://augno.com/dashboard/request-logs/rq_theirs"}}"""
+			.getBytes(StandardCharsets.UTF_8);
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+		MappedError mapped = passing.map(HttpClientErrorException.create(HttpStatus.NOT_FOUND, "Not Found", json,
+				envelope, StandardCharsets.UTF_8));
+		assertThat(mapped).isNotNull();
+		assertThat(mapped.code()).isEqualTo(ErrorCodes.RESOURCE_NOT_FOUND);
+		assertThat(mapped.message()).isEqualTo("Shipping term not found.");
+		MappedError proxyPage = passing.map(HttpClientErrorException.create(HttpStatus.NOT_FOUND, "Not Found",
+				new HttpHeaders(), "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+		assertThat(proxyPage.code().code()).isEqualTo("external_service_error");
+		MappedError notListed = new RestClientExceptionMapper(ErrorRegistry.standard(), Set.of(),
+				new DownstreamErrorReader())
+			.map(HttpClientErrorException.create(HttpStatus.NOT_FOUND, "Not Found", json, envelope,
+					StandardCharsets.UTF_8));
+		assertThat(notListed.code().code()).isEqualTo("external_service_error");
+	}
+
+	@Test
 	void codeTheClientPassesThroughBecomesOurs() {
-		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(), Set.of());
+		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(), Set.of(),
+				new DownstreamErrorReader());
 		MappedError mapped = passing.map(downstream(429, "rate_limit_exceeded", true, Duration.ofSeconds(1), true));
 		assertThat(mapped).isNotNull();
 		assertThat(mapped.code()).isEqualTo(ErrorCodes.RATE_LIMIT_EXCEEDED);
@@ -129,7 +156,7 @@ class RestClientExceptionMapperTests {
 	@Test
 	void codeUnknownToOurRegistryOrBodyNotAnEnvelopeIsNeverPassedThrough() {
 		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(),
-				Set.of("shipment_lost", "resource_not_found"));
+				Set.of("shipment_lost", "resource_not_found"), new DownstreamErrorReader());
 		assertThat(passing.map(downstream(404, "shipment_lost", false, null, true)).code().code())
 			.isEqualTo("external_service_error");
 		DownstreamError proxyPage = new DownstreamError(404, "resource_not_found", null, null, null, false, null, null,
@@ -142,7 +169,7 @@ class RestClientExceptionMapperTests {
 	@Test
 	void serverErrorPassedThroughKeepsOurDefaultMessage() {
 		RestClientExceptionMapper passing = new RestClientExceptionMapper(ErrorRegistry.standard(),
-				Set.of("internal_error"));
+				Set.of("internal_error"), new DownstreamErrorReader());
 		MappedError mapped = passing.map(downstream(500, "internal_error", true, null, false));
 		assertThat(mapped).isNotNull();
 		assertThat(mapped.code()).isEqualTo(ErrorCodes.INTERNAL_ERROR);

@@ -3,13 +3,16 @@ package com.augno.errors.spring.client;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
+import com.augno.errors.ErrorRegistry;
 import com.augno.errors.spring.mapping.MappedError;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -37,6 +40,26 @@ class WebClientExceptionMapperTests {
 		WebClientResponseException failure = WebClientResponseException.create(404, "Not Found", new HttpHeaders(),
 				"{}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 		assertThat(code(this.mapper.map(failure))).isEqualTo("external_service_error");
+	}
+
+	@Test
+	void aCodeConfiguredToPassThroughIsReadFromTheResponseException() {
+		WebClientExceptionMapper passing = new WebClientExceptionMapper(ErrorRegistry.standard(),
+				Set.of("resource_not_found"), new DownstreamErrorReader());
+		byte[] envelope = """
+				{"error":{"code":"resource_not_found","type":"invalid_request_error","message":"Label not found.",
+				"param":null,"doc_url":"https://docs.augno.com/api/errors#resource_not_found","is_transient":false,
+				"quota":null,"request_log_url":"https://augno.com/dashboard/request-logs/rq_theirs"}}"""
+			.getBytes(StandardCharsets.UTF_8);
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		MappedError mapped = passing
+			.map(WebClientResponseException.create(404, "Not Found", json, envelope, StandardCharsets.UTF_8));
+		assertThat(code(mapped)).isEqualTo("resource_not_found");
+		assertThat(mapped.message()).isEqualTo("Label not found.");
+		assertThat(code(this.mapper
+			.map(WebClientResponseException.create(404, "Not Found", json, envelope, StandardCharsets.UTF_8))))
+			.isEqualTo("external_service_error");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import com.augno.errors.sample.platform.PlatformErrors;
 import com.augno.errors.spring.client.DownstreamErrorHandler;
 import com.augno.errors.spring.web.PossibleErrors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -16,11 +17,11 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Shipping rates from the downstream provider through a {@code RestClient} built from
- * Spring Boot's builder, so its error responses arrive as
- * {@code DownstreamErrorException}; the {@code Sample-Provider-Mode} header makes the
- * provider fail (external_service_error), stall past the client's 1 s read timeout
- * (timeout), be down for maintenance (service_unavailable), not listen at all
- * (connection_error), or know no rates for the route ({@code no_route}: its
+ * Spring Boot's builder with the starter's {@link DownstreamErrorHandler}, so its error
+ * responses arrive as {@code DownstreamErrorException}; the {@code Sample-Provider-Mode}
+ * header makes the provider fail (external_service_error), stall past the client's 1 s
+ * read timeout (timeout), be down for maintenance (service_unavailable), not listen at
+ * all (connection_error), or know no rates for the route ({@code no_route}: its
  * {@code resource_not_found}, which this client passes through).
  */
 @RestController
@@ -33,13 +34,15 @@ class ShippingController {
 
 	private final RestClient client;
 
-	ShippingController(ShippingProvider provider, RestClient.Builder builder) {
+	// The handler bean is absent when the starter is switched off (augno.errors.enabled).
+	ShippingController(ShippingProvider provider, RestClient.Builder builder,
+			ObjectProvider<DownstreamErrorHandler> errors) {
 		this.provider = provider;
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
 		factory.setReadTimeout(READ_TIMEOUT);
 		this.client = builder.requestFactory(factory)
-			.apply(DownstreamErrorHandler.passThrough("resource_not_found"))
+			.apply(errors.getIfAvailable(DownstreamErrorHandler::new).passingThrough("resource_not_found")::applyTo)
 			.build();
 	}
 

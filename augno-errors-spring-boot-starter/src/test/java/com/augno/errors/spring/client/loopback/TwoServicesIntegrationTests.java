@@ -44,10 +44,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Two real services over loopback, each with the starter: service A calls service B with
- * a {@code RestClient} from Spring Boot's builder. B's envelopes reach A's code as
- * {@link DownstreamErrorException}, A answers by its pass-through policy, A's request id
- * reaches B's log lines, retries honour {@code Retry-After}, and hostile bodies from a
- * raw HTTP server stay bounded and out of messages and logs.
+ * a {@code RestClient} from Spring Boot's builder, which raises typed downstream errors
+ * ({@code augno.errors.client.raise-downstream-errors=true}). B's envelopes reach A's
+ * code as {@link DownstreamErrorException}, A answers by its pass-through policy, A's
+ * request id reaches B's log lines, retries honour {@code Retry-After}, and hostile
+ * bodies from a raw HTTP server stay bounded and out of messages and logs.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TwoServicesIntegrationTests {
@@ -73,7 +74,7 @@ class TwoServicesIntegrationTests {
 		serviceBUrl = LoopbackServices.url(serviceB);
 		serviceA = LoopbackServices.start(new Class<?>[] { ServiceA.class, WithoutTracer.class },
 				"downstream.url=" + serviceBUrl, "augno.errors.client.pass-through-codes=resource_not_found",
-				"augno.errors.logging.invalid-request-error=info");
+				"augno.errors.client.raise-downstream-errors=true", "augno.errors.logging.invalid-request-error=info");
 		clientOfA = LoopbackServices.client(serviceA);
 		hostile = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		hostile.createContext("/html",
