@@ -10,16 +10,32 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 /**
  * Remembers whether anyone asked for the response body, so that the request id filter can
  * tell an error status set without a body (as some filters and entry points do) from an
- * error response someone wrote.
+ * error response someone wrote; and keeps the response to one request id header: a value
+ * the application adds (a relay copying a downstream's headers) replaces the filter's, as
+ * Spring MVC means when it puts a {@code ResponseEntity}'s headers, instead of sending
+ * two.
  *
  * @since 0.1.0
  */
 final class BodyTrackingResponse extends HttpServletResponseWrapper {
 
+	private final String requestIdHeader;
+
 	private boolean bodyRequested;
 
-	BodyTrackingResponse(HttpServletResponse response) {
+	BodyTrackingResponse(HttpServletResponse response, String requestIdHeader) {
 		super(response);
+		this.requestIdHeader = requestIdHeader;
+	}
+
+	@Override
+	public void addHeader(String name, String value) {
+		if (this.requestIdHeader.equalsIgnoreCase(name)) {
+			super.setHeader(name, value);
+		}
+		else {
+			super.addHeader(name, value);
+		}
 	}
 
 	@Override

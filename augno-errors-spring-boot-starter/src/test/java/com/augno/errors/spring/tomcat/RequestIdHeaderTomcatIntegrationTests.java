@@ -21,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it arrives once and intact, the application reads it back through the Servlet API
  * ({@code getHeader}, {@code containsHeader}, {@code getHeaderNames}, as Spring
  * Security's header writers do), and it can replace it. A filter before the starter's,
- * which wraps the response, still sees the header set through its wrapper.
+ * which wraps the response, still sees the header set through its wrapper. A relayed id
+ * replaces the starter's rather than doubling it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.shutdown=immediate", "augno.errors.filter.order=0" })
@@ -57,6 +60,16 @@ class RequestIdHeaderTomcatIntegrationTests {
 	void lendsTheApplicationTheHeaderToReplace() throws Exception {
 		HttpResponse<String> response = get("/replace");
 		assertThat(response.headers().allValues("Request-Id")).containsExactly("replaced");
+	}
+
+	/**
+	 * A relay that copies a downstream's headers into its {@code ResponseEntity} (or adds
+	 * the header itself) sends one id, the one it copied, not the starter's beside it.
+	 */
+	@Test
+	void aRelayedRequestIdReplacesOursInsteadOfDoublingIt() throws Exception {
+		assertThat(get("/relay").headers().allValues("Request-Id")).containsExactly("rq_downstream");
+		assertThat(get("/relay-added").headers().allValues("Request-Id")).containsExactly("rq_added");
 	}
 
 	@Test
@@ -87,6 +100,20 @@ class RequestIdHeaderTomcatIntegrationTests {
 		String replace(HttpServletResponse response) {
 			response.setHeader("Request-Id", "replaced");
 			return "replaced";
+		}
+
+		@GetMapping("/relay")
+		ResponseEntity<String> relay() {
+			HttpHeaders downstream = new HttpHeaders();
+			downstream.add("Request-Id", "rq_downstream");
+			downstream.add("X-Downstream", "kept");
+			return ResponseEntity.ok().headers(downstream).body("relayed");
+		}
+
+		@GetMapping("/relay-added")
+		String relayAdded(HttpServletResponse response) {
+			response.addHeader("request-id", "rq_added");
+			return "relayed";
 		}
 
 		/**
