@@ -101,12 +101,7 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 	void everyRestClientBuilderSendsTheRequestIdAndKeepsSpringsOwnExceptions() {
 		this.clientRunner.run((context) -> {
 			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
-			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
-			server.expect(requestTo("/terms/t9"))
-				.andExpect(header("Request-Id", "rq_ours"))
-				.andRespond(withStatus(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
-					.header("Request-Id", "rq_theirs")
-					.body(NOT_FOUND));
+			MockRestServiceServer server = expectNotFoundFor("rq_ours", builder);
 			RestClient client = builder.build();
 			MDC.put(RequestIds.MDC_KEY, "rq_ours");
 			try {
@@ -131,12 +126,7 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 	void raiseDownstreamErrorsTurnsErrorsOfEveryRestClientBuilderIntoTheTypedException() {
 		this.clientRunner.withPropertyValues("augno.errors.client.raise-downstream-errors=true").run((context) -> {
 			RestClient.Builder builder = context.getBean(RestClient.Builder.class);
-			MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
-			server.expect(requestTo("/terms/t9"))
-				.andExpect(header("Request-Id", "rq_ours"))
-				.andRespond(withStatus(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
-					.header("Request-Id", "rq_theirs")
-					.body(NOT_FOUND));
+			MockRestServiceServer server = expectNotFoundFor("rq_ours", builder);
 			RestClient client = builder.build();
 			MDC.put(RequestIds.MDC_KEY, "rq_ours");
 			try {
@@ -363,6 +353,20 @@ class AugnoErrorsHttpClientAutoConfigurationTests {
 					.code()
 					.code()).isEqualTo("resource_not_found");
 			});
+	}
+
+	/**
+	 * Bind a mock server to the builder that answers {@code /terms/t9} sent with the
+	 * given request id with a 404 envelope and its own request id, {@code rq_theirs}.
+	 */
+	private static MockRestServiceServer expectNotFoundFor(String requestId, RestClient.Builder builder) {
+		MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
+		server.expect(requestTo("/terms/t9"))
+			.andExpect(header("Request-Id", requestId))
+			.andRespond(withStatus(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+				.header("Request-Id", "rq_theirs")
+				.body(NOT_FOUND));
+		return server;
 	}
 
 	/**
