@@ -32,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -322,6 +323,20 @@ public class ErrorResponseHandler {
 	}
 
 	/**
+	 * Record a failure answered with a 5xx in the request's observation, as Spring's
+	 * {@code ServerHttpObservationFilter} records one that nobody answered: Spring Boot's
+	 * {@code http.server.requests} keeps its {@code exception} tag and a trace its error,
+	 * as without the starter. An error the application recorded itself is kept.
+	 */
+	private static void recordInObservation(HttpServletRequest request, Throwable cause) {
+		ServerHttpObservationFilter.findObservationContext(request).ifPresent((context) -> {
+			if (context.getError() == null) {
+				context.setError(cause);
+			}
+		});
+	}
+
+	/**
 	 * Answer a request body the container could not read ({@link BodyReadFailures}) once,
 	 * though it arrives twice: on the first dispatch, where the container has suspended
 	 * the response, the error is logged and the listeners told; on the container's error
@@ -433,6 +448,9 @@ public class ErrorResponseHandler {
 		else {
 			this.errorLogger.log(OriginalRequest.method(request), OriginalRequest.uri(request),
 					ServletRequestIds.find(request), code.status(), error, cause);
+			if (cause != null && code.status() >= 500) {
+				recordInObservation(request, cause);
+			}
 		}
 		// An error dispatch cannot forward to another one.
 		boolean pageable = delivery == Delivery.RETURN

@@ -10,6 +10,7 @@ import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,7 @@ abstract class ErrorMetricsContract {
 	void countsEachAnsweredErrorByCodeTypeAndStatus() throws Exception {
 		double notFound = count("resource_not_found", "invalid_request_error", "404");
 		double conflict = count("resource_conflict", "invalid_request_error", "409");
+		double crashes = count("internal_error", "api_error", "500");
 		assertThat(this.http.get("/metrics/nothing-here").statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/metrics/nothing-here-either").statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/metrics/locked/7").statusCode()).isEqualTo(409);
@@ -67,8 +69,23 @@ abstract class ErrorMetricsContract {
 			.isEqualTo(notFound + 2);
 		assertThat(await(() -> counter("resource_conflict", "invalid_request_error", "409", conflict + 1)).count())
 			.isEqualTo(conflict + 1);
-		assertThat(this.registry.find(ErrorMetricsListener.METER_NAME).tag("code", "internal_error").counter())
-			.isNull();
+		assertThat(count("internal_error", "api_error", "500")).isEqualTo(crashes);
+	}
+
+	/**
+	 * A crash keeps what Spring Boot's {@code http.server.requests} and a trace record of
+	 * it without the starter: its exception (the {@code exception} tag, the span's
+	 * error), though the starter answered it.
+	 */
+	@Test
+	void aCrashIsRecordedWithItsExceptionInTheRequestObservation() throws Exception {
+		assertThat(this.http.get("/metrics/crash").statusCode()).isEqualTo(500);
+		Timer requests = await(() -> this.registry.find("http.server.requests")
+			.tag("uri", "/metrics/crash")
+			.tag("status", "500")
+			.timer());
+		assertThat(requests.getId().getTag("exception")).isEqualTo("IllegalStateException");
+		assertThat(requests.getId().getTag("outcome")).isEqualTo("SERVER_ERROR");
 	}
 
 	@Test
@@ -141,6 +158,11 @@ abstract class ErrorMetricsContract {
 		@GetMapping("/metrics/locked/{id}")
 		String locked(@PathVariable String id) {
 			throw AugnoException.of("resource_conflict");
+		}
+
+		@GetMapping("/metrics/crash")
+		String crash() {
+			throw new IllegalStateException("the ledger is gone");
 		}
 
 	}
