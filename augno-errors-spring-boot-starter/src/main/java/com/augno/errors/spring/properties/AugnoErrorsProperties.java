@@ -553,8 +553,9 @@ public class AugnoErrorsProperties {
 		 * WWW-Authenticate challenge sent with a 401 only when no authentication
 		 * mechanism set one: no HTTP Basic or resource server in the filter chain, a
 		 * login form answering an API client, or an application filter calling the
-		 * starter's entry point. A mechanism's own challenge always wins. Empty to send
-		 * none.
+		 * starter's entry point. A mechanism's own challenge always wins, and a 401 a
+		 * mechanism answered without one (HTTP Basic's to an XMLHttpRequest) keeps none.
+		 * Empty to send none.
 		 */
 		private String wwwAuthenticate = "Bearer";
 

@@ -65,11 +65,12 @@ public final class AugnoAuthenticationEntryPoint implements AuthenticationEntryP
 	 * @param response the response
 	 * @param authException the exception the mechanism was started for
 	 * @param status the status the mechanism chose
+	 * @param challenge whether to send the configured challenge with a 401 that has none
 	 * @throws IOException if writing the response fails
 	 */
 	void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException authException,
-			int status) throws IOException {
-		if (status == HttpStatus.UNAUTHORIZED.value()) {
+			int status, boolean challenge) throws IOException {
+		if (challenge && status == HttpStatus.UNAUTHORIZED.value()) {
 			challenge(response);
 		}
 		request.setAttribute(ErrorResponseHandler.FAILURE_ATTRIBUTE, failure(request, authException));

@@ -52,10 +52,13 @@ final class MechanismEntryPoint implements AuthenticationEntryPoint {
 			return;
 		}
 		int status = captured.errorStatus();
-		if (status == 0 || captured.isRedirected()) {
-			status = HttpStatus.UNAUTHORIZED.value();
-		}
-		this.envelope.commence(request, response, authException, status);
+		// A status of the mechanism's own is kept with the headers it chose: HTTP Basic
+		// answers an XMLHttpRequest with a 401 and no challenge, so that the browser
+		// shows no sign-in dialog. Only where the starter chooses the 401 (for a login
+		// redirect) does it add the configured challenge.
+		boolean ownStatus = status != 0 && !captured.isRedirected();
+		this.envelope.commence(request, response, authException, ownStatus ? status : HttpStatus.UNAUTHORIZED.value(),
+				!ownStatus);
 	}
 
 	AuthenticationEntryPoint getMechanism() {

@@ -103,6 +103,19 @@ class HttpBasicChallengeIntegrationTests {
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
 	}
 
+	/**
+	 * HTTP Basic answers an {@code XMLHttpRequest} with a 401 and no challenge, so that
+	 * the browser running the script shows no sign-in dialog: the envelope keeps it so,
+	 * rather than inventing the configured challenge.
+	 */
+	@Test
+	void xmlHttpRequestGetsNoChallengeAsHttpBasicAnswersIt() throws Exception {
+		HttpResponse<String> response = this.client.get("/hello", "Accept", "application/json", "X-Requested-With",
+				"XMLHttpRequest");
+		assertClientError(response, "invalid_credentials", "No credentials were provided.");
+		assertThat(response.headers().allValues("WWW-Authenticate")).isEmpty();
+	}
+
 	@Test
 	void applicationsOwnAccessDeniedHandlerStillAnswersADenial() throws Exception {
 		// The exception translation filter is rebuilt around the entry point; a denial
