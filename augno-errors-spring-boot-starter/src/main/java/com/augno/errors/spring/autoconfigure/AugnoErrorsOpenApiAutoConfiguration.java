@@ -2,6 +2,7 @@ package com.augno.errors.spring.autoconfigure;
 
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorRegistry;
+import com.augno.errors.spring.openapi.ApplicationErrorHandlers;
 import com.augno.errors.spring.openapi.ErrorCodesOperationCustomizer;
 import com.augno.errors.spring.openapi.ErrorResponses;
 import com.augno.errors.spring.openapi.ErrorResponsesOpenApiCustomizer;
@@ -22,10 +23,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.web.accept.ApiVersionStrategy;
+import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -62,16 +65,25 @@ public final class AugnoErrorsOpenApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ErrorCodesOperationCustomizer augnoErrorCodesOperationCustomizer(OperationErrorRules rules) {
-		return new ErrorCodesOperationCustomizer(rules);
+	ApplicationErrorHandlers augnoApplicationErrorHandlers(ApplicationContext context) {
+		return new ApplicationErrorHandlers(() -> ControllerAdviceBean.findAnnotatedBeans(context));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorCodesOperationCustomizer augnoErrorCodesOperationCustomizer(OperationErrorRules rules,
+			ApplicationErrorHandlers applicationHandlers) {
+		return new ErrorCodesOperationCustomizer(rules, applicationHandlers);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorResponsesOpenApiCustomizer augnoErrorResponsesOpenApiCustomizer(ErrorRegistry registry,
-			ErrorResponses responses, ObjectProvider<OperationAccess> access, AugnoErrorsProperties properties) {
+			ErrorResponses responses, ObjectProvider<OperationAccess> access, AugnoErrorsProperties properties,
+			ApplicationErrorHandlers applicationHandlers) {
 		return new ErrorResponsesOpenApiCustomizer(registry, responses,
-				access.getIfAvailable(() -> (method, path) -> OperationAccess.Access.PUBLIC), properties.getPaths());
+				access.getIfAvailable(() -> (method, path) -> OperationAccess.Access.PUBLIC), properties.getPaths(),
+				applicationHandlers);
 	}
 
 	/**

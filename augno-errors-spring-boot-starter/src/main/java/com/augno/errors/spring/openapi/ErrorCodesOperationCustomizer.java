@@ -20,17 +20,26 @@ public final class ErrorCodesOperationCustomizer implements GlobalOperationCusto
 
 	private final OperationErrorRules rules;
 
+	private final ApplicationErrorHandlers applicationHandlers;
+
 	/**
 	 * Create the customizer.
 	 * @param rules the rules that work out a handler's codes
+	 * @param applicationHandlers tells the codes the application's own handlers answer,
+	 * which are left out
 	 */
-	public ErrorCodesOperationCustomizer(OperationErrorRules rules) {
+	public ErrorCodesOperationCustomizer(OperationErrorRules rules, ApplicationErrorHandlers applicationHandlers) {
 		this.rules = rules;
+		this.applicationHandlers = applicationHandlers;
 	}
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
-		List<String> codes = this.rules.codes(handlerMethod).stream().map(ErrorCode::code).toList();
+		List<String> codes = this.rules.codes(handlerMethod)
+			.stream()
+			.filter((code) -> !this.applicationHandlers.answer(code, handlerMethod.getBeanType()))
+			.map(ErrorCode::code)
+			.toList();
 		operation.addExtension(ErrorResponses.EXTENSION, codes);
 		return operation;
 	}

@@ -39,7 +39,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +50,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,7 +141,7 @@ class OpenApiDocumentTests {
 				checked.add(operation.getKey() + " " + path.getKey());
 			}
 		}
-		assertThat(checked).hasSize(8);
+		assertThat(checked).hasSize(10);
 	}
 
 	@Test
@@ -213,6 +217,26 @@ class OpenApiDocumentTests {
 			.isEqualTo("#/components/schemas/AugnoErrorEnvelope");
 	}
 
+	/**
+	 * An advice that extends Spring's {@code ResponseEntityExceptionHandler} answers
+	 * Spring MVC's own exceptions with its problem details, at run time; springdoc
+	 * documents none of its inherited handlers, and the document must not describe those
+	 * statuses as the envelope.
+	 */
+	@Test
+	void codesTheApplicationsOwnHandlersAnswerAreLeftToThem() {
+		JsonNode operation = document().at("/paths/~1v1~1own~1items/post");
+		assertThat(texts(operation.get("x-augno-error-codes"))).contains("internal_error", "parameter_unknown")
+			.doesNotContain("validation_failed", "invalid_format", "missing_field", "unsupported_media_type",
+					"not_acceptable");
+		assertThat(texts(operation.at("/responses/400/x-augno-error-codes"))).containsExactly("parameter_unknown");
+		assertThat(operation.at("/responses").has("415")).isFalse();
+		// A handler of the validation failures alone leaves a malformed body to the
+		// envelope.
+		assertThat(texts(document().at("/paths/~1v1~1own-validation~1items/post/x-augno-error-codes")))
+			.contains("validation_failed", "unsupported_media_type");
+	}
+
 	@Test
 	void pathsTheStarterDoesNotAnswerGetNoErrorResponses() {
 		JsonNode operation = document().at("/paths/~1internal~1health/get");
@@ -244,7 +268,7 @@ class OpenApiDocumentTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@EnableMethodSecurity
-	@Import(ItemController.class)
+	@Import({ ItemController.class, OwnAnswersController.class, OwnAnswersAdvice.class, OwnValidationController.class })
 	static class OpenApiApplication {
 
 		@Bean
@@ -325,6 +349,36 @@ class OpenApiDocumentTests {
 	}
 
 	record NewItem(@NotBlank String name) {
+	}
+
+	@RestController
+	static class OwnAnswersController {
+
+		@PostMapping("/v1/own/items")
+		String create(@Valid @RequestBody NewItem item) {
+			return item.name();
+		}
+
+	}
+
+	@RestControllerAdvice(assignableTypes = OwnAnswersController.class)
+	static class OwnAnswersAdvice extends ResponseEntityExceptionHandler {
+
+	}
+
+	@RestController
+	static class OwnValidationController {
+
+		@PostMapping("/v1/own-validation/items")
+		String create(@Valid @RequestBody NewItem item) {
+			return item.name();
+		}
+
+		@ExceptionHandler(MethodArgumentNotValidException.class)
+		ResponseEntity<String> invalid(MethodArgumentNotValidException ex) {
+			return ResponseEntity.badRequest().body("invalid");
+		}
+
 	}
 
 }
