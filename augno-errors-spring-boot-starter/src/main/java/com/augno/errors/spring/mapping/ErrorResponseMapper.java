@@ -6,6 +6,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
@@ -15,8 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
  * {@link ResponseStatusException}) and any exception annotated with
  * {@link ResponseStatus} to the nearest code for its status, keeping its headers
  * (WebFlux's {@code Allow} in the order Spring MVC's gets, see {@link AllowedMethods}).
- * Its reason becomes the message of a 4xx only: a 5xx reason may describe internals, and
- * the reason of Spring's own subclasses is the framework's text.
+ * Its reason (a {@code ResponseStatusException}'s) or its problem detail (any other
+ * {@code ErrorResponse}'s, such as an {@code ErrorResponseException} the application
+ * throws) becomes the message of a 4xx only: a 5xx reason may describe internals, and the
+ * text of Spring's own subclasses is the framework's.
  *
  * @since 0.1.0
  */
@@ -26,8 +29,8 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof ErrorResponse errorResponse) {
 			int status = errorResponse.getStatusCode().value();
-			String reason = (throwable instanceof ResponseStatusException ex && !isSpringOwn(ex)) ? ex.getReason()
-					: null;
+			String reason = isSpringOwn(throwable) ? null : (throwable instanceof ResponseStatusException ex)
+					? ex.getReason() : errorResponse.getBody().getDetail();
 			HttpHeaders headers = (throwable instanceof MethodNotAllowedException ex
 					&& !ex.getSupportedMethods().isEmpty())
 							? AllowedMethods.sorted(errorResponse.getHeaders(), ex.getSupportedMethods())
@@ -48,14 +51,16 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 	}
 
 	/**
-	 * Whether a {@link ResponseStatusException} is one Spring raises itself, such as
-	 * WebFlux's {@code MethodNotAllowedException}: its reason is the framework's text,
+	 * Whether an {@link ErrorResponse} is one Spring raises itself, such as WebFlux's
+	 * {@code MethodNotAllowedException}: its reason and detail are the framework's text,
 	 * which the answer never repeats (Spring MVC's equivalents get the code's message). A
-	 * plain {@link ResponseStatusException} carries the application's own reason.
+	 * plain {@link ResponseStatusException} or {@link ErrorResponseException} carries the
+	 * application's own reason or problem detail, as does any class of the application.
 	 */
-	private static boolean isSpringOwn(ResponseStatusException ex) {
-		return ex.getClass() != ResponseStatusException.class
-				&& ex.getClass().getName().startsWith("org.springframework.");
+	private static boolean isSpringOwn(Throwable ex) {
+		Class<?> type = ex.getClass();
+		return type != ResponseStatusException.class && type != ErrorResponseException.class
+				&& type.getName().startsWith("org.springframework.");
 	}
 
 	private static MappedError forStatus(int status, @Nullable String reason) {
