@@ -1,5 +1,6 @@
 package com.augno.errors.spring.servlet;
 
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +20,16 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * Finds the application's own error page for a status, as Spring Boot's
  * {@code BasicErrorController} does for a browser: the {@link ErrorViewResolver}s
  * ({@code error/404}, then {@code error/4xx}, as templates or static files, and any
- * resolver of the application's), then an {@code error} template. It never falls back to
- * Boot's whitelabel page: an application without error pages keeps the envelope.
+ * resolver of the application's), then an {@code error} template. For a status without a
+ * page of its own, an application that has pages for other statuses gets Boot's
+ * whitelabel page, as without the starter, rather than raw JSON; an application without
+ * any error page, a pure API, keeps the envelope.
  * <p>
  * The page's model has Boot's attributes ({@code timestamp}, {@code status},
  * {@code error}, {@code path}, {@code message}), so that existing templates keep working,
@@ -41,6 +45,8 @@ public class ErrorPages {
 
 	private static final int MAX_UNWRAP = 16;
 
+	private static final String WHITELABEL = "error";
+
 	private final ApplicationContext context;
 
 	private final List<ErrorViewResolver> resolvers;
@@ -48,6 +54,8 @@ public class ErrorPages {
 	private final TemplateAvailabilityProviders templates;
 
 	private final ErrorProperties.IncludeAttribute includeMessage;
+
+	private volatile @Nullable Boolean ownPages;
 
 	/**
 	 * Create the pages of an application.
@@ -88,7 +96,33 @@ public class ErrorPages {
 		if (this.templates.getProvider("error", this.context) != null) {
 			return new ModelAndView("error", model);
 		}
-		return null;
+		View whitelabel = whitelabel();
+		return (whitelabel != null && hasOwnPages(request)) ? new ModelAndView(whitelabel, model) : null;
+	}
+
+	/**
+	 * Return Boot's whitelabel view, the {@code error} bean its error auto-configuration
+	 * defines unless {@code spring.web.error.whitelabel.enabled=false}, or {@code null}.
+	 */
+	private @Nullable View whitelabel() {
+		return (this.context.containsBean(WHITELABEL) && this.context.isTypeMatch(WHITELABEL, View.class))
+				? this.context.getBean(WHITELABEL, View.class) : null;
+	}
+
+	/**
+	 * Return whether the application has an error page for some error status, asked of
+	 * its resolvers once.
+	 */
+	private boolean hasOwnPages(HttpServletRequest request) {
+		Boolean own = this.ownPages;
+		if (own == null) {
+			own = Arrays.stream(HttpStatus.values())
+				.filter(HttpStatus::isError)
+				.anyMatch((status) -> this.resolvers.stream()
+					.anyMatch((resolver) -> resolver.resolveErrorView(request, status, Map.of()) != null));
+			this.ownPages = own;
+		}
+		return own;
 	}
 
 	private Map<String, Object> model(HttpServletRequest request, int status, @Nullable HttpStatus httpStatus,
