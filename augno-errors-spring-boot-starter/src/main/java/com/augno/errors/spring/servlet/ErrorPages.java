@@ -111,18 +111,31 @@ public class ErrorPages {
 
 	/**
 	 * Return whether the application has an error page for some error status, asked of
-	 * its resolvers once.
+	 * its resolvers once, each with a model of Boot's status attributes. A resolver that
+	 * fails on such a question is taken to have no page for it.
 	 */
 	private boolean hasOwnPages(HttpServletRequest request) {
 		Boolean own = this.ownPages;
 		if (own == null) {
 			own = Arrays.stream(HttpStatus.values())
 				.filter(HttpStatus::isError)
-				.anyMatch((status) -> this.resolvers.stream()
-					.anyMatch((resolver) -> resolver.resolveErrorView(request, status, Map.of()) != null));
+				.anyMatch(
+						(status) -> this.resolvers.stream().anyMatch((resolver) -> hasPage(resolver, request, status)));
 			this.ownPages = own;
 		}
 		return own;
+	}
+
+	private static boolean hasPage(ErrorViewResolver resolver, HttpServletRequest request, HttpStatus status) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("status", status.value());
+		model.put("error", status.getReasonPhrase());
+		try {
+			return resolver.resolveErrorView(request, status, model) != null;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private Map<String, Object> model(HttpServletRequest request, int status, @Nullable HttpStatus httpStatus,
