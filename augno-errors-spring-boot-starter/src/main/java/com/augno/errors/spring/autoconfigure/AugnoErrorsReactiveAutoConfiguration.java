@@ -111,8 +111,8 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 		boot.setMessageReaders(codecConfigurer.getReaders());
 		boot.afterPropertiesSet();
 		return new AugnoErrorWebExceptionHandler(mappers, renderer, errorLogger, requestIdGenerator,
-				properties.getRequestId().getResponseHeader(), rules, boot,
-				new ReactiveErrorPages(context, List.of(web.getResources().getStaticLocations())),
+				properties.getRequestId().getResponseHeader(), rules, boot, new ReactiveErrorPages(context,
+						List.of(web.getResources().getStaticLocations()), web.getError().getWhitelabel().isEnabled()),
 				listeners.orderedStream().toList());
 	}
 
