@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -41,7 +42,12 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		AugnoException cause = Causes.first(denied.getCause(), MAX_CAUSE_DEPTH,
 				(candidate) -> (candidate instanceof AugnoException augno) ? augno : null);
-		Throwable failure = (cause != null) ? cause : AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied);
+		// A CSRF failure keeps its own message (SecurityExceptionMapper); any other
+		// denial
+		// is insufficient_permissions, which the mapper cannot tell on WebFlux, where the
+		// security context is not in a thread-local.
+		Throwable failure = (cause != null) ? cause : (denied instanceof CsrfException) ? denied
+				: AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied);
 		// Deferred: the answer is assembled once the challenge is on the response.
 		return ServerBearerScopeChallenge.addIfTokenAuthenticated(exchange, denied)
 			.then(Mono.defer(() -> this.handler.handle(exchange, failure)));

@@ -5,12 +5,13 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
- * Sets the envelope-writing access denied handler on every {@code ServerHttpSecurity}.
- * Spring Security applies a bean of this type before the application's own configuration
- * (and before Spring Boot's default chain is built), so an access denied handler the
- * application sets in its {@code SecurityWebFilterChain} replaces this one. The entry
- * point is left alone: Spring Security picks it from the mechanisms when the chain is
- * built, and {@link EntryPointEnvelopeWebFilter} adds the envelope to what it does.
+ * Sets the envelope-writing access denied handler on every {@code ServerHttpSecurity},
+ * for its authorization rules and for its CSRF filter. Spring Security applies a bean of
+ * this type before the application's own configuration (and before Spring Boot's default
+ * chain is built), so an access denied handler the application sets in its
+ * {@code SecurityWebFilterChain} replaces this one. The entry point is left alone: Spring
+ * Security picks it from the mechanisms when the chain is built, and
+ * {@link EntryPointEnvelopeWebFilter} adds the envelope to what it does.
  *
  * @since 0.1.0
  */
@@ -29,6 +30,10 @@ public final class AugnoServerExceptionHandlingCustomizer implements Customizer<
 	@Override
 	public void customize(ServerHttpSecurity http) {
 		http.exceptionHandling((exceptionHandling) -> exceptionHandling.accessDeniedHandler(this.accessDeniedHandler));
+		// The CSRF filter has a denied handler of its own, Spring Security's plain-text
+		// 403; an application that configures CSRF after this keeps what it sets, and one
+		// that disables it keeps it disabled.
+		http.csrf((csrf) -> csrf.accessDeniedHandler(this.accessDeniedHandler));
 	}
 
 }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spring Boot's default WebFlux security chain (no {@code SecurityWebFilterChain} of the
  * application: a login form and HTTP Basic) over Reactor Netty: a browser navigating to a
  * page is still redirected to the login form, an API client gets the envelope with HTTP
- * Basic's challenge.
+ * Basic's challenge, and a request without its CSRF token the envelope too, as on Spring
+ * MVC.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.shutdown=immediate", "spring.main.web-application-type=reactive" })
@@ -46,6 +47,13 @@ class ReactiveDefaultChainIntegrationTests {
 		HttpResponse<String> response = this.client.get("/hello", "Accept", "application/json");
 		assertClientError(response, "invalid_credentials", "No credentials were provided.");
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic realm=\"Realm\"");
+		assertThat(response.headers().firstValue("Request-Id")).isPresent();
+	}
+
+	@Test
+	void apiClientPostingWithoutACsrfTokenGetsTheEnvelope() throws Exception {
+		HttpResponse<String> response = this.client.postJson("/hello", "{}");
+		assertClientError(response, "insufficient_permissions", "The request's CSRF token is missing or invalid.");
 		assertThat(response.headers().firstValue("Request-Id")).isPresent();
 	}
 
