@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.template.TemplateAvailabilityProviders;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
@@ -35,6 +37,8 @@ public final class ReactiveErrorPages {
 
 	private final Map<Integer, Boolean> pages = new ConcurrentHashMap<>();
 
+	private volatile @Nullable Boolean ownPages;
+
 	/**
 	 * Create the pages of an application.
 	 * @param context the application context, whose templates and resources are looked up
@@ -63,10 +67,18 @@ public final class ReactiveErrorPages {
 		return this.pages.computeIfAbsent(status, this::findPage);
 	}
 
+	/**
+	 * Return whether the application has a page for some error status, looked up once.
+	 */
 	private boolean hasOwnPages() {
-		return Arrays.stream(HttpStatus.values())
-			.filter(HttpStatus::isError)
-			.anyMatch((status) -> isFound(status.value()));
+		Boolean own = this.ownPages;
+		if (own == null) {
+			own = Arrays.stream(HttpStatus.values())
+				.filter(HttpStatus::isError)
+				.anyMatch((status) -> isFound(status.value()));
+			this.ownPages = own;
+		}
+		return own;
 	}
 
 	private boolean findPage(int status) {
