@@ -189,9 +189,8 @@ public final class DownstreamRetryPolicy implements RetryPolicy {
 			return Decision.YES;
 		}
 		if (cause instanceof ResourceAccessException access && !(access.getCause() instanceof DownstreamIOException)) {
-			// Spring's I/O failure of a client without
-			// DownstreamIOExceptionRequestFactory:
-			// the method is known, whether the request carried a key is not. A connection
+			// Spring's I/O failure of a client without the request factory wrapper: the
+			// method is known, whether the request carried a key is not. A connection
 			// that could not be made is still retried, by the causes below.
 			HttpMethod method = methodOf(access);
 			return (method != null && IDEMPOTENT.contains(method)) ? Decision.YES : null;

@@ -42,10 +42,9 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		AugnoException cause = Causes.first(denied.getCause(), MAX_CAUSE_DEPTH,
 				(candidate) -> (candidate instanceof AugnoException augno) ? augno : null);
-		// A CSRF failure keeps its own message (SecurityExceptionMapper); any other
-		// denial
-		// is insufficient_permissions, which the mapper cannot tell on WebFlux, where the
-		// security context is not in a thread-local.
+		// A CSRF failure keeps its own message (SecurityExceptionMapper). Any other
+		// denial is insufficient_permissions, which the mapper cannot tell on WebFlux,
+		// where the security context is not in a thread-local.
 		Throwable failure = (cause != null) ? cause : (denied instanceof CsrfException) ? denied
 				: AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied);
 		// Deferred: the answer is assembled once the challenge is on the response.
