@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,8 +53,7 @@ class CorsIntegrationTests {
 	@Test
 	void anErrorOfTheApplicationCarriesTheCorsHeaders() throws Exception {
 		HttpResponse<String> response = this.client.get("/public/items/7", "Origin", ORIGIN);
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.body()).contains("\"code\":\"resource_not_found\"");
+		AugnoErrors.assertThat(response).isAugnoError("resource_not_found").hasStatus(404);
 		assertAllowed(response);
 	}
 
@@ -62,16 +63,14 @@ class CorsIntegrationTests {
 			.header("Origin", ORIGIN)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":")));
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("\"error\":{");
+		AugnoErrors.assertThat(response).isAugnoError("validation_failed").hasStatus(400);
 		assertAllowed(response);
 	}
 
 	@Test
 	void aRequestThatMustAuthenticateCarriesTheCorsHeaders() throws Exception {
 		HttpResponse<String> response = this.client.get("/private", "Origin", ORIGIN, "Accept", "application/json");
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.body()).contains("\"code\":\"invalid_credentials\"");
+		assertClientError(response, "invalid_credentials", "No credentials were provided.");
 		assertAllowed(response);
 	}
 
