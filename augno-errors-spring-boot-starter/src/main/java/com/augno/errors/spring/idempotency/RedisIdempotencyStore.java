@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -28,13 +29,14 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * record with {@code SET ... PX} only if it holds none; completing, renewing
  * ({@code PEXPIRE}) and releasing change the key only while it still holds the claim's
  * own record. Scripts are sent by their digest ({@code EVALSHA}); a server that lost them
- * (restarted, {@code SCRIPT FLUSH}) answers {@code NOSCRIPT}, and that call alone costs a
- * second round trip, an {@code EVAL} that loads the script again. Each call waits at most
- * {@code timeout} for Redis (Lettuce's asynchronous commands, whatever the connection
- * factory's own command timeout), and any failure is an
- * {@link IdempotencyStoreException}; the completion does not wait (see
- * {@link #complete}), so a new key costs the request one round trip, the claim. Opening
- * the shared connection, once, is bounded by the factory's connect timeout
+ * (restarted, {@code SCRIPT FLUSH}) answers {@code NOSCRIPT}, and the call that meets it
+ * costs a second round trip: an {@code EVAL} that loads its script again, preceded by a
+ * {@code SCRIPT LOAD} of every other script, so that the completion that follows a claim,
+ * sent without waiting, finds its own. Each call waits at most {@code timeout} for Redis
+ * (Lettuce's asynchronous commands, whatever the connection factory's own command
+ * timeout), and any failure is an {@link IdempotencyStoreException}; the completion does
+ * not wait (see {@link #complete}), so a new key costs the request one round trip, the
+ * claim. Opening the shared connection, once, is bounded by the factory's connect timeout
  * ({@code spring.data.redis.connect-timeout}).
  *
  * @since 0.1.0
@@ -71,6 +73,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			end
 			return 0
 			""");
+
+	private static final List<Script> SCRIPTS = List.of(CLAIM, COMPLETE, RENEW, RELEASE);
 
 	private static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
 
@@ -161,6 +165,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			}
 			catch (RedisNoScriptException ex) {
 				// First use on this server (or after SCRIPT FLUSH): EVAL loads it.
+				loadOthers(commands, script);
 				return await(commands.eval(script.source(), type, keys, args), deadline);
 			}
 		}
@@ -169,6 +174,21 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 		}
 		catch (RuntimeException ex) {
 			throw new IdempotencyStoreException("Redis failed: " + ex.getClass().getName(), ex);
+		}
+	}
+
+	/**
+	 * Send a {@code SCRIPT LOAD} of every script but the given one, without waiting: a
+	 * server that lost one script lost them all, and a completion sent after the claim's
+	 * answer, on the same connection, then finds its script instead of costing a second
+	 * round trip during which a retry would find the key still in flight. A load that
+	 * fails only leaves its script to be loaded on first use.
+	 */
+	private static void loadOthers(RedisClusterAsyncCommands<byte[], byte[]> commands, Script loading) {
+		for (Script script : SCRIPTS) {
+			if (script != loading) {
+				commands.scriptLoad(script.source().getBytes(StandardCharsets.UTF_8));
+			}
 		}
 	}
 
@@ -219,8 +239,9 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 				answer.complete(null);
 			}
 			else if (unwrap(ex) instanceof RedisNoScriptException) {
-				// First use on this server (or after SCRIPT FLUSH): EVAL loads it.
-				// A retry sent meanwhile may find the key still in flight.
+				// The scripts were lost after this key's claim loaded them (a restart
+				// or SCRIPT FLUSH in between): EVAL loads it, and a retry sent
+				// meanwhile may find the key still in flight.
 				try {
 					commands.eval(script.source(), type, keys, args).whenComplete((again, failure) -> {
 						if (failure == null) {
