@@ -2,7 +2,7 @@ package com.augno.errors.spring.autoconfigure;
 
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.ErrorRegistry;
-import com.augno.errors.spring.openapi.ApplicationErrorHandlers;
+import com.augno.errors.spring.openapi.ApplicationAnsweredCodes;
 import com.augno.errors.spring.openapi.ErrorCodesOperationCustomizer;
 import com.augno.errors.spring.openapi.ErrorResponses;
 import com.augno.errors.spring.openapi.ErrorResponsesOpenApiCustomizer;
@@ -11,6 +11,7 @@ import com.augno.errors.spring.openapi.OperationErrorRules;
 import com.augno.errors.spring.properties.AugnoErrorsOpenApiProperties;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.security.SecurityFilterChainOperationAccess;
+import com.augno.errors.spring.servlet.ApplicationExceptionHandlers;
 import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import jakarta.servlet.ServletContext;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -65,25 +66,26 @@ public final class AugnoErrorsOpenApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApplicationErrorHandlers augnoApplicationErrorHandlers(ApplicationContext context) {
-		return new ApplicationErrorHandlers(() -> ControllerAdviceBean.findAnnotatedBeans(context));
+	ApplicationAnsweredCodes augnoApplicationAnsweredCodes(ApplicationContext context) {
+		return new ApplicationAnsweredCodes(
+				ApplicationExceptionHandlers.of(() -> ControllerAdviceBean.findAnnotatedBeans(context)));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorCodesOperationCustomizer augnoErrorCodesOperationCustomizer(OperationErrorRules rules,
-			ApplicationErrorHandlers applicationHandlers) {
-		return new ErrorCodesOperationCustomizer(rules, applicationHandlers);
+			ApplicationAnsweredCodes answeredCodes) {
+		return new ErrorCodesOperationCustomizer(rules, answeredCodes);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorResponsesOpenApiCustomizer augnoErrorResponsesOpenApiCustomizer(ErrorRegistry registry,
 			ErrorResponses responses, ObjectProvider<OperationAccess> access, AugnoErrorsProperties properties,
-			ApplicationErrorHandlers applicationHandlers) {
+			ApplicationAnsweredCodes answeredCodes) {
 		return new ErrorResponsesOpenApiCustomizer(registry, responses,
 				access.getIfAvailable(() -> (method, path) -> OperationAccess.Access.PUBLIC), properties.getPaths(),
-				applicationHandlers);
+				answeredCodes);
 	}
 
 	/**

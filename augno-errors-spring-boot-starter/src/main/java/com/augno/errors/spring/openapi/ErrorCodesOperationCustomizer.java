@@ -20,24 +20,24 @@ public final class ErrorCodesOperationCustomizer implements GlobalOperationCusto
 
 	private final OperationErrorRules rules;
 
-	private final ApplicationErrorHandlers applicationHandlers;
+	private final ApplicationAnsweredCodes answeredCodes;
 
 	/**
 	 * Create the customizer.
 	 * @param rules the rules that work out a handler's codes
-	 * @param applicationHandlers tells the codes the application's own handlers answer,
-	 * which are left out
+	 * @param answeredCodes tells the codes the application's own handlers answer, which
+	 * are left out
 	 */
-	public ErrorCodesOperationCustomizer(OperationErrorRules rules, ApplicationErrorHandlers applicationHandlers) {
+	public ErrorCodesOperationCustomizer(OperationErrorRules rules, ApplicationAnsweredCodes answeredCodes) {
 		this.rules = rules;
-		this.applicationHandlers = applicationHandlers;
+		this.answeredCodes = answeredCodes;
 	}
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
 		List<String> codes = this.rules.codes(handlerMethod)
 			.stream()
-			.filter((code) -> !this.applicationHandlers.answer(code, handlerMethod.getBeanType()))
+			.filter((code) -> !this.answeredCodes.answers(code, handlerMethod.getBeanType()))
 			.map(ErrorCode::code)
 			.toList();
 		operation.addExtension(ErrorResponses.EXTENSION, codes);

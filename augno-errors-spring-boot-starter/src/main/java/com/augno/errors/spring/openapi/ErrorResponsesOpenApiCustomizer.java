@@ -39,7 +39,7 @@ public final class ErrorResponsesOpenApiCustomizer implements GlobalOpenApiCusto
 
 	private final OperationAccess access;
 
-	private final ApplicationErrorHandlers applicationHandlers;
+	private final ApplicationAnsweredCodes answeredCodes;
 
 	private final List<PathPattern> paths;
 
@@ -50,12 +50,12 @@ public final class ErrorResponsesOpenApiCustomizer implements GlobalOpenApiCusto
 	 * @param access who may call an operation
 	 * @param paths the path patterns whose failures the starter answers; empty for every
 	 * path
-	 * @param applicationHandlers tells the codes the application's own handlers answer
+	 * @param answeredCodes tells the codes the application's own handlers answer
 	 */
 	public ErrorResponsesOpenApiCustomizer(ErrorRegistry registry, ErrorResponses responses, OperationAccess access,
-			List<String> paths, ApplicationErrorHandlers applicationHandlers) {
+			List<String> paths, ApplicationAnsweredCodes answeredCodes) {
 		this.registry = registry;
-		this.applicationHandlers = applicationHandlers;
+		this.answeredCodes = answeredCodes;
 		this.schemas = new ErrorEnvelopeSchemas(registry);
 		this.responses = responses;
 		this.access = access;
@@ -71,7 +71,7 @@ public final class ErrorResponsesOpenApiCustomizer implements GlobalOpenApiCusto
 		Set<ErrorCode> listed = new TreeSet<>(Comparator.comparing(ErrorCode::code));
 		openApi.getPaths().forEach((path, item) -> {
 			boolean answered = isAnswered(path);
-			if (answered && !this.applicationHandlers.answer(ErrorCodes.METHOD_NOT_ALLOWED, null)) {
+			if (answered && !this.answeredCodes.answers(ErrorCodes.METHOD_NOT_ALLOWED, null)) {
 				item.addExtension(ErrorResponses.EXTENSION, List.of(ErrorCodes.METHOD_NOT_ALLOWED.code()));
 			}
 			for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {

@@ -100,8 +100,8 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 		for (int i = resolvers.size() - 1; i >= 0; i--) {
 			if (resolvers.get(i) instanceof ExceptionHandlerExceptionResolver exceptionHandlers) {
 				resolvers.add(i + 1, new AugnoHandlerExceptionResolver(handler));
-				resolvers.add(i, new AugnoHandlerExceptionResolver(handler,
-						new ApplicationExceptionHandlers(exceptionHandlers)));
+				resolvers.add(i,
+						new AugnoHandlerExceptionResolver(handler, ApplicationExceptionHandlers.of(exceptionHandlers)));
 				return;
 			}
 		}

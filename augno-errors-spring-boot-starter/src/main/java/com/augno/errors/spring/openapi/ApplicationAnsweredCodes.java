@@ -2,13 +2,11 @@ package com.augno.errors.spring.openapi;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.mapping.FrameworkCodes;
-import com.augno.errors.spring.servlet.AugnoErrorsExceptionHandler;
+import com.augno.errors.spring.servlet.ApplicationExceptionHandlers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,17 +16,15 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
-import org.springframework.web.method.ControllerAdviceBean;
-import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * The application's own {@code @ExceptionHandler} methods, as the document needs them: a
- * code whose every source exception one of them answers (a handler of the controller, or
- * of a {@code @ControllerAdvice} that applies to it, such as a subclass of Spring's
+ * The codes the application's own {@code @ExceptionHandler} methods answer: a code whose
+ * every source exception one of them answers (a handler of the controller, or of a
+ * {@code @ControllerAdvice} that applies to it, such as a subclass of Spring's
  * {@code ResponseEntityExceptionHandler}) is the application's answer, not the envelope,
  * so the document does not describe it as the envelope. Spring MVC hands those exceptions
  * to the application's handlers at run time too. springdoc documents some of these
@@ -41,7 +37,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  *
  * @since 0.1.0
  */
-public final class ApplicationErrorHandlers {
+public final class ApplicationAnsweredCodes {
 
 	private static final List<Class<? extends Throwable>> BODY = List.of(MethodArgumentNotValidException.class,
 			HttpMessageNotReadableException.class);
@@ -62,19 +58,14 @@ public final class ApplicationErrorHandlers {
 			Map.entry(ErrorCodes.REQUEST_TIMEOUT.code(), List.of(AsyncRequestTimeoutException.class)),
 			Map.entry(ErrorCodes.INTERNAL_ERROR.code(), List.of(RuntimeException.class)));
 
-	private final Supplier<List<ControllerAdviceBean>> advice;
-
-	private final Map<Class<?>, ExceptionHandlerMethodResolver> resolvers = new ConcurrentHashMap<>();
-
-	private volatile @Nullable List<ControllerAdviceBean> applicationAdvice;
+	private final ApplicationExceptionHandlers handlers;
 
 	/**
-	 * Create a view of the application's handlers.
-	 * @param advice finds the {@code @ControllerAdvice} beans, asked once, when the first
-	 * document is built
+	 * Create a view of the codes the application answers.
+	 * @param handlers the application's own {@code @ExceptionHandler} methods
 	 */
-	public ApplicationErrorHandlers(Supplier<List<ControllerAdviceBean>> advice) {
-		this.advice = advice;
+	public ApplicationAnsweredCodes(ApplicationExceptionHandlers handlers) {
+		this.handlers = handlers;
 	}
 
 	/**
@@ -84,39 +75,9 @@ public final class ApplicationErrorHandlers {
 	 * handler matched (a method the path does not have)
 	 * @return whether the application answers it
 	 */
-	public boolean answer(ErrorCode code, @Nullable Class<?> controllerType) {
+	public boolean answers(ErrorCode code, @Nullable Class<?> controllerType) {
 		List<Class<? extends Throwable>> sources = SOURCES.get(code.code());
-		return sources != null && sources.stream().allMatch((source) -> handles(source, controllerType));
-	}
-
-	private boolean handles(Class<? extends Throwable> exception, @Nullable Class<?> controllerType) {
-		if (controllerType != null && resolver(controllerType).resolveMethodByExceptionType(exception) != null) {
-			return true;
-		}
-		for (ControllerAdviceBean bean : applicationAdvice()) {
-			Class<?> beanType = bean.getBeanType();
-			if (beanType != null && bean.isApplicableToBeanType(controllerType)
-					&& resolver(beanType).resolveMethodByExceptionType(exception) != null) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private ExceptionHandlerMethodResolver resolver(Class<?> type) {
-		return this.resolvers.computeIfAbsent(type, ExceptionHandlerMethodResolver::new);
-	}
-
-	private List<ControllerAdviceBean> applicationAdvice() {
-		List<ControllerAdviceBean> found = this.applicationAdvice;
-		if (found == null) {
-			found = this.advice.get()
-				.stream()
-				.filter((bean) -> bean.getBeanType() != AugnoErrorsExceptionHandler.class)
-				.toList();
-			this.applicationAdvice = found;
-		}
-		return found;
+		return sources != null && sources.stream().allMatch((source) -> this.handlers.handles(controllerType, source));
 	}
 
 }
