@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -39,7 +40,10 @@ import org.springframework.web.server.WebFilterChain;
  * {@code invalid_credentials}. Another error status is answered with its own code.
  * <p>
  * Only what the security chain answers itself is touched: {@link #passedMarker()} marks a
- * request that the chain let through, whose response the application owns.
+ * request that the chain let through, whose response the application owns, unless an
+ * {@code AccessDeniedException} comes back from the application (a {@code @PreAuthorize}
+ * denial), which Spring Security's exception translation answers with the entry point or
+ * the access denied handler, as on Spring MVC.
  *
  * @since 0.1.0
  */
@@ -148,7 +152,11 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 			exchange.getAttributes().put(PASSED_ATTRIBUTE, Boolean.TRUE);
-			return chain.filter(exchange);
+			// A denial thrown past the chain (@PreAuthorize) goes back to Spring
+			// Security's exception translation, whose answer is the security chain's
+			// again: an entry point's challenge to a caller not signed in.
+			return chain.filter(exchange)
+				.doOnError(AccessDeniedException.class, (denied) -> exchange.getAttributes().remove(PASSED_ATTRIBUTE));
 		}
 
 		@Override
