@@ -1,5 +1,6 @@
 package com.augno.errors.spring.security;
 
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -18,6 +19,15 @@ final class TestUsers {
 	 */
 	static UserDetailsService alice() {
 		return new InMemoryUserDetailsManager(
+				User.withUsername("alice").password("{noop}secret").roles("USER").build());
+	}
+
+	/**
+	 * Return the same user store for WebFlux.
+	 * @return the store
+	 */
+	static MapReactiveUserDetailsService reactiveAlice() {
+		return new MapReactiveUserDetailsService(
 				User.withUsername("alice").password("{noop}secret").roles("USER").build());
 	}
 
