@@ -26,6 +26,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertBareUnauthorized;
 import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,9 +83,7 @@ class ReactiveHttpBasicIntegrationTests {
 	@Test
 	void browserGetsTheBareBasicChallengeSoThatItPrompts() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Accept", BROWSER_ACCEPT);
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
-		assertThat(response.body()).isEmpty();
+		assertBareUnauthorized(response, BASIC_CHALLENGE);
 	}
 
 	@Test

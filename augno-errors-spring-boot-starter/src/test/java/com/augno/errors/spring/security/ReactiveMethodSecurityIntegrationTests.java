@@ -24,6 +24,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.augno.errors.spring.security.SecurityResponses.assertBareUnauthorized;
 import static com.augno.errors.spring.security.SecurityResponses.assertClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,9 +60,7 @@ class ReactiveMethodSecurityIntegrationTests {
 	@Test
 	void denialOfABrowserNotSignedInIsTheBareChallengeSoThatItPrompts() throws Exception {
 		HttpResponse<String> response = this.client.get("/me", "Accept", BROWSER_ACCEPT);
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(BASIC_CHALLENGE);
-		assertThat(response.body()).isEmpty();
+		assertBareUnauthorized(response, BASIC_CHALLENGE);
 	}
 
 	@Test
@@ -82,9 +81,7 @@ class ReactiveMethodSecurityIntegrationTests {
 	@Test
 	void aBodylessUnauthorizedTheApplicationAnswersItselfIsLeftAlone() throws Exception {
 		HttpResponse<String> response = this.client.get("/own-401", "Accept", "application/json");
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().allValues("WWW-Authenticate")).isEmpty();
-		assertThat(response.body()).isEmpty();
+		assertBareUnauthorized(response);
 	}
 
 	@SpringBootConfiguration

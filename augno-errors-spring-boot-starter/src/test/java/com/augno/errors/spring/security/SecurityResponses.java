@@ -4,9 +4,13 @@ import java.net.http.HttpResponse;
 
 import com.augno.errors.test.AugnoErrors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The answer the security tests expect of a rejected request: a whole envelope of a
- * client error naming no parameter, checked by the test kit, with its length declared.
+ * The answers the security tests expect of a rejected request: a whole envelope of a
+ * client error naming no parameter, checked by the test kit, with its length declared;
+ * or, where the envelope must stay out (a browser's prompt, the application's own
+ * answer), a bare 401.
  */
 final class SecurityResponses {
 
@@ -15,6 +19,12 @@ final class SecurityResponses {
 
 	static void assertClientError(HttpResponse<String> response, String code, String message) {
 		AugnoErrors.assertThat(response).isAugnoError(code).hasMessage(message).hasNoParam().hasContentLength();
+	}
+
+	static void assertBareUnauthorized(HttpResponse<String> response, String... challenges) {
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(challenges);
+		assertThat(response.body()).isEmpty();
 	}
 
 }
