@@ -45,6 +45,21 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 		return null;
 	}
 
+	/**
+	 * Return the status a failure carries of its own: an {@link ErrorResponse}'s, or that
+	 * of the {@link ResponseStatus} its class is annotated with.
+	 * @param throwable the failure
+	 * @return the status, or {@code -1} when it carries none
+	 */
+	public static int statusOf(Throwable throwable) {
+		if (throwable instanceof ErrorResponse errorResponse) {
+			return errorResponse.getStatusCode().value();
+		}
+		ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(throwable.getClass(),
+				ResponseStatus.class);
+		return (annotation != null) ? annotation.code().value() : -1;
+	}
+
 	@Override
 	public int getOrder() {
 		return ERROR_RESPONSE_ORDER;

@@ -1,7 +1,10 @@
 package com.augno.errors.spring.mapping;
 
+import java.util.function.IntSupplier;
+
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The nearest Augno code for an HTTP status, for failures that carry only a status: a
@@ -28,6 +31,39 @@ public final class StatusCodes {
 	 * {@code internal_error}
 	 */
 	public static ErrorCode forStatus(int status) {
+		ErrorCode own = ownCode(status);
+		if (own != null) {
+			return own;
+		}
+		return (status >= 400 && status < 500) ? ErrorCodes.VALIDATION_FAILED : ErrorCodes.INTERNAL_ERROR;
+	}
+
+	/**
+	 * Return the status an error is answered with when the failure may carry a status of
+	 * its own (a {@code ResponseStatusException}, an {@code ErrorResponse}, a
+	 * {@code @ResponseStatus} exception, a {@code sendError}): that status, when no code
+	 * stands for it (a 418, a 422, a 501) and the error's code is the one it falls back
+	 * to, so that the envelope never turns a status the application chose into another;
+	 * otherwise the code's own status.
+	 * @param code the error's code, as mapped
+	 * @param codeStatus the status of that code, as registered
+	 * @param carried the status the failure carried, or {@code -1} for none; asked only
+	 * for the two codes other statuses fall back to
+	 * @return the status to answer with
+	 */
+	public static int answerStatus(ErrorCode code, int codeStatus, IntSupplier carried) {
+		if (!code.code().equals(ErrorCodes.VALIDATION_FAILED.code())
+				&& !code.code().equals(ErrorCodes.INTERNAL_ERROR.code())) {
+			return codeStatus;
+		}
+		int status = carried.getAsInt();
+		if (status < 400 || status > 599 || ownCode(status) != null) {
+			return codeStatus;
+		}
+		return forStatus(status).code().equals(code.code()) ? status : codeStatus;
+	}
+
+	private static @Nullable ErrorCode ownCode(int status) {
 		return switch (status) {
 			case 400 -> ErrorCodes.VALIDATION_FAILED;
 			case 401 -> ErrorCodes.INVALID_CREDENTIALS;
@@ -48,7 +84,7 @@ public final class StatusCodes {
 			case 502 -> ErrorCodes.EXTERNAL_SERVICE_ERROR;
 			case 503 -> ErrorCodes.SERVICE_UNAVAILABLE;
 			case 504 -> ErrorCodes.TIMEOUT;
-			default -> (status >= 400 && status < 500) ? ErrorCodes.VALIDATION_FAILED : ErrorCodes.INTERNAL_ERROR;
+			default -> null;
 		};
 	}
 

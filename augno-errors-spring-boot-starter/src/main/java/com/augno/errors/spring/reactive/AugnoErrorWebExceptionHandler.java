@@ -8,7 +8,9 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.spring.format.ErrorBody;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.StatusCodes;
 import com.augno.errors.spring.mapping.UnrecognizedUrls;
 import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;
@@ -189,34 +191,37 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			return this.boot.handle(exchange, failure);
 		}
 		ErrorCode code = this.renderer.errorFactory().resolve(mapped.code());
+		// A status no code stands for (a ResponseStatusException's 422) is kept.
+		int status = StatusCodes.answerStatus(mapped.code(), code.status(),
+				() -> ErrorResponseMapper.statusOf(failure));
 		Locale locale = locale(exchange);
 		AugnoError error = this.renderer.create(code, mapped, requestId, locale);
 		if (code.status() == 499) {
 			this.errorLogger.logClientClosed(method, path, requestId, failure);
 		}
 		else {
-			this.errorLogger.log(method, path, requestId, code.status(), error, failure);
+			this.errorLogger.log(method, path, requestId, status, error, failure);
 		}
 		if (response.isCommitted()) {
 			if (logger.isDebugEnabled()) {
 				logger
 					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);
 			}
-			notifyListeners(exchange, code.status(), error, requestId);
+			notifyListeners(exchange, status, error, requestId);
 			return abort(response, failure);
 		}
-		if (this.boot != null && prefersPage(request, code.status())) {
+		if (this.boot != null && prefersPage(request, status)) {
 			// Boot renders the page; a ResponseStatusException gives it the status.
 			exchange.getAttributes().put(BootErrorWebExceptionHandler.LOGGED_ATTRIBUTE, Boolean.TRUE);
-			notifyListeners(exchange, code.status(), error, requestId);
+			notifyListeners(exchange, status, error, requestId);
 			return this.boot.handle(exchange,
-					new ResponseStatusException(HttpStatusCode.valueOf(code.status()), error.message(), failure));
+					new ResponseStatusException(HttpStatusCode.valueOf(status), error.message(), failure));
 		}
 		String instance = (path.length() <= MAX_INSTANCE_LENGTH) ? path : null;
-		ErrorBody rendered = this.renderer.render(code, mapped, error, code.status(), requestId, instance, locale,
+		ErrorBody rendered = this.renderer.render(code, mapped, error, status, requestId, instance, locale,
 				request.getHeaders().getFirst(HttpHeaders.ACCEPT));
-		notifyListeners(exchange, code.status(), error, requestId);
-		return write(response, code.status(), rendered);
+		notifyListeners(exchange, status, error, requestId);
+		return write(response, status, rendered);
 	}
 
 	/**

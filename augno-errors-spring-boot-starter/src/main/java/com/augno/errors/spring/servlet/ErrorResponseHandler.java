@@ -13,6 +13,7 @@ import com.augno.errors.spring.format.ErrorFormats;
 import com.augno.errors.spring.format.ErrorMessages;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import com.augno.errors.spring.mapping.StatusCodes;
 import com.augno.errors.spring.web.ErrorEvent;
@@ -22,6 +23,7 @@ import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.RequestIds;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -355,7 +357,8 @@ public class ErrorResponseHandler {
 		if (request.getAttribute(CLIENT_CLOSED_ATTRIBUTE) == null) {
 			ErrorCode code = this.errorFactory.resolve(mapped.code());
 			Locale locale = locale(request);
-			write(request, response, code, mapped, create(code, mapped, requestId(request, response), locale), locale);
+			write(request, response, code, code.status(), mapped,
+					create(code, mapped, requestId(request, response), locale), locale);
 		}
 		return null;
 	}
@@ -437,6 +440,7 @@ public class ErrorResponseHandler {
 			}
 			return null;
 		}
+		int status = answerStatus(request, code, mapped, cause);
 		Locale locale = locale(request);
 		AugnoError error = create(code, mapped, requestId, locale);
 		if (code.status() == 499) {
@@ -447,34 +451,34 @@ public class ErrorResponseHandler {
 		}
 		else {
 			this.errorLogger.log(OriginalRequest.method(request), OriginalRequest.uri(request),
-					ServletRequestIds.find(request), code.status(), error, cause);
-			if (cause != null && code.status() >= 500) {
+					ServletRequestIds.find(request), status, error, cause);
+			if (cause != null && status >= 500) {
 				recordInObservation(request, cause);
 			}
 		}
 		// An error dispatch cannot forward to another one.
 		boolean pageable = delivery == Delivery.RETURN
 				|| (delivery == Delivery.FORWARD && request.getDispatcherType() != DispatcherType.ERROR);
-		ModelAndView page = pageable ? page(request, response, code.status(), error, requestId, cause) : null;
+		ModelAndView page = pageable ? page(request, response, status, error, requestId, cause) : null;
 		if (page != null) {
 			ErrorResponseWriter.setHeaders(response, mapped.headers());
-			notifyListeners(request, code.status(), error, requestId);
+			notifyListeners(request, status, error, requestId);
 			if (delivery == Delivery.FORWARD) {
 				request.setAttribute(PAGE_ATTRIBUTE, page);
-				response.sendError(code.status());
+				response.sendError(status);
 				return null;
 			}
 			request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
 			response.resetBuffer();
-			response.setStatus(code.status());
-			page.setStatus(HttpStatusCode.valueOf(code.status()));
+			response.setStatus(status);
+			page.setStatus(HttpStatusCode.valueOf(status));
 			return page;
 		}
 		if (delivery == Delivery.NONE) {
-			notifyListeners(request, code.status(), error, requestId);
+			notifyListeners(request, status, error, requestId);
 			return null;
 		}
-		boolean written = write(request, response, code, mapped, error, locale);
+		boolean written = write(request, response, code, status, mapped, error, locale);
 		if (!written) {
 			CommittedFailures.record(request, (cause != null) ? cause
 					: new IllegalStateException("Response committed before " + error.code() + " could be written"));
@@ -485,8 +489,25 @@ public class ErrorResponseHandler {
 		}
 		// The status written, which a caller's response may keep different from the
 		// code's.
-		notifyListeners(request, written ? response.getStatus() : code.status(), error, requestId);
+		notifyListeners(request, written ? response.getStatus() : status, error, requestId);
 		return null;
+	}
+
+	/**
+	 * The status to answer with: the code's, unless the failure carried a status no code
+	 * stands for (a {@code ResponseStatusException} or a {@code sendError} with a 422),
+	 * which is kept (see {@link StatusCodes#answerStatus}).
+	 */
+	private static int answerStatus(HttpServletRequest request, ErrorCode code, MappedError mapped,
+			@Nullable Throwable cause) {
+		return StatusCodes.answerStatus(mapped.code(), code.status(), () -> {
+			if (cause != null) {
+				return ErrorResponseMapper.statusOf(cause);
+			}
+			return (request.getDispatcherType() == DispatcherType.ERROR
+					&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) ? status
+							: -1;
+		});
 	}
 
 	private static boolean isTimedOutEventStream(HttpServletResponse response, @Nullable Throwable cause) {
@@ -512,12 +533,12 @@ public class ErrorResponseHandler {
 	 * response is committed. The status is the one the response takes, which a caller's
 	 * response may keep different from the code's.
 	 */
-	private boolean write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, MappedError mapped,
-			AugnoError error, Locale locale) throws IOException {
+	private boolean write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, int answerStatus,
+			MappedError mapped, AugnoError error, Locale locale) throws IOException {
 		if (response.isCommitted()) {
 			return false;
 		}
-		response.setStatus(code.status());
+		response.setStatus(answerStatus);
 		int status = response.getStatus();
 		ErrorBody rendered = this.renderer.render(code, mapped, error, status, ServletRequestIds.find(request),
 				instance(request), locale, request.getHeader(HttpHeaders.ACCEPT));

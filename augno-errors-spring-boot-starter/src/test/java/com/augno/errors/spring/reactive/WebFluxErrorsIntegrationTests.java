@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.test.AugnoErrors;
+import com.augno.errors.test.CapturedResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
@@ -21,11 +22,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +59,17 @@ class WebFluxErrorsIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + "x".repeat(4096) + "\"}")));
 		AugnoErrors.assertThat(response).isAugnoError("request_too_large").hasStatus(413);
 		assertThat(response.body()).doesNotContain("xxxx");
+	}
+
+	@Test
+	void aStatusNoCodeStandsForThatTheApplicationRaisesKeepsThatStatusWithTheNearestCode() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/unprocessable")));
+		assertThat(response.statusCode()).isEqualTo(422);
+		HttpHeaders headers = new HttpHeaders();
+		response.headers().map().forEach(headers::addAll);
+		AugnoErrors.assertThat(CapturedResponse.of(422, headers, response.body()).withoutStatus())
+			.isAugnoError("validation_failed")
+			.hasMessage("The order cannot be shipped yet.");
 	}
 
 	@Test
@@ -154,6 +169,12 @@ class WebFluxErrorsIntegrationTests {
 		@GetMapping("/flux/guarded")
 		String guarded() {
 			return "in";
+		}
+
+		@GetMapping("/flux/unprocessable")
+		Mono<String> unprocessable() {
+			return Mono.error(
+					new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "The order cannot be shipped yet."));
 		}
 
 		@GetMapping("/flux/crash")
