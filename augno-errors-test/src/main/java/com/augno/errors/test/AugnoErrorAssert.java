@@ -175,6 +175,19 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 	}
 
 	/**
+	 * Return whether a status other than the code's is one the server keeps: a status the
+	 * application chose that no registered code stands for (a 422, a 501), answered with
+	 * the code it falls back to, {@code validation_failed} for a 4xx and
+	 * {@code internal_error} for a 5xx.
+	 */
+	private static boolean isKeptStatus(ErrorContract contract, ErrorCode registered, int status) {
+		String fallback = (status >= 400 && status < 500) ? "validation_failed"
+				: (status >= 500 && status < 600) ? "internal_error" : null;
+		return registered.code().equals(fallback)
+				&& contract.registry().codes().stream().noneMatch((code) -> code.status() == status);
+	}
+
+	/**
 	 * Check the HTTP status literally, beside the registry's that
 	 * {@link #isAugnoError(String)} checks: for a code whose status is configured.
 	 * @param status the expected status
@@ -236,8 +249,9 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 		ErrorType type = ErrorType.fromWireName(error.get("type").asString());
 		checkMember("type", (expectedType != null) ? expectedType.wireName() : registered.type().wireName(),
 				type.wireName());
-		if (this.actual.status() != null) {
-			checkMember("HTTP status of " + code, registered.status(), this.actual.status());
+		Integer status = this.actual.status();
+		if (status != null && !isKeptStatus(contract, registered, status)) {
+			checkMember("HTTP status of " + code, registered.status(), status);
 		}
 		checkMember("is_transient", registered.isTransient(type), error.get("is_transient").booleanValue());
 		checkMember("doc_url", contract.links().docUrl(registered), error.get("doc_url").asString());

@@ -126,6 +126,17 @@ class AugnoErrorAssertTests {
 	}
 
 	@Test
+	void acceptsAStatusNoCodeStandsForWithTheCodeItFallsBackTo() {
+		// The server keeps a status the application chose, such as a 422 or a 501.
+		String invalid = NOT_FOUND.replace("resource_not_found", "validation_failed");
+		AugnoErrors.assertThat(response(422, invalid)).isAugnoError("validation_failed").hasStatus(422);
+		assertFails(response(409, invalid), "validation_failed", "Expecting HTTP status of validation_failed to be:",
+				"400", "409");
+		assertFails(response(422, NOT_FOUND), "resource_not_found",
+				"Expecting HTTP status of resource_not_found to be:", "404", "422");
+	}
+
+	@Test
 	void leavesTheStatusOutOfAResponseWithoutOne() {
 		AugnoErrors.assertThat(response(505, NOT_FOUND).withoutStatus()).isAugnoError("resource_not_found");
 		assertFails(response(505, NOT_FOUND).withoutStatus(), "resource_gone", "Expecting code to be:");

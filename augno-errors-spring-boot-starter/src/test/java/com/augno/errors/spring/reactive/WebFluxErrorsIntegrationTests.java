@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.test.AugnoErrors;
-import com.augno.errors.test.CapturedResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
@@ -22,7 +21,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,11 +62,9 @@ class WebFluxErrorsIntegrationTests {
 	@Test
 	void aStatusNoCodeStandsForThatTheApplicationRaisesKeepsThatStatusWithTheNearestCode() throws Exception {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/flux/unprocessable")));
-		assertThat(response.statusCode()).isEqualTo(422);
-		HttpHeaders headers = new HttpHeaders();
-		response.headers().map().forEach(headers::addAll);
-		AugnoErrors.assertThat(CapturedResponse.of(422, headers, response.body()).withoutStatus())
+		AugnoErrors.assertThat(response)
 			.isAugnoError("validation_failed")
+			.hasStatus(422)
 			.hasMessage("The order cannot be shipped yet.");
 	}
 

@@ -12,7 +12,6 @@ import com.augno.errors.ErrorType;
 import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.spring.web.ExclusiveParameters;
 import com.augno.errors.test.AugnoErrors;
-import com.augno.errors.test.CapturedResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +29,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -373,27 +371,17 @@ class SpringMvcErrorsIntegrationTests {
 	void aStatusNoCodeStandsForThatTheApplicationRaisesKeepsThatStatusWithTheNearestCode() throws Exception {
 		// ResponseStatusException and sendError with a 422, a 418 and a 501: the
 		// envelope, with the status the application chose, as without the starter.
-		HttpResponse<String> unprocessable = this.http.get("/mvc/status/422");
-		assertThat(unprocessable.statusCode()).isEqualTo(422);
-		AugnoErrors.assertThat(withoutStatus(unprocessable))
+		AugnoErrors.assertThat(this.http.get("/mvc/status/422"))
 			.isAugnoError("validation_failed")
+			.hasStatus(422)
 			.hasMessage("Reason 422.");
-		HttpResponse<String> teapot = this.http.get("/mvc/send-error/418");
-		assertThat(teapot.statusCode()).isEqualTo(418);
-		AugnoErrors.assertThat(withoutStatus(teapot)).isAugnoError("validation_failed");
+		AugnoErrors.assertThat(this.http.get("/mvc/send-error/418")).isAugnoError("validation_failed").hasStatus(418);
 		HttpResponse<String> notImplemented = this.http.get("/mvc/status/501");
-		assertThat(notImplemented.statusCode()).isEqualTo(501);
-		AugnoErrors.assertThat(withoutStatus(notImplemented)).isAugnoError("internal_error");
+		AugnoErrors.assertThat(notImplemented).isAugnoError("internal_error").hasStatus(501);
 		assertThat(notImplemented.body()).doesNotContain("Reason 501");
 		// A status a code stands for still takes that code's status.
-		AugnoErrors.assertThat(this.http.get("/mvc/status/400")).isAugnoError("validation_failed");
-		AugnoErrors.assertThat(this.http.get("/mvc/status/500")).isAugnoError("internal_error");
-	}
-
-	private static CapturedResponse withoutStatus(HttpResponse<String> response) {
-		HttpHeaders headers = new HttpHeaders();
-		response.headers().map().forEach(headers::addAll);
-		return CapturedResponse.of(response.statusCode(), headers, response.body()).withoutStatus();
+		AugnoErrors.assertThat(this.http.get("/mvc/status/400")).isAugnoError("validation_failed").hasStatus(400);
+		AugnoErrors.assertThat(this.http.get("/mvc/status/500")).isAugnoError("internal_error").hasStatus(500);
 	}
 
 	@Test
