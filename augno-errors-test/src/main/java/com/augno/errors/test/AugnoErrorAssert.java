@@ -181,9 +181,9 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 	 * {@code internal_error} for a 5xx.
 	 */
 	private static boolean isKeptStatus(ErrorContract contract, ErrorCode registered, int status) {
-		String fallback = (status >= 400 && status < 500) ? "validation_failed"
-				: (status >= 500 && status < 600) ? "internal_error" : null;
-		return registered.code().equals(fallback)
+		ErrorCode fallback = (status >= 400 && status < 500) ? ErrorCodes.VALIDATION_FAILED
+				: (status >= 500 && status < 600) ? ErrorCodes.INTERNAL_ERROR : null;
+		return fallback != null && registered.code().equals(fallback.code())
 				&& contract.registry().codes().stream().noneMatch((code) -> code.status() == status);
 	}
 

@@ -37,8 +37,7 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 							: errorResponse.getHeaders();
 			return forStatus(status, reason).withHeaders(headers);
 		}
-		ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(throwable.getClass(),
-				ResponseStatus.class);
+		ResponseStatus annotation = responseStatus(throwable);
 		if (annotation != null) {
 			return forStatus(annotation.code().value(), annotation.reason());
 		}
@@ -55,9 +54,12 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 		if (throwable instanceof ErrorResponse errorResponse) {
 			return errorResponse.getStatusCode().value();
 		}
-		ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(throwable.getClass(),
-				ResponseStatus.class);
+		ResponseStatus annotation = responseStatus(throwable);
 		return (annotation != null) ? annotation.code().value() : -1;
+	}
+
+	private static @Nullable ResponseStatus responseStatus(Throwable throwable) {
+		return AnnotatedElementUtils.findMergedAnnotation(throwable.getClass(), ResponseStatus.class);
 	}
 
 	@Override
