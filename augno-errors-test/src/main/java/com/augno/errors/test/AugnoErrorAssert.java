@@ -7,6 +7,7 @@ import java.util.Objects;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorType;
+import com.augno.errors.StatusCodes;
 import org.assertj.core.api.AbstractAssert;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -176,15 +177,11 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 
 	/**
 	 * Return whether a status other than the code's is one the server keeps: a status the
-	 * application chose that no registered code stands for (a 422, a 501), answered with
-	 * the code it falls back to, {@code validation_failed} for a 4xx and
-	 * {@code internal_error} for a 5xx.
+	 * application chose that no code stands for (a 422, a 501), answered with the code it
+	 * falls back to, by the rule the server applies ({@link StatusCodes#answerStatus}).
 	 */
-	private static boolean isKeptStatus(ErrorContract contract, ErrorCode registered, int status) {
-		ErrorCode fallback = (status >= 400 && status < 500) ? ErrorCodes.VALIDATION_FAILED
-				: (status >= 500 && status < 600) ? ErrorCodes.INTERNAL_ERROR : null;
-		return fallback != null && registered.code().equals(fallback.code())
-				&& contract.registry().codes().stream().noneMatch((code) -> code.status() == status);
+	private static boolean isKeptStatus(ErrorCode registered, int status) {
+		return StatusCodes.answerStatus(registered, registered.status(), () -> status) == status;
 	}
 
 	/**
@@ -250,7 +247,7 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 		checkMember("type", (expectedType != null) ? expectedType.wireName() : registered.type().wireName(),
 				type.wireName());
 		Integer status = this.actual.status();
-		if (status != null && !isKeptStatus(contract, registered, status)) {
+		if (status != null && !isKeptStatus(registered, status)) {
 			checkMember("HTTP status of " + code, registered.status(), status);
 		}
 		checkMember("is_transient", registered.isTransient(type), error.get("is_transient").booleanValue());

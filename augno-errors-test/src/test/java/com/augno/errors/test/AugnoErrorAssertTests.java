@@ -137,6 +137,23 @@ class AugnoErrorAssertTests {
 	}
 
 	@Test
+	void keepsTheServersRuleWhenTheServiceHasACodeOfItsOwnAtThatStatus() {
+		// The server answers a ResponseStatusException(422) with validation_failed at 422
+		// whatever codes the service registers: only the framework's codes stand for a
+		// status.
+		ErrorRegistry registry = ErrorRegistry.builder()
+			.register(ErrorCode.of("shelf_locked", 422, ErrorType.INVALID_REQUEST_ERROR, false, "The shelf is locked."))
+			.build();
+		ErrorContract contract = ErrorContract.of(registry, ErrorLinks.defaults());
+		String invalid = NOT_FOUND.replace("resource_not_found", "validation_failed");
+		AugnoErrors.assertThat(response(422, invalid)).using(contract).isAugnoError("validation_failed").hasStatus(422);
+		// A status one of the framework's codes stands for is answered with that code.
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(
+				() -> AugnoErrors.assertThat(response(415, invalid)).using(contract).isAugnoError("validation_failed"))
+			.withMessageContaining("Expecting HTTP status of validation_failed to be:");
+	}
+
+	@Test
 	void leavesTheStatusOutOfAResponseWithoutOne() {
 		AugnoErrors.assertThat(response(505, NOT_FOUND).withoutStatus()).isAugnoError("resource_not_found");
 		assertFails(response(505, NOT_FOUND).withoutStatus(), "resource_gone", "Expecting code to be:");

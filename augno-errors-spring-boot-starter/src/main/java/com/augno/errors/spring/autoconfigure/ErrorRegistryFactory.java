@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.ErrorType;
+import com.augno.errors.FrameworkCodes;
 import com.augno.errors.spring.catalogue.ErrorCatalogue;
 import com.augno.errors.spring.catalogue.InvalidErrorCatalogueException;
-import com.augno.errors.spring.mapping.FrameworkCodes;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import org.jspecify.annotations.Nullable;
 

@@ -14,7 +14,7 @@ import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.ErrorType;
 import com.augno.errors.Quota;
-import com.augno.errors.spring.mapping.StatusCodes;
+import com.augno.errors.StatusCodes;
 import com.augno.errors.spring.web.RequestIds;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

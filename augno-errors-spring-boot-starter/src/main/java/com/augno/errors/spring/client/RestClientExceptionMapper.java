@@ -3,9 +3,9 @@ package com.augno.errors.spring.client;
 import java.util.Set;
 
 import com.augno.errors.ErrorRegistry;
+import com.augno.errors.StatusCodes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
-import com.augno.errors.spring.mapping.StatusCodes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClientException;

@@ -1,5 +1,7 @@
 package com.augno.errors.spring.mapping;
 
+import com.augno.errors.StatusCodes;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;

@@ -1,5 +1,7 @@
 package com.augno.errors.spring.mapping;
 
+import com.augno.errors.FrameworkCodes;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.codec.DecodingException;

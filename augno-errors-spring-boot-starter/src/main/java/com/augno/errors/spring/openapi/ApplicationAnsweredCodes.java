@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
-import com.augno.errors.spring.mapping.FrameworkCodes;
+import com.augno.errors.FrameworkCodes;
 import com.augno.errors.spring.servlet.ApplicationExceptionHandlers;
 import org.jspecify.annotations.Nullable;
 

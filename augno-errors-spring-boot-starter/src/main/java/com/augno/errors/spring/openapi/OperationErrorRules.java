@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorRegistry;
-import com.augno.errors.spring.mapping.FrameworkCodes;
+import com.augno.errors.FrameworkCodes;
 import com.augno.errors.spring.web.DeclaredErrorCodes;
 import com.augno.errors.spring.web.ExclusiveParameters;
 import org.jspecify.annotations.Nullable;

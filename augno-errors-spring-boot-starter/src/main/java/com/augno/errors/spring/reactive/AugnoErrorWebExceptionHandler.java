@@ -5,12 +5,12 @@ import java.util.Locale;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
+import com.augno.errors.StatusCodes;
 import com.augno.errors.spring.format.ErrorBody;
 import com.augno.errors.spring.format.ErrorRenderer;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import com.augno.errors.spring.mapping.MappedError;
-import com.augno.errors.spring.mapping.StatusCodes;
 import com.augno.errors.spring.mapping.UnrecognizedUrls;
 import com.augno.errors.spring.web.ErrorEvent;
 import com.augno.errors.spring.web.ErrorListener;

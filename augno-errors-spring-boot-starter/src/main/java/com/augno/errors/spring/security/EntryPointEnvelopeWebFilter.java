@@ -2,7 +2,7 @@ package com.augno.errors.spring.security;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
-import com.augno.errors.spring.mapping.StatusCodes;
+import com.augno.errors.StatusCodes;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
 import com.augno.errors.spring.web.ErrorResponseRules;
 import org.jspecify.annotations.Nullable;

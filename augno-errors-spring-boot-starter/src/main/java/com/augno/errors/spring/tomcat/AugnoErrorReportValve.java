@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.StatusCodes;
 import com.augno.errors.spring.mapping.MappedError;
-import com.augno.errors.spring.mapping.StatusCodes;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;

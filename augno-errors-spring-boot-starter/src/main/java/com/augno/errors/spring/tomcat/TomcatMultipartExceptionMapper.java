@@ -1,9 +1,9 @@
 package com.augno.errors.spring.tomcat;
 
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.FrameworkCodes;
 import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
-import com.augno.errors.spring.mapping.FrameworkCodes;
 import com.augno.errors.spring.mapping.MappedError;
 import org.apache.catalina.connector.Request;
 import org.apache.coyote.BadRequestException;

@@ -20,7 +20,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 public final class AugnoErrorsRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final String[] DOCUMENTATION_RESOURCES = { "com/augno/errors/contract-documentation.properties",
-			"com/augno/errors/spring/mapping/framework-documentation.properties",
+			"com/augno/errors/framework-documentation.properties",
 			"com/augno/errors/spring/reference/sections.properties", "com/augno/errors/spring/reference/reference.css",
 			"com/augno/errors/spring/reference/reference.js" };
 

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorRegistry;
-import com.augno.errors.spring.mapping.FrameworkCodes;
+import com.augno.errors.FrameworkCodes;
 import com.augno.errors.spring.web.PossibleErrors;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorLinks;
-import com.augno.errors.spring.mapping.FrameworkCodes;
+import com.augno.errors.FrameworkCodes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

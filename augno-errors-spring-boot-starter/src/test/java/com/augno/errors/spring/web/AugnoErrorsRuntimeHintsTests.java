@@ -44,7 +44,7 @@ class AugnoErrorsRuntimeHintsTests {
 		RuntimeHints hints = new RuntimeHints();
 		new AugnoErrorsRuntimeHints().registerHints(hints, getClass().getClassLoader());
 		for (String resource : new String[] { "com/augno/errors/contract-documentation.properties",
-				"com/augno/errors/spring/mapping/framework-documentation.properties",
+				"com/augno/errors/framework-documentation.properties",
 				"com/augno/errors/spring/reference/sections.properties",
 				"com/augno/errors/spring/reference/reference.css", "com/augno/errors/spring/reference/reference.js" }) {
 			assertThat(getClass().getClassLoader().getResource(resource)).as(resource).isNotNull();

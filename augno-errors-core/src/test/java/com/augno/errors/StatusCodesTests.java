@@ -1,6 +1,5 @@
-package com.augno.errors.spring.mapping;
+package com.augno.errors;
 
-import com.augno.errors.ErrorCodes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,14 +1,14 @@
-package com.augno.errors.spring.mapping;
+package com.augno.errors;
 
 import java.util.function.IntSupplier;
 
-import com.augno.errors.ErrorCode;
-import com.augno.errors.ErrorCodes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The nearest Augno code for an HTTP status, for failures that carry only a status: a
- * {@code ResponseStatusException}, another {@code ErrorResponse}, or a container error.
+ * The nearest Augno code for an HTTP status, for failures that carry only a status (a
+ * Spring {@code ResponseStatusException}, a container error, a downstream's answer), and
+ * the status such an error is answered with. In the core so that the server and the test
+ * kit, which checks what the server answered, apply one rule.
  *
  * @since 0.1.0
  */

@@ -1,16 +1,12 @@
-package com.augno.errors.spring.mapping;
+package com.augno.errors;
 
 import java.util.List;
 import java.util.Map;
 
-import com.augno.errors.ErrorCode;
-import com.augno.errors.ErrorDocumentation;
-import com.augno.errors.ErrorDocumentationProperties;
-import com.augno.errors.ErrorType;
-
 /**
  * Codes the framework adds to the Augno contract for HTTP failures the contract does not
- * name. They are registered beside the built-in codes and documented as additions.
+ * name. The starter registers them beside the built-in codes and documents them as
+ * additions; {@link StatusCodes} answers their statuses with them.
  *
  * @since 0.1.0
  */
