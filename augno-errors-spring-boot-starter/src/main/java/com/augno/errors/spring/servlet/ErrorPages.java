@@ -1,5 +1,6 @@
 package com.augno.errors.spring.servlet;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -11,16 +12,24 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.template.TemplateAvailabilityProviders;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.view.ContentNegotiatingViewResolver;
 
 /**
  * Finds the application's own error page for a status, as Spring Boot's
@@ -43,6 +52,8 @@ import org.springframework.web.servlet.View;
  */
 public class ErrorPages {
 
+	private static final Log logger = LogFactory.getLog(ErrorPages.class);
+
 	private static final int MAX_UNWRAP = 16;
 
 	private static final String WHITELABEL = "error";
@@ -56,6 +67,8 @@ public class ErrorPages {
 	private final ErrorProperties.IncludeAttribute includeMessage;
 
 	private volatile @Nullable Boolean ownPages;
+
+	private volatile @Nullable List<ViewResolver> viewResolvers;
 
 	/**
 	 * Create the pages of an application.
@@ -98,6 +111,71 @@ public class ErrorPages {
 		}
 		View whitelabel = whitelabel();
 		return (whitelabel != null && hasOwnPages(request)) ? new ModelAndView(whitelabel, model) : null;
+	}
+
+	/**
+	 * Render a page that {@link #find} returned directly, outside Spring MVC: for a
+	 * failure in a filter whose page the container's error dispatch did not reach,
+	 * because a filter failed again on the way (Spring Security's CSRF check reading the
+	 * parameters of a form Tomcat refused to parse). Without the starter, Tomcat's own
+	 * HTML page answers such a request; the application's page is no worse. A view name
+	 * is resolved by the application's view resolvers, as Spring MVC does.
+	 * @param page the page
+	 * @param request the request
+	 * @param response the response, with the error status set
+	 * @return whether the page was rendered; if not, nothing was written
+	 */
+	public boolean render(ModelAndView page, HttpServletRequest request, HttpServletResponse response) {
+		try {
+			View view = page.getView();
+			if (view == null && page.getViewName() != null) {
+				view = resolve(page.getViewName(), request);
+			}
+			if (view == null) {
+				return false;
+			}
+			view.render(page.getModel(), request, response);
+			return true;
+		}
+		catch (Exception ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Could not render the error page " + page.getViewName() + " outside Spring MVC", ex);
+			}
+			if (!response.isCommitted()) {
+				response.resetBuffer();
+			}
+			return false;
+		}
+	}
+
+	private @Nullable View resolve(String viewName, HttpServletRequest request) throws Exception {
+		for (ViewResolver resolver : viewResolvers()) {
+			// It delegates to the others, and needs Spring MVC's request attributes.
+			if (!(resolver instanceof ContentNegotiatingViewResolver)) {
+				View view = resolver.resolveViewName(viewName, RequestContextUtils.getLocale(request));
+				if (view != null) {
+					return view;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the application's view resolvers in Spring MVC's order, as the
+	 * {@code DispatcherServlet} detects them.
+	 */
+	private List<ViewResolver> viewResolvers() {
+		List<ViewResolver> resolvers = this.viewResolvers;
+		if (resolvers == null) {
+			resolvers = new ArrayList<>(
+					BeanFactoryUtils.beansOfTypeIncludingAncestors(this.context, ViewResolver.class, true, false)
+						.values());
+			AnnotationAwareOrderComparator.sort(resolvers);
+			resolvers = List.copyOf(resolvers);
+			this.viewResolvers = resolvers;
+		}
+		return resolvers;
 	}
 
 	/**

@@ -433,6 +433,9 @@ public class ErrorResponseHandler {
 			}
 			return null;
 		}
+		if (delivery == Delivery.FORWARD && renderedForwardedPage(request, response, cause)) {
+			return null;
+		}
 		if (delivery == Delivery.FORWARD && !this.decision.isEnveloped(request)) {
 			if (!response.isCommitted()) {
 				ErrorResponseWriter.setHeaders(response, mapped.headers());
@@ -555,6 +558,28 @@ public class ErrorResponseHandler {
 	private static @Nullable String instance(HttpServletRequest request) {
 		String uri = OriginalRequest.uri(request);
 		return (uri != null && uri.length() <= MAX_INSTANCE_LENGTH) ? uri : null;
+	}
+
+	/**
+	 * Render the page a failure outside Spring MVC left for the error dispatch, when that
+	 * dispatch failed in a filter before it reached the page (the failure was answered
+	 * and logged when the page was found; see {@link ErrorPages#render}).
+	 */
+	private boolean renderedForwardedPage(HttpServletRequest request, HttpServletResponse response,
+			@Nullable Throwable cause) {
+		if (this.pages == null || request.getDispatcherType() != DispatcherType.ERROR || response.isCommitted()) {
+			return false;
+		}
+		ModelAndView page = takeForwardedPage(request);
+		if (page == null || !this.pages.render(page, request, response)) {
+			return false;
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("The error dispatch of request " + ServletRequestIds.find(request)
+					+ " failed before its error page" + ((cause != null) ? " (" + cause.getClass().getName() + ")" : "")
+					+ "; rendered the page directly");
+		}
+		return true;
 	}
 
 	/**
