@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Where the starter's time goes on one scenario, with async-profiler rather than JFR: JFR's
+# profile settings slowed the apps on the small VMs of these runs, where async-profiler's
+# interval timer does not. Starts bench/app twice side by side on 127.0.0.1 (augno: with the
+# starter; boot: augno.errors.enabled=false), warms both up until their JIT is quiet, then
+# profiles each in turn under wrk for BENCH_DURATION seconds, BENCH_ROUNDS times, and writes
+# per round: requests, CPU per request and the samples of the starter's own frames
+# (bench/starter-frames.py), to bench/results/<date>-profile-<scenario>.md. The collapsed
+# stacks stay in the work directory for flame graphs or other questions.
+#
+#   bench/profile.sh [SCENARIO]   a scenario of bench/run.sh, success unless named
+#
+# The agent is async-profiler's Linux x64 build from Maven Central
+# (tools.profiler:async-profiler:4.2:jar:linux-x64, fetched into the local repository once),
+# loaded into the running JVMs with jcmd JVMTI.agent_load after the warm-up, so that the
+# warm-up runs unprofiled. Samples: every millisecond of CPU time (event=cpu, the kernel's
+# cpu-clock through perf_events, which this VM allows for one's own processes; the interval
+# timer, itimer, gave only about 200 samples a CPU second here), Java stacks only.
+# Environment (all optional): BENCH_ROUNDS (2), BENCH_DURATION (30 s), BENCH_WARMUP (10 s per
+# pass), BENCH_WARMUP_PASSES (8), BENCH_JIT_QUIET (see warm_up in bench/lib.sh), BENCH_CONNECTIONS
+# (16), BENCH_PORT (18097: augno on it, boot on the next), BENCH_SKIP_BUILD=1, BENCH_OUT,
+# JAVA_OPTS (-Xms512m -Xmx512m). About 5 to 8 minutes with the defaults.
+# Only 127.0.0.1 is a target; every wait and every wrk run is bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+scenario=${1:-success}
+rounds=${BENCH_ROUNDS:-2} duration=${BENCH_DURATION:-30} warmup=${BENCH_WARMUP:-10} warmup_passes=8
+connections=${BENCH_CONNECTIONS:-16}
+java_opts=${JAVA_OPTS:--Xms512m -Xmx512m}
+host=127.0.0.1
+first_port=${BENCH_PORT:-18097}
+variants=(augno boot)
+declare -A port=([augno]=$first_port [boot]=$((first_port + 1)))
+stack=servlet
+define_scenarios
+[[ -n "${method[$scenario]:-}" ]] || { echo "unknown scenario: $scenario" >&2; exit 2; }
+scenarios=("$scenario")
+ensure_wrk
+
+version=4.2
+agent_jar=$HOME/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version-linux-x64.jar
+if [[ ! -f $agent_jar ]]; then
+	./mvnw -B -q -ntp dependency:get -Dartifact=tools.profiler:async-profiler:$version:jar:linux-x64
+fi
+work=bench/target/profile-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$work"
+unzip -q -o "$agent_jar" 'linux-x64/*' -d "$work"
+agent=$PWD/$work/linux-x64/libasyncProfiler.so
+
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+	./mvnw -B -q -ntp -Pbench -pl bench/app -am -DskipTests package
+fi
+
+declare -A pid
+trap stop_apps EXIT
+for v in "${variants[@]}"; do
+	if port_in_use "$host" "${port[$v]}"; then
+		echo "port ${port[$v]} ($v) is in use on $host (BENCH_PORT moves both)" >&2
+		exit 1
+	fi
+done
+for v in "${variants[@]}"; do
+	# DebugNonSafepoints: samples name the inlined method they fell in, not its caller.
+	args=(--server.address=$host --server.port=${port[$v]})
+	[[ $v == boot ]] && args+=(--augno.errors.enabled=false)
+	"${app_pin[@]}" java $java_opts "${app_pin_opts[@]}" -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
+		-jar bench/app/target/bench-app.jar "${args[@]}" >"$work/$v.log" 2>&1 &
+	pid[$v]=$!
+done
+wait_for_apps "/items/it_42"
+
+lua=$work/scenario.lua
+scenario_lua >"$lua"
+drive() { # variant scenario seconds round
+	scenario_wrk "$3" "$lua" "$2" "http://$host:${port[$1]}${path[$2]}" >/dev/null
+}
+warm_up
+
+profiler() { # variant command
+	timeout 30 jcmd "${pid[$1]}" JVMTI.agent_load "$agent" "\"$2\"" >/dev/null
+}
+rows=()
+for ((r = 1; r <= rounds; r++)); do
+	for v in "${variants[@]}"; do
+		profiler "$v" "start,event=cpu,interval=1ms,cstack=no"
+		before=$(proc_ticks "${pid[$v]}")
+		read -r requests _ < <(scenario_wrk "$duration" "$lua" "$scenario" "http://$host:${port[$v]}${path[$scenario]}")
+		ticks=$(($(proc_ticks "${pid[$v]}") - before))
+		profiler "$v" "stop,file=$PWD/$work/$v-$r.collapsed,collapsed"
+		own=$(python3 bench/starter-frames.py --summary "$work/$v-$r.collapsed")
+		rows+=("| $r | $v | $requests | $(cpu_per_request "$ticks" "$requests") | $own |")
+		echo "round $r $v: $requests requests, $own" >&2
+	done
+done
+
+out=${BENCH_OUT:-$(results_file "bench/results/$(date -u +%F)-profile-$scenario.md")}
+{
+	echo "# Profile of \`$scenario\`, $(date -u +%F)"
+	echo
+	echo "Written by \`bench/profile.sh\`; see [BENCHMARKS.md](../../BENCHMARKS.md)."
+	echo
+	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(pin_summary)"
+	echo "- the starter at $(git rev-parse --short HEAD); async-profiler $version, \`event=cpu,interval=1ms\`, Java stacks"
+	echo "- wrk \`-t1 -c$connections\`, $duration s per round and variant, after warm-up passes of $warmup s until the JIT was quiet ($(warm_up_summary))"
+	echo
+	echo "| round | variant | requests | CPU µs a request | the starter's own frames |"
+	echo "|---:|---|---:|---:|---|"
+	printf '%s\n' "${rows[@]}"
+	echo
+	echo "The starter's own frames: the samples whose deepest frame of the starter is not merely"
+	echo "passing the request on (a valve's next valve, the filter chain), as a share of all samples."
+	echo "Per frame, for one recording: \`bench/starter-frames.py $work/augno-1.collapsed\`."
+} >"$out"
+echo "Written to $out (collapsed stacks in $work)"
