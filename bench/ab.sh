@@ -43,12 +43,7 @@ work=bench/target/ab-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"
 
 ensure_wrk
-for v in "${variants[@]}"; do
-	if port_in_use "$host" "${port[$v]}"; then
-		echo "port ${port[$v]} is in use on $host (BENCH_PORT moves both)" >&2
-		exit 1
-	fi
-done
+require_free_ports
 
 # --- build each commit's bench app in a worktree of its own
 

@@ -81,11 +81,8 @@ stop_apps_and_keys() {
 	redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${prefix}*" 2>/dev/null | xargs -r -n 500 redis-cli -h 127.0.0.1 -p 6379 del >/dev/null 2>&1 || true
 }
 trap stop_apps_and_keys EXIT
+require_free_ports
 for v in "${variants[@]}"; do
-	if port_in_use "$host" "${port[$v]}"; then
-		echo "port ${port[$v]} ($v) is in use on $host (BENCH_PORT moves all three)" >&2
-		exit 1
-	fi
 	# shellcheck disable=SC2086
 	"${app_pin[@]}" java ${JAVA_OPTS:--Xms512m -Xmx512m} "${app_pin_opts[@]}" -jar bench/app/target/bench-app.jar --server.address=$host \
 		--server.port=${port[$v]} ${args[$v]} >"$work/$v.log" 2>&1 &

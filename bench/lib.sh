@@ -30,6 +30,18 @@ port_in_use() { # host port
 	timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
 }
 
+# Exit when a port of the caller's variants is in use (globals host, port, variants): an app
+# started there would fail, and wrk would measure whatever answers (another benchmark, say).
+require_free_ports() {
+	local v
+	for v in "${variants[@]}"; do
+		if port_in_use "$host" "${port[$v]}"; then
+			echo "port ${port[$v]} ($v) is in use on $host: is another benchmark running? (BENCH_PORT moves them all)" >&2
+			exit 1
+		fi
+	done
+}
+
 # Stop every app in pid: TERM, up to 10 s each, then KILL.
 stop_apps() {
 	for v in "${!pid[@]}"; do

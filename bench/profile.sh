@@ -55,12 +55,7 @@ fi
 
 declare -A pid
 trap stop_apps EXIT
-for v in "${variants[@]}"; do
-	if port_in_use "$host" "${port[$v]}"; then
-		echo "port ${port[$v]} ($v) is in use on $host (BENCH_PORT moves both)" >&2
-		exit 1
-	fi
-done
+require_free_ports
 for v in "${variants[@]}"; do
 	# DebugNonSafepoints: samples name the inlined method they fell in, not its caller.
 	args=(--server.address=$host --server.port=${port[$v]})

@@ -152,14 +152,7 @@ mkdir -p "$work"
 declare -A pid
 trap stop_apps EXIT
 
-# A port in use would have the app fail to start, and the checks and wrk would then measure
-# whatever listens there (another run of this script, say).
-for v in "${variants[@]}"; do
-	if port_in_use "$host" "${port[$v]}"; then
-		echo "port ${port[$v]} ($v) is in use on $host: is another benchmark running? (BENCH_PORT moves them all)" >&2
-		exit 1
-	fi
-done
+require_free_ports
 for v in "${variants[@]}"; do
 	opts=($java_opts)
 	if [[ "${BENCH_JFR:-0}" == 1 ]]; then
