@@ -88,9 +88,7 @@ class OversizeFormIntegrationTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers
 				.ofString("_csrf=" + session.token() + "&name=Rex&about=" + "x".repeat(4 * 1024))));
-		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
-		assertThat(response.body()).contains("<p id=\"page\">error</p>", "<p id=\"code\">request_too_large</p>");
+		assertTheApplicationsPage(response);
 	}
 
 	@Test
@@ -98,9 +96,7 @@ class OversizeFormIntegrationTests {
 		Session session = signInPage();
 		HttpResponse<String> response = this.http
 			.send(upload(session, false).header("Accept", BROWSER).header("X-CSRF-TOKEN", session.token()));
-		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
-		assertThat(response.body()).contains("<p id=\"page\">error</p>", "<p id=\"code\">request_too_large</p>");
+		assertTheApplicationsPage(response);
 	}
 
 	@Test
@@ -121,6 +117,12 @@ class OversizeFormIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(session.token(), 512))));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("stored 512 bytes");
+	}
+
+	private static void assertTheApplicationsPage(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(response.body()).contains("<p id=\"page\">error</p>", "<p id=\"code\">request_too_large</p>");
 	}
 
 	private HttpRequest.Builder upload(Session session, boolean tokenInForm) {
