@@ -2,7 +2,6 @@ package com.augno.errors.spring.autoconfigure;
 
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.mapping.AugnoExceptionMapper;
-import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
 import com.augno.errors.spring.security.AugnoServerAccessDeniedHandler;
 import com.augno.errors.spring.security.AugnoServerExceptionHandlingCustomizer;
@@ -54,9 +53,8 @@ public final class AugnoErrorsReactiveSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EntryPointEnvelopeWebFilter augnoEntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler,
-			AugnoErrorsProperties properties) {
-		return new EntryPointEnvelopeWebFilter(handler, properties.getSecurity().getWwwAuthenticate());
+	EntryPointEnvelopeWebFilter augnoEntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler) {
+		return new EntryPointEnvelopeWebFilter(handler);
 	}
 
 	@Bean

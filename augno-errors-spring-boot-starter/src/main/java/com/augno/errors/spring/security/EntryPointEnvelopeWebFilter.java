@@ -15,7 +15,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -30,8 +29,10 @@ import org.springframework.web.server.WebFilterChain;
  * challenge, and completes the response or leaves it to be completed), the envelope is
  * written with that status and every header the mechanism set. A browser navigating to a
  * page gets the mechanism's answer untouched, as does a redirect (a login form's) and an
- * entry point that writes its own body. A 401 without a challenge gets the configured
- * one.
+ * entry point that writes its own body. A 401 without a challenge keeps none, as on
+ * Spring MVC: on WebFlux the chain's entry point always chose it so (HTTP Basic answers
+ * an {@code XMLHttpRequest} without one, so that the browser shows no sign-in dialog),
+ * and with no mechanism configured Spring Security falls back to HTTP Basic's challenge.
  * <p>
  * Entry points are not handed the exception behind them, so the code of a 401 is read
  * from the exchange: a resource server's challenge naming an expired JWT is
@@ -67,17 +68,12 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 
 	private final AugnoErrorWebExceptionHandler handler;
 
-	private final @Nullable String challenge;
-
 	/**
 	 * Create the filter.
 	 * @param handler writes the envelope
-	 * @param challenge the {@code WWW-Authenticate} value sent with a 401 that carries
-	 * none, or {@code null} (or empty) to send none
 	 */
-	public EntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler, @Nullable String challenge) {
+	public EntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler) {
 		this.handler = handler;
-		this.challenge = StringUtils.hasText(challenge) ? challenge : null;
 	}
 
 	@Override
@@ -99,12 +95,7 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 				headers.getFirst("X-Requested-With"))) {
 			return held.release();
 		}
-		int value = status.value();
-		if (value == 401 && this.challenge != null
-				&& !response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
-		}
-		return this.handler.handle(exchange, failure(request, response.getHeaders(), value));
+		return this.handler.handle(exchange, failure(request, response.getHeaders(), status.value()));
 	}
 
 	private static boolean isAnsweredBareBySecurity(ServerWebExchange exchange, ServerHttpResponse response,

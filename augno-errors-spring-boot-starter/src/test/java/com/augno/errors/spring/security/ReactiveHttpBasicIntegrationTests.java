@@ -72,6 +72,16 @@ class ReactiveHttpBasicIntegrationTests {
 	}
 
 	@Test
+	void anXmlHttpRequestGetsTheEnvelopeWithoutAChallengeAsHttpBasicChoseIt() throws Exception {
+		// HTTP Basic answers an XMLHttpRequest without a challenge, so that the browser
+		// shows no sign-in dialog: none is added, as on Spring MVC.
+		HttpResponse<String> response = this.client.get("/hello", "Accept", "application/json", "X-Requested-With",
+				"XMLHttpRequest");
+		assertClientError(response, "invalid_credentials", "No credentials were provided.");
+		assertThat(response.headers().allValues("WWW-Authenticate")).isEmpty();
+	}
+
+	@Test
 	void wrongPasswordIsInvalidCredentialsKeepingTheChallenge() throws Exception {
 		HttpResponse<String> response = this.client.get("/hello", "Authorization",
 				LoopbackHttp.basic("alice", "wrong"));
