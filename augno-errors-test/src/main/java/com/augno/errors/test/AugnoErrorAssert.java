@@ -176,11 +176,11 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 	}
 
 	/**
-	 * Return whether a status other than the code's is one the server keeps: a status the
-	 * application chose that no code stands for (a 422, a 501), answered with the code it
-	 * falls back to, by the rule the server applies ({@link StatusCodes#answerStatus}).
+	 * Return whether the server answers a code with a status: the code's own, or a status
+	 * the application chose that no code stands for (a 422, a 501) with the code it falls
+	 * back to, by the rule the server applies ({@link StatusCodes#answerStatus}).
 	 */
-	private static boolean isKeptStatus(ErrorCode registered, int status) {
+	private static boolean isAnsweredWith(ErrorCode registered, int status) {
 		return StatusCodes.answerStatus(registered, registered.status(), () -> status) == status;
 	}
 
@@ -247,7 +247,7 @@ public final class AugnoErrorAssert extends AbstractAssert<AugnoErrorAssert, Cap
 		checkMember("type", (expectedType != null) ? expectedType.wireName() : registered.type().wireName(),
 				type.wireName());
 		Integer status = this.actual.status();
-		if (status != null && !isKeptStatus(registered, status)) {
+		if (status != null && !isAnsweredWith(registered, status)) {
 			checkMember("HTTP status of " + code, registered.status(), status);
 		}
 		checkMember("is_transient", registered.isTransient(type), error.get("is_transient").booleanValue());
