@@ -433,8 +433,16 @@ public class ErrorResponseHandler {
 			}
 			return null;
 		}
-		if (delivery == Delivery.FORWARD && renderedForwardedPage(request, response, cause)) {
-			return null;
+		ModelAndView forwarded = forwardedPageNotReached(request, response, delivery, cause);
+		if (forwarded != null) {
+			if (delivery == Delivery.RETURN) {
+				// Spring MVC renders it, as the error controller would have.
+				response.resetBuffer();
+				return forwarded;
+			}
+			if (this.pages != null && this.pages.render(forwarded, request, response)) {
+				return null;
+			}
 		}
 		if (delivery == Delivery.FORWARD && !this.decision.isEnveloped(request)) {
 			if (!response.isCommitted()) {
@@ -467,6 +475,7 @@ public class ErrorResponseHandler {
 			ErrorResponseWriter.setHeaders(response, mapped.headers());
 			notifyListeners(request, status, error, requestId);
 			if (delivery == Delivery.FORWARD) {
+				page.setStatus(HttpStatusCode.valueOf(status));
 				request.setAttribute(PAGE_ATTRIBUTE, page);
 				response.sendError(status);
 				return null;
@@ -561,25 +570,26 @@ public class ErrorResponseHandler {
 	}
 
 	/**
-	 * Render the page a failure outside Spring MVC left for the error dispatch, when that
-	 * dispatch failed in a filter before it reached the page (the failure was answered
-	 * and logged when the page was found; see {@link ErrorPages#render}).
+	 * Return the page a failure outside Spring MVC left for the error dispatch, once,
+	 * when that dispatch failed before it reached the page: in a filter (Spring
+	 * Security's CSRF check reading the parameters of a form Tomcat refused to parse), or
+	 * in Spring MVC (the {@code DispatcherServlet} resolving that form's parts again).
+	 * The failure was answered and logged when the page was found; the page is still the
+	 * answer.
 	 */
-	private boolean renderedForwardedPage(HttpServletRequest request, HttpServletResponse response,
-			@Nullable Throwable cause) {
-		if (this.pages == null || request.getDispatcherType() != DispatcherType.ERROR || response.isCommitted()) {
-			return false;
+	private @Nullable ModelAndView forwardedPageNotReached(HttpServletRequest request, HttpServletResponse response,
+			Delivery delivery, @Nullable Throwable cause) {
+		if (this.pages == null || (delivery != Delivery.FORWARD && delivery != Delivery.RETURN)
+				|| request.getDispatcherType() != DispatcherType.ERROR || response.isCommitted()) {
+			return null;
 		}
 		ModelAndView page = takeForwardedPage(request);
-		if (page == null || !this.pages.render(page, request, response)) {
-			return false;
-		}
-		if (logger.isDebugEnabled()) {
+		if (page != null && logger.isDebugEnabled()) {
 			logger.debug("The error dispatch of request " + ServletRequestIds.find(request)
 					+ " failed before its error page" + ((cause != null) ? " (" + cause.getClass().getName() + ")" : "")
-					+ "; rendered the page directly");
+					+ "; rendering the page");
 		}
-		return true;
+		return page;
 	}
 
 	/**

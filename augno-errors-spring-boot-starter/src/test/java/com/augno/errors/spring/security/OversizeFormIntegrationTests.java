@@ -38,16 +38,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A server-rendered application with form login, CSRF, its own Thymeleaf error pages and
  * upload limits, over a real Tomcat: a form larger than Tomcat accepts, with the CSRF
  * token as a form field, fails in Spring Security's {@code CsrfFilter} (Tomcat cannot
- * parse the parameters) and fails there again on the error dispatch. A browser still gets
- * the application's error page with 413, never the envelope (without the starter it got
- * Tomcat's HTML page); an API client gets the envelope.
+ * parse the parameters), and fails again on the error dispatch: in that filter for a file
+ * over {@code max-file-size}, in the {@code DispatcherServlet} resolving the parts for a
+ * request over {@code max-request-size}. A browser still gets the application's error
+ * page with 413, never the envelope; an API client gets the envelope.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=",
 				"spring.thymeleaf.prefix=classpath:/browser-app/templates/",
 				"spring.messages.basename=browser-app/messages", "spring.messages.fallback-to-system-locale=false",
-				"spring.servlet.multipart.max-file-size=1KB", "server.tomcat.max-http-form-post-size=1KB",
-				"logging.level.com.augno.errors=debug" })
+				"spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=4KB",
+				"server.tomcat.max-http-form-post-size=1KB", "logging.level.com.augno.errors=debug" })
 @ExtendWith(OutputCaptureExtension.class)
 class OversizeFormIntegrationTests {
 
@@ -77,6 +78,17 @@ class OversizeFormIntegrationTests {
 		// One failure, logged once, though the error dispatch met it again.
 		assertThat(output.toString().split("413 request_too_large for POST /upload", -1)).hasSize(2);
 		assertThat(output).contains("The error dispatch of request " + requestId + " failed before its error page");
+	}
+
+	@Test
+	void aBrowserUploadingAFileOverItsLimitInARequestWithinItsLimitGetsTheApplicationsPage() throws Exception {
+		Session session = signInPage();
+		HttpResponse<String> response = this.http.send(this.http.request("/upload")
+			.header("Accept", BROWSER)
+			.header("Cookie", session.cookie())
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(session.token(), 2 * 1024))));
+		assertTheApplicationsPage(response);
 	}
 
 	@Test
