@@ -12,7 +12,10 @@ import org.springframework.core.env.Environment;
 /**
  * Says once at startup that Spring Boot's {@code spring.web.error.include-*} settings,
  * when the application sets any, do not shape the Augno envelope: its fields are fixed by
- * the contract, and a 5xx never shows an exception's message, class or stack trace.
+ * the contract, and a 5xx never shows an exception's message, class or stack trace. And
+ * that an application's {@code spring.mvc.problemdetails.enabled=true} no longer gives
+ * RFC 9457 answers, unless it chose them with {@code augno.errors.format=problem}: Boot's
+ * problem details handler backs off for the starter's.
  *
  * @since 0.1.0
  */
@@ -23,6 +26,8 @@ public final class IgnoredErrorPropertiesNotice implements SmartInitializingSing
 	private static final List<String> PROPERTIES = List.of("spring.web.error.include-exception",
 			"spring.web.error.include-stacktrace", "spring.web.error.include-message",
 			"spring.web.error.include-binding-errors", "spring.web.error.include-path");
+
+	private static final String PROBLEM_DETAILS = "spring.mvc.problemdetails.enabled";
 
 	private final Environment environment;
 
@@ -47,6 +52,12 @@ public final class IgnoredErrorPropertiesNotice implements SmartInitializingSing
 			logger.info(set + ": not applied to the Augno error envelope, whose fields are fixed by the Augno "
 					+ "contract; a 5xx never shows an exception's message, class or stack trace, a 4xx says what "
 					+ "was wrong in its message and param.");
+		}
+		if (this.environment.getProperty(PROBLEM_DETAILS, Boolean.class, false)
+				&& !"problem".equals(this.environment.getProperty("augno.errors.format"))) {
+			logger.info(PROBLEM_DETAILS + "=true: errors are answered with the Augno envelope, not Spring Boot's "
+					+ "problem details, whose handler gives way to the starter's; set augno.errors.format=problem "
+					+ "to answer them as RFC 9457 problem details.");
 		}
 	}
 

@@ -70,6 +70,22 @@ class StartupChecksTests {
 	}
 
 	@Test
+	void saysThatBootsProblemDetailsGiveWayToTheEnvelopeUnlessChosen(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.mvc.problemdetails.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getOut().lines().filter((line) -> line.contains("spring.mvc.problemdetails.enabled=true")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("INFO").contains("set augno.errors.format=problem"));
+	}
+
+	@Test
+	void saysNothingOfProblemDetailsChosenAsTheFormat(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.mvc.problemdetails.enabled=true", "augno.errors.format=problem")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("spring.mvc.problemdetails.enabled=true");
+	}
+
+	@Test
 	void saysNothingWhenNoIncludeSettingIsSet(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).doesNotContain("not applied to the Augno error envelope");
