@@ -32,8 +32,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * {@code ResponseEntityExceptionHandler} subclass inherits.
  * <p>
  * Only the codes the starter documents for Spring MVC's own exceptions are looked at;
- * {@code internal_error} is the application's when one of its handlers takes any
- * {@code RuntimeException}.
+ * {@code internal_error}, and the {@code resource_not_found} of a path variable (which
+ * only the handler's own exception can raise), are the application's when one of its
+ * handlers takes any {@code RuntimeException}.
  *
  * @since 0.1.0
  */
@@ -56,6 +57,7 @@ public final class ApplicationAnsweredCodes {
 			Map.entry(ErrorCodes.PARAMETER_INVALID.code(),
 					List.of(MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class)),
 			Map.entry(ErrorCodes.REQUEST_TIMEOUT.code(), List.of(AsyncRequestTimeoutException.class)),
+			Map.entry(ErrorCodes.RESOURCE_NOT_FOUND.code(), List.of(RuntimeException.class)),
 			Map.entry(ErrorCodes.INTERNAL_ERROR.code(), List.of(RuntimeException.class)));
 
 	private final ApplicationExceptionHandlers handlers;

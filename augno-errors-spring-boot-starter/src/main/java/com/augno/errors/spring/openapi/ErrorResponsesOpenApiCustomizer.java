@@ -109,8 +109,10 @@ public final class ErrorResponsesOpenApiCustomizer implements GlobalOpenApiCusto
 				codes.add(forbidden);
 			}
 		}
+		// An operation of a handler method had its codes worked out, internal_error among
+		// them unless the application's own handlers answer it; any other can fail too.
 		ErrorCode internal = this.registry.find(ErrorCodes.INTERNAL_ERROR.code());
-		if (internal != null) {
+		if (internal != null && !(recorded instanceof List)) {
 			codes.add(internal);
 		}
 		return codes;

@@ -63,7 +63,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "augno.errors.reject-unknown-parameters=true",
 		"augno.errors.codes.ledger_locked.status=423", "augno.errors.codes.ledger_locked.message=The ledger is locked.",
 		"augno.errors.paths=/v1/**", "springdoc.api-docs.version=openapi_3_1", "springdoc.api-docs.enabled=true",
-		"spring.autoconfigure.exclude=" })
+		"spring.autoconfigure.exclude=",
+		// CatchAllController's handler is on purpose: silence its startup warning.
+		"logging.level.com.augno.errors.spring.servlet.CatchAllExceptionHandlerWarning=off" })
 @AutoConfigureMockMvc
 class OpenApiDocumentTests {
 
@@ -122,7 +124,8 @@ class OpenApiDocumentTests {
 		JsonNode paths = document().get("paths");
 		List<String> checked = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : paths.properties()) {
-			if (!path.getKey().startsWith("/v1/")) {
+			// The controller that catches everything itself answers its own 500s.
+			if (!path.getKey().startsWith("/v1/") || path.getKey().startsWith("/v1/caught/")) {
 				continue;
 			}
 			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -237,6 +240,19 @@ class OpenApiDocumentTests {
 			.contains("validation_failed", "unsupported_media_type");
 	}
 
+	/**
+	 * A catch-all handler of the application's answers whatever its controller throws:
+	 * the document must not promise the envelope for the 404 of a missing item or for a
+	 * crash.
+	 */
+	@Test
+	void aCatchAllHandlerOfTheApplicationsKeepsItsErrorsOutOfTheDocument() {
+		JsonNode operation = document().at("/paths/~1v1~1caught~1items~1{id}/get");
+		assertThat(texts(operation.get("x-augno-error-codes"))).doesNotContain("internal_error", "resource_not_found");
+		assertThat(operation.at("/responses").has("500")).isFalse();
+		assertThat(operation.at("/responses").has("404")).isFalse();
+	}
+
 	@Test
 	void pathsTheStarterDoesNotAnswerGetNoErrorResponses() {
 		JsonNode operation = document().at("/paths/~1internal~1health/get");
@@ -268,7 +284,8 @@ class OpenApiDocumentTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@EnableMethodSecurity
-	@Import({ ItemController.class, OwnAnswersController.class, OwnAnswersAdvice.class, OwnValidationController.class })
+	@Import({ ItemController.class, OwnAnswersController.class, OwnAnswersAdvice.class, OwnValidationController.class,
+			CatchAllController.class })
 	static class OpenApiApplication {
 
 		@Bean
@@ -363,6 +380,21 @@ class OpenApiDocumentTests {
 
 	@RestControllerAdvice(assignableTypes = OwnAnswersController.class)
 	static class OwnAnswersAdvice extends ResponseEntityExceptionHandler {
+
+	}
+
+	@RestController
+	static class CatchAllController {
+
+		@GetMapping("/v1/caught/items/{id}")
+		String item(@PathVariable String id) {
+			return id;
+		}
+
+		@ExceptionHandler(Exception.class)
+		ResponseEntity<String> anything(Exception ex) {
+			return ResponseEntity.internalServerError().body("caught");
+		}
 
 	}
 
