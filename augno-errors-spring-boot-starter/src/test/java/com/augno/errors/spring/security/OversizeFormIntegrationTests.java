@@ -1,15 +1,13 @@
 package com.augno.errors.spring.security;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.spring.test.MultipartUploads;
 import com.augno.errors.test.AugnoErrors;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,8 +52,6 @@ class OversizeFormIntegrationTests {
 
 	private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-	private static final String BOUNDARY = "AugnoBoundary";
-
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
 	@LocalServerPort
@@ -83,11 +79,9 @@ class OversizeFormIntegrationTests {
 	@Test
 	void aBrowserUploadingAFileOverItsLimitInARequestWithinItsLimitGetsTheApplicationsPage() throws Exception {
 		Session session = signInPage();
-		HttpResponse<String> response = this.http.send(this.http.request("/upload")
-			.header("Accept", BROWSER)
-			.header("Cookie", session.cookie())
-			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(session.token(), 2 * 1024))));
+		HttpResponse<String> response = this.http.send(MultipartUploads.post(
+				this.http.request("/upload").header("Accept", BROWSER).header("Cookie", session.cookie()),
+				session.token(), 2 * 1024));
 		assertTheApplicationsPage(response);
 	}
 
@@ -122,11 +116,9 @@ class OversizeFormIntegrationTests {
 	@Test
 	void aBrowserUploadingAFileWithinTheLimitReachesTheApplication() throws Exception {
 		Session session = signInPage();
-		HttpResponse<String> response = this.http.send(this.http.request("/upload")
-			.header("Accept", BROWSER)
-			.header("Cookie", session.cookie())
-			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(session.token(), 512))));
+		HttpResponse<String> response = this.http.send(MultipartUploads.post(
+				this.http.request("/upload").header("Accept", BROWSER).header("Cookie", session.cookie()),
+				session.token(), 512));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("stored 512 bytes");
 	}
@@ -138,10 +130,8 @@ class OversizeFormIntegrationTests {
 	}
 
 	private HttpRequest.Builder upload(Session session, boolean tokenInForm) {
-		return this.http.request("/upload")
-			.header("Cookie", session.cookie())
-			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(tokenInForm ? session.token() : null, 8 * 1024)));
+		return MultipartUploads.post(this.http.request("/upload").header("Cookie", session.cookie()),
+				tokenInForm ? session.token() : null, 8 * 1024);
 	}
 
 	/**
@@ -155,21 +145,6 @@ class OversizeFormIntegrationTests {
 		assertThat(token.find()).isTrue();
 		String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
 		return new Session(cookie, token.group(1));
-	}
-
-	private static byte[] multipart(@Nullable String token, int fileSize) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		if (token != null) {
-			body.writeBytes(
-					("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n")
-						.getBytes(StandardCharsets.UTF_8));
-		}
-		body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.bin\""
-				+ "\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(new byte[fileSize]);
-		body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return body.toByteArray();
 	}
 
 	private record Session(String cookie, String token) {

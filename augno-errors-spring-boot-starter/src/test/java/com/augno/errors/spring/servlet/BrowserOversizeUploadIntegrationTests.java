@@ -1,11 +1,10 @@
 package com.augno.errors.spring.servlet;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.spring.test.MultipartUploads;
 import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.servlet.multipart.max-request-size=4KB", "logging.level.com.augno.errors=debug" })
 @ExtendWith(OutputCaptureExtension.class)
 class BrowserOversizeUploadIntegrationTests {
-
-	private static final String BOUNDARY = "AugnoBoundary";
 
 	@LocalServerPort
 	private int port;
@@ -79,15 +76,7 @@ class BrowserOversizeUploadIntegrationTests {
 	}
 
 	private HttpRequest.Builder upload(int fileSize) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.bin\""
-				+ "\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(new byte[fileSize]);
-		body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return this.http.request("/upload")
-			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		return MultipartUploads.post(this.http.request("/upload"), null, fileSize);
 	}
 
 	@SpringBootConfiguration
