@@ -178,8 +178,9 @@ public final class AugnoErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	IgnoredErrorPropertiesNotice augnoIgnoredErrorPropertiesNotice(Environment environment) {
-		return new IgnoredErrorPropertiesNotice(environment);
+	IgnoredErrorPropertiesNotice augnoIgnoredErrorPropertiesNotice(Environment environment,
+			ObjectProvider<ErrorFormats> formats) {
+		return new IgnoredErrorPropertiesNotice(environment, formats.getIfAvailable(ErrorFormats::augno));
 	}
 
 }

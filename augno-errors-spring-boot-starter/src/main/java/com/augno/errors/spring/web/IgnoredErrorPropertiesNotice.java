@@ -3,6 +3,8 @@ package com.augno.errors.spring.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.augno.errors.spring.format.ErrorFormat;
+import com.augno.errors.spring.format.ErrorFormats;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -14,8 +16,9 @@ import org.springframework.core.env.Environment;
  * when the application sets any, do not shape the Augno envelope: its fields are fixed by
  * the contract, and a 5xx never shows an exception's message, class or stack trace. And
  * that an application's {@code spring.mvc.problemdetails.enabled=true} no longer gives
- * RFC 9457 answers, unless it chose them with {@code augno.errors.format=problem}: Boot's
- * problem details handler backs off for the starter's.
+ * RFC 9457 answers, unless problem details are the starter's default format
+ * ({@code augno.errors.format=problem}): Boot's problem details handler backs off for the
+ * starter's.
  *
  * @since 0.1.0
  */
@@ -31,12 +34,16 @@ public final class IgnoredErrorPropertiesNotice implements SmartInitializingSing
 
 	private final Environment environment;
 
+	private final ErrorFormat defaultFormat;
+
 	/**
 	 * Create the notice.
 	 * @param environment the environment the settings are read from
+	 * @param formats the formats errors are answered in
 	 */
-	public IgnoredErrorPropertiesNotice(Environment environment) {
+	public IgnoredErrorPropertiesNotice(Environment environment, ErrorFormats formats) {
 		this.environment = environment;
+		this.defaultFormat = formats.defaultFormat();
 	}
 
 	@Override
@@ -53,9 +60,11 @@ public final class IgnoredErrorPropertiesNotice implements SmartInitializingSing
 					+ "contract; a 5xx never shows an exception's message, class or stack trace, a 4xx says what "
 					+ "was wrong in its message and param.");
 		}
+		String format = this.defaultFormat.name();
 		if (this.environment.getProperty(PROBLEM_DETAILS, Boolean.class, false)
-				&& !"problem".equals(this.environment.getProperty("augno.errors.format"))) {
-			logger.info(PROBLEM_DETAILS + "=true: errors are answered with the Augno envelope, not Spring Boot's "
+				&& !ErrorFormat.PROBLEM.equals(format)) {
+			String answer = ErrorFormat.AUGNO.equals(format) ? "the Augno envelope" : "the " + format + " format";
+			logger.info(PROBLEM_DETAILS + "=true: errors are answered with " + answer + ", not Spring Boot's "
 					+ "problem details, whose handler gives way to the starter's; set augno.errors.format=problem "
 					+ "to answer them as RFC 9457 problem details.");
 		}

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class StartupChecksTests {
 
-	private static final AutoConfigurations STARTER = AutoConfigurations.of(AugnoErrorsAutoConfiguration.class,
-			JacksonAutoConfiguration.class);
+	private static final AutoConfigurations STARTER = AutoConfigurations.of(AugnoErrorsFormatAutoConfiguration.class,
+			AugnoErrorsAutoConfiguration.class, JacksonAutoConfiguration.class);
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(STARTER)
