@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.spring.test.MultipartUploads;
+import com.augno.errors.spring.test.OversizeUploadPages;
 import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,15 +50,7 @@ class BrowserOversizeUploadIntegrationTests {
 	void aBrowserUploadingTooMuchGetsTheApplicationsPage(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = this.http
 			.send(upload(8 * 1024).header("Accept", BrowserErrorPagesIntegrationTests.BROWSER));
-		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
-		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
-		assertThat(response.body())
-			.contains("<p id=\"page\">error</p>", "<p id=\"status\">413 Content Too Large</p>",
-					"<p id=\"code\">request_too_large</p>", "<p id=\"request-id\">" + requestId + "</p>")
-			.doesNotContain("\"error\":", "SizeLimitExceededException");
-		assertThat(output.toString().split("413 request_too_large for POST /upload", -1)).hasSize(2);
-		assertThat(output).contains("The error dispatch of request " + requestId + " failed before its error page");
+		OversizeUploadPages.assertTheApplicationsPageLoggedOnce(response, output);
 	}
 
 	@Test
