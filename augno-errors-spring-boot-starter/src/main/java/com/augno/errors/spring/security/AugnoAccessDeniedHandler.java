@@ -2,23 +2,37 @@ package com.augno.errors.spring.security;
 
 import java.io.IOException;
 
+import com.augno.errors.spring.servlet.ErrorResponseDecision;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 
 /**
- * Answers an authenticated request that an authorization rule denied with the envelope,
- * through the same {@link ErrorResponseHandler} as every other failure; a caller
- * authenticated by an OAuth2 bearer token also gets the resource server's
+ * Answers a request that an authorization rule or the CSRF check denied with the
+ * envelope, through the same {@link ErrorResponseHandler} as every other failure; a
+ * caller authenticated by an OAuth2 bearer token also gets the resource server's
  * {@code insufficient_scope} challenge, as its own handler would set.
+ * <p>
+ * A browser navigating to a page, and a request an OAuth2 authorization server's own
+ * filter chain answers, get Spring Security's own answer instead: the bearer challenge
+ * with a bodiless 403, or {@code sendError(403)}, whose error dispatch passes the
+ * security rules again. So a login form posted with a stale CSRF token still sends a
+ * visitor back to the login page where {@code /error} needs authentication, as without
+ * the starter; where the error dispatch reaches the starter's error controller, it
+ * answers with the denial's own code and message.
  *
  * @since 0.1.0
  */
 public final class AugnoAccessDeniedHandler implements AccessDeniedHandler {
+
+	private static final AccessDeniedHandler SPRING_SECURITY = new AccessDeniedHandlerImpl();
 
 	private final ErrorResponseHandler handler;
 
@@ -34,7 +48,23 @@ public final class AugnoAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException, ServletException {
 		BearerScopeChallenge.addIfTokenAuthenticated(request, response, accessDeniedException);
+		if (ErrorResponseDecision.isBrowserNavigation(request)
+				|| request.getAttribute(ErrorResponseHandler.OWN_ANSWERS_ATTRIBUTE) != null) {
+			answerAsSpringSecurity(request, response, accessDeniedException);
+			return;
+		}
 		this.handler.handle(request, response, accessDeniedException);
+	}
+
+	private static void answerAsSpringSecurity(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException, ServletException {
+		if (response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+			// The resource server's own handler: the challenge and the status, no body.
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			return;
+		}
+		request.setAttribute(ErrorResponseHandler.FAILURE_ATTRIBUTE, accessDeniedException);
+		SPRING_SECURITY.handle(request, response, accessDeniedException);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.function.Predicate;
 
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -24,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.util.ClassUtils;
 
@@ -62,7 +64,10 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 			return filter;
 		}
 		if (AuthorizationServerChain.is(this.http)) {
-			return (O) new OwnAnswersExceptionTranslationFilter(filter);
+			// From the chain's first filter on: its bearer token filter answers a bad
+			// token with the entry point before the exception translation is reached.
+			this.http.addFilterBefore(new OwnAnswersFilter(), DisableEncodeUrlFilter.class);
+			return filter;
 		}
 		AuthenticationEntryPoint entryPoint = (chosen instanceof Http403ForbiddenEntryPoint) ? this.envelope
 				: new MechanismEntryPoint(chosen, this.envelope);
@@ -112,24 +117,17 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	}
 
 	/**
-	 * Leaves an authorization server's exception translation as the server built it, and
-	 * tells the starter's request id filter to leave the bodiless answers of its chain
-	 * alone.
+	 * Tells the starter's request id filter and access denied handler that an
+	 * authorization server's filter chain answers the request: its bodiless answers and
+	 * denials are left as Spring Security makes them.
 	 */
-	private static final class OwnAnswersExceptionTranslationFilter extends ExceptionTranslationFilter {
-
-		private final ExceptionTranslationFilter original;
-
-		OwnAnswersExceptionTranslationFilter(ExceptionTranslationFilter original) {
-			super(original.getAuthenticationEntryPoint());
-			this.original = original;
-		}
+	private static final class OwnAnswersFilter implements Filter {
 
 		@Override
 		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 				throws IOException, ServletException {
 			request.setAttribute(ErrorResponseHandler.OWN_ANSWERS_ATTRIBUTE, Boolean.TRUE);
-			this.original.doFilter(request, response, chain);
+			chain.doFilter(request, response);
 		}
 
 	}

@@ -77,11 +77,6 @@ public class ErrorResponseHandler {
 	public static final String FAILURE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".failure";
 
 	/**
-	 * The request attribute that holds the error page waiting for the error dispatch, and
-	 * then {@code Boolean.TRUE} once a page was handed out for rendering, so that a page
-	 * that fails to render is answered with the envelope.
-	 */
-	/**
 	 * The request attribute under which a filter that translates some exceptions itself
 	 * (Spring Security's exception translation, with the starter's entry point) leaves a
 	 * {@code Predicate<Throwable>} telling which: Spring MVC leaves those to it, so that
@@ -98,6 +93,11 @@ public class ErrorResponseHandler {
 	 */
 	public static final String OWN_ANSWERS_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".ownAnswers";
 
+	/**
+	 * The request attribute that holds the error page waiting for the error dispatch, and
+	 * then {@code Boolean.TRUE} once a page was handed out for rendering, so that a page
+	 * that fails to render is answered with the envelope.
+	 */
 	static final String PAGE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".page";
 
 	/**

@@ -47,6 +47,21 @@ class AuthorizationServerIntegrationTests {
 	}
 
 	@Test
+	void aBearerTokenTheServerRejectsKeepsItsBodilessChallenge() throws Exception {
+		// The chain's bearer token filter answers before its exception translation.
+		for (String path : new String[] { "/oauth2/token", "/userinfo" }) {
+			HttpResponse<String> response = this.client.postForm(path, "grant_type=client_credentials", "Authorization",
+					"Bearer not-a-token");
+			assertThat(response.statusCode()).as(path).isEqualTo(401);
+			assertThat(response.body()).as(path).isEmpty();
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
+				.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+			assertThat(response.headers().firstValue("Cache-Control")).as(path)
+				.hasValue("no-cache, no-store, max-age=0, must-revalidate");
+		}
+	}
+
+	@Test
 	void theRightClientSecretGetsAToken() throws Exception {
 		HttpResponse<String> response = this.client.postForm("/oauth2/token", "grant_type=client_credentials",
 				"Authorization", LoopbackHttp.basic("machine", "secret"));

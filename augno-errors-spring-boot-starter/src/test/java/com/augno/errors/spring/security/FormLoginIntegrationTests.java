@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An application with {@code formLogin()}: a browser navigating to a protected page keeps
  * its redirect to the login page, an API client gets the envelope, and a form with a
- * stale CSRF token is forbidden (403), not a request to sign in. // gh-11
+ * stale CSRF token is forbidden (403) for an API client, not a request to sign in, while
+ * a browser gets Spring Security's own answer. // gh-11
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=" })
@@ -66,9 +67,20 @@ class FormLoginIntegrationTests {
 	}
 
 	@Test
-	void browserPostingTheLoginFormWithAStaleCsrfTokenIsForbidden() throws Exception {
+	void browserPostingTheLoginFormWithAStaleCsrfTokenIsSentBackToTheLoginPage() throws Exception {
+		// Spring Security's own answer, as without the starter: sendError(403), whose
+		// error dispatch needs authentication here, so the login form comes again.
 		HttpResponse<String> response = this.client.postForm("/login", "username=alice&password=secret&_csrf=stale",
 				"Accept", BROWSER_ACCEPT);
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).startsWith("http://127.0.0.1:" + this.port + "/login"));
+		assertThat(response.body()).isEmpty();
+	}
+
+	@Test
+	void apiClientPostingTheLoginFormWithAStaleCsrfTokenIsForbidden() throws Exception {
+		HttpResponse<String> response = this.client.postForm("/login", "username=alice&password=secret&_csrf=stale");
 		assertCsrfRejected(response);
 	}
 

@@ -121,6 +121,16 @@ class SecurityErrorsIntegrationTests {
 	}
 
 	@Test
+	void aBrowserPostingWithoutACsrfTokenGetsTheDenialThroughTheErrorDispatch() throws Exception {
+		// Spring Security's own sendError(403); the error dispatch (permitted here)
+		// reaches the starter's controller, which answers with the denial's own message.
+		HttpResponse<String> response = this.client.postForm("/hello", "name=alice", "Authorization",
+				LoopbackHttp.basic("alice", "secret"), "Accept",
+				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		assertClientError(response, "insufficient_permissions", "The request's CSRF token is missing or invalid.");
+	}
+
+	@Test
 	void preAuthorizeDenialIsInsufficientPermissions() throws Exception {
 		HttpResponse<String> response = this.client.get("/method/admin", "Authorization",
 				LoopbackHttp.basic("alice", "secret"));
