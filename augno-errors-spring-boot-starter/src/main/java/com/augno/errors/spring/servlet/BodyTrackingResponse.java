@@ -10,10 +10,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 /**
  * Remembers whether anyone asked for the response body, so that the request id filter can
  * tell an error status set without a body (as some filters and entry points do) from an
- * error response someone wrote; and keeps the response to one request id header: a value
- * the application adds (a relay copying a downstream's headers) replaces the filter's, as
- * Spring MVC means when it puts a {@code ResponseEntity}'s headers, instead of sending
- * two.
+ * error response someone wrote, and whether an error was sent with {@code sendError}; and
+ * keeps the response to one request id header: a value the application adds (a relay
+ * copying a downstream's headers) replaces the filter's, as Spring MVC means when it puts
+ * a {@code ResponseEntity}'s headers, instead of sending two.
  *
  * @since 0.1.0
  */
@@ -22,6 +22,8 @@ final class BodyTrackingResponse extends HttpServletResponseWrapper {
 	private final String requestIdHeader;
 
 	private boolean bodyRequested;
+
+	private boolean errorSent;
 
 	BodyTrackingResponse(HttpServletResponse response, String requestIdHeader) {
 		super(response);
@@ -48,6 +50,27 @@ final class BodyTrackingResponse extends HttpServletResponseWrapper {
 	public PrintWriter getWriter() throws IOException {
 		this.bodyRequested = true;
 		return super.getWriter();
+	}
+
+	@Override
+	public void sendError(int sc, String msg) throws IOException {
+		super.sendError(sc, msg);
+		this.errorSent = true;
+	}
+
+	@Override
+	public void sendError(int sc) throws IOException {
+		super.sendError(sc);
+		this.errorSent = true;
+	}
+
+	/**
+	 * Return whether the application sent an error with {@code sendError}, which the
+	 * container's error dispatch answers.
+	 * @return whether an error was sent
+	 */
+	boolean isErrorSent() {
+		return this.errorSent;
 	}
 
 	/**

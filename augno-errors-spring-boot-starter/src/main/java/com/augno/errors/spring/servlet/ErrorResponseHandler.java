@@ -295,6 +295,16 @@ public class ErrorResponseHandler {
 	 * @param status the status that was set
 	 * @return the error and the failure behind it
 	 */
+	/**
+	 * Return whether a failure is answered with the given status.
+	 * @param failure the failure
+	 * @param status the status
+	 * @return whether the failure's code has that status
+	 */
+	boolean answersWith(Throwable failure, int status) {
+		return this.errorFactory.resolve(this.mappers.map(failure).code()).status() == status;
+	}
+
 	MappedFailure forStatus(HttpServletRequest request, int status) {
 		if (request.getAttribute(FAILURE_ATTRIBUTE) instanceof Throwable failure) {
 			MappedError mapped = this.mappers.map(failure);

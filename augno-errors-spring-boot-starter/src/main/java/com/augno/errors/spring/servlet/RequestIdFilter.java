@@ -100,7 +100,16 @@ public class RequestIdFilter implements Filter {
 			if (!this.handler.getDecision().isEnveloped(request)) {
 				throw ex;
 			}
-			this.handler.handle(request, response, ex);
+			if (tracked.isErrorSent() && !request.isAsyncStarted()
+					&& this.handler.answersWith(ex, tracked.getStatus())) {
+				// Sent with sendError before the throw (as Jersey does): the container's
+				// error dispatch answers that error, with this failure behind it, and
+				// logs it once.
+				request.setAttribute(ErrorResponseHandler.FAILURE_ATTRIBUTE, ex);
+			}
+			else {
+				this.handler.handle(request, response, ex);
+			}
 		}
 		finally {
 			if (previous != null) {
