@@ -21,6 +21,7 @@ import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
 import com.augno.errors.spring.mapping.ValidationExceptionMapper;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
+import com.augno.errors.spring.web.ContextPathPatternsWarning;
 import com.augno.errors.spring.web.DefaultRequestIdGenerator;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.RequestIdGenerator;
@@ -34,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -47,6 +49,12 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AugnoErrorsProperties.class)
 public class AugnoErrorsCoreConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	static ContextPathPatternsWarning augnoContextPathPatternsWarning(Environment environment) {
+		return new ContextPathPatternsWarning(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -66,8 +66,9 @@ public class AugnoErrorsProperties {
 	private Map<String, String> exceptions = new LinkedHashMap<>();
 
 	/**
-	 * Request paths whose failures are answered, as PathPattern patterns such as /api/**.
-	 * Failures of other paths get Spring Boot's own error handling. Empty for every path.
+	 * Request paths whose failures are answered, as PathPattern patterns such as /api/**,
+	 * matched against the path within the application, without the context path. Failures
+	 * of other paths get Spring Boot's own error handling. Empty for every path.
 	 */
 	private List<String> paths = new ArrayList<>(List.of("/**"));
 

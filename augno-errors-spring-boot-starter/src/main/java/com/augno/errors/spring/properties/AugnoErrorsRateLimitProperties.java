@@ -154,7 +154,8 @@ public class AugnoErrorsRateLimitProperties {
 		private @Nullable String name;
 
 		/**
-		 * Request paths the limit applies to, as PathPattern patterns such as /v1/**.
+		 * Request paths the limit applies to, as PathPattern patterns such as /v1/**,
+		 * matched against the path within the application, without the context path.
 		 */
 		private List<String> paths = new ArrayList<>();
 

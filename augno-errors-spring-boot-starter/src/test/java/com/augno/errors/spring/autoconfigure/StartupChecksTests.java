@@ -86,6 +86,32 @@ class StartupChecksTests {
 	}
 
 	@Test
+	void warnsAboutPatternsThatBeginWithTheContextPath(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("server.servlet.context-path=/api/", "augno.errors.paths=/api/**,/v1/**,/apiary/**",
+					"augno.errors.rate-limits.routes[0].paths=/v1/**",
+					"augno.errors.rate-limits.routes[1].paths=/health,/api")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getOut().lines().filter((line) -> line.contains("ContextPathPatternsWarning")))
+			.satisfiesExactly(
+					(line) -> assertThat(line).contains("WARN")
+						.contains("augno.errors.paths has /api/**, which begins with server.servlet.context-path=/api")
+						.contains("matches only paths under /api/api"),
+					(line) -> assertThat(line).contains("WARN")
+						.contains("augno.errors.rate-limits.routes[1].paths has /api, which begins with"));
+	}
+
+	@Test
+	void saysNothingOfPatternsWithoutTheContextPath(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("server.servlet.context-path=/api", "augno.errors.paths=/v1/**,/apiary/**")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("augno.errors.paths=/api/**")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("ContextPathPatternsWarning");
+	}
+
+	@Test
 	void saysNothingWhenNoIncludeSettingIsSet(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).doesNotContain("not applied to the Augno error envelope");
