@@ -223,8 +223,15 @@ public class AugnoErrorsCoreConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SpringMvcExceptionMapper augnoSpringMvcExceptionMapper() {
-			return new SpringMvcExceptionMapper();
+		SpringMvcExceptionMapper augnoSpringMvcExceptionMapper(AugnoErrorsProperties properties) {
+			Duration retryAfter = properties.getRequestTimeoutRetryAfter();
+			if (retryAfter.isNegative()) {
+				throw new InvalidAugnoErrorsConfigurationException("augno.errors.request-timeout-retry-after",
+						retryAfter, "must be zero or positive",
+						"Set augno.errors.request-timeout-retry-after to a duration such as 1s, or 0 to send none.",
+						null);
+			}
+			return new SpringMvcExceptionMapper(retryAfter);
 		}
 
 	}

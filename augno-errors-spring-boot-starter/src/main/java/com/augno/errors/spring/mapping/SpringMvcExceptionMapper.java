@@ -1,5 +1,6 @@
 package com.augno.errors.spring.mapping;
 
+import java.time.Duration;
 import java.util.Set;
 
 import com.augno.errors.ErrorCodes;
@@ -57,6 +58,30 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 	 */
 	private static final int MAX_HEADER_FRAMES = 4;
 
+	/**
+	 * The {@code Retry-After} of a {@code request_timeout} unless another is given.
+	 */
+	public static final Duration DEFAULT_REQUEST_TIMEOUT_RETRY_AFTER = Duration.ofSeconds(1);
+
+	private final @Nullable Duration requestTimeoutRetryAfter;
+
+	/**
+	 * Create a mapper that sends a {@code request_timeout} with a {@code Retry-After} of
+	 * {@link #DEFAULT_REQUEST_TIMEOUT_RETRY_AFTER}.
+	 */
+	public SpringMvcExceptionMapper() {
+		this(DEFAULT_REQUEST_TIMEOUT_RETRY_AFTER);
+	}
+
+	/**
+	 * Create a mapper.
+	 * @param requestTimeoutRetryAfter the {@code Retry-After} of a
+	 * {@code request_timeout} (an asynchronous result that timed out), or zero for none
+	 */
+	public SpringMvcExceptionMapper(Duration requestTimeoutRetryAfter) {
+		this.requestTimeoutRetryAfter = requestTimeoutRetryAfter.isZero() ? null : requestTimeoutRetryAfter;
+	}
+
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof NoResourceFoundException ex) {
@@ -111,7 +136,11 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 			return MappedError.of(FrameworkCodes.REQUEST_TOO_LARGE);
 		}
 		if (throwable instanceof AsyncRequestTimeoutException) {
-			return MappedError.of(ErrorCodes.REQUEST_TIMEOUT);
+			// A Retry-After keeps HTTP clients that resend a 408 on their own (OkHttp)
+			// from running the request a second time behind the caller's back.
+			MappedError timeout = MappedError.of(ErrorCodes.REQUEST_TIMEOUT);
+			return (this.requestTimeoutRetryAfter != null) ? timeout.withRetryAfter(this.requestTimeoutRetryAfter)
+					: timeout;
 		}
 		if (throwable instanceof IllegalArgumentException ex && isWildcardContentType(ex)) {
 			return MappedError.of(FrameworkCodes.UNSUPPORTED_MEDIA_TYPE);

@@ -79,6 +79,14 @@ public class AugnoErrorsProperties {
 	private boolean rejectUnknownParameters;
 
 	/**
+	 * Retry-After sent with request_timeout (408) when an asynchronous result (a
+	 * DeferredResult, Callable or CompletionStage) timed out. HTTP clients that resend a
+	 * 408 on their own, such as OkHttp, do not when it asks them to wait, so a POST is
+	 * not run twice behind the caller's back. Zero sends none.
+	 */
+	private Duration requestTimeoutRetryAfter = Duration.ofSeconds(1);
+
+	/**
 	 * Whether Spring Boot's static resource locations are checked once at startup, so
 	 * that a missing one is not searched on every request: an unknown URL then costs no
 	 * class path lookups. Applies, on Spring MVC and WebFlux, to resource handlers whose
@@ -160,6 +168,14 @@ public class AugnoErrorsProperties {
 
 	public void setPaths(List<String> paths) {
 		this.paths = paths;
+	}
+
+	public Duration getRequestTimeoutRetryAfter() {
+		return this.requestTimeoutRetryAfter;
+	}
+
+	public void setRequestTimeoutRetryAfter(Duration requestTimeoutRetryAfter) {
+		this.requestTimeoutRetryAfter = requestTimeoutRetryAfter;
 	}
 
 	public boolean isRejectUnknownParameters() {

@@ -44,6 +44,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -283,6 +284,27 @@ class AugnoErrorsAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("augno.errors.logging.stack-trace-interval=-1s")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("augno.errors.logging.stack-trace-interval: must be zero or positive"));
+	}
+
+	@Test
+	void sendsTheConfiguredRetryAfterWithAnAsyncTimeout() {
+		AsyncRequestTimeoutException timeout = new AsyncRequestTimeoutException();
+		this.contextRunner.withPropertyValues("augno.errors.request-timeout-retry-after=2500ms")
+			.run((context) -> assertThat(
+					context.getBean(CompositeExceptionMapper.class).map(timeout).headers().get("Retry-After"))
+				.containsExactly("3"));
+		this.contextRunner.withPropertyValues("augno.errors.request-timeout-retry-after=0")
+			.run((context) -> assertThat(
+					context.getBean(CompositeExceptionMapper.class).map(timeout).headers().get("Retry-After"))
+				.isNull());
+		this.contextRunner
+			.withPropertyValues(
+					"augno.errors.exceptions[" + AsyncRequestTimeoutException.class.getName() + "]=service_unavailable")
+			.run((context) -> assertThat(context.getBean(CompositeExceptionMapper.class).map(timeout).code().code())
+				.isEqualTo("service_unavailable"));
+		this.contextRunner.withPropertyValues("augno.errors.request-timeout-retry-after=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("augno.errors.request-timeout-retry-after: must be zero or positive"));
 	}
 
 	@Test

@@ -250,6 +250,8 @@ class SpringMvcErrorsIntegrationTests {
 	void asyncTimeoutIsRequestTimeout() throws Exception {
 		HttpResponse<String> response = this.http.get("/mvc/slow");
 		AugnoErrors.assertThat(response).isAugnoError("request_timeout").hasMessage("Request timed out.").hasNoParam();
+		// So that a client which resends a 408 on its own (OkHttp) does not.
+		assertThat(response.headers().allValues("Retry-After")).containsExactly("1");
 	}
 
 	@Test
