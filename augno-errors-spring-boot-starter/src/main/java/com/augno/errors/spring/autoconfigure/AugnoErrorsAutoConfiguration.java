@@ -16,6 +16,7 @@ import com.augno.errors.spring.servlet.ErrorResponseDecision;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import com.augno.errors.spring.servlet.ErrorResponseWriter;
 import com.augno.errors.spring.servlet.ParameterRulesInterceptor;
+import com.augno.errors.spring.servlet.RequestIdCallableInterceptor;
 import com.augno.errors.spring.servlet.RequestIdFilter;
 import com.augno.errors.spring.servlet.ResourceLocationOptimizer;
 import com.augno.errors.spring.web.ErrorListener;
@@ -44,6 +45,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -154,6 +156,11 @@ public final class AugnoErrorsAutoConfiguration {
 				if (!ErrorResponseRules.coversEveryPath(properties.getPaths())) {
 					registration.addPathPatterns(properties.getPaths());
 				}
+			}
+
+			@Override
+			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+				configurer.registerCallableInterceptors(new RequestIdCallableInterceptor());
 			}
 
 			@Override

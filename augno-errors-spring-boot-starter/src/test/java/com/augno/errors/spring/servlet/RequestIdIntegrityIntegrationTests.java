@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,9 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Concurrent requests over 64 connections to a real Tomcat, a mix of successes, client
  * errors and server errors: each request id is unique and the same in the
  * {@code Request-Id} header, the body's {@code request_log_url}, the MDC of the handler
- * and of the error's log event, and what an {@link ErrorListener} saw, which sees every
- * error exactly once. {@value #REQUESTS_PROPERTY} sets the number of requests (the
- * {@code reliability} Maven profile raises it).
+ * (and of the thread that runs its {@code Callable}) and of the error's log event, and
+ * what an {@link ErrorListener} saw, which sees every error exactly once.
+ * {@value #REQUESTS_PROPERTY} sets the number of requests (the {@code reliability} Maven
+ * profile raises it).
  */
 @SpringBootTest(classes = RequestIdIntegrityIntegrationTests.LoadApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.shutdown=immediate", "logging.level.com.augno.errors=debug" })
@@ -135,10 +137,11 @@ class RequestIdIntegrityIntegrationTests {
 	}
 
 	private Answer call(HttpClient client, int i) throws Exception {
-		String path = switch (i % 4) {
+		String path = switch (i % 5) {
 			case 0 -> "/ok";
 			case 1 -> "/items/it_" + i;
 			case 2 -> "/items?limit=x" + i;
+			case 3 -> "/callable";
 			default -> "/boom/" + i;
 		};
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
@@ -157,7 +160,7 @@ class RequestIdIntegrityIntegrationTests {
 			.error()
 			.get("code")
 			.asString();
-		assertThat(code).as("code of %s", path).isEqualTo(switch (i % 4) {
+		assertThat(code).as("code of %s", path).isEqualTo(switch (i % 5) {
 			case 1 -> "resource_not_found";
 			case 2 -> "parameter_invalid";
 			default -> "internal_error";
@@ -199,6 +202,11 @@ class RequestIdIntegrityIntegrationTests {
 		@GetMapping("/ok")
 		String ok() {
 			return MDC.get("request_id");
+		}
+
+		@GetMapping("/callable")
+		Callable<String> callable() {
+			return () -> MDC.get("request_id");
 		}
 
 		@GetMapping("/items/{id}")
