@@ -2,6 +2,7 @@ package com.augno.errors.spring.autoconfigure;
 
 import com.augno.errors.ErrorFactory;
 import com.augno.errors.spring.mapping.AugnoExceptionMapper;
+import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
 import com.augno.errors.spring.security.AugnoServerAccessDeniedHandler;
 import com.augno.errors.spring.security.AugnoServerExceptionHandlingCustomizer;
@@ -53,8 +54,9 @@ public final class AugnoErrorsReactiveSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EntryPointEnvelopeWebFilter augnoEntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler) {
-		return new EntryPointEnvelopeWebFilter(handler);
+	EntryPointEnvelopeWebFilter augnoEntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler,
+			AugnoErrorsProperties properties) {
+		return new EntryPointEnvelopeWebFilter(handler, properties.getSecurity().getWwwAuthenticate());
 	}
 
 	@Bean

@@ -572,8 +572,9 @@ public class AugnoErrorsProperties {
 		 * login form answering an API client, or an application filter calling the
 		 * starter's entry point. A mechanism's own challenge always wins, and a 401 a
 		 * mechanism answered without one (HTTP Basic's to an XMLHttpRequest) keeps none.
-		 * Empty to send none. Spring MVC only: on WebFlux a 401 is always the chain's
-		 * entry point's own, and keeps the challenge it chose or none.
+		 * Empty to send none. On WebFlux only with the 401 that replaces a login form's
+		 * redirect: any other 401 is the chain's entry point's own, and keeps the
+		 * challenge it chose or none.
 		 */
 		private String wwwAuthenticate = "Bearer";
 

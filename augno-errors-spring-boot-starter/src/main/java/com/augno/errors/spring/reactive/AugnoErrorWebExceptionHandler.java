@@ -168,6 +168,18 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			.contextWrite((context) -> context.put(RequestIds.MDC_KEY, requestId));
 	}
 
+	/**
+	 * Return whether a failure of the exchange is answered with the envelope (or the
+	 * configured format), rather than by Spring Boot's handler outside
+	 * {@code augno.errors.paths}.
+	 * @param exchange the exchange
+	 * @return whether the starter answers its failures
+	 */
+	public boolean isEnveloped(ServerWebExchange exchange) {
+		return this.boot == null
+				|| this.rules.isEnveloped(exchange.getRequest().getPath().pathWithinApplication().value());
+	}
+
 	private Mono<Void> answer(ServerWebExchange exchange, Throwable failure, String requestId) {
 		ServerHttpRequest request = exchange.getRequest();
 		ServerHttpResponse response = exchange.getResponse();
@@ -187,7 +199,7 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			}
 			return Mono.empty();
 		}
-		if (this.boot != null && !this.rules.isEnveloped(request.getPath().pathWithinApplication().value())) {
+		if (this.boot != null && !isEnveloped(exchange)) {
 			return this.boot.handle(exchange, failure);
 		}
 		ErrorCode code = this.renderer.errorFactory().resolve(mapped.code());

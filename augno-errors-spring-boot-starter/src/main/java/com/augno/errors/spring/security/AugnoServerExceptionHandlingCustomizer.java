@@ -1,6 +1,7 @@
 package com.augno.errors.spring.security;
 
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
@@ -34,6 +35,9 @@ public final class AugnoServerExceptionHandlingCustomizer implements Customizer<
 		// 403; an application that configures CSRF after this keeps what it sets, and one
 		// that disables it keeps it disabled.
 		http.csrf((csrf) -> csrf.accessDeniedHandler(this.accessDeniedHandler));
+		// Tells the entry point's redirect (a login form's) from the chain's others.
+		http.addFilterAfter(EntryPointEnvelopeWebFilter.entryPointMarker(),
+				SecurityWebFiltersOrder.EXCEPTION_TRANSLATION);
 	}
 
 }

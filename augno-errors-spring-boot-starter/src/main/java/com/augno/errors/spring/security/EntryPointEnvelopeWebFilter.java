@@ -15,6 +15,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -28,11 +30,13 @@ import org.springframework.web.server.WebFilterChain;
  * status and no body (an entry point sets the status and its {@code WWW-Authenticate}
  * challenge, and completes the response or leaves it to be completed), the envelope is
  * written with that status and every header the mechanism set. A browser navigating to a
- * page gets the mechanism's answer untouched, as does a redirect (a login form's) and an
- * entry point that writes its own body. A 401 without a challenge keeps none, as on
- * Spring MVC: on WebFlux the chain's entry point always chose it so (HTTP Basic answers
- * an {@code XMLHttpRequest} without one, so that the browser shows no sign-in dialog),
- * and with no mechanism configured Spring Security falls back to HTTP Basic's challenge.
+ * page gets the mechanism's answer untouched, as does an entry point that writes its own
+ * body; an API client that a login form's entry point redirects gets a 401 with the
+ * envelope and the configured challenge instead, as on Spring MVC. A 401 the chain
+ * answered without a challenge keeps none, as on Spring MVC: on WebFlux the chain's entry
+ * point always chose it so (HTTP Basic answers an {@code XMLHttpRequest} without one, so
+ * that the browser shows no sign-in dialog), and with no mechanism configured Spring
+ * Security falls back to HTTP Basic's challenge.
  * <p>
  * Entry points are not handed the exception behind them, so the code of a 401 is read
  * from the exchange: a resource server's challenge naming an expired JWT is
@@ -64,16 +68,23 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 
 	private static final String PASSED_ATTRIBUTE = EntryPointEnvelopeWebFilter.class.getName() + ".passed";
 
+	private static final String ENTRY_POINT_ATTRIBUTE = EntryPointEnvelopeWebFilter.class.getName() + ".entryPoint";
+
 	private static final String EXPIRED_JWT = "error_description=\"Jwt expired at";
 
 	private final AugnoErrorWebExceptionHandler handler;
 
+	private final @Nullable String challenge;
+
 	/**
 	 * Create the filter.
 	 * @param handler writes the envelope
+	 * @param challenge the {@code WWW-Authenticate} value sent with the 401 that replaces
+	 * a login form's redirect, or {@code null} for none
 	 */
-	public EntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler) {
+	public EntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler, @Nullable String challenge) {
 		this.handler = handler;
+		this.challenge = StringUtils.hasText(challenge) ? challenge : null;
 	}
 
 	@Override
@@ -86,7 +97,8 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 	private Mono<Void> answer(ServerWebExchange exchange, HeldResponse held) {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpStatusCode status = response.getStatusCode();
-		if (!isAnsweredBareBySecurity(exchange, response, status)) {
+		boolean loginRedirect = isLoginRedirect(exchange, response, status);
+		if (!loginRedirect && !isAnsweredBareBySecurity(exchange, response, status)) {
 			return held.release();
 		}
 		ServerHttpRequest request = exchange.getRequest();
@@ -95,6 +107,18 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 				headers.getFirst("X-Requested-With"))) {
 			return held.release();
 		}
+		if (loginRedirect) {
+			if (!this.handler.isEnveloped(exchange)) {
+				return held.release();
+			}
+			// An API client cannot follow a login page: a 401 with the envelope and the
+			// configured challenge, as on Spring MVC.
+			response.getHeaders().remove(HttpHeaders.LOCATION);
+			if (this.challenge != null && !response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+				response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+			}
+			return this.handler.handle(exchange, failure(request, response.getHeaders(), 401));
+		}
 		return this.handler.handle(exchange, failure(request, response.getHeaders(), status.value()));
 	}
 
@@ -102,6 +126,18 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 			@Nullable HttpStatusCode status) {
 		return status != null && status.isError() && !response.isCommitted()
 				&& exchange.getAttribute(PASSED_ATTRIBUTE) == null;
+	}
+
+	/**
+	 * Return whether the security chain's entry point answered with a redirect (a login
+	 * form's), which {@link #entryPointMarker()} tells from the chain's other redirects
+	 * (after a sign-in or sign-out, to HTTPS).
+	 */
+	private static boolean isLoginRedirect(ServerWebExchange exchange, ServerHttpResponse response,
+			@Nullable HttpStatusCode status) {
+		return status != null && status.is3xxRedirection() && !response.isCommitted()
+				&& exchange.getAttribute(PASSED_ATTRIBUTE) == null
+				&& exchange.getAttribute(ENTRY_POINT_ATTRIBUTE) != null;
 	}
 
 	/**
@@ -130,9 +166,35 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 		return new PassedMarker();
 	}
 
+	/**
+	 * Return the filter that marks a request whose authentication or authorization failed
+	 * inside the security chain, so that the entry point's redirect can be told apart;
+	 * the starter's customizer puts it just after Spring Security's exception
+	 * translation.
+	 * @return the marker
+	 */
+	public static WebFilter entryPointMarker() {
+		return new EntryPointMarker();
+	}
+
 	@Override
 	public int getOrder() {
 		return ORDER;
+	}
+
+	/**
+	 * Marks a request whose failure Spring Security's exception translation is about to
+	 * answer: with the entry point, for a caller not signed in.
+	 */
+	private static final class EntryPointMarker implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange)
+				.doOnError((ex) -> ex instanceof AuthenticationException || ex instanceof AccessDeniedException,
+						(ex) -> exchange.getAttributes().put(ENTRY_POINT_ATTRIBUTE, Boolean.TRUE));
+		}
+
 	}
 
 	/**
@@ -175,7 +237,10 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 		@Override
 		public Mono<Void> setComplete() {
 			HttpStatusCode status = getStatusCode();
-			if (status != null && status.isError() && this.exchange.getAttribute(PASSED_ATTRIBUTE) == null) {
+			if (status != null
+					&& (status.isError()
+							|| (status.is3xxRedirection() && this.exchange.getAttribute(ENTRY_POINT_ATTRIBUTE) != null))
+					&& this.exchange.getAttribute(PASSED_ATTRIBUTE) == null) {
 				this.held = true;
 				return Mono.empty();
 			}
