@@ -22,6 +22,7 @@ import com.augno.errors.spring.web.ErrorListeners;
 import com.augno.errors.spring.web.ErrorLogger;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import com.augno.errors.spring.web.RequestIds;
+import io.micrometer.observation.Observation;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,6 +93,13 @@ public class ErrorResponseHandler {
 	 * envelope.
 	 */
 	public static final String OWN_ANSWERS_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".ownAnswers";
+
+	/**
+	 * The request attribute under which Spring's {@code ServerHttpObservationFilter}
+	 * keeps the request's observation (its name is not public; when it is absent, only
+	 * the observation's context is given the error).
+	 */
+	private static final String OBSERVATION_ATTRIBUTE = ServerHttpObservationFilter.class.getName() + ".observation";
 
 	/**
 	 * The request attribute that holds the error page waiting for the error dispatch, and
@@ -341,6 +349,16 @@ public class ErrorResponseHandler {
 	 * as without the starter. An error the application recorded itself is kept.
 	 */
 	private static void recordInObservation(HttpServletRequest request, Throwable cause) {
+		if (request.getAttribute(OBSERVATION_ATTRIBUTE) instanceof Observation observation) {
+			// Observation.error, as the filter calls it for an exception that reaches it:
+			// a tracing handler marks the span as failed only then, not for an error
+			// set on the context alone (as Spring MVC sets the one it handled).
+			Throwable recorded = observation.getContext().getError();
+			if (recorded == null || recorded == cause) {
+				observation.error(cause);
+			}
+			return;
+		}
 		ServerHttpObservationFilter.findObservationContext(request).ifPresent((context) -> {
 			if (context.getError() == null) {
 				context.setError(cause);

@@ -13,6 +13,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.transport.RequestReplyReceiverContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,9 @@ abstract class ErrorMetricsContract {
 
 	@Autowired
 	RecordingListener events;
+
+	@Autowired
+	ObservationErrors observationErrors;
 
 	@BeforeEach
 	void clearEvents() {
@@ -86,6 +92,11 @@ abstract class ErrorMetricsContract {
 			.timer());
 		assertThat(requests.getId().getTag("exception")).isEqualTo("IllegalStateException");
 		assertThat(requests.getId().getTag("outcome")).isEqualTo("SERVER_ERROR");
+		// Observation.error, once, which a tracing handler turns into the span's error
+		// status and exception event.
+		assertThat(this.observationErrors.errors).filteredOn((error) -> "the ledger is gone".equals(error.getMessage()))
+			.singleElement()
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
@@ -145,6 +156,30 @@ abstract class ErrorMetricsContract {
 		@Override
 		public void onError(ErrorEvent event) {
 			this.events.add(event);
+		}
+
+	}
+
+	/**
+	 * Records the errors given to the server requests' observations with
+	 * {@code Observation.error}, as a tracing handler sees them.
+	 */
+	static final class ObservationErrors implements ObservationHandler<Observation.Context> {
+
+		final List<Throwable> errors = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onError(Observation.Context context) {
+			Throwable error = context.getError();
+			if (error != null && "http.server.requests".equals(context.getName())) {
+				this.errors.add(error);
+			}
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			// Asked before the observation is named.
+			return context instanceof RequestReplyReceiverContext<?, ?>;
 		}
 
 	}

@@ -53,7 +53,7 @@ class ErrorMetricsIntegrationTests extends ErrorMetricsContract {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import({ MeteredController.class, LockedController.class, RecordingListener.class })
+	@Import({ MeteredController.class, LockedController.class, RecordingListener.class, ObservationErrors.class })
 	static class TestApplication {
 
 	}

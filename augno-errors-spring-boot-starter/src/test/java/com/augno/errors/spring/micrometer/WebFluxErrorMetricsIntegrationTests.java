@@ -48,7 +48,7 @@ class WebFluxErrorMetricsIntegrationTests extends ErrorMetricsContract {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import({ AbortedController.class, LockedController.class, RecordingListener.class })
+	@Import({ AbortedController.class, LockedController.class, RecordingListener.class, ObservationErrors.class })
 	static class TestApplication {
 
 	}
