@@ -48,8 +48,7 @@ public final class AugnoAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException, ServletException {
 		BearerScopeChallenge.addIfTokenAuthenticated(request, response, accessDeniedException);
-		if (ErrorResponseDecision.isBrowserNavigation(request)
-				|| request.getAttribute(ErrorResponseHandler.OWN_ANSWERS_ATTRIBUTE) != null) {
+		if (ErrorResponseDecision.isBrowserNavigation(request) || this.handler.isOwnAnswer(request)) {
 			answerAsSpringSecurity(request, response, accessDeniedException);
 			return;
 		}

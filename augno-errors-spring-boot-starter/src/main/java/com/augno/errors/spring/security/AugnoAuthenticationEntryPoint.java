@@ -1,6 +1,7 @@
 package com.augno.errors.spring.security;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,6 +76,14 @@ public final class AugnoAuthenticationEntryPoint implements AuthenticationEntryP
 		}
 		request.setAttribute(ErrorResponseHandler.FAILURE_ATTRIBUTE, failure(request, authException));
 		this.handler.respondToStatus(request, response, status);
+	}
+
+	/**
+	 * Leave the answers to some requests as their protocol makes them; see
+	 * {@link ErrorResponseHandler#leaveOwnAnswers}.
+	 */
+	void leaveOwnAnswers(Predicate<HttpServletRequest> requests) {
+		this.handler.leaveOwnAnswers(requests);
 	}
 
 	/**

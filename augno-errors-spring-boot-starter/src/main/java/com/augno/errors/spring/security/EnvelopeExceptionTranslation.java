@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.function.Predicate;
 
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -25,8 +24,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -58,20 +57,20 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public <O extends ExceptionTranslationFilter> O postProcess(O filter) {
+	public <O extends org.springframework.security.web.access.ExceptionTranslationFilter> O postProcess(O filter) {
 		AuthenticationEntryPoint chosen = filter.getAuthenticationEntryPoint();
 		if (chosen instanceof AugnoAuthenticationEntryPoint || chosen instanceof MechanismEntryPoint) {
 			return filter;
 		}
 		if (AuthorizationServerChain.is(this.http)) {
-			// From the chain's first filter on: its bearer token filter answers a bad
-			// token with the entry point before the exception translation is reached.
-			this.http.addFilterBefore(new OwnAnswersFilter(), DisableEncodeUrlFilter.class);
+			// By the chain's requests rather than by a marker its exception translation
+			// sets: its bearer token filter answers a bad token before that is reached.
+			this.envelope.leaveOwnAnswers(AuthorizationServerChain.requests(this.http));
 			return filter;
 		}
 		AuthenticationEntryPoint entryPoint = (chosen instanceof Http403ForbiddenEntryPoint) ? this.envelope
 				: new MechanismEntryPoint(chosen, this.envelope);
-		ExceptionTranslationFilter translation = new UpstreamExceptionTranslationFilter(entryPoint, requestCache());
+		ExceptionTranslationFilter translation = new ExceptionTranslationFilter(entryPoint, requestCache());
 		translation.setSecurityContextHolderStrategy(securityContextHolderStrategy());
 		translation.setAccessDeniedHandler(new OriginalAccessDeniedHandler(filter));
 		return (O) translation;
@@ -106,28 +105,24 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 			return PRESENT && Configurer.isApplied(http);
 		}
 
+		/**
+		 * The requests of the chain: its protocol endpoints, which the configurer has set
+		 * up by the time the exception translation is built.
+		 */
+		static Predicate<HttpServletRequest> requests(HttpSecurity http) {
+			return Configurer.endpoints(http)::matches;
+		}
+
 		private static final class Configurer {
 
 			static boolean isApplied(HttpSecurity http) {
 				return http.getConfigurer(OAuth2AuthorizationServerConfigurer.class) != null;
 			}
 
-		}
+			static RequestMatcher endpoints(HttpSecurity http) {
+				return http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher();
+			}
 
-	}
-
-	/**
-	 * Tells the starter's request id filter and access denied handler that an
-	 * authorization server's filter chain answers the request: its bodiless answers and
-	 * denials are left as Spring Security makes them.
-	 */
-	private static final class OwnAnswersFilter implements Filter {
-
-		@Override
-		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-				throws IOException, ServletException {
-			request.setAttribute(ErrorResponseHandler.OWN_ANSWERS_ATTRIBUTE, Boolean.TRUE);
-			chain.doFilter(request, response);
 		}
 
 	}
@@ -138,12 +133,13 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	 * reaches it, as without the starter, so that a caller not signed in gets the
 	 * mechanism's challenge and an authenticated one the access denied handler in force.
 	 */
-	private static final class UpstreamExceptionTranslationFilter extends ExceptionTranslationFilter {
+	private static final class ExceptionTranslationFilter
+			extends org.springframework.security.web.access.ExceptionTranslationFilter {
 
 		private static final Predicate<Throwable> TRANSLATED = (ex) -> ex instanceof AccessDeniedException
 				|| ex instanceof AuthenticationException;
 
-		UpstreamExceptionTranslationFilter(AuthenticationEntryPoint entryPoint, RequestCache requestCache) {
+		ExceptionTranslationFilter(AuthenticationEntryPoint entryPoint, RequestCache requestCache) {
 			super(entryPoint, requestCache);
 		}
 
@@ -174,9 +170,9 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	 */
 	private static final class OriginalAccessDeniedHandler implements AccessDeniedHandler {
 
-		private final ExceptionTranslationFilter original;
+		private final org.springframework.security.web.access.ExceptionTranslationFilter original;
 
-		OriginalAccessDeniedHandler(ExceptionTranslationFilter original) {
+		OriginalAccessDeniedHandler(org.springframework.security.web.access.ExceptionTranslationFilter original) {
 			this.original = original;
 		}
 

@@ -3,6 +3,8 @@ package com.augno.errors.spring.servlet;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
@@ -93,6 +95,8 @@ public class ErrorResponseHandler {
 	 * envelope.
 	 */
 	public static final String OWN_ANSWERS_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".ownAnswers";
+
+	private final List<Predicate<HttpServletRequest>> ownAnswers = new CopyOnWriteArrayList<>();
 
 	/**
 	 * The request attribute under which Spring's {@code ServerHttpObservationFilter}
@@ -303,6 +307,36 @@ public class ErrorResponseHandler {
 	 * @param status the status that was set
 	 * @return the error and the failure behind it
 	 */
+	/**
+	 * Leave the answers to some requests as their protocol makes them (an OAuth2
+	 * authorization server's endpoints, registered while its filter chain is built): an
+	 * error status set without a body is not given the envelope, and an access denial is
+	 * answered as Spring Security answers it.
+	 * @param requests the requests
+	 */
+	public void leaveOwnAnswers(Predicate<HttpServletRequest> requests) {
+		this.ownAnswers.add(requests);
+	}
+
+	/**
+	 * Return whether a request's answers are left as its protocol makes them: it carries
+	 * {@link #OWN_ANSWERS_ATTRIBUTE}, or it is one of the requests given to
+	 * {@link #leaveOwnAnswers}.
+	 * @param request the request
+	 * @return whether its answers are its own
+	 */
+	public boolean isOwnAnswer(HttpServletRequest request) {
+		if (request.getAttribute(OWN_ANSWERS_ATTRIBUTE) != null) {
+			return true;
+		}
+		for (Predicate<HttpServletRequest> requests : this.ownAnswers) {
+			if (requests.test(request)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * Return whether a failure is answered with the given status.
 	 * @param failure the failure

@@ -90,7 +90,7 @@ public class RequestIdFilter implements Filter {
 			chain.doFilter(request, tracked);
 			if (tracked.isBodilessError() && !request.isAsyncStarted()
 					&& this.handler.getDecision().isEnveloped(request) && !isBrowserChallenge(request, response)
-					&& request.getAttribute(ErrorResponseHandler.OWN_ANSWERS_ATTRIBUTE) == null) {
+					&& !this.handler.isOwnAnswer(request)) {
 				this.handler.respondToStatus(request, response, tracked.getStatus());
 			}
 		}

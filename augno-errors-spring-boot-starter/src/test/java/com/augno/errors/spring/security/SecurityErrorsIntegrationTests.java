@@ -6,12 +6,14 @@ import java.util.List;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.spring.test.LoopbackHttp;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +56,9 @@ class SecurityErrorsIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	private final LoopbackHttp client = new LoopbackHttp(() -> this.port);
 
@@ -118,6 +123,16 @@ class SecurityErrorsIntegrationTests {
 				LoopbackHttp.basic("alice", "secret"));
 		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+	}
+
+	@Test
+	void springSecuritysFilterChainObservationsKeepTheirNames() throws Exception {
+		// The envelope's exception translation filter stands in for Spring Security's;
+		// its observations are named by the filter's simple name.
+		this.client.get("/admin/report", "Authorization", LoopbackHttp.basic("alice", "secret"));
+		assertThat(this.registry.find("spring.security.filterchains.access.exceptions.before").meters()).isNotEmpty();
+		assertThat(this.registry.getMeters())
+			.noneSatisfy((meter) -> assertThat(meter.getId().getName()).containsIgnoringCase("ExceptionTranslation"));
 	}
 
 	@Test
