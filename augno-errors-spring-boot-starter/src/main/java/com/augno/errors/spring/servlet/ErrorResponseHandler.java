@@ -536,7 +536,7 @@ public class ErrorResponseHandler {
 		if (page != null) {
 			ErrorResponseWriter.setHeaders(response, mapped.headers());
 			notifyListeners(request, status, error, requestId);
-			if (delivery == Delivery.FORWARD) {
+			if (delivery == Delivery.FORWARD || !rendersInPlace(request)) {
 				page.setStatus(HttpStatusCode.valueOf(status));
 				request.setAttribute(PAGE_ATTRIBUTE, page);
 				response.sendError(status);
@@ -652,6 +652,21 @@ public class ErrorResponseHandler {
 					+ "; rendering the page");
 		}
 		return page;
+	}
+
+	/**
+	 * Return whether a page can be rendered in the request's own dispatch: for
+	 * {@code GET}, {@code HEAD} and {@code POST}. A JSP answers any other method (a
+	 * form's {@code DELETE} through Spring's hidden method filter) with a 405 outside an
+	 * error dispatch, so such a page goes through the container's error dispatch, as
+	 * without the starter.
+	 */
+	private static boolean rendersInPlace(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			return true;
+		}
+		String method = request.getMethod();
+		return "GET".equals(method) || "POST".equals(method) || "HEAD".equals(method);
 	}
 
 	/**
