@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * error response someone wrote, and whether an error was sent with {@code sendError}; and
  * keeps the response to one request id header: a value the application adds (a relay
  * copying a downstream's headers) replaces the filter's, as Spring MVC means when it puts
- * a {@code ResponseEntity}'s headers, instead of sending two.
+ * a {@code ResponseEntity}'s headers, instead of sending two; and sets it again after a
+ * reset of the response.
  *
  * @since 0.1.0
  */
@@ -21,13 +22,24 @@ final class BodyTrackingResponse extends HttpServletResponseWrapper {
 
 	private final String requestIdHeader;
 
+	private final String requestId;
+
 	private boolean bodyRequested;
 
 	private boolean errorSent;
 
-	BodyTrackingResponse(HttpServletResponse response, String requestIdHeader) {
+	BodyTrackingResponse(HttpServletResponse response, String requestIdHeader, String requestId) {
 		super(response);
 		this.requestIdHeader = requestIdHeader;
+		this.requestId = requestId;
+	}
+
+	@Override
+	public void reset() {
+		// An error page filter that resets the response before it forwards (Spring Boot's
+		// ErrorPageFilter, in a war) keeps the request id.
+		super.reset();
+		super.setHeader(this.requestIdHeader, this.requestId);
 	}
 
 	@Override

@@ -85,7 +85,7 @@ public class RequestIdFilter implements Filter {
 		}
 		String previous = MDC.get(RequestIds.MDC_KEY);
 		MDC.put(RequestIds.MDC_KEY, id);
-		BodyTrackingResponse tracked = new BodyTrackingResponse(response, this.responseHeader);
+		BodyTrackingResponse tracked = new BodyTrackingResponse(response, this.responseHeader, id);
 		try {
 			chain.doFilter(request, tracked);
 			if (tracked.isBodilessError() && !request.isAsyncStarted()

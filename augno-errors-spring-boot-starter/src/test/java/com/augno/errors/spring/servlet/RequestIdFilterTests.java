@@ -62,6 +62,20 @@ class RequestIdFilterTests {
 	}
 
 	@Test
+	void keepsTheIdHeaderThroughAResetOfTheResponse() throws Exception {
+		// As Spring Boot's ErrorPageFilter resets the response before it forwards, in a
+		// war.
+		this.filter.doFilter(this.request, this.response, (request, response) -> {
+			((HttpServletResponse) response).setHeader("X-Partial", "yes");
+			response.reset();
+			response.getWriter().write("error page");
+		});
+		assertThat(this.response.getHeader("Request-Id")).isEqualTo("rq_generated");
+		assertThat(this.response.getHeader("X-Partial")).isNull();
+		assertThat(this.response.getContentAsString()).isEqualTo("error page");
+	}
+
+	@Test
 	void answersAnExceptionOfALaterFilterWithTheEnvelope() throws Exception {
 		this.filter.doFilter(this.request, this.response, (request, response) -> {
 			throw new IllegalStateException("jdbc:postgresql://db/secret");
