@@ -382,11 +382,14 @@ public class ErrorResponseHandler {
 	 * {@code http.server.requests} keeps its {@code exception} tag and a trace its error,
 	 * as without the starter. An error the application recorded itself is kept.
 	 */
-	private static void recordInObservation(HttpServletRequest request, Throwable cause) {
-		if (request.getAttribute(OBSERVATION_ATTRIBUTE) instanceof Observation observation) {
-			// Observation.error, as the filter calls it for an exception that reaches it:
-			// a tracing handler marks the span as failed only then, not for an error
-			// set on the context alone (as Spring MVC sets the one it handled).
+	private static void recordInObservation(HttpServletRequest request, Throwable cause, Delivery delivery) {
+		if (delivery == Delivery.RETURN
+				&& request.getAttribute(OBSERVATION_ATTRIBUTE) instanceof Observation observation) {
+			// A failure Spring MVC handed over, which never reaches the observation
+			// filter: Observation.error, as the filter calls it for an exception that
+			// does, since a tracing handler marks the span as failed only then, not for
+			// an error set on the context alone (as Spring MVC sets the one it handled).
+			// An exception from another filter went through the observation filter.
 			Throwable recorded = observation.getContext().getError();
 			if (recorded == null || recorded == cause) {
 				observation.error(cause);
@@ -526,7 +529,7 @@ public class ErrorResponseHandler {
 			this.errorLogger.log(OriginalRequest.method(request), OriginalRequest.uri(request),
 					ServletRequestIds.find(request), status, error, cause);
 			if (cause != null && status >= 500) {
-				recordInObservation(request, cause);
+				recordInObservation(request, cause, delivery);
 			}
 		}
 		// An error dispatch cannot forward to another one.

@@ -7,11 +7,15 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,10 +55,34 @@ class ErrorMetricsIntegrationTests extends ErrorMetricsContract {
 			.isNull();
 	}
 
+	@Test
+	void aFilterCrashIsGivenToTheRequestObservationOnce() throws Exception {
+		assertThat(this.http.get("/metrics/filter-crash").statusCode()).isEqualTo(500);
+		await(() -> this.registry.find("http.server.requests")
+			.tag("status", "500")
+			.tag("exception", "IllegalStateException")
+			.timer());
+		assertThat(this.observationErrors.errors).filteredOn((error) -> "the filter broke".equals(error.getMessage()))
+			.singleElement()
+			.isInstanceOf(IllegalStateException.class);
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import({ MeteredController.class, LockedController.class, RecordingListener.class, ObservationErrors.class })
 	static class TestApplication {
+
+		@Bean
+		FilterRegistrationBean<Filter> crashingFilter() {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+				if (((HttpServletRequest) request).getRequestURI().equals("/metrics/filter-crash")) {
+					throw new IllegalStateException("the filter broke");
+				}
+				chain.doFilter(request, response);
+			});
+			registration.setOrder(0);
+			return registration;
+		}
 
 	}
 
