@@ -184,15 +184,25 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 
 	/**
 	 * Marks a request whose failure Spring Security's exception translation is about to
-	 * answer: with the entry point, for a caller not signed in.
+	 * answer with the entry point: an authentication failure, or a denial of a caller not
+	 * signed in (a signed-in one's goes to the access denied handler, whose redirect, if
+	 * any, stays).
 	 */
 	private static final class EntryPointMarker implements WebFilter {
 
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-			return chain.filter(exchange)
-				.doOnError((ex) -> ex instanceof AuthenticationException || ex instanceof AccessDeniedException,
-						(ex) -> exchange.getAttributes().put(ENTRY_POINT_ATTRIBUTE, Boolean.TRUE));
+			return chain.filter(exchange).onErrorResume(AuthenticationException.class, (ex) -> {
+				exchange.getAttributes().put(ENTRY_POINT_ATTRIBUTE, Boolean.TRUE);
+				return Mono.error(ex);
+			})
+				.onErrorResume(AccessDeniedException.class,
+						(ex) -> exchange.getPrincipal().hasElement().flatMap((signedIn) -> {
+							if (!signedIn) {
+								exchange.getAttributes().put(ENTRY_POINT_ATTRIBUTE, Boolean.TRUE);
+							}
+							return Mono.error(ex);
+						}));
 		}
 
 	}

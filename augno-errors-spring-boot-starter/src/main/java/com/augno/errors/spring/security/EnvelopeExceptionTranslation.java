@@ -132,6 +132,8 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	 * Spring Security's exceptions: a {@code @PreAuthorize} denial thrown by a handler
 	 * reaches it, as without the starter, so that a caller not signed in gets the
 	 * mechanism's challenge and an authenticated one the access denied handler in force.
+	 * It has Spring Security's simple name, by which Spring Security names the filter's
+	 * observations ({@code spring.security.filterchains.access.exceptions.*}).
 	 */
 	private static final class ExceptionTranslationFilter
 			extends org.springframework.security.web.access.ExceptionTranslationFilter {

@@ -1,5 +1,6 @@
 package com.augno.errors.spring.security;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,13 +77,28 @@ class ReactiveFormLoginIntegrationTests {
 
 	@Test
 	void aFailedSignInKeepsItsRedirectForEveryClient() throws Exception {
+		HttpResponse<String> response = signIn("wrong");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("/login?error");
+	}
+
+	@Test
+	void aSignedInCallerDeniedKeepsTheAccessDeniedHandlersRedirect() throws Exception {
+		HttpResponse<String> signedIn = signIn("secret");
+		assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
+		String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+		HttpResponse<String> response = this.client.get("/account/admin", "Cookie", session, "Accept",
+				"application/json");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("/denied");
+	}
+
+	private HttpResponse<String> signIn(String password) throws Exception {
 		HttpResponse<String> page = this.client.get("/login", "Accept", BROWSER_ACCEPT);
 		String token = page.body().replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
 		String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-		HttpResponse<String> response = this.client.postForm("/login", "username=alice&password=wrong&_csrf=" + token,
-				"Cookie", cookie, "Accept", "application/json");
-		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location")).hasValue("/login?error");
+		return this.client.postForm("/login", "username=alice&password=" + password + "&_csrf=" + token, "Cookie",
+				cookie, "Accept", "application/json");
 	}
 
 	@SpringBootConfiguration
@@ -91,8 +108,14 @@ class ReactiveFormLoginIntegrationTests {
 
 		@Bean
 		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
+			return http
+				.authorizeExchange((exchanges) -> exchanges.pathMatchers("/account/admin")
+					.hasRole("ADMIN")
+					.anyExchange()
+					.authenticated())
 				.formLogin(Customizer.withDefaults())
+				.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((exchange,
+						denied) -> new DefaultServerRedirectStrategy().sendRedirect(exchange, URI.create("/denied"))))
 				.build();
 		}
 
