@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an authentication mechanism's entry point did to the response, with the two calls
@@ -25,6 +26,12 @@ final class EntryPointResponse extends HttpServletResponseWrapper {
 
 	private int statusSet;
 
+	private @Nullable String location;
+
+	private int redirectStatus;
+
+	private boolean clearBuffer = true;
+
 	EntryPointResponse(HttpServletResponse response) {
 		super(response);
 	}
@@ -42,11 +49,33 @@ final class EntryPointResponse extends HttpServletResponseWrapper {
 	@Override
 	public void sendRedirect(String location) {
 		this.redirected = true;
+		this.location = location;
 	}
 
 	@Override
 	public void sendRedirect(String location, int sc, boolean clearBuffer) {
 		this.redirected = true;
+		this.location = location;
+		this.redirectStatus = sc;
+		this.clearBuffer = clearBuffer;
+	}
+
+	/**
+	 * Send the redirect the entry point asked for, which was held back, to the response.
+	 * A redirect made by setting a 3xx status and a {@code Location} is on the response
+	 * already.
+	 * @throws IOException if sending it fails
+	 */
+	void sendHeldRedirect() throws IOException {
+		if (this.location == null) {
+			return;
+		}
+		if (this.redirectStatus != 0) {
+			super.sendRedirect(this.location, this.redirectStatus, this.clearBuffer);
+		}
+		else {
+			super.sendRedirect(this.location);
+		}
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -49,6 +50,13 @@ final class MechanismEntryPoint implements AuthenticationEntryPoint {
 		EntryPointResponse captured = new EntryPointResponse(response);
 		this.mechanism.commence(request, captured, authException);
 		if (captured.isAnswered()) {
+			return;
+		}
+		if (captured.isRedirected() && request.getHeader(HttpHeaders.ACCEPT) == null) {
+			// A request that names no media type at all (a test's MockMvc request, a bare
+			// HTTP client) keeps the login form's redirect, as without the starter: only
+			// a client that asks for something other than a page is told to authenticate.
+			captured.sendHeldRedirect();
 			return;
 		}
 		int status = captured.errorStatus();

@@ -49,6 +49,14 @@ class FormLoginIntegrationTests {
 	}
 
 	@Test
+	void aRequestThatNamesNoMediaTypeKeepsTheRedirect() throws Exception {
+		// As a test's MockMvc request without Accept, or a bare HTTP client.
+		HttpResponse<String> response = this.client.get("/account");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:" + this.port + "/login");
+	}
+
+	@Test
 	void loginPageStillServesTheBrowser() throws Exception {
 		HttpResponse<String> response = this.client.get("/login", "Accept", BROWSER_ACCEPT);
 		assertThat(response.statusCode()).isEqualTo(200);

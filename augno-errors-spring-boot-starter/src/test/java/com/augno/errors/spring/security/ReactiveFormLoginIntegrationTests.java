@@ -62,6 +62,13 @@ class ReactiveFormLoginIntegrationTests {
 	}
 
 	@Test
+	void aRequestThatNamesNoMediaTypeKeepsTheRedirect() throws Exception {
+		HttpResponse<String> response = this.client.get("/account");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("/login");
+	}
+
+	@Test
 	void outsideThePathsAnApiClientKeepsTheRedirect() throws Exception {
 		HttpResponse<String> response = this.client.get("/elsewhere", "Accept", "application/json");
 		assertThat(response.statusCode()).isEqualTo(302);
