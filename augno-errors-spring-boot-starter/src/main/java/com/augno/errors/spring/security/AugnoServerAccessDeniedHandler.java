@@ -4,8 +4,12 @@ import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
+import com.augno.errors.spring.web.ErrorResponseRules;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfException;
@@ -20,7 +24,8 @@ import org.springframework.web.server.ServerWebExchange;
  * such rather than asked of a security context that, on WebFlux, lives in the Reactor
  * context. An {@link AugnoException} among the denial's causes is answered as its thrower
  * described. A caller authenticated by an OAuth2 bearer token also gets the resource
- * server's {@code insufficient_scope} challenge, as its own handler would set.
+ * server's {@code insufficient_scope} challenge, as its own handler would set; a browser
+ * navigating to a page gets that challenge with the resource server's bodiless 403.
  *
  * @since 0.1.0
  */
@@ -38,6 +43,12 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 		this.handler = handler;
 	}
 
+	private static boolean isBrowserNavigation(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		return ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
+				headers.getFirst("X-Requested-With"));
+	}
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		AugnoException cause = Causes.first(denied.getCause(), MAX_CAUSE_DEPTH,
@@ -48,8 +59,16 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 		Throwable failure = (cause != null) ? cause : (denied instanceof CsrfException) ? denied
 				: AugnoException.of(ErrorCodes.INSUFFICIENT_PERMISSIONS, denied);
 		// Deferred: the answer is assembled once the challenge is on the response.
-		return ServerBearerScopeChallenge.addIfTokenAuthenticated(exchange, denied)
-			.then(Mono.defer(() -> this.handler.handle(exchange, failure)));
+		return ServerBearerScopeChallenge.addIfTokenAuthenticated(exchange, denied).then(Mono.defer(() -> {
+			ServerHttpResponse response = exchange.getResponse();
+			if (response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE) && isBrowserNavigation(exchange)) {
+				// The resource server's own answer to a browser: the challenge and a
+				// bodiless 403, as on Spring MVC.
+				response.setStatusCode(HttpStatus.FORBIDDEN);
+				return response.setComplete();
+			}
+			return this.handler.handle(exchange, failure);
+		}));
 	}
 
 }

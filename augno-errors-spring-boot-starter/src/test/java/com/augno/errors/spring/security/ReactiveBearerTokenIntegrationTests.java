@@ -88,6 +88,19 @@ class ReactiveBearerTokenIntegrationTests {
 	}
 
 	@Test
+	void aBrowserWithAJwtWithoutTheAuthorityGetsTheResourceServersOwnAnswer() throws Exception {
+		Instant now = Instant.now();
+		String token = token(KEY, now, now.plus(Duration.ofHours(1)), "read");
+		HttpResponse<String> response = this.client.get("/admin", "Authorization", "Bearer " + token, "Accept",
+				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().allValues("WWW-Authenticate")).singleElement()
+			.asString()
+			.startsWith("Bearer error=\"insufficient_scope\"");
+		assertThat(response.body()).isEmpty();
+	}
+
+	@Test
 	void validJwtWithoutTheAuthorityIsInsufficientPermissions() throws Exception {
 		Instant now = Instant.now();
 		String token = token(KEY, now, now.plus(Duration.ofHours(1)), "read");
