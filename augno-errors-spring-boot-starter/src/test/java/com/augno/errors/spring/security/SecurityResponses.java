@@ -27,4 +27,16 @@ final class SecurityResponses {
 		assertThat(response.body()).isEmpty();
 	}
 
+	/**
+	 * Assert the resource server's own answer to a token that lacks a scope: its
+	 * {@code insufficient_scope} challenge with a bodiless 403, as a browser gets it.
+	 */
+	static void assertBareInsufficientScope(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().allValues("WWW-Authenticate")).singleElement()
+			.asString()
+			.startsWith("Bearer error=\"insufficient_scope\"");
+		assertThat(response.body()).isEmpty();
+	}
+
 }
