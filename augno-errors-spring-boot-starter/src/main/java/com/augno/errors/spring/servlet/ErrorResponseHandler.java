@@ -96,8 +96,6 @@ public class ErrorResponseHandler {
 	 */
 	public static final String OWN_ANSWERS_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".ownAnswers";
 
-	private final List<Predicate<HttpServletRequest>> ownAnswers = new CopyOnWriteArrayList<>();
-
 	/**
 	 * The request attribute under which Spring's {@code ServerHttpObservationFilter}
 	 * keeps the request's observation (its name is not public; when it is absent, only
@@ -147,6 +145,8 @@ public class ErrorResponseHandler {
 	private final ErrorRenderer renderer;
 
 	private volatile ContainerSupport containerSupport = ContainerSupport.NONE;
+
+	private final List<Predicate<HttpServletRequest>> ownAnswers = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create a handler that tells listeners about each error it answers.
