@@ -14,19 +14,23 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.SynthesizingMethodParameter;
+import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /**
  * Maps Bean Validation's {@link ConstraintViolationException}, raised by a
- * {@code @Validated} controller or service, like Spring MVC's own validation failures: a
- * handler parameter gives {@code parameter_missing} or {@code parameter_invalid} under
- * its wire name; a field of a request body, or of a bean validated by hand, gives the
- * body codes under its JSON path; a return value is a server bug and gives
- * {@code internal_error}.
+ * {@code @Validated} controller, like Spring MVC's own validation failures: a handler
+ * parameter gives {@code parameter_missing} or {@code parameter_invalid} under its wire
+ * name; a field of a request body, or of a bean validated by hand, gives the body codes
+ * under its JSON path. A return value, and a parameter of a method that is no web handler
+ * (a {@code @Validated} service's), are the server's and give {@code internal_error}, as
+ * without the starter: the client never sent that parameter under that name, and the
+ * server may have built the value itself.
  *
  * @since 0.1.0
  */
@@ -66,7 +70,8 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 	}
 
 	/**
-	 * Describe one violation, or return {@code null} for a violated return value.
+	 * Describe one violation, or return {@code null} for one that is the server's: a
+	 * violated return value, or a parameter of a method that is no web handler.
 	 */
 	private @Nullable ViolationCandidate candidate(ConstraintViolation<?> violation) {
 		Constraint constraint = Constraint.of(violation);
@@ -95,6 +100,9 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 			String path = resolved.jsonPath();
 			return new ViolationCandidate(constraint.category(), true, 0, resolved.declarationKey(), Echoes.param(path),
 					ConstraintMessages.text(constraint, Echoes.label(path)), constraintName, Violation.Location.BODY);
+		}
+		if (!AnnotatedElementUtils.hasAnnotation(rootType, Controller.class)) {
+			return null;
 		}
 		MethodParameter methodParameter = methodParameter(rootType, method, parameter.getParameterIndex());
 		String name = (methodParameter != null) ? WireNames.of(methodParameter, parameter.getName())
