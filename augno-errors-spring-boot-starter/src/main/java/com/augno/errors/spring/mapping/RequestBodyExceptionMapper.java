@@ -132,12 +132,18 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 	 * {@code FAIL_ON_NULL_FOR_PRIMITIVES} is on, as it is by default in Jackson 3; or a
 	 * property whose nulls fail ({@code @JsonSetter(nulls = Nulls.FAIL)}).
 	 */
+	/**
+	 * Return whether a field was null or absent: {@code null} for a primitive, or a
+	 * required creator property left out (a Kotlin data class's, or one marked
+	 * {@code @JsonProperty(required = true)}).
+	 */
 	private static boolean isNullValue(MismatchedInputException ex) {
 		if (ex instanceof InvalidNullException) {
 			return true;
 		}
 		String message = ex.getOriginalMessage();
-		return message != null && message.startsWith("Cannot map `null` into type");
+		return message != null && (message.startsWith("Cannot map `null` into type")
+				|| message.startsWith("Missing required creator property"));
 	}
 
 	private static boolean isEmptyInput(MismatchedInputException ex) {

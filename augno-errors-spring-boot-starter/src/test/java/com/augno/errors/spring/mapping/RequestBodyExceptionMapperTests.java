@@ -177,6 +177,18 @@ class RequestBodyExceptionMapperTests {
 	}
 
 	@Test
+	void mapsAnAbsentRequiredCreatorPropertyToMissingField() {
+		// Jackson's "Missing required creator property", as Kotlin's data classes and
+		// @JsonProperty(required = true) raise it.
+		MvcTestResult result = this.mvc.post()
+			.uri("/contacts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"email\":\"ann@example.com\"}")
+			.exchange();
+		assertBadRequest(result, "missing_field", "Age in years is required.", "age_in_years");
+	}
+
+	@Test
 	void acceptsAnUnknownFieldByDefault() {
 		MvcTestResult result = post("{\"name\":\"Ann\",\"colour\":\"red\"}");
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
@@ -200,6 +212,11 @@ class RequestBodyExceptionMapperTests {
 			return "ok";
 		}
 
+		@PostMapping("/contacts")
+		String create(@RequestBody ContactRequest contact) {
+			return "ok";
+		}
+
 	}
 
 	enum Priority {
@@ -211,6 +228,10 @@ class RequestBodyExceptionMapperTests {
 	record OrderRequest(String name, Integer quantity, Priority priority,
 			@JsonProperty("deliver_on") LocalDate deliverOn, Boolean gift, List<Line> lines, List<Integer> codes,
 			Map<String, Object> tags) {
+	}
+
+	record ContactRequest(@JsonProperty(required = true) String email,
+			@JsonProperty(value = "age_in_years", required = true) int ageInYears) {
 	}
 
 	record Line(String sku, int qty) {
