@@ -21,6 +21,7 @@ import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
 import com.augno.errors.spring.mapping.ValidationExceptionMapper;
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
+import com.augno.errors.spring.properties.AugnoErrorsRateLimitProperties;
 import com.augno.errors.spring.web.ContextPathPatternsWarning;
 import com.augno.errors.spring.web.DefaultRequestIdGenerator;
 import com.augno.errors.spring.web.ErrorLogger;
@@ -52,8 +53,9 @@ public class AugnoErrorsCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static ContextPathPatternsWarning augnoContextPathPatternsWarning(Environment environment) {
-		return new ContextPathPatternsWarning(environment);
+	ContextPathPatternsWarning augnoContextPathPatternsWarning(Environment environment,
+			AugnoErrorsProperties properties, ObjectProvider<AugnoErrorsRateLimitProperties> rateLimits) {
+		return new ContextPathPatternsWarning(environment, properties, rateLimits);
 	}
 
 	@Bean

@@ -4,14 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.augno.errors.spring.properties.AugnoErrorsProperties;
+import com.augno.errors.spring.properties.AugnoErrorsRateLimitProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.context.properties.bind.BindResult;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -33,16 +33,24 @@ public final class ContextPathPatternsWarning implements SmartInitializingSingle
 
 	private static final String ROUTES = "augno.errors.rate-limits.routes";
 
-	private static final Bindable<List<String>> STRINGS = Bindable.listOf(String.class);
-
 	private final Environment environment;
+
+	private final List<String> paths;
+
+	private final ObjectProvider<AugnoErrorsRateLimitProperties> rateLimits;
 
 	/**
 	 * Create the warning.
-	 * @param environment the environment the settings are read from
+	 * @param environment the environment the context path is read from
+	 * @param properties the starter's properties, whose paths are checked
+	 * @param rateLimits the rate limits' properties, whose routes are checked when rate
+	 * limits are on
 	 */
-	public ContextPathPatternsWarning(Environment environment) {
+	public ContextPathPatternsWarning(Environment environment, AugnoErrorsProperties properties,
+			ObjectProvider<AugnoErrorsRateLimitProperties> rateLimits) {
 		this.environment = environment;
+		this.paths = properties.getPaths();
+		this.rateLimits = rateLimits;
 	}
 
 	@Override
@@ -50,17 +58,17 @@ public final class ContextPathPatternsWarning implements SmartInitializingSingle
 		if (!logger.isWarnEnabled()) {
 			return;
 		}
-		Binder binder = Binder.get(this.environment);
+		Map<String, List<String>> patterns = patterns();
 		for (String prefixProperty : PREFIXES) {
 			String prefix = normalized(this.environment.getProperty(prefixProperty));
 			if (prefix == null) {
 				continue;
 			}
-			patterns(binder).forEach((property, patterns) -> patterns.stream()
+			patterns.forEach((property, values) -> values.stream()
 				.map(String::trim)
 				.filter((pattern) -> pattern.equals(prefix) || pattern.startsWith(prefix + "/"))
 				.forEach((pattern) -> logger.warn(property + " has " + pattern + ", which begins with " + prefixProperty
-						+ "=" + prefix + ": patterns are matched against the path within the " + "application, without "
+						+ "=" + prefix + ": patterns are matched against the path within the application, without "
 						+ prefix + ", so this one matches only paths under " + prefix + prefix + "; write it without "
 						+ prefix + ".")));
 		}
@@ -70,17 +78,17 @@ public final class ContextPathPatternsWarning implements SmartInitializingSingle
 	 * Return the starter's path patterns, keyed by the property that holds them: the
 	 * paths it answers and those of each rate-limited route.
 	 */
-	private static Map<String, List<String>> patterns(Binder binder) {
+	private Map<String, List<String>> patterns() {
 		Map<String, List<String>> patterns = new LinkedHashMap<>();
-		patterns.put("augno.errors.paths", binder.bind("augno.errors.paths", STRINGS).orElse(List.of()));
-		for (int i = 0;; i++) {
-			String property = ROUTES + "[" + i + "].paths";
-			BindResult<List<String>> paths = binder.bind(property, STRINGS);
-			if (!paths.isBound()) {
-				return patterns;
+		patterns.put("augno.errors.paths", this.paths);
+		AugnoErrorsRateLimitProperties rateLimits = this.rateLimits.getIfAvailable();
+		if (rateLimits != null) {
+			List<AugnoErrorsRateLimitProperties.Route> routes = rateLimits.getRoutes();
+			for (int i = 0; i < routes.size(); i++) {
+				patterns.put(ROUTES + "[" + i + "].paths", routes.get(i).getPaths());
 			}
-			patterns.put(property, paths.get());
 		}
+		return patterns;
 	}
 
 	private static @Nullable String normalized(@Nullable String prefix) {

@@ -87,10 +87,13 @@ class StartupChecksTests {
 
 	@Test
 	void warnsAboutPatternsThatBeginWithTheContextPath(CapturedOutput output) {
-		this.contextRunner
+		// The routes are read from the rate limits' properties, bound by their
+		// auto-configuration.
+		this.contextRunner.withConfiguration(AutoConfigurations.of(AugnoErrorsRateLimitAutoConfiguration.class))
 			.withPropertyValues("server.servlet.context-path=/api/", "augno.errors.paths=/api/**,/v1/**,/apiary/**",
-					"augno.errors.rate-limits.routes[0].paths=/v1/**",
-					"augno.errors.rate-limits.routes[1].paths=/health,/api")
+					"augno.errors.rate-limits.routes[0].paths=/v1/**", "augno.errors.rate-limits.routes[0].limit=10",
+					"augno.errors.rate-limits.routes[1].paths=/health,/api",
+					"augno.errors.rate-limits.routes[1].limit=10")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output.getOut().lines().filter((line) -> line.contains("ContextPathPatternsWarning")))
 			.satisfiesExactly(
