@@ -253,9 +253,8 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 	}
 
 	private boolean prefersPage(ServerHttpRequest request, int status) {
-		HttpHeaders headers = request.getHeaders();
-		return this.pages != null && ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
-				headers.getFirst("X-Requested-With")) && this.pages.hasPage(status);
+		return this.pages != null && ErrorResponseRules.isBrowserNavigation(request.getHeaders())
+				&& this.pages.hasPage(status);
 	}
 
 	/**

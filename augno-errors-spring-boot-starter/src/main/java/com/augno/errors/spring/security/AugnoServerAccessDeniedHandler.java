@@ -43,12 +43,6 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 		this.handler = handler;
 	}
 
-	private static boolean isBrowserNavigation(ServerWebExchange exchange) {
-		HttpHeaders headers = exchange.getRequest().getHeaders();
-		return ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
-				headers.getFirst("X-Requested-With"));
-	}
-
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		AugnoException cause = Causes.first(denied.getCause(), MAX_CAUSE_DEPTH,
@@ -61,7 +55,8 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 		// Deferred: the answer is assembled once the challenge is on the response.
 		return ServerBearerScopeChallenge.addIfTokenAuthenticated(exchange, denied).then(Mono.defer(() -> {
 			ServerHttpResponse response = exchange.getResponse();
-			if (response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE) && isBrowserNavigation(exchange)) {
+			if (response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)
+					&& ErrorResponseRules.isBrowserNavigation(exchange.getRequest().getHeaders())) {
 				// The resource server's own answer to a browser: the challenge and a
 				// bodiless 403, as on Spring MVC.
 				response.setStatusCode(HttpStatus.FORBIDDEN);

@@ -103,8 +103,7 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 		}
 		ServerHttpRequest request = exchange.getRequest();
 		HttpHeaders headers = request.getHeaders();
-		if (ErrorResponseRules.isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT),
-				headers.getFirst("X-Requested-With"))) {
+		if (ErrorResponseRules.isBrowserNavigation(headers)) {
 			return held.release();
 		}
 		if (loginRedirect) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
@@ -94,6 +95,16 @@ public final class ErrorResponseRules {
 	 * script's {@code XMLHttpRequest}. The one rule for error pages and for the
 	 * authentication mechanisms' own browser behaviour (a login redirect, a Basic
 	 * prompt).
+	 * @param headers the request's headers
+	 * @return whether the client prefers an HTML page
+	 */
+	public static boolean isBrowserNavigation(HttpHeaders headers) {
+		return isBrowserNavigation(headers.getFirst(HttpHeaders.ACCEPT), headers.getFirst("X-Requested-With"));
+	}
+
+	/**
+	 * Return whether a request is a browser navigating; see
+	 * {@link #isBrowserNavigation(HttpHeaders)}.
 	 * @param accept the request's {@code Accept} header, or {@code null}
 	 * @param requestedWith the request's {@code X-Requested-With} header, or {@code null}
 	 * @return whether the client prefers an HTML page
