@@ -1,5 +1,6 @@
 package com.augno.errors.spring.mapping;
 
+import com.augno.errors.test.AugnoErrors;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -75,9 +76,11 @@ class ConstraintViolationExceptionMapperTests {
 		// built its value: a server error, as without the starter.
 		MvcTestResult result = this.mvc.get().uri("/stock/reserve?max_quantity=0").exchange();
 		assertThat(result.getMvcResult().getResolvedException()).isInstanceOf(ConstraintViolationException.class);
-		assertThat(result).hasStatus(500);
-		assertThat(result).bodyJson().extractingPath("$.error.code").isEqualTo("internal_error");
-		assertThat(result).bodyJson().extractingPath("$.error.param").isNull();
+		AugnoErrors.assertThat(result)
+			.isAugnoError("internal_error")
+			.hasStatus(500)
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
 	}
 
 	@RepeatedTest(10)

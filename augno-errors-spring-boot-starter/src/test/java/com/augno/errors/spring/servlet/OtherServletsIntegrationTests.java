@@ -41,7 +41,12 @@ class OtherServletsIntegrationTests {
 	@Test
 	void aFailureThrownAfterSendErrorIsAnsweredAndLoggedOnce(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = this.http.get("/plain/sent-then-thrown");
-		AugnoErrors.assertThat(response).isAugnoError("internal_error");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("internal_error")
+			.hasStatus(500)
+			.hasMessage("Something went wrong.")
+			.hasNoParam()
+			.hasContentLength();
 		assertThat(response.body()).doesNotContain("secret");
 		assertThat(LogLines.warningsAndErrors(output)).filteredOn((line) -> line.contains("/plain/sent-then-thrown"))
 			.singleElement()
