@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -91,9 +90,11 @@ public class IdempotencyFilter implements Filter {
 
 	private final List<String> fingerprintHeaders;
 
-	// Configured names by any case of themselves, so that one pass over the response's
-	// header names finds them without a lookup per configured name.
-	private final Map<String, String> replayedHeaders;
+	// The configured names, each once whatever its case: asked of the response one by
+	// one,
+	// which costs no allocation for the usual absent header, where listing the response's
+	// names builds a collection and a string per name.
+	private final List<String> replayedHeaders;
 
 	private final long maxRequestSize;
 
@@ -134,8 +135,7 @@ public class IdempotencyFilter implements Filter {
 		this.inProgressRetryAfter = properties.getInProgressRetryAfter();
 		this.maxKeyLength = properties.getMaxKeyLength();
 		this.fingerprintHeaders = List.copyOf(properties.getFingerprintHeaders());
-		this.replayedHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		properties.getReplayedHeaders().forEach((name) -> this.replayedHeaders.putIfAbsent(name, name));
+		this.replayedHeaders = distinctIgnoringCase(properties.getReplayedHeaders());
 		this.maxRequestSize = properties.getMaxRequestSize().toBytes();
 		this.maxResponseSize = (int) Math.min(Integer.MAX_VALUE - 16, properties.getMaxResponseSize().toBytes());
 		this.onStoreFailure = properties.getOnStoreFailure();
@@ -313,14 +313,13 @@ public class IdempotencyFilter implements Filter {
 			return;
 		}
 		List<IdempotencyRecord.Header> headers = List.of();
-		for (String name : capture.getHeaderNames()) {
-			String replayed = this.replayedHeaders.get(name);
-			if (replayed != null) {
+		for (String name : this.replayedHeaders) {
+			if (capture.containsHeader(name)) {
 				if (headers.isEmpty()) {
 					headers = new ArrayList<>(4);
 				}
 				for (String value : capture.getHeaders(name)) {
-					headers.add(new IdempotencyRecord.Header(replayed, value));
+					headers.add(new IdempotencyRecord.Header(name, value));
 				}
 			}
 		}
@@ -346,6 +345,11 @@ public class IdempotencyFilter implements Filter {
 						(ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex, NOT_STORED);
 			}
 		});
+	}
+
+	private static List<String> distinctIgnoringCase(List<String> names) {
+		Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		return names.stream().filter(seen::add).toList();
 	}
 
 	/**

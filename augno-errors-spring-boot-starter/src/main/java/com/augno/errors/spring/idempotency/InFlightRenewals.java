@@ -153,6 +153,11 @@ final class InFlightRenewals {
 		// Read and written by the sweeper only, once the renewal is in the set.
 		private long due;
 
+		// The set's hash, from the time it was started: an identity hash would be drawn
+		// and stored in the object's header by the JVM on every request, a slow path of
+		// its own. Renewals started at the same nanosecond only share a bin.
+		private final int hash;
+
 		private volatile boolean stopped;
 
 		Renewal(String method, String uri, String scopedKey, IdempotencyRecord.InFlight inFlight, long due) {
@@ -161,6 +166,17 @@ final class InFlightRenewals {
 			this.scopedKey = scopedKey;
 			this.inFlight = inFlight;
 			this.due = due;
+			this.hash = Long.hashCode(due);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other;
 		}
 
 		private void renew() {

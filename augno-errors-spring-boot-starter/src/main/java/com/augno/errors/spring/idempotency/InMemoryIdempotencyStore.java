@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An {@link IdempotencyStore} in this instance's memory, bounded: right for a service
  * that runs one instance (or for tests). When it is full, expired keys and then the
- * oldest completed ones make room; a store full of requests in flight refuses the claim
- * with an {@link IdempotencyStoreException}, so that no in-flight key is ever dropped.
+ * completed ones claimed first make room; a store full of requests in flight refuses the
+ * claim with an {@link IdempotencyStoreException}, so that no in-flight key is ever
+ * dropped.
  *
  * @since 0.1.0
  */
@@ -30,7 +31,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	// Insertion order: the head holds the oldest keys.
+	// Insertion order: the head holds the keys claimed first.
 	private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
 	// No entry expires before this: the earliest expiry found by the last purge, lowered
@@ -65,8 +66,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		this.lock.lock();
 		try {
 			Entry entry = this.entries.get(key);
-			if (entry != null && entry.expiresAt() > now) {
-				return entry.record();
+			if (entry != null && entry.expiresAt > now) {
+				return entry.record;
 			}
 			if (entry != null) {
 				this.entries.remove(key);
@@ -86,11 +87,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		long now = this.clock.millis();
 		this.lock.lock();
 		try {
-			if (isHeldBy(key, inFlight, now)) {
-				// Removed and put again, so that the key moves to the tail: it is now the
-				// youngest completed key.
-				this.entries.remove(key);
-				put(key, new Entry(completed, now + retention.toMillis()));
+			Entry entry = heldBy(key, inFlight, now);
+			if (entry != null) {
+				// Changed in place: the key keeps its place in the order of claims, and
+				// the map is not touched again.
+				update(entry, completed, now + retention.toMillis());
 			}
 			return DONE;
 		}
@@ -104,14 +105,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		long now = this.clock.millis();
 		this.lock.lock();
 		try {
-			if (!isHeldBy(key, inFlight, now)) {
+			Entry entry = heldBy(key, inFlight, now);
+			if (entry == null) {
 				return false;
 			}
-			// Replaced in place: an in-flight key keeps its position, as no eviction
-			// takes it anyway.
-			Entry renewed = new Entry(inFlight, now + lockTimeout.toMillis());
-			this.entries.replace(key, renewed);
-			this.earliestExpiry = Math.min(this.earliestExpiry, renewed.expiresAt());
+			update(entry, inFlight, now + lockTimeout.toMillis());
 			return true;
 		}
 		finally {
@@ -124,7 +122,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		long now = this.clock.millis();
 		this.lock.lock();
 		try {
-			if (isHeldBy(key, inFlight, now)) {
+			if (heldBy(key, inFlight, now) != null) {
 				this.entries.remove(key);
 			}
 		}
@@ -147,14 +145,20 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		}
 	}
 
-	private boolean isHeldBy(String key, IdempotencyRecord.InFlight inFlight, long now) {
+	private @Nullable Entry heldBy(String key, IdempotencyRecord.InFlight inFlight, long now) {
 		Entry entry = this.entries.get(key);
-		return entry != null && entry.expiresAt() > now && inFlight.equals(entry.record());
+		return (entry != null && entry.expiresAt > now && inFlight.equals(entry.record)) ? entry : null;
 	}
 
 	private void put(String key, Entry entry) {
 		this.entries.put(key, entry);
-		this.earliestExpiry = Math.min(this.earliestExpiry, entry.expiresAt());
+		this.earliestExpiry = Math.min(this.earliestExpiry, entry.expiresAt);
+	}
+
+	private void update(Entry entry, IdempotencyRecord record, long expiresAt) {
+		entry.record = record;
+		entry.expiresAt = expiresAt;
+		this.earliestExpiry = Math.min(this.earliestExpiry, expiresAt);
 	}
 
 	private void makeRoom(long now) {
@@ -168,7 +172,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		int target = this.maxEntries - Math.max(1, this.maxEntries / 10);
 		Iterator<Map.Entry<String, Entry>> iterator = this.entries.entrySet().iterator();
 		while (this.entries.size() > target && iterator.hasNext()) {
-			if (iterator.next().getValue().record() instanceof IdempotencyRecord.Completed) {
+			if (iterator.next().getValue().record instanceof IdempotencyRecord.Completed) {
 				iterator.remove();
 			}
 		}
@@ -183,7 +187,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		long earliest = Long.MAX_VALUE;
 		Iterator<Entry> iterator = this.entries.values().iterator();
 		while (iterator.hasNext()) {
-			long expiresAt = iterator.next().expiresAt();
+			long expiresAt = iterator.next().expiresAt;
 			if (expiresAt <= now) {
 				iterator.remove();
 			}
@@ -194,7 +198,20 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 		this.earliestExpiry = earliest;
 	}
 
-	private record Entry(IdempotencyRecord record, long expiresAt) {
+	/**
+	 * A key's record and when it expires, changed in place (under the store's lock) as
+	 * the request completes or renews its marker.
+	 */
+	private static final class Entry {
+
+		private IdempotencyRecord record;
+
+		private long expiresAt;
+
+		Entry(IdempotencyRecord record, long expiresAt) {
+			this.record = record;
+			this.expiresAt = expiresAt;
+		}
 
 	}
 

@@ -52,12 +52,12 @@ final class RequestFingerprint {
 	 */
 	static boolean isForm(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		if (contentType == null) {
-			return false;
-		}
-		String lower = contentType.toLowerCase(Locale.ROOT);
-		return lower.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-				|| lower.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+		return contentType != null && (startsWithIgnoringCase(contentType, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+				|| startsWithIgnoringCase(contentType, MediaType.MULTIPART_FORM_DATA_VALUE));
+	}
+
+	private static boolean startsWithIgnoringCase(String value, String prefix) {
+		return value.regionMatches(true, 0, prefix, 0, prefix.length());
 	}
 
 	/**
@@ -131,8 +131,7 @@ final class RequestFingerprint {
 			}
 		});
 		String contentType = request.getContentType();
-		if (contentType == null
-				|| !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+		if (contentType == null || !startsWithIgnoringCase(contentType, MediaType.MULTIPART_FORM_DATA_VALUE)) {
 			return;
 		}
 		for (Part part : request.getParts()) {

@@ -268,8 +268,9 @@ public class AugnoErrorsIdempotencyProperties {
 	public static class Memory {
 
 		/**
-		 * Most keys kept at once; when full, expired and then the oldest completed keys
-		 * make room, and a store full of requests in flight counts as a store failure.
+		 * Most keys kept at once; when full, expired and then the completed keys claimed
+		 * first make room, and a store full of requests in flight counts as a store
+		 * failure.
 		 */
 		private int maxEntries = 10_000;
 
