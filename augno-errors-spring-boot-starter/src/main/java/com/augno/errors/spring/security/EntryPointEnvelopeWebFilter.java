@@ -107,9 +107,9 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 			return held.release();
 		}
 		if (loginRedirect) {
-			// A request that names no media type at all keeps the redirect, as on Spring
-			// MVC.
-			if (!this.handler.isEnveloped(exchange) || !headers.containsHeader(HttpHeaders.ACCEPT)) {
+			// A request that names no media type at all, or htmx's, keeps the redirect,
+			// as on Spring MVC.
+			if (!this.handler.isEnveloped(exchange) || ErrorResponseRules.followsLoginRedirect(headers)) {
 				return held.release();
 			}
 			// An API client cannot follow a login page: a 401 with the envelope and the

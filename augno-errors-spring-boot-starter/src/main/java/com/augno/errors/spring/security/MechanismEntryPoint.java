@@ -3,6 +3,7 @@ package com.augno.errors.spring.security;
 import java.io.IOException;
 
 import com.augno.errors.spring.servlet.ErrorResponseDecision;
+import com.augno.errors.spring.web.ErrorResponseRules;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,10 +53,12 @@ final class MechanismEntryPoint implements AuthenticationEntryPoint {
 		if (captured.isAnswered()) {
 			return;
 		}
-		if (captured.isRedirected() && request.getHeader(HttpHeaders.ACCEPT) == null) {
+		if (captured.isRedirected() && ErrorResponseRules.followsLoginRedirect(request.getHeader(HttpHeaders.ACCEPT),
+				request.getHeader(ErrorResponseRules.HX_REQUEST))) {
 			// A request that names no media type at all (a test's MockMvc request, a bare
-			// HTTP client) keeps the login form's redirect, as without the starter: only
-			// a client that asks for something other than a page is told to authenticate.
+			// HTTP client), or htmx's, keeps the login form's redirect, as without the
+			// starter: only a client that asks for something other than a page is told to
+			// authenticate.
 			captured.sendHeldRedirect();
 			return;
 		}

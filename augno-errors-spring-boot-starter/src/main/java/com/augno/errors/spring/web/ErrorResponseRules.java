@@ -30,6 +30,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class ErrorResponseRules {
 
+	/**
+	 * The header htmx sends with each of its requests.
+	 */
+	public static final String HX_REQUEST = "HX-Request";
+
 	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
 	private final @Nullable List<PathPattern> paths;
@@ -86,6 +91,31 @@ public final class ErrorResponseRules {
 			// no scope to step aside for: it gets the envelope.
 			return true;
 		}
+	}
+
+	/**
+	 * Return whether a request names no media type, or is htmx's: both follow a login
+	 * form's redirect as a page. A request without {@code Accept} is a test's
+	 * {@code MockMvc} request or a bare HTTP client; htmx (its {@code HX-Request: true}
+	 * header) sends {@code Accept: *}{@code /*} from the browser's
+	 * {@code XMLHttpRequest}, which follows the redirect, and swaps the login form into
+	 * the page, where a 401 would leave the click without effect.
+	 * @param headers the request's headers
+	 * @return whether the login redirect is kept for it
+	 */
+	public static boolean followsLoginRedirect(HttpHeaders headers) {
+		return followsLoginRedirect(headers.getFirst(HttpHeaders.ACCEPT), headers.getFirst(HX_REQUEST));
+	}
+
+	/**
+	 * Return whether a request follows a login form's redirect as a page; see
+	 * {@link #followsLoginRedirect(HttpHeaders)}.
+	 * @param accept the request's {@code Accept} header, or {@code null}
+	 * @param hxRequest the request's {@code HX-Request} header, or {@code null}
+	 * @return whether the login redirect is kept for it
+	 */
+	public static boolean followsLoginRedirect(@Nullable String accept, @Nullable String hxRequest) {
+		return accept == null || "true".equalsIgnoreCase(hxRequest);
 	}
 
 	/**

@@ -57,6 +57,16 @@ class FormLoginIntegrationTests {
 	}
 
 	@Test
+	void anHtmxRequestKeepsTheRedirect() throws Exception {
+		// htmx's XMLHttpRequest follows the redirect and swaps the login form into the
+		// page; a 401 would leave the click without effect.
+		HttpResponse<String> response = this.client.get("/account", "Accept", "*/*", "HX-Request", "true");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:" + this.port + "/login");
+		assertThat(response.body()).isEmpty();
+	}
+
+	@Test
 	void loginPageStillServesTheBrowser() throws Exception {
 		HttpResponse<String> response = this.client.get("/login", "Accept", BROWSER_ACCEPT);
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -69,6 +69,13 @@ class ReactiveFormLoginIntegrationTests {
 	}
 
 	@Test
+	void anHtmxRequestKeepsTheRedirect() throws Exception {
+		HttpResponse<String> response = this.client.get("/account", "Accept", "*/*", "HX-Request", "true");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("/login");
+	}
+
+	@Test
 	void outsideThePathsAnApiClientKeepsTheRedirect() throws Exception {
 		HttpResponse<String> response = this.client.get("/elsewhere", "Accept", "application/json");
 		assertThat(response.statusCode()).isEqualTo(302);
