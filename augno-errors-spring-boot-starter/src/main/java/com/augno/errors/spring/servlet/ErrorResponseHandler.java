@@ -444,7 +444,7 @@ public class ErrorResponseHandler {
 		if (this.errorFactory.resolve(failure.mapped().code()).status() != status) {
 			return;
 		}
-		answer(request, response, failure.mapped(), failure.cause(), Delivery.FORWARD);
+		answer(request, response, failure.mapped(), failure.cause(), Delivery.STATUS);
 	}
 
 	/**
@@ -533,13 +533,21 @@ public class ErrorResponseHandler {
 			}
 		}
 		// An error dispatch cannot forward to another one.
-		boolean pageable = delivery == Delivery.RETURN
+		boolean pageable = delivery == Delivery.RETURN || delivery == Delivery.STATUS
 				|| (delivery == Delivery.FORWARD && request.getDispatcherType() != DispatcherType.ERROR);
 		ModelAndView page = pageable ? page(request, response, status, error, requestId, cause) : null;
+		if (page != null && delivery == Delivery.STATUS && rendersInPlace(request)) {
+			if (renderHere(page, request, response, status, mapped)) {
+				notifyListeners(request, status, error, requestId);
+				return null;
+			}
+			// Not rendered: the envelope answers.
+			page = null;
+		}
 		if (page != null) {
 			ErrorResponseWriter.setHeaders(response, mapped.headers());
 			notifyListeners(request, status, error, requestId);
-			if (delivery == Delivery.FORWARD || !rendersInPlace(request)) {
+			if (delivery == Delivery.FORWARD || delivery == Delivery.STATUS || !rendersInPlace(request)) {
 				page.setStatus(HttpStatusCode.valueOf(status));
 				request.setAttribute(PAGE_ATTRIBUTE, page);
 				response.sendError(status);
@@ -658,6 +666,26 @@ public class ErrorResponseHandler {
 	}
 
 	/**
+	 * Render the page for a status the application set without a body, here rather than
+	 * through the container's error dispatch: without the starter that status had no
+	 * error dispatch, which the application's security rules (that may not permit
+	 * {@code /error}) would answer with a 401 or 403 of their own.
+	 * @return whether it was rendered; if not, the envelope answers
+	 */
+	private boolean renderHere(ModelAndView page, HttpServletRequest request, HttpServletResponse response, int status,
+			MappedError mapped) {
+		if (this.pages == null) {
+			return false;
+		}
+		request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
+		response.resetBuffer();
+		response.setStatus(status);
+		ErrorResponseWriter.setHeaders(response, mapped.headers());
+		page.setStatus(HttpStatusCode.valueOf(status));
+		return this.pages.render(page, request, response);
+	}
+
+	/**
 	 * Return whether a page can be rendered in the request's own dispatch: for
 	 * {@code GET}, {@code HEAD} and {@code POST}. A JSP answers any other method (a
 	 * form's {@code DELETE} through Spring's hidden method filter) with a 405 outside an
@@ -736,6 +764,13 @@ public class ErrorResponseHandler {
 		 * A page goes through the container's error dispatch.
 		 */
 		FORWARD,
+
+		/**
+		 * A status set without a body: a page is rendered where the status was set,
+		 * through the container's error dispatch only where it cannot be (see
+		 * {@code rendersInPlace}).
+		 */
+		STATUS,
 
 		/**
 		 * Always the envelope.
