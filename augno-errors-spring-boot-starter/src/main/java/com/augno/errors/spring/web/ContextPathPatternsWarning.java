@@ -22,6 +22,10 @@ import org.springframework.util.StringUtils;
  * within the application, as Spring MVC's mappings and Spring Security's matchers do, so
  * with {@code context-path=/api} the pattern {@code /api/**} stands for
  * {@code /api/api/**} and leaves the application's own paths out.
+ * <p>
+ * It also warns about a pattern that does not begin with the {@code DispatcherServlet}'s
+ * path ({@code spring.mvc.servlet.path}), which that path within the application
+ * includes.
  *
  * @since 0.1.0
  */
@@ -32,6 +36,8 @@ public final class ContextPathPatternsWarning implements SmartInitializingSingle
 	private static final List<String> PREFIXES = List.of("server.servlet.context-path", "spring.webflux.base-path");
 
 	private static final String ROUTES = "augno.errors.rate-limits.routes";
+
+	private static final String SERVLET_PATH = "spring.mvc.servlet.path";
 
 	private final Environment environment;
 
@@ -59,6 +65,7 @@ public final class ContextPathPatternsWarning implements SmartInitializingSingle
 			return;
 		}
 		Map<String, List<String>> patterns = patterns();
+		warnAboutServletPath(patterns);
 		for (String prefixProperty : PREFIXES) {
 			String prefix = normalized(this.environment.getProperty(prefixProperty));
 			if (prefix == null) {
@@ -72,6 +79,28 @@ public final class ContextPathPatternsWarning implements SmartInitializingSingle
 						+ prefix + ", so this one matches only paths under " + prefix + prefix + "; write it without "
 						+ prefix + ".")));
 		}
+	}
+
+	/**
+	 * Warn about a pattern outside the {@code DispatcherServlet}'s own path: the path
+	 * within the application includes it, as Spring Security's matchers see it, while
+	 * Spring MVC's mappings do not, so {@code /orders/**} written as the controllers'
+	 * mappings are matches none of Spring MVC's requests under
+	 * {@code spring.mvc.servlet.path=/api}.
+	 */
+	private void warnAboutServletPath(Map<String, List<String>> patterns) {
+		String servletPath = normalized(this.environment.getProperty(SERVLET_PATH));
+		if (servletPath == null) {
+			return;
+		}
+		patterns.forEach((property, values) -> values.stream()
+			.map(String::trim)
+			.filter((pattern) -> !pattern.equals("/**") && !pattern.equals(servletPath)
+					&& !pattern.startsWith(servletPath + "/"))
+			.forEach((pattern) -> logger.warn(property + " has " + pattern + ", which does not begin with "
+					+ SERVLET_PATH + "=" + servletPath + ": patterns are matched against the path within the "
+					+ "application, which includes the DispatcherServlet's path, so this one matches none of "
+					+ "Spring MVC's requests; write it as " + servletPath + pattern + " if it is meant for them.")));
 	}
 
 	/**

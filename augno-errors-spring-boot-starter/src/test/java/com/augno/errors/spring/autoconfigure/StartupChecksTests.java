@@ -105,6 +105,17 @@ class StartupChecksTests {
 	}
 
 	@Test
+	void warnsAboutPatternsOutsideTheDispatcherServletsPath(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("spring.mvc.servlet.path=/api", "augno.errors.paths=/api/**,/orders/**,/api,/**")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getOut().lines().filter((line) -> line.contains("ContextPathPatternsWarning")))
+			.satisfiesExactly((line) -> assertThat(line).contains("WARN")
+				.contains("augno.errors.paths has /orders/**, which does not begin with spring.mvc.servlet.path=/api")
+				.contains("write it as /api/orders/**"));
+	}
+
+	@Test
 	void saysNothingOfPatternsWithoutTheContextPath(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("server.servlet.context-path=/api", "augno.errors.paths=/v1/**,/apiary/**")
