@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webflux.error.DefaultErrorAttributes;
@@ -49,7 +50,9 @@ import org.springframework.web.reactive.result.view.ViewResolver;
  * Auto-configuration that answers every failure of a Spring WebFlux application with the
  * Augno error envelope (or the configured format): the shared registry and mapper chain
  * of {@link AugnoErrorsCoreConfiguration}, a request id {@code WebFilter}, and an
- * {@link ErrorWebExceptionHandler} before Spring Boot's, which backs off for it.
+ * {@link ErrorWebExceptionHandler} in place of Spring Boot's, which backs off for it. An
+ * application's own {@code ErrorWebExceptionHandler} makes it back off, as Spring Boot's
+ * does.
  *
  * @since 0.1.0
  */
@@ -83,8 +86,11 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 				messages.getIfAvailable(() -> new ErrorMessages(null, errorFactory.registry())));
 	}
 
+	// Backs off for the application's own ErrorWebExceptionHandler, as Spring Boot's
+	// does: that handler answers the application's failures, with or without the
+	// starter.
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(value = ErrorWebExceptionHandler.class, search = SearchStrategy.CURRENT)
 	AugnoErrorWebExceptionHandler augnoErrorWebExceptionHandler(CompositeExceptionMapper mappers,
 			ErrorRenderer renderer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
 			AugnoErrorsProperties properties, ApplicationContext context,

@@ -44,8 +44,10 @@ import org.springframework.web.util.pattern.PathPattern;
  * Answers every failure of a WebFlux application: maps it through the
  * {@link CompositeExceptionMapper}, logs it once through the {@link ErrorLogger} (with
  * its crash-storm policy), renders it through the {@link ErrorRenderer} in the format the
- * request chooses, and writes it. Ordered before Spring Boot's own handler (at -1) and
- * Spring Framework's (at 0), so neither sees a failure this handler answers. The
+ * request chooses, and writes it. Ordered as Spring Boot's own handler (-1), which backs
+ * off for it, and before Spring Framework's (at 0), which never sees a failure this
+ * handler answers; an application's own {@code WebExceptionHandler} at the same order or
+ * before it still comes first, as it does before Spring Boot's. The
  * {@link ErrorListener}s are told about each error it answers once the answer is ready to
  * be written, as on the servlet stack.
  * <p>
@@ -65,9 +67,10 @@ import org.springframework.web.util.pattern.PathPattern;
 public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
 
 	/**
-	 * This handler's order, before Spring Boot's {@code DefaultErrorWebExceptionHandler}.
+	 * This handler's order: that of Spring Boot's
+	 * {@code DefaultErrorWebExceptionHandler}, which it replaces.
 	 */
-	public static final int ORDER = -2;
+	public static final int ORDER = -1;
 
 	private static final Log logger = LogFactory.getLog(AugnoErrorWebExceptionHandler.class);
 

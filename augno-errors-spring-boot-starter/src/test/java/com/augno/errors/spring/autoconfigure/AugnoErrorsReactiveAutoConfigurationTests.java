@@ -11,11 +11,15 @@ import com.augno.errors.spring.reactive.RequestIdWebFilter;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import com.augno.errors.spring.web.ErrorLogger;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.error.DefaultErrorWebExceptionHandler;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,8 +49,9 @@ class AugnoErrorsReactiveAutoConfigurationTests {
 				.hasSingleBean(ErrorLogger.class)
 				.hasSingleBean(ServerWebInputExceptionMapper.class)
 				.doesNotHaveBean(ErrorResponseHandler.class);
-			// Before Spring Boot's DefaultErrorWebExceptionHandler, at -1.
-			assertThat(context.getBean(AugnoErrorWebExceptionHandler.class).getOrder()).isLessThan(-1);
+			// At Spring Boot's own order, which it replaces: an application's handler at
+			// -1 (registered first) or before still comes first.
+			assertThat(context.getBean(AugnoErrorWebExceptionHandler.class).getOrder()).isEqualTo(-1);
 		});
 	}
 
@@ -71,6 +76,20 @@ class AugnoErrorsReactiveAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffForTheApplicationsOwnErrorWebExceptionHandlerAsBootsDoes() {
+		this.reactive.withConfiguration(AutoConfigurations.of(ErrorWebFluxAutoConfiguration.class))
+			.withUserConfiguration(ApplicationsHandler.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(AugnoErrorWebExceptionHandler.class)
+				.doesNotHaveBean(DefaultErrorWebExceptionHandler.class)
+				.getBean(ErrorWebExceptionHandler.class)
+				.isSameAs(context.getBean(ApplicationsHandler.class).handler));
+		this.reactive.withConfiguration(AutoConfigurations.of(ErrorWebFluxAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(AugnoErrorWebExceptionHandler.class)
+				.doesNotHaveBean(DefaultErrorWebExceptionHandler.class));
+	}
+
+	@Test
 	void configuresNothingWhenDisabledOrInAServletApplication() {
 		this.reactive.withPropertyValues("augno.errors.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -81,6 +100,18 @@ class AugnoErrorsReactiveAutoConfigurationTests {
 				.hasSingleBean(ErrorResponseHandler.class)
 				.doesNotHaveBean(AugnoErrorWebExceptionHandler.class)
 				.doesNotHaveBean(RequestIdWebFilter.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationsHandler {
+
+		final ErrorWebExceptionHandler handler = (exchange, ex) -> Mono.error(ex);
+
+		@Bean
+		ErrorWebExceptionHandler applicationsHandler() {
+			return this.handler;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
