@@ -83,7 +83,9 @@ final class RepeatedFailures {
 
 	/**
 	 * The key of a failure: its cause chain's class names and the deepest cause's first
-	 * frame. Never includes messages.
+	 * frame outside the JDK, where the application (or a library) called the JDK method
+	 * that threw, so that {@code Integer.parseInt} failing in two handlers is two
+	 * failures. Never includes messages.
 	 */
 	static String keyOf(Throwable failure) {
 		StringBuilder key = new StringBuilder(256);
@@ -96,7 +98,7 @@ final class RepeatedFailures {
 		}
 		StackTraceElement[] trace = chain[depth - 1].getStackTrace();
 		if (trace.length > 0) {
-			StackTraceElement frame = trace[0];
+			StackTraceElement frame = firstOutsideTheJdk(trace);
 			key.append(" at ")
 				.append(frame.getClassName())
 				.append('.')
@@ -105,6 +107,25 @@ final class RepeatedFailures {
 				.append(frame.getLineNumber());
 		}
 		return key.toString();
+	}
+
+	private static StackTraceElement firstOutsideTheJdk(StackTraceElement[] trace) {
+		for (StackTraceElement frame : trace) {
+			if (!isJdk(frame)) {
+				return frame;
+			}
+		}
+		return trace[0];
+	}
+
+	private static boolean isJdk(StackTraceElement frame) {
+		String module = frame.getModuleName();
+		if (module != null) {
+			return module.startsWith("java.") || module.startsWith("jdk.");
+		}
+		String className = frame.getClassName();
+		return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+				|| className.startsWith("com.sun.");
 	}
 
 	private static boolean contains(Throwable[] chain, int depth, Throwable candidate) {

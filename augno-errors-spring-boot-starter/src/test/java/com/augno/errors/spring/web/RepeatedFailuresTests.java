@@ -24,6 +24,46 @@ class RepeatedFailuresTests {
 	}
 
 	@Test
+	void identifiesAJdkMethodsFailureByWhereTheApplicationCalledIt() {
+		NumberFormatException inOrders = parseIntFailure();
+		NumberFormatException inItems = parseIntFailureElsewhere();
+		assertThat(RepeatedFailures.keyOf(inOrders))
+			.startsWith(
+					"java.lang.NumberFormatException at " + RepeatedFailuresTests.class.getName() + ".parseIntFailure:")
+			.isNotEqualTo(RepeatedFailures.keyOf(inItems));
+		assertThat(RepeatedFailures.keyOf(parseIntFailure())).isEqualTo(RepeatedFailures.keyOf(inOrders));
+	}
+
+	@Test
+	void identifiesAFailureWhollyInsideTheJdkByItsFirstFrame() {
+		IllegalStateException failure = new IllegalStateException("jdk");
+		failure.setStackTrace(new StackTraceElement[] { new StackTraceElement(null, "java.base", "17",
+				"java.util.Objects", "requireNonNull", "Objects.java", 233) });
+		assertThat(RepeatedFailures.keyOf(failure))
+			.isEqualTo("java.lang.IllegalStateException at java.util.Objects.requireNonNull:233");
+	}
+
+	private static NumberFormatException parseIntFailure() {
+		try {
+			Integer.parseInt("x");
+			throw new AssertionError("parsed");
+		}
+		catch (NumberFormatException ex) {
+			return ex;
+		}
+	}
+
+	private static NumberFormatException parseIntFailureElsewhere() {
+		try {
+			Integer.parseInt("y");
+			throw new AssertionError("parsed");
+		}
+		catch (NumberFormatException ex) {
+			return ex;
+		}
+	}
+
+	@Test
 	void identifiesAFailureWithoutStackTraceByItsCauseClasses() {
 		IllegalStateException failure = new IllegalStateException("no trace");
 		failure.setStackTrace(new StackTraceElement[0]);
