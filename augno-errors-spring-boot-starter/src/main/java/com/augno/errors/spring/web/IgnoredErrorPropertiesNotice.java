@@ -64,9 +64,10 @@ public final class IgnoredErrorPropertiesNotice implements SmartInitializingSing
 		if (this.environment.getProperty(PROBLEM_DETAILS, Boolean.class, false)
 				&& !ErrorFormat.PROBLEM.equals(format)) {
 			String answer = ErrorFormat.AUGNO.equals(format) ? "the Augno envelope" : "the " + format + " format";
-			logger.info(PROBLEM_DETAILS + "=true: errors are answered with " + answer + ", not Spring Boot's "
-					+ "problem details, whose handler gives way to the starter's; set augno.errors.format=problem "
-					+ "to answer them as RFC 9457 problem details.");
+			logger.info(PROBLEM_DETAILS + "=true: the errors the application's own exception handlers do not "
+					+ "answer are answered with " + answer + ", not Spring Boot's problem details, whose handler "
+					+ "gives way to the starter's; set augno.errors.format=problem to answer them as RFC 9457 "
+					+ "problem details.");
 		}
 	}
 

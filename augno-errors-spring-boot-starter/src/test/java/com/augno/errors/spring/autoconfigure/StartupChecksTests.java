@@ -75,7 +75,10 @@ class StartupChecksTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output.getOut().lines().filter((line) -> line.contains("spring.mvc.problemdetails.enabled=true")))
 			.singleElement()
-			.satisfies((line) -> assertThat(line).contains("INFO").contains("set augno.errors.format=problem"));
+			.satisfies((line) -> assertThat(line).contains("INFO")
+				.contains("the errors the application's own exception handlers do not answer are answered with "
+						+ "the Augno envelope")
+				.contains("set augno.errors.format=problem"));
 	}
 
 	@Test
