@@ -72,8 +72,11 @@ final class BodyReadFailures {
 			// An asynchronous request's failure is left to the mappers.
 			return null;
 		}
-		// Before the error dispatch, only a failed read records the exception.
-		return Causes.first(failure, MAX_CAUSE_DEPTH, (cause) -> (cause == recorded) ? recorded : null);
+		// Before the error dispatch, only a failed read records the exception. Parsing a
+		// multipart body records one and throws another of the same class (Tomcat's file
+		// upload wraps a read of its own), so the class stands for the instance.
+		return Causes.first(failure, MAX_CAUSE_DEPTH,
+				(cause) -> (cause == recorded || cause.getClass() == recorded.getClass()) ? recorded : null);
 	}
 
 	/**

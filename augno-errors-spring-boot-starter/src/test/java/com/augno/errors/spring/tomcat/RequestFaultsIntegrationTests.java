@@ -39,9 +39,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -154,6 +156,34 @@ class RequestFaultsIntegrationTests {
 		assertThat(LogLines.warningsAndErrors(output)).isEmpty();
 	}
 
+	@Test
+	void answersATruncatedMultipartBodyTheClientHalfClosedWithTheEnvelope(CapturedOutput output) throws Exception {
+		RawHttpResponse response;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout((int) WAIT.toMillis());
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /v1/documents HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 100000\r\n\r\n"
+					+ "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+					+ "Content-Type: text/plain\r\n\r\n" + "line of the file\n".repeat(60))
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			socket.shutdownOutput();
+			response = RawHttpResponse.read(socket);
+		}
+		assertThat(response.statusLine()).startsWith("HTTP/1.1 400");
+		String requestId = response.header("Request-Id");
+		AugnoErrors.assertThat(response.captured())
+			.isAugnoError("validation_failed")
+			.hasMessage("The request body ended before its declared length.")
+			.hasNoParam();
+		assertThat(TestApplication.events).containsExactly("400 POST /v1/documents");
+		assertThat(entries(output, "/v1/documents")).singleElement()
+			.satisfies((line) -> assertThat(line).contains(" DEBUG ")
+				.contains("400 validation_failed for POST /v1/documents (request_id=" + requestId + ")"));
+		assertThat(LogLines.warningsAndErrors(output)).isEmpty();
+	}
+
 	// gh-10 #9
 	@Test
 	void namesTheClientsMethodInTheLogOfTheErrorDispatch(CapturedOutput output) throws IOException {
@@ -232,6 +262,11 @@ class RequestFaultsIntegrationTests {
 		@PostMapping("/v1/orders")
 		Map<String, Object> create(@RequestBody Map<String, Object> order) {
 			return order;
+		}
+
+		@PostMapping("/v1/documents")
+		long upload(@RequestPart("file") MultipartFile file) {
+			return file.getSize();
 		}
 
 		@Bean
