@@ -129,58 +129,49 @@ class RequestFaultsIntegrationTests {
 	// gh-10 #6
 	@Test
 	void answersATruncatedBodyTheClientHalfClosedWithTheEnvelope(CapturedOutput output) throws Exception {
-		RawHttpResponse response;
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout((int) WAIT.toMillis());
-			OutputStream out = socket.getOutputStream();
-			out.write(
-					("POST /v1/orders?probe=truncated HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-							+ "Content-Length: 100000\r\n\r\n" + PARTIAL_ORDER)
-						.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			socket.shutdownOutput();
-			response = RawHttpResponse.read(socket);
-		}
-		assertThat(response.statusLine()).startsWith("HTTP/1.1 400");
-		String requestId = response.header("Request-Id");
-		AugnoErrors.assertThat(response.captured())
-			.isAugnoError("validation_failed")
-			.hasMessage("The request body ended before its declared length.")
-			.hasNoParam();
-		assertThat(TestApplication.events).containsExactly("400 POST /v1/orders");
+		RawHttpResponse response = sendAndHalfClose(
+				"POST /v1/orders?probe=truncated HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+						+ "Content-Length: 100000\r\n\r\n" + PARTIAL_ORDER);
+		assertTruncatedBodyAnswered(response, output, "/v1/orders");
 		assertThat(ACCESS_LOG.awaitLine("POST /v1/orders?probe=truncated ", WAIT))
 			.isEqualTo("POST /v1/orders?probe=truncated HTTP/1.1 400");
-		assertThat(entries(output, "/v1/orders")).singleElement()
-			.satisfies((line) -> assertThat(line).contains(" DEBUG ")
-				.contains("400 validation_failed for POST /v1/orders (request_id=" + requestId + ")"));
-		assertThat(LogLines.warningsAndErrors(output)).isEmpty();
 	}
 
 	@Test
 	void answersATruncatedMultipartBodyTheClientHalfClosedWithTheEnvelope(CapturedOutput output) throws Exception {
-		RawHttpResponse response;
+		RawHttpResponse response = sendAndHalfClose("POST /v1/documents HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 100000\r\n\r\n"
+				+ "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\n" + "line of the file\n".repeat(60));
+		assertTruncatedBodyAnswered(response, output, "/v1/documents");
+	}
+
+	/**
+	 * Send a request whose body ends before its declared length, half-close the
+	 * connection and read the answer.
+	 */
+	private RawHttpResponse sendAndHalfClose(String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout((int) WAIT.toMillis());
 			OutputStream out = socket.getOutputStream();
-			out.write(("POST /v1/documents HTTP/1.1\r\nHost: localhost\r\n"
-					+ "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 100000\r\n\r\n"
-					+ "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
-					+ "Content-Type: text/plain\r\n\r\n" + "line of the file\n".repeat(60))
-				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			socket.shutdownOutput();
-			response = RawHttpResponse.read(socket);
+			return RawHttpResponse.read(socket);
 		}
+	}
+
+	private static void assertTruncatedBodyAnswered(RawHttpResponse response, CapturedOutput output, String path) {
 		assertThat(response.statusLine()).startsWith("HTTP/1.1 400");
 		String requestId = response.header("Request-Id");
 		AugnoErrors.assertThat(response.captured())
 			.isAugnoError("validation_failed")
 			.hasMessage("The request body ended before its declared length.")
 			.hasNoParam();
-		assertThat(TestApplication.events).containsExactly("400 POST /v1/documents");
-		assertThat(entries(output, "/v1/documents")).singleElement()
+		assertThat(TestApplication.events).containsExactly("400 POST " + path);
+		assertThat(entries(output, path)).singleElement()
 			.satisfies((line) -> assertThat(line).contains(" DEBUG ")
-				.contains("400 validation_failed for POST /v1/documents (request_id=" + requestId + ")"));
+				.contains("400 validation_failed for POST " + path + " (request_id=" + requestId + ")"));
 		assertThat(LogLines.warningsAndErrors(output)).isEmpty();
 	}
 
