@@ -67,8 +67,9 @@ public class AugnoErrorsProperties {
 
 	/**
 	 * Request paths whose failures are answered, as PathPattern patterns such as /api/**,
-	 * matched against the path within the application, without the context path. Failures
-	 * of other paths get Spring Boot's own error handling. Empty for every path.
+	 * matched against the path within the application: without the context path, with the
+	 * DispatcherServlet's path (spring.mvc.servlet.path). Failures of other paths get
+	 * Spring Boot's own error handling. Empty for every path.
 	 */
 	private List<String> paths = new ArrayList<>(List.of("/**"));
 

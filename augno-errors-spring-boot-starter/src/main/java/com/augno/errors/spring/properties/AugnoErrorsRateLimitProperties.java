@@ -155,7 +155,8 @@ public class AugnoErrorsRateLimitProperties {
 
 		/**
 		 * Request paths the limit applies to, as PathPattern patterns such as /v1/**,
-		 * matched against the path within the application, without the context path.
+		 * matched against the path within the application: without the context path, with
+		 * the DispatcherServlet's path (spring.mvc.servlet.path).
 		 */
 		private List<String> paths = new ArrayList<>();
 
