@@ -1,6 +1,7 @@
 package com.augno.errors.spring.data;
 
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 
 import com.augno.errors.ErrorCodes;
@@ -103,6 +104,14 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 
 	private static final MappedError INTERNAL_ERROR = MappedError.of(ErrorCodes.INTERNAL_ERROR);
 
+	// The JPA and Hibernate exceptions Spring's translation gives a class of its own, by
+	// name: neither API is a dependency of the starter.
+	private static final Map<String, MappedError> PERSISTENCE_EXCEPTIONS = Map.of(
+			"jakarta.persistence.OptimisticLockException", RESOURCE_CONFLICT, "org.hibernate.StaleStateException",
+			RESOURCE_CONFLICT, "jakarta.persistence.PessimisticLockException", RESOURCE_CONFLICT,
+			"jakarta.persistence.LockTimeoutException", TIMEOUT, "jakarta.persistence.QueryTimeoutException", TIMEOUT,
+			"org.hibernate.QueryTimeoutException", TIMEOUT);
+
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof TransactionTimedOutException) {
@@ -115,7 +124,7 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 			return SERVICE_UNAVAILABLE;
 		}
 		if (!(throwable instanceof DataAccessException)) {
-			return null;
+			return isPersistenceException(throwable) ? mapPersistenceException(throwable) : null;
 		}
 		MappedError byState = mapSqlState(sqlState(throwable));
 		if (byState != null) {
@@ -141,6 +150,39 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 			return SERVICE_UNAVAILABLE;
 		}
 		return INTERNAL_ERROR;
+	}
+
+	/**
+	 * Map a JPA or Hibernate exception that reached the handler untranslated (an
+	 * {@code EntityManager} used outside a {@code @Repository}, a flush in a
+	 * {@code TransactionTemplate}) as Spring's translation would have: the SQLState
+	 * first, then the exception's class; anything else is left to the chain.
+	 */
+	private static @Nullable MappedError mapPersistenceException(Throwable throwable) {
+		MappedError byState = mapSqlState(sqlState(throwable));
+		if (byState != null) {
+			return byState;
+		}
+		if (isUniqueViolation(throwable)) {
+			return RESOURCE_EXISTS;
+		}
+		for (Class<?> type = throwable.getClass(); type != null; type = type.getSuperclass()) {
+			MappedError byClass = PERSISTENCE_EXCEPTIONS.get(type.getName());
+			if (byClass != null) {
+				return byClass;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isPersistenceException(Throwable throwable) {
+		for (Class<?> type = throwable.getClass(); type != null; type = type.getSuperclass()) {
+			if (type.getName().equals("jakarta.persistence.PersistenceException")
+					|| type.getName().equals("org.hibernate.HibernateException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// A rollback that failed after the application's own failure hides it: the original

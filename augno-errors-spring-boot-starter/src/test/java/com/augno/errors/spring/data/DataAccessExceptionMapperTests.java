@@ -4,6 +4,10 @@ import java.sql.SQLException;
 
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.CannotAcquireLockException;
@@ -31,6 +35,21 @@ class DataAccessExceptionMapperTests {
 		assertThat(code(integrity(new SQLException("ORA-00001", "23000", 1)))).isEqualTo("resource_exists");
 		assertThat(code(integrity(new SQLException("Cannot insert duplicate key", "23000", 2627))))
 			.isEqualTo("resource_exists");
+	}
+
+	@Test
+	void untranslatedJpaExceptionsAreMappedAsSpringsTranslationWouldMapThem() {
+		assertThat(code(new PersistenceException("could not execute statement",
+				new SQLException("duplicate key value violates unique constraint", "23505"))))
+			.isEqualTo("resource_exists");
+		assertThat(code(new PessimisticLockException("lock", new SQLException("lock timeout", "55P03"))))
+			.isEqualTo("timeout");
+		assertThat(code(new OptimisticLockException("stale"))).isEqualTo("resource_conflict");
+		assertThat(code(new PessimisticLockException("deadlock"))).isEqualTo("resource_conflict");
+		assertThat(code(new LockTimeoutException("lock"))).isEqualTo("timeout");
+		assertThat(code(new jakarta.persistence.QueryTimeoutException("slow"))).isEqualTo("timeout");
+		assertThat(this.mapper.map(new PersistenceException("no row"))).isNull();
+		assertThat(this.mapper.map(new IllegalStateException("other", new SQLException("dup", "23505")))).isNull();
 	}
 
 	@Test
