@@ -111,6 +111,12 @@ public class ErrorResponseHandler {
 	static final String PAGE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".page";
 
 	/**
+	 * The request attribute that holds the error whose page was chosen, answered with the
+	 * envelope when the page itself fails to render.
+	 */
+	private static final String CHOSEN_PAGE_ATTRIBUTE = ErrorResponseHandler.class.getName() + ".chosenPage";
+
+	/**
 	 * The request attribute that marks a read failure the first dispatch answered, whose
 	 * envelope the container's error dispatch writes.
 	 */
@@ -275,11 +281,35 @@ public class ErrorResponseHandler {
 
 	private @Nullable ModelAndView answerFailure(HttpServletRequest request, HttpServletResponse response,
 			Throwable failure, Delivery delivery) throws IOException {
+		if (request.getAttribute(PAGE_ATTRIBUTE) == Boolean.TRUE
+				&& request.getAttribute(CHOSEN_PAGE_ATTRIBUTE) instanceof ChosenPage chosen
+				&& !response.isCommitted()) {
+			request.removeAttribute(CHOSEN_PAGE_ATTRIBUTE);
+			answerPageFailure(request, response, chosen, failure);
+			return null;
+		}
 		IOException readFailure = BodyReadFailures.find(request, failure);
 		if (readFailure != null) {
 			return respondToReadFailure(request, response, BodyReadFailures.map(readFailure), failure, delivery);
 		}
 		return answer(request, response, this.mappers.map(failure), failure, delivery);
+	}
+
+	/**
+	 * Answer a failure of the application's error page itself (a template that fails
+	 * half-way) with the envelope of the error the page was for, with its status: the
+	 * client's answer is still that error, not the page's failure, which is logged. The
+	 * error itself was logged and told to the listeners when its page was chosen.
+	 */
+	private void answerPageFailure(HttpServletRequest request, HttpServletResponse response, ChosenPage chosen,
+			Throwable failure) throws IOException {
+		String requestId = requestId(request, response);
+		ErrorCode code = this.errorFactory.resolve(chosen.mapped().code());
+		logger.error("The error page for " + chosen.status() + " " + code.code() + " of request " + requestId
+				+ " failed to render; answered with the envelope", failure);
+		Locale locale = locale(request);
+		write(request, response, code, chosen.status(), chosen.mapped(),
+				create(code, chosen.mapped(), requestId, locale), locale);
 	}
 
 	/**
@@ -545,6 +575,7 @@ public class ErrorResponseHandler {
 			page = null;
 		}
 		if (page != null) {
+			request.setAttribute(CHOSEN_PAGE_ATTRIBUTE, new ChosenPage(mapped, status));
 			ErrorResponseWriter.setHeaders(response, mapped.headers());
 			notifyListeners(request, status, error, requestId);
 			if (delivery == Delivery.FORWARD || delivery == Delivery.STATUS || !rendersInPlace(request)) {
@@ -782,6 +813,16 @@ public class ErrorResponseHandler {
 		 * follows writes the answer.
 		 */
 		NONE
+
+	}
+
+	/**
+	 * The error whose page was chosen, with the status it was answered with.
+	 *
+	 * @param mapped the error
+	 * @param status the status
+	 */
+	private record ChosenPage(MappedError mapped, int status) {
 
 	}
 

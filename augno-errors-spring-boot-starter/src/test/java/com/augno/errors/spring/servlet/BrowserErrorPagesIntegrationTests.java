@@ -15,10 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,6 +103,18 @@ class BrowserErrorPagesIntegrationTests {
 					"<p id=\"request-id\">" + requestId + "</p>")
 			.doesNotContain("BROKEN-TEMPLATE-START", "pet.name", "SpelEvaluationException");
 		assertThat(output).contains("500 internal_error for GET /broken (request_id=" + requestId + ")");
+	}
+
+	@Test
+	void anErrorPageThatFailsToRenderGivesTheErrorsEnvelopeWithItsStatus(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/owners/taken").header("Accept", BROWSER).header("Accept-Language", "en"));
+		assertThat(response.statusCode()).isEqualTo(409);
+		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
+		AugnoErrors.assertThat(response).isAugnoError("resource_conflict");
+		assertThat(response.body()).doesNotContain("error/409");
+		assertThat(output).contains("The error page for 409 resource_conflict of request " + requestId
+				+ " failed to render; answered with the envelope");
 	}
 
 	@Test
@@ -188,6 +202,11 @@ class BrowserErrorPagesIntegrationTests {
 			String owner(@PathVariable int id, Model model) {
 				model.addAttribute("owner", "Owner " + id);
 				return "owner";
+			}
+
+			@GetMapping("/owners/taken")
+			String taken() {
+				throw new ResponseStatusException(HttpStatus.CONFLICT);
 			}
 
 			@GetMapping("/crash")
