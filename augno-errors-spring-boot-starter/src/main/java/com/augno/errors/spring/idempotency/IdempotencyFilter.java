@@ -90,10 +90,9 @@ public class IdempotencyFilter implements Filter {
 
 	private final List<String> fingerprintHeaders;
 
-	// The configured names, each once whatever its case: asked of the response one by
-	// one,
-	// which costs no allocation for the usual absent header, where listing the response's
-	// names builds a collection and a string per name.
+	// The configured names, each once whatever its case, asked of the response one by
+	// one: no allocation for the usual absent header, where listing the response's names
+	// builds a collection and a string per name.
 	private final List<String> replayedHeaders;
 
 	private final long maxRequestSize;

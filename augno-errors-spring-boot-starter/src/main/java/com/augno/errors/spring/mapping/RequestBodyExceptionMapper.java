@@ -127,15 +127,12 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 	}
 
 	/**
-	 * Whether a value was refused for being null: a {@code null} (or, for a record or
-	 * creator, an absent property) where a primitive is expected and
-	 * {@code FAIL_ON_NULL_FOR_PRIMITIVES} is on, as it is by default in Jackson 3; or a
-	 * property whose nulls fail ({@code @JsonSetter(nulls = Nulls.FAIL)}).
-	 */
-	/**
-	 * Return whether a field was null or absent: {@code null} for a primitive, or a
-	 * required creator property left out (a Kotlin data class's, or one marked
-	 * {@code @JsonProperty(required = true)}).
+	 * Whether a value was refused for being null or absent: a {@code null} (or, for a
+	 * record or creator, an absent property) where a primitive is expected and
+	 * {@code FAIL_ON_NULL_FOR_PRIMITIVES} is on, as it is by default in Jackson 3; a
+	 * property whose nulls fail ({@code @JsonSetter(nulls = Nulls.FAIL)}); or a required
+	 * creator property left out (a Kotlin data class's non-null one without a default, or
+	 * one marked {@code @JsonProperty(required = true)}).
 	 */
 	private static boolean isNullValue(MismatchedInputException ex) {
 		if (ex instanceof InvalidNullException) {
