@@ -76,7 +76,7 @@ final class BodyReadFailures {
 		// multipart body records one and throws another of the same class (Tomcat's file
 		// upload wraps a read of its own), so the class stands for the instance.
 		return Causes.first(failure, MAX_CAUSE_DEPTH,
-				(cause) -> (cause == recorded || cause.getClass() == recorded.getClass()) ? recorded : null);
+				(cause) -> (cause.getClass() == recorded.getClass()) ? recorded : null);
 	}
 
 	/**

@@ -578,7 +578,9 @@ public class ErrorResponseHandler {
 			request.setAttribute(CHOSEN_PAGE_ATTRIBUTE, new ChosenPage(mapped, status));
 			ErrorResponseWriter.setHeaders(response, mapped.headers());
 			notifyListeners(request, status, error, requestId);
-			if (delivery == Delivery.FORWARD || delivery == Delivery.STATUS || !rendersInPlace(request)) {
+			// A status set without a body reaches here only where the page cannot be
+			// rendered in place.
+			if (delivery == Delivery.FORWARD || !rendersInPlace(request)) {
 				page.setStatus(HttpStatusCode.valueOf(status));
 				request.setAttribute(PAGE_ATTRIBUTE, page);
 				response.sendError(status);
