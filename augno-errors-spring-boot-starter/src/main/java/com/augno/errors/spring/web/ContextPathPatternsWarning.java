@@ -3,6 +3,8 @@ package com.augno.errors.spring.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.properties.AugnoErrorsRateLimitProperties;
@@ -68,16 +70,13 @@ public final class ContextPathPatternsWarning implements SmartInitializingSingle
 		warnAboutServletPath(patterns);
 		for (String prefixProperty : PREFIXES) {
 			String prefix = normalized(this.environment.getProperty(prefixProperty));
-			if (prefix == null) {
-				continue;
+			if (prefix != null) {
+				warnAbout(patterns, (pattern) -> beginsWith(pattern, prefix),
+						(pattern) -> "begins with " + prefixProperty + "=" + prefix
+								+ ": patterns are matched against the path within the application, without " + prefix
+								+ ", so this one matches only paths under " + prefix + prefix + "; write it without "
+								+ prefix + ".");
 			}
-			patterns.forEach((property, values) -> values.stream()
-				.map(String::trim)
-				.filter((pattern) -> pattern.equals(prefix) || pattern.startsWith(prefix + "/"))
-				.forEach((pattern) -> logger.warn(property + " has " + pattern + ", which begins with " + prefixProperty
-						+ "=" + prefix + ": patterns are matched against the path within the application, without "
-						+ prefix + ", so this one matches only paths under " + prefix + prefix + "; write it without "
-						+ prefix + ".")));
 		}
 	}
 
@@ -90,17 +89,30 @@ public final class ContextPathPatternsWarning implements SmartInitializingSingle
 	 */
 	private void warnAboutServletPath(Map<String, List<String>> patterns) {
 		String servletPath = normalized(this.environment.getProperty(SERVLET_PATH));
-		if (servletPath == null) {
-			return;
+		if (servletPath != null) {
+			warnAbout(patterns, (pattern) -> !pattern
+				.equals("/**") && !beginsWith(pattern, servletPath), (pattern) -> "does not begin with " + SERVLET_PATH
+						+ "=" + servletPath
+						+ ": patterns are matched against the path within the application, which includes the "
+						+ "DispatcherServlet's path, so this one matches none of Spring MVC's requests; write it as "
+						+ servletPath + pattern + " if it is meant for them.");
 		}
+	}
+
+	/**
+	 * Log one WARN for each pattern, trimmed, that is misplaced, naming its property and
+	 * why.
+	 */
+	private static void warnAbout(Map<String, List<String>> patterns, Predicate<String> misplaced,
+			Function<String, String> why) {
 		patterns.forEach((property, values) -> values.stream()
 			.map(String::trim)
-			.filter((pattern) -> !pattern.equals("/**") && !pattern.equals(servletPath)
-					&& !pattern.startsWith(servletPath + "/"))
-			.forEach((pattern) -> logger.warn(property + " has " + pattern + ", which does not begin with "
-					+ SERVLET_PATH + "=" + servletPath + ": patterns are matched against the path within the "
-					+ "application, which includes the DispatcherServlet's path, so this one matches none of "
-					+ "Spring MVC's requests; write it as " + servletPath + pattern + " if it is meant for them.")));
+			.filter(misplaced)
+			.forEach((pattern) -> logger.warn(property + " has " + pattern + ", which " + why.apply(pattern))));
+	}
+
+	private static boolean beginsWith(String pattern, String prefix) {
+		return pattern.equals(prefix) || pattern.startsWith(prefix + "/");
 	}
 
 	/**
