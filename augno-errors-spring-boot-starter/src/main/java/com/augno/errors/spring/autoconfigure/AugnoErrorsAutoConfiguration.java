@@ -1,5 +1,6 @@
 package com.augno.errors.spring.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.augno.errors.ErrorFactory;
@@ -26,6 +27,7 @@ import com.augno.errors.spring.web.IgnoredErrorPropertiesNotice;
 import com.augno.errors.spring.web.RequestIdGenerator;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,6 +44,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -147,7 +150,7 @@ public final class AugnoErrorsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "augnoErrorsWebMvcConfigurer")
 	WebMvcConfigurer augnoErrorsWebMvcConfigurer(ParameterRulesInterceptor interceptor, ErrorResponseHandler handler,
-			AugnoErrorsProperties properties) {
+			AugnoErrorsProperties properties, ApplicationContext context) {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
@@ -165,7 +168,14 @@ public final class AugnoErrorsAutoConfiguration {
 
 			@Override
 			public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
-				AugnoHandlerExceptionResolver.insertInto(resolvers, handler);
+				// The resolver beans as the DispatcherServlet finds and orders them.
+				AugnoHandlerExceptionResolver.insertInto(resolvers, handler, () -> {
+					List<HandlerExceptionResolver> beans = new ArrayList<>(BeanFactoryUtils
+						.beansOfTypeIncludingAncestors(context, HandlerExceptionResolver.class, true, false)
+						.values());
+					AnnotationAwareOrderComparator.sort(beans);
+					return beans;
+				});
 			}
 		};
 	}

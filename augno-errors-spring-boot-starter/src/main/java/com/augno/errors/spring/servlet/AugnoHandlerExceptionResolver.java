@@ -1,8 +1,10 @@
 package com.augno.errors.spring.servlet;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,12 +25,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
  * the {@link ExceptionHandlerExceptionResolver}, where it leaves every exception an
  * application handler claims to that resolver (see {@link ApplicationExceptionHandlers}),
  * and right after it, where it answers whatever is left before Spring's status-based
- * resolvers would answer with {@code sendError}. A plain resolver rather than
- * {@code @ExceptionHandler} methods: Spring builds no handler method, resolves no
- * arguments and makes no reflective call for each error, which is a large part of what
- * answering an exception costs. For a browser of an application with error pages it
- * returns the page for Spring MVC to render; outside {@code augno.errors.paths} it
- * answers nothing, leaving the exception to Spring MVC and Spring Boot.
+ * resolvers would answer with {@code sendError}. An exception those resolvers would leave
+ * to the application's own resolver beans (see {@link ApplicationExceptionResolvers}) is
+ * theirs first. A plain resolver rather than {@code @ExceptionHandler} methods: Spring
+ * builds no handler method, resolves no arguments and makes no reflective call for each
+ * error, which is a large part of what answering an exception costs. For a browser of an
+ * application with error pages it returns the page for Spring MVC to render; outside
+ * {@code augno.errors.paths} it answers nothing, leaving the exception to Spring MVC and
+ * Spring Boot.
  *
  * @since 0.1.0
  */
@@ -40,18 +44,14 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 
 	private final @Nullable ApplicationExceptionHandlers applicationHandlers;
 
-	/**
-	 * Create a resolver that answers every exception.
-	 * @param handler answers the failures
-	 */
-	public AugnoHandlerExceptionResolver(ErrorResponseHandler handler) {
-		this(handler, null);
-	}
+	private final ApplicationExceptionResolvers applicationResolvers;
 
 	private AugnoHandlerExceptionResolver(ErrorResponseHandler handler,
-			@Nullable ApplicationExceptionHandlers applicationHandlers) {
+			@Nullable ApplicationExceptionHandlers applicationHandlers,
+			ApplicationExceptionResolvers applicationResolvers) {
 		this.handler = handler;
 		this.applicationHandlers = applicationHandlers;
+		this.applicationResolvers = applicationResolvers;
 	}
 
 	@Override
@@ -61,6 +61,10 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 				|| (this.applicationHandlers != null && this.applicationHandlers.handle(handler, ex))
 				|| isTranslatedUpstream(request, ex)) {
 			return null;
+		}
+		ModelAndView applications = this.applicationResolvers.resolve(this, request, response, handler, ex);
+		if (applications != null) {
+			return applications;
 		}
 		try {
 			ModelAndView page = this.handler.render(request, response, ex);
@@ -95,17 +99,23 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 	 * none.
 	 * @param resolvers the list Spring MVC configured, its resolvers initialized
 	 * @param handler answers the failures
+	 * @param beans every {@link HandlerExceptionResolver} bean in the order the
+	 * {@code DispatcherServlet} asks them, asked on the first exception: the
+	 * application's own after Spring MVC's are asked before the starter answers an
+	 * exception that Spring MVC's status resolvers would leave to them
 	 */
-	public static void insertInto(List<HandlerExceptionResolver> resolvers, ErrorResponseHandler handler) {
+	public static void insertInto(List<HandlerExceptionResolver> resolvers, ErrorResponseHandler handler,
+			Supplier<? extends Collection<HandlerExceptionResolver>> beans) {
+		ApplicationExceptionResolvers applicationResolvers = new ApplicationExceptionResolvers(beans);
 		for (int i = resolvers.size() - 1; i >= 0; i--) {
 			if (resolvers.get(i) instanceof ExceptionHandlerExceptionResolver exceptionHandlers) {
-				resolvers.add(i + 1, new AugnoHandlerExceptionResolver(handler));
-				resolvers.add(i,
-						new AugnoHandlerExceptionResolver(handler, ApplicationExceptionHandlers.of(exceptionHandlers)));
+				resolvers.add(i + 1, new AugnoHandlerExceptionResolver(handler, null, applicationResolvers));
+				resolvers.add(i, new AugnoHandlerExceptionResolver(handler,
+						ApplicationExceptionHandlers.of(exceptionHandlers), applicationResolvers));
 				return;
 			}
 		}
-		resolvers.add(new AugnoHandlerExceptionResolver(handler));
+		resolvers.add(new AugnoHandlerExceptionResolver(handler, null, applicationResolvers));
 	}
 
 }

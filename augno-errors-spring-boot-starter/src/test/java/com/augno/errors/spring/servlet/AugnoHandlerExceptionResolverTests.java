@@ -24,7 +24,7 @@ class AugnoHandlerExceptionResolverTests {
 		DefaultHandlerExceptionResolver defaults = new DefaultHandlerExceptionResolver();
 		List<HandlerExceptionResolver> resolvers = new ArrayList<>(
 				List.of(exceptionHandlers, responseStatus, defaults));
-		AugnoHandlerExceptionResolver.insertInto(resolvers, this.handler);
+		AugnoHandlerExceptionResolver.insertInto(resolvers, this.handler, List::of);
 		assertThat(resolvers).hasSize(5);
 		assertThat(resolvers.get(0)).isInstanceOf(AugnoHandlerExceptionResolver.class);
 		assertThat(resolvers.subList(1, 2)).containsExactly(exceptionHandlers);
@@ -36,7 +36,7 @@ class AugnoHandlerExceptionResolverTests {
 	void goesLastInAListWithoutExceptionHandlers() {
 		DefaultHandlerExceptionResolver defaults = new DefaultHandlerExceptionResolver();
 		List<HandlerExceptionResolver> resolvers = new ArrayList<>(List.of(defaults));
-		AugnoHandlerExceptionResolver.insertInto(resolvers, this.handler);
+		AugnoHandlerExceptionResolver.insertInto(resolvers, this.handler, List::of);
 		assertThat(resolvers).hasSize(2).first().isSameAs(defaults);
 		assertThat(resolvers.get(1)).isInstanceOf(AugnoHandlerExceptionResolver.class);
 	}
