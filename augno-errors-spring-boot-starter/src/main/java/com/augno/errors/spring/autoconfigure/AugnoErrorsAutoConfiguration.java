@@ -99,7 +99,7 @@ public final class AugnoErrorsAutoConfiguration {
 	ErrorPages augnoErrorPages(ApplicationContext context, ObjectProvider<ErrorViewResolver> errorViewResolvers,
 			WebProperties webProperties) {
 		return new ErrorPages(context, errorViewResolvers.orderedStream().toList(),
-				webProperties.getError().getIncludeMessage());
+				webProperties.getError().getIncludeMessage(), webProperties.getError().getPath());
 	}
 
 	@Bean

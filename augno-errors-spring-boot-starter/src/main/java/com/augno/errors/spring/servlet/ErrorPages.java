@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.boot.autoconfigure.template.TemplateAvailabilityProviders;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.view.ContentNegotiatingViewResolver;
+import org.springframework.web.servlet.view.InternalResourceView;
 
 /**
  * Finds the application's own error page for a status, as Spring Boot's
@@ -66,9 +69,13 @@ public class ErrorPages {
 
 	private final ErrorProperties.IncludeAttribute includeMessage;
 
+	private final String errorPathBase;
+
 	private volatile @Nullable Boolean ownPages;
 
 	private volatile @Nullable List<ViewResolver> viewResolvers;
+
+	private volatile @Nullable Boolean ownErrorController;
 
 	/**
 	 * Create the pages of an application.
@@ -78,10 +85,24 @@ public class ErrorPages {
 	 */
 	public ErrorPages(ApplicationContext context, List<ErrorViewResolver> resolvers,
 			ErrorProperties.IncludeAttribute includeMessage) {
+		this(context, resolvers, includeMessage, "/error");
+	}
+
+	/**
+	 * Create the pages of an application whose error path is not {@code /error}.
+	 * @param context the application context, whose templates are looked up
+	 * @param resolvers the application's error view resolvers, in order
+	 * @param includeMessage Boot's {@code spring.web.error.include-message}
+	 * @param errorPath Boot's {@code spring.web.error.path}, against which a page's
+	 * relative forward is resolved, as in Boot's error dispatch
+	 */
+	public ErrorPages(ApplicationContext context, List<ErrorViewResolver> resolvers,
+			ErrorProperties.IncludeAttribute includeMessage, String errorPath) {
 		this.context = context;
 		this.resolvers = List.copyOf(resolvers);
 		this.templates = new TemplateAvailabilityProviders(context);
 		this.includeMessage = includeMessage;
+		this.errorPathBase = errorPath.substring(0, errorPath.lastIndexOf('/') + 1);
 	}
 
 	/**
@@ -111,6 +132,61 @@ public class ErrorPages {
 		}
 		View whitelabel = whitelabel();
 		return (whitelabel != null && hasOwnPages(request)) ? new ModelAndView(whitelabel, model) : null;
+	}
+
+	/**
+	 * Return whether the application has an {@link ErrorController} of its own, which
+	 * makes the starter's back off, as it makes Spring Boot's: a browser's failure is
+	 * then that controller's to answer, on the error dispatch, as without the starter.
+	 * @return whether the application answers its error path itself
+	 */
+	public boolean hasOwnErrorController() {
+		Boolean own = this.ownErrorController;
+		if (own == null) {
+			own = false;
+			for (String name : this.context.getBeanNamesForType(ErrorController.class, false, false)) {
+				Class<?> type = this.context.getType(name);
+				if (type != null && !AugnoErrorController.class.isAssignableFrom(type)
+						&& type != BasicErrorController.class) {
+					own = true;
+				}
+			}
+			this.ownErrorController = own;
+		}
+		return own;
+	}
+
+	/**
+	 * Return a page ready to be rendered in the failed request's own dispatch rather than
+	 * in Boot's error dispatch: a view that forwards to a path relative to the request
+	 * (an {@code index.html} that a single-page application's {@link ErrorViewResolver}
+	 * answers a deep link with) forwards to that path relative to the error path, where
+	 * the error dispatch resolved it without the starter, not to one under the request's
+	 * own path.
+	 * @param page a page {@link #find} returned
+	 * @param request the request
+	 * @return the page, its relative forward anchored
+	 */
+	public ModelAndView inPlace(ModelAndView page, HttpServletRequest request) {
+		String viewName = page.getViewName();
+		if (viewName == null || request.getDispatcherType() == DispatcherType.ERROR) {
+			return page;
+		}
+		try {
+			if (resolve(viewName, request) instanceof InternalResourceView forward) {
+				String url = forward.getUrl();
+				if (url != null && !url.startsWith("/")) {
+					page.setView(new InternalResourceView(this.errorPathBase + url));
+				}
+			}
+		}
+		catch (Exception ex) {
+			// Spring MVC resolves it again, and answers its failure.
+			if (logger.isDebugEnabled()) {
+				logger.debug("Could not resolve the error page " + viewName, ex);
+			}
+		}
+		return page;
 	}
 
 	/**

@@ -565,6 +565,12 @@ public class ErrorResponseHandler {
 		// An error dispatch cannot forward to another one.
 		boolean pageable = delivery == Delivery.RETURN || delivery == Delivery.STATUS
 				|| (delivery == Delivery.FORWARD && request.getDispatcherType() != DispatcherType.ERROR);
+		if (pageable && delivery != Delivery.STATUS && handsToOwnErrorController(request, response)) {
+			ErrorResponseWriter.setHeaders(response, mapped.headers());
+			notifyListeners(request, status, error, requestId);
+			response.sendError(status);
+			return null;
+		}
 		ModelAndView page = pageable ? page(request, response, status, error, requestId, cause) : null;
 		if (page != null && delivery == Delivery.STATUS && rendersInPlace(request)) {
 			if (renderHere(page, request, response, status, mapped)) {
@@ -581,7 +587,7 @@ public class ErrorResponseHandler {
 			// A status set without a body reaches here only where the page cannot be
 			// rendered in place.
 			if (delivery == Delivery.FORWARD || !rendersInPlace(request)) {
-				page.setStatus(HttpStatusCode.valueOf(status));
+				withStatus(page, status);
 				request.setAttribute(PAGE_ATTRIBUTE, page);
 				response.sendError(status);
 				return null;
@@ -589,8 +595,7 @@ public class ErrorResponseHandler {
 			request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
 			response.resetBuffer();
 			response.setStatus(status);
-			page.setStatus(HttpStatusCode.valueOf(status));
-			return page;
+			return withStatus(this.pages.inPlace(page, request), status);
 		}
 		if (delivery == Delivery.NONE) {
 			notifyListeners(request, status, error, requestId);
@@ -712,10 +717,22 @@ public class ErrorResponseHandler {
 		}
 		request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
 		response.resetBuffer();
-		response.setStatus(status);
 		ErrorResponseWriter.setHeaders(response, mapped.headers());
-		page.setStatus(HttpStatusCode.valueOf(status));
-		return this.pages.render(page, request, response);
+		ModelAndView inPlace = withStatus(this.pages.inPlace(page, request), status);
+		response.setStatus(inPlace.getStatus().value());
+		return this.pages.render(inPlace, request, response);
+	}
+
+	/**
+	 * Give a page the error's status, unless the application's {@code ErrorViewResolver}
+	 * chose one (a single-page application answers a deep link's 404 with its index page
+	 * and a 200), which wins, as in Spring Boot's error controller.
+	 */
+	private static ModelAndView withStatus(ModelAndView page, int status) {
+		if (page.getStatus() == null) {
+			page.setStatus(HttpStatusCode.valueOf(status));
+		}
+		return page;
 	}
 
 	/**
@@ -731,6 +748,17 @@ public class ErrorResponseHandler {
 		}
 		String method = request.getMethod();
 		return "GET".equals(method) || "POST".equals(method) || "HEAD".equals(method);
+	}
+
+	/**
+	 * Return whether a browser's failure goes to the application's own
+	 * {@code ErrorController} through the container's error dispatch, as without the
+	 * starter: that controller is the application's error page (a single-page application
+	 * answers a deep link's 404 with its index page there).
+	 */
+	private boolean handsToOwnErrorController(HttpServletRequest request, HttpServletResponse response) {
+		return this.pages != null && !response.isCommitted() && request.getAttribute(PAGE_ATTRIBUTE) == null
+				&& this.pages.hasOwnErrorController() && this.decision.prefersHtml(request);
 	}
 
 	/**
