@@ -2,6 +2,7 @@ package com.augno.errors.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.augno.errors.ErrorCode;
@@ -30,7 +31,9 @@ import jakarta.validation.ConstraintViolationException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -147,7 +150,7 @@ public class AugnoErrorsCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ErrorLogger augnoErrorLogger(AugnoErrorsProperties properties) {
+	ErrorLogger augnoErrorLogger(AugnoErrorsProperties properties, BeanFactory beanFactory) {
 		AugnoErrorsProperties.Logging logging = properties.getLogging();
 		Duration stackTraceInterval = logging.getStackTraceInterval();
 		if (stackTraceInterval.isNegative()) {
@@ -157,8 +160,12 @@ public class AugnoErrorsCoreConfiguration {
 							+ "stack trace.",
 					null);
 		}
+		// The @SpringBootApplication's packages tell apart a library's failures by where
+		// the application called it; a hand-built context has none.
+		List<String> applicationPackages = AutoConfigurationPackages.has(beanFactory)
+				? AutoConfigurationPackages.get(beanFactory) : List.of();
 		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
-				logging.getClientClosedRequest(), logging.getRequestTimeout(), stackTraceInterval);
+				logging.getClientClosedRequest(), logging.getRequestTimeout(), stackTraceInterval, applicationPackages);
 	}
 
 	@Bean

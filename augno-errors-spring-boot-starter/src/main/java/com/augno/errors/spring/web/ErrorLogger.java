@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCodes;
@@ -32,12 +34,15 @@ import org.springframework.util.Assert;
  * interval of zero logs every stack trace.
  * <p>
  * A distinct failure is the class names along the cause chain (at most 16 causes,
- * stopping at a cycle) plus the first stack frame (class, method, line) of the deepest of
- * those causes, if it has one. Messages are left out because they vary per request and
- * may come from the client; the price is that two bugs whose deepest causes are thrown at
- * the same frame, such as two callers of {@code Objects.requireNonNull}, count as one. At
- * most 1,000 failures are tracked; when the table is full, those whose interval has
- * passed are dropped, or else all are forgotten and log their stack trace again.
+ * stopping at a cycle) plus the first stack frame (class, method, line) outside the JDK
+ * of the deepest of those causes, if it has one, and, when that frame is a library's, the
+ * first frame in the application's packages, where the application called the library: a
+ * page request rejected by Spring Data in two controllers is two failures. Messages are
+ * left out because they vary per request and may come from the client; the price is that
+ * two bugs that fail at the same frames, such as two wrong arguments that one line passes
+ * to a library, count as one. At most 1,000 failures are tracked; when the table is full,
+ * those whose interval has passed are dropped, or else all are forgotten and log their
+ * stack trace again.
  *
  * @since 0.1.0
  */
@@ -89,7 +94,29 @@ public class ErrorLogger {
 	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval) {
 		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout, stackTraceInterval,
-				Clock.systemUTC());
+				List.of());
+	}
+
+	/**
+	 * Create a logger that tells failures apart by where the application's own code
+	 * called the library that threw.
+	 * @param invalidRequestError the level of invalid_request_error responses
+	 * @param idempotencyError the level of idempotency_error responses
+	 * @param apiError the level of api_error responses
+	 * @param clientClosedRequest the level of client disconnects
+	 * @param requestTimeout the level of request_timeout responses (408), an api_error
+	 * that is neither a crash nor the client's fault
+	 * @param stackTraceInterval how long after the stack trace of a server error the same
+	 * failure is logged without it; zero to log every stack trace, never negative
+	 * @param applicationPackages the packages of the application's own code, such as
+	 * Spring Boot's auto-configuration packages; empty to tell failures apart by the
+	 * first frame outside the JDK only
+	 */
+	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
+			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval,
+			Collection<String> applicationPackages) {
+		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout, stackTraceInterval,
+				applicationPackages, Clock.systemUTC());
 	}
 
 	/**
@@ -99,18 +126,20 @@ public class ErrorLogger {
 	ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, Duration stackTraceInterval, Clock clock) {
 		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, LogLevel.WARN, stackTraceInterval,
-				clock);
+				List.of(), clock);
 	}
 
 	private ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
-			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval, Clock clock) {
+			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval,
+			Collection<String> applicationPackages, Clock clock) {
 		Assert.isTrue(!stackTraceInterval.isNegative(), "stackTraceInterval must not be negative");
 		this.invalidRequestError = invalidRequestError;
 		this.idempotencyError = idempotencyError;
 		this.apiError = apiError;
 		this.clientClosedRequest = clientClosedRequest;
 		this.requestTimeout = requestTimeout;
-		this.repeatedFailures = stackTraceInterval.isZero() ? null : new RepeatedFailures(stackTraceInterval, clock);
+		this.repeatedFailures = stackTraceInterval.isZero() ? null
+				: new RepeatedFailures(stackTraceInterval, clock, applicationPackages);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.augno.errors.spring.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -40,16 +41,26 @@ final class RepeatedFailures {
 
 	private final Clock clock;
 
+	private final String[] applicationPrefixes;
+
 	/**
 	 * Create a tracker.
 	 * @param interval how long after a logged stack trace the same failure is a repeat;
 	 * positive
 	 * @param clock the source of the time
+	 * @param applicationPackages the packages of the application's own code, such as
+	 * those of its {@code @SpringBootApplication}; empty if not known
 	 */
-	RepeatedFailures(Duration interval, Clock clock) {
+	RepeatedFailures(Duration interval, Clock clock, Collection<String> applicationPackages) {
 		Assert.isTrue(!interval.isNegative() && !interval.isZero(), "interval must be positive");
 		this.intervalMillis = interval.toMillis();
 		this.clock = clock;
+		// A class of the default package has no prefix to tell it from a library's.
+		this.applicationPrefixes = applicationPackages.stream()
+			.filter((name) -> !name.isEmpty())
+			.map((name) -> name + ".")
+			.distinct()
+			.toArray(String[]::new);
 	}
 
 	/**
@@ -85,9 +96,12 @@ final class RepeatedFailures {
 	 * The key of a failure: its cause chain's class names and the deepest cause's first
 	 * frame outside the JDK, where the application (or a library) called the JDK method
 	 * that threw, so that {@code Integer.parseInt} failing in two handlers is two
-	 * failures. Never includes messages.
+	 * failures. When that frame is a library's, the key adds the first frame of the
+	 * application's packages, where the application called the library, so that Spring's
+	 * {@code Assert} or a driver failing for two handlers is two failures too. Never
+	 * includes messages.
 	 */
-	static String keyOf(Throwable failure) {
+	String keyOf(Throwable failure) {
 		StringBuilder key = new StringBuilder(256);
 		Throwable[] chain = new Throwable[MAX_CAUSE_DEPTH];
 		int depth = 0;
@@ -98,24 +112,51 @@ final class RepeatedFailures {
 		}
 		StackTraceElement[] trace = chain[depth - 1].getStackTrace();
 		if (trace.length > 0) {
-			StackTraceElement frame = firstOutsideTheJdk(trace);
-			key.append(" at ")
-				.append(frame.getClassName())
-				.append('.')
-				.append(frame.getMethodName())
-				.append(':')
-				.append(frame.getLineNumber());
+			int thrown = firstOutsideTheJdk(trace);
+			appendFrame(key.append(" at "), trace[thrown]);
+			// One walk: the caller is searched from where the first search stopped.
+			int called = firstInTheApplication(trace, thrown);
+			if (called > thrown) {
+				appendFrame(key.append(" from "), trace[called]);
+			}
 		}
 		return key.toString();
 	}
 
-	private static StackTraceElement firstOutsideTheJdk(StackTraceElement[] trace) {
-		for (StackTraceElement frame : trace) {
-			if (!isJdk(frame)) {
-				return frame;
+	private static void appendFrame(StringBuilder key, StackTraceElement frame) {
+		key.append(frame.getClassName())
+			.append('.')
+			.append(frame.getMethodName())
+			.append(':')
+			.append(frame.getLineNumber());
+	}
+
+	private static int firstOutsideTheJdk(StackTraceElement[] trace) {
+		for (int i = 0; i < trace.length; i++) {
+			if (!isJdk(trace[i])) {
+				return i;
 			}
 		}
-		return trace[0];
+		return 0;
+	}
+
+	/**
+	 * Return the index of the first frame from {@code start} on that is the
+	 * application's, or {@code -1} if none is or no application package is known.
+	 */
+	private int firstInTheApplication(StackTraceElement[] trace, int start) {
+		if (this.applicationPrefixes.length == 0) {
+			return -1;
+		}
+		for (int i = start; i < trace.length; i++) {
+			String className = trace[i].getClassName();
+			for (String prefix : this.applicationPrefixes) {
+				if (className.startsWith(prefix)) {
+					return i;
+				}
+			}
+		}
+		return -1;
 	}
 
 	private static boolean isJdk(StackTraceElement frame) {

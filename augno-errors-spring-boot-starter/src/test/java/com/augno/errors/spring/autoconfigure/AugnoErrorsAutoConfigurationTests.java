@@ -27,7 +27,9 @@ import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -44,6 +46,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.Assert;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -280,6 +283,25 @@ class AugnoErrorsAutoConfigurationTests {
 	}
 
 	@Test
+	void logsTheStackTraceOfALibrarysFailureForEachApplicationPlaceThatCalledIt(CapturedOutput output) {
+		this.contextRunner
+			.withInitializer((context) -> AutoConfigurationPackages
+				.register((BeanDefinitionRegistry) context.getBeanFactory(), getClass().getPackageName()))
+			.run((context) -> logALibrarysFailureFromTwoPlaces(context.getBean(ErrorLogger.class)));
+		assertThat(output.getOut().lines().filter((line) -> line.startsWith("java.lang.IllegalArgumentException: ")))
+			.hasSize(2);
+		assertThat(output).doesNotContain("(repeat ");
+	}
+
+	@Test
+	void groupsALibrarysFailureByItsFirstFrameWithoutAutoConfigurationPackages(CapturedOutput output) {
+		this.contextRunner.run((context) -> logALibrarysFailureFromTwoPlaces(context.getBean(ErrorLogger.class)));
+		assertThat(output.getOut().lines().filter((line) -> line.startsWith("java.lang.IllegalArgumentException: ")))
+			.hasSize(1);
+		assertThat(output).contains("(repeat 1 since its stack trace was logged at ");
+	}
+
+	@Test
 	void failsStartupOnANegativeStackTraceInterval() {
 		this.contextRunner.withPropertyValues("augno.errors.logging.stack-trace-interval=-1s")
 			.run((context) -> assertThat(context).getFailure()
@@ -325,6 +347,33 @@ class AugnoErrorsAutoConfigurationTests {
 				"https://docs.augno.com/api/errors#internal_error", false, null, null);
 		for (int i = 0; i < 2; i++) {
 			logger.log("GET", "/items/it_crash", "rq_" + i, 500, error, new IllegalStateException("storm"));
+		}
+	}
+
+	private static void logALibrarysFailureFromTwoPlaces(ErrorLogger logger) {
+		AugnoError error = new AugnoError("internal_error", ErrorType.API_ERROR, "Something went wrong.", null,
+				"https://docs.augno.com/api/errors#internal_error", false, null, null);
+		logger.log("GET", "/owners", "rq_owners", 500, error, pageOfOwners());
+		logger.log("GET", "/vets", "rq_vets", 500, error, pageOfVets());
+	}
+
+	private static IllegalArgumentException pageOfOwners() {
+		try {
+			Assert.isTrue(false, "Page index must not be less than zero");
+			throw new AssertionError("asserted");
+		}
+		catch (IllegalArgumentException ex) {
+			return ex;
+		}
+	}
+
+	private static IllegalArgumentException pageOfVets() {
+		try {
+			Assert.isTrue(false, "Page index must not be less than zero");
+			throw new AssertionError("asserted");
+		}
+		catch (IllegalArgumentException ex) {
+			return ex;
 		}
 	}
 

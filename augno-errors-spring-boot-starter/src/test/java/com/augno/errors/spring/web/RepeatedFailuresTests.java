@@ -2,8 +2,11 @@ package com.augno.errors.spring.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.Assert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +16,13 @@ class RepeatedFailuresTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T06:55:01Z"));
 
-	private final RepeatedFailures failures = new RepeatedFailures(INTERVAL, this.clock);
+	private final RepeatedFailures failures = new RepeatedFailures(INTERVAL, this.clock, List.of());
 
 	@Test
 	void identifiesAFailureByItsCauseClassesAndTheDeepestCausesFirstFrame() {
 		IllegalStateException root = thrownAt(new IllegalStateException("secret 42"), "Items", 7);
 		RuntimeException wrapper = thrownAt(new RuntimeException("wrapper", root), "Controller", 99);
-		assertThat(RepeatedFailures.keyOf(wrapper))
+		assertThat(this.failures.keyOf(wrapper))
 			.isEqualTo("java.lang.RuntimeException java.lang.IllegalStateException at com.example.Items.load:7");
 	}
 
@@ -27,11 +30,61 @@ class RepeatedFailuresTests {
 	void identifiesAJdkMethodsFailureByWhereTheApplicationCalledIt() {
 		NumberFormatException inOrders = parseIntFailure();
 		NumberFormatException inItems = parseIntFailureElsewhere();
-		assertThat(RepeatedFailures.keyOf(inOrders))
+		assertThat(this.failures.keyOf(inOrders))
 			.startsWith(
 					"java.lang.NumberFormatException at " + RepeatedFailuresTests.class.getName() + ".parseIntFailure:")
-			.isNotEqualTo(RepeatedFailures.keyOf(inItems));
-		assertThat(RepeatedFailures.keyOf(parseIntFailure())).isEqualTo(RepeatedFailures.keyOf(inOrders));
+			.isNotEqualTo(this.failures.keyOf(inItems));
+		assertThat(this.failures.keyOf(parseIntFailure())).isEqualTo(this.failures.keyOf(inOrders));
+	}
+
+	@Test
+	void identifiesALibrarysFailureByWhereTheApplicationCalledIt() {
+		RepeatedFailures failures = new RepeatedFailures(INTERVAL, this.clock,
+				List.of(RepeatedFailuresTests.class.getPackageName()));
+		IllegalArgumentException inOwners = assertFailure();
+		IllegalArgumentException inVets = assertFailureElsewhere();
+		assertThat(failures.keyOf(inOwners))
+			.startsWith("java.lang.IllegalArgumentException at " + Assert.class.getName() + ".isTrue:")
+			.contains(" from " + RepeatedFailuresTests.class.getName() + ".assertFailure:")
+			.isNotEqualTo(failures.keyOf(inVets));
+		assertThat(failures.record(inOwners, "rq_owners").isFirst()).isTrue();
+		assertThat(failures.record(inVets, "rq_vets").isFirst()).isTrue();
+	}
+
+	@Test
+	void groupsALibrarysFailureCalledFromTheSameApplicationFrame() {
+		RepeatedFailures failures = new RepeatedFailures(INTERVAL, this.clock,
+				List.of(RepeatedFailuresTests.class.getPackageName()));
+		assertThat(failures.record(assertFailure(), "rq_1").isFirst()).isTrue();
+		RepeatedFailures.Occurrence repeat = failures.record(assertFailure(), "rq_2");
+		assertThat(repeat.isFirst()).isFalse();
+		assertThat(repeat.requestId()).isEqualTo("rq_1");
+	}
+
+	@Test
+	void identifiesALibrarysFailureByItsFirstFrameWithoutApplicationPackages() {
+		assertThat(this.failures.keyOf(assertFailure()))
+			.isEqualTo("java.lang.IllegalArgumentException at " + Assert.class.getName() + ".isTrue:"
+					+ assertFailure().getStackTrace()[0].getLineNumber())
+			.isEqualTo(this.failures.keyOf(assertFailureElsewhere()));
+	}
+
+	@Test
+	void identifiesALibrarysFailureByItsFirstFrameWhenNoFrameIsTheApplications() {
+		RepeatedFailures failures = new RepeatedFailures(INTERVAL, this.clock, List.of("com.example.shop"));
+		IllegalStateException failure = new IllegalStateException("pool");
+		failure.setStackTrace(new StackTraceElement[] { frame("org.library.Pool", "borrow", 12),
+				frame("com.example.shopping.Carts", "load", 3) });
+		assertThat(failures.keyOf(failure)).isEqualTo("java.lang.IllegalStateException at org.library.Pool.borrow:12");
+	}
+
+	@Test
+	void identifiesAnApplicationsOwnFailureByItsFirstFrameOnly() {
+		RepeatedFailures failures = new RepeatedFailures(INTERVAL, this.clock, List.of("com.example"));
+		IllegalStateException failure = new IllegalStateException("own");
+		failure.setStackTrace(new StackTraceElement[] { frame("java.util.Objects", "requireNonNull", 233),
+				frame("com.example.Items", "load", 7), frame("com.example.ItemController", "find", 21) });
+		assertThat(failures.keyOf(failure)).isEqualTo("java.lang.IllegalStateException at com.example.Items.load:7");
 	}
 
 	@Test
@@ -39,8 +92,32 @@ class RepeatedFailuresTests {
 		IllegalStateException failure = new IllegalStateException("jdk");
 		failure.setStackTrace(new StackTraceElement[] { new StackTraceElement(null, "java.base", "17",
 				"java.util.Objects", "requireNonNull", "Objects.java", 233) });
-		assertThat(RepeatedFailures.keyOf(failure))
+		assertThat(this.failures.keyOf(failure))
 			.isEqualTo("java.lang.IllegalStateException at java.util.Objects.requireNonNull:233");
+	}
+
+	private static IllegalArgumentException assertFailure() {
+		try {
+			Assert.isTrue(false, "Page index must not be less than zero");
+			throw new AssertionError("asserted");
+		}
+		catch (IllegalArgumentException ex) {
+			return ex;
+		}
+	}
+
+	private static IllegalArgumentException assertFailureElsewhere() {
+		try {
+			Assert.isTrue(false, "Page index must not be less than zero");
+			throw new AssertionError("asserted");
+		}
+		catch (IllegalArgumentException ex) {
+			return ex;
+		}
+	}
+
+	private static StackTraceElement frame(String className, String methodName, int line) {
+		return new StackTraceElement(className, methodName, null, line);
 	}
 
 	private static NumberFormatException parseIntFailure() {
@@ -67,7 +144,7 @@ class RepeatedFailuresTests {
 	void identifiesAFailureWithoutStackTraceByItsCauseClasses() {
 		IllegalStateException failure = new IllegalStateException("no trace");
 		failure.setStackTrace(new StackTraceElement[0]);
-		assertThat(RepeatedFailures.keyOf(failure)).isEqualTo("java.lang.IllegalStateException");
+		assertThat(this.failures.keyOf(failure)).isEqualTo("java.lang.IllegalStateException");
 	}
 
 	@Test
@@ -76,7 +153,7 @@ class RepeatedFailuresTests {
 		IllegalArgumentException second = thrownAt(new IllegalArgumentException("second"), "Second", 2);
 		first.initCause(second);
 		second.initCause(first);
-		assertThat(RepeatedFailures.keyOf(first)).isEqualTo(
+		assertThat(this.failures.keyOf(first)).isEqualTo(
 				"java.lang.IllegalStateException java.lang.IllegalArgumentException at com.example.Second.load:2");
 	}
 
@@ -86,7 +163,7 @@ class RepeatedFailuresTests {
 		for (int i = 0; i < 40; i++) {
 			failure = new RuntimeException(failure);
 		}
-		String key = RepeatedFailures.keyOf(failure);
+		String key = this.failures.keyOf(failure);
 		assertThat(key.split("java.lang.RuntimeException", -1)).hasSize(RepeatedFailures.MAX_CAUSE_DEPTH + 1);
 		assertThat(key).doesNotContain("IllegalStateException");
 	}
