@@ -37,6 +37,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.logging.LogFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -150,7 +151,7 @@ public class AugnoErrorsCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ErrorLogger augnoErrorLogger(AugnoErrorsProperties properties, BeanFactory beanFactory) {
+	ErrorLogger augnoErrorLogger(AugnoErrorsProperties properties, BeanFactory beanFactory, Environment environment) {
 		AugnoErrorsProperties.Logging logging = properties.getLogging();
 		Duration stackTraceInterval = logging.getStackTraceInterval();
 		if (stackTraceInterval.isNegative()) {
@@ -164,8 +165,20 @@ public class AugnoErrorsCoreConfiguration {
 		// the application called it; a hand-built context has none.
 		List<String> applicationPackages = AutoConfigurationPackages.has(beanFactory)
 				? AutoConfigurationPackages.get(beanFactory) : List.of();
+		Boolean sanitize = logging.getSanitizeExceptionMessages();
 		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
-				logging.getClientClosedRequest(), logging.getRequestTimeout(), stackTraceInterval, applicationPackages);
+				logging.getClientClosedRequest(), logging.getRequestTimeout(), stackTraceInterval, applicationPackages,
+				(sanitize != null) ? sanitize : !isStructuredLoggingEverywhere(environment));
+	}
+
+	/**
+	 * Whether Spring Boot writes every log output as structured logging (JSON), which
+	 * escapes line breaks itself: the console, and the file if there is one.
+	 */
+	private static boolean isStructuredLoggingEverywhere(Environment environment) {
+		return StringUtils.hasText(environment.getProperty("logging.structured.format.console"))
+				&& (LogFile.get(environment) == null
+						|| StringUtils.hasText(environment.getProperty("logging.structured.format.file")));
 	}
 
 	@Bean

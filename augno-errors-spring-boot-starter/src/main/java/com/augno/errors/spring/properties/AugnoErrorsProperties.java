@@ -391,6 +391,17 @@ public class AugnoErrorsProperties {
 		 */
 		private Duration stackTraceInterval = Duration.ofMinutes(1);
 
+		/**
+		 * Whether a server error's stack trace, when a message along its cause chain
+		 * holds a line break or another control character, is logged through a stand-in
+		 * that names each original class with its message on one line, so that the
+		 * message cannot forge lines of a text log. Unset to do so unless Spring Boot's
+		 * structured logging (logging.structured.format.*) formats every log output,
+		 * whose JSON escapes line breaks and records the failure's own class; set to
+		 * false when the application's own logging configuration writes JSON.
+		 */
+		private @Nullable Boolean sanitizeExceptionMessages;
+
 		public LogLevel getInvalidRequestError() {
 			return this.invalidRequestError;
 		}
@@ -437,6 +448,14 @@ public class AugnoErrorsProperties {
 
 		public void setStackTraceInterval(Duration stackTraceInterval) {
 			this.stackTraceInterval = stackTraceInterval;
+		}
+
+		public @Nullable Boolean getSanitizeExceptionMessages() {
+			return this.sanitizeExceptionMessages;
+		}
+
+		public void setSanitizeExceptionMessages(@Nullable Boolean sanitizeExceptionMessages) {
+			this.sanitizeExceptionMessages = sanitizeExceptionMessages;
 		}
 
 	}

@@ -43,6 +43,11 @@ import org.springframework.util.Assert;
  * to a library, count as one. At most 1,000 failures are tracked; when the table is full,
  * those whose interval has passed are dropped, or else all are forgotten and log their
  * stack trace again.
+ * <p>
+ * A stack trace whose messages hold a line break or another control character is logged
+ * through a stand-in that puts each message on one line, since a text log prints them raw
+ * at the head of the trace; a log whose encoder escapes them (JSON) can be given the
+ * original, so that it records the failure's own class.
  *
  * @since 0.1.0
  */
@@ -65,6 +70,8 @@ public class ErrorLogger {
 	private final LogLevel requestTimeout;
 
 	private final @Nullable RepeatedFailures repeatedFailures;
+
+	private final boolean sanitizeExceptionMessages;
 
 	/**
 	 * Create a logger.
@@ -94,12 +101,12 @@ public class ErrorLogger {
 	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval) {
 		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout, stackTraceInterval,
-				List.of());
+				List.of(), true);
 	}
 
 	/**
 	 * Create a logger that tells failures apart by where the application's own code
-	 * called the library that threw.
+	 * called the library that threw, and that may log multi-line messages as they are.
 	 * @param invalidRequestError the level of invalid_request_error responses
 	 * @param idempotencyError the level of idempotency_error responses
 	 * @param apiError the level of api_error responses
@@ -111,12 +118,16 @@ public class ErrorLogger {
 	 * @param applicationPackages the packages of the application's own code, such as
 	 * Spring Boot's auto-configuration packages; empty to tell failures apart by the
 	 * first frame outside the JDK only
+	 * @param sanitizeExceptionMessages whether a stack trace whose messages hold a line
+	 * break or another control character is logged through a stand-in with each message
+	 * on one line; {@code false} when every log output escapes them itself (JSON), so
+	 * that it records the original failure
 	 */
 	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval,
-			Collection<String> applicationPackages) {
+			Collection<String> applicationPackages, boolean sanitizeExceptionMessages) {
 		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout, stackTraceInterval,
-				applicationPackages, Clock.systemUTC());
+				applicationPackages, sanitizeExceptionMessages, Clock.systemUTC());
 	}
 
 	/**
@@ -126,12 +137,12 @@ public class ErrorLogger {
 	ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, Duration stackTraceInterval, Clock clock) {
 		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, LogLevel.WARN, stackTraceInterval,
-				List.of(), clock);
+				List.of(), true, clock);
 	}
 
 	private ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval,
-			Collection<String> applicationPackages, Clock clock) {
+			Collection<String> applicationPackages, boolean sanitizeExceptionMessages, Clock clock) {
 		Assert.isTrue(!stackTraceInterval.isNegative(), "stackTraceInterval must not be negative");
 		this.invalidRequestError = invalidRequestError;
 		this.idempotencyError = idempotencyError;
@@ -140,6 +151,7 @@ public class ErrorLogger {
 		this.requestTimeout = requestTimeout;
 		this.repeatedFailures = stackTraceInterval.isZero() ? null
 				: new RepeatedFailures(stackTraceInterval, clock, applicationPackages);
+		this.sanitizeExceptionMessages = sanitizeExceptionMessages;
 	}
 
 	/**
@@ -183,8 +195,9 @@ public class ErrorLogger {
 					.append(timeOf(occurrence.previousSince()))
 					.append(')');
 			}
-			// A message with a line break would forge log lines at the head of the trace.
-			write(level, line.toString(), SanitizedFailure.of(cause));
+			// A text log prints each message raw at the head of the trace, so a line
+			// break in one would forge log lines.
+			write(level, line.toString(), this.sanitizeExceptionMessages ? SanitizedFailure.of(cause) : cause);
 			return;
 		}
 		appendCause(line, cause).append(" (repeat ")

@@ -309,6 +309,66 @@ class AugnoErrorsAutoConfigurationTests {
 	}
 
 	@Test
+	void sanitizesExceptionMessagesInATextLog(CapturedOutput output) {
+		this.contextRunner.run((context) -> logAMultiLineFailure(context.getBean(ErrorLogger.class)));
+		assertThat(output).contains("SanitizedFailure: java.lang.IllegalStateException: boom?second line");
+	}
+
+	@Test
+	void logsTheOriginalFailureWhenBootsStructuredLoggingFormatsTheConsole(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("logging.structured.format.console=ecs")
+			.run((context) -> logAMultiLineFailure(context.getBean(ErrorLogger.class)));
+		assertThat(output).doesNotContain("SanitizedFailure")
+			.contains("java.lang.IllegalStateException: boom" + System.lineSeparator() + "second line");
+	}
+
+	@Test
+	void sanitizesExceptionMessagesWhenTheLogFileIsNotStructured(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("logging.structured.format.console=ecs", "logging.file.name=app.log")
+			.run((context) -> logAMultiLineFailure(context.getBean(ErrorLogger.class)));
+		assertThat(output).contains("SanitizedFailure: java.lang.IllegalStateException: boom?second line");
+	}
+
+	@Test
+	void logsTheOriginalFailureWhenBootsStructuredLoggingFormatsTheConsoleAndTheFile(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("logging.structured.format.console=ecs", "logging.structured.format.file=logstash",
+					"logging.file.path=logs")
+			.run((context) -> logAMultiLineFailure(context.getBean(ErrorLogger.class)));
+		assertThat(output).doesNotContain("SanitizedFailure");
+	}
+
+	@Test
+	void sanitizesExceptionMessagesWhenOnlyTheFileIsStructured(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("logging.structured.format.file=logstash", "logging.file.name=app.log")
+			.run((context) -> logAMultiLineFailure(context.getBean(ErrorLogger.class)));
+		assertThat(output).contains("SanitizedFailure");
+	}
+
+	@Test
+	void logsTheOriginalFailureWhenExceptionMessagesAreNotToBeSanitized(CapturedOutput output) {
+		// An application whose own logback.xml writes JSON.
+		this.contextRunner.withPropertyValues("augno.errors.logging.sanitize-exception-messages=false")
+			.run((context) -> logAMultiLineFailure(context.getBean(ErrorLogger.class)));
+		assertThat(output).doesNotContain("SanitizedFailure");
+	}
+
+	@Test
+	void sanitizesExceptionMessagesWhenToldToUnderStructuredLogging(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("logging.structured.format.console=ecs",
+					"augno.errors.logging.sanitize-exception-messages=true")
+			.run((context) -> logAMultiLineFailure(context.getBean(ErrorLogger.class)));
+		assertThat(output).contains("SanitizedFailure");
+	}
+
+	private static void logAMultiLineFailure(ErrorLogger logger) {
+		AugnoError error = new AugnoError("internal_error", ErrorType.API_ERROR, "Something went wrong.", null,
+				"https://docs.augno.com/api/errors#internal_error", false, null, null);
+		logger.log("GET", "/items/it_crash", "rq_0", 500, error, new IllegalStateException("boom\nsecond line"));
+	}
+
+	@Test
 	void sendsTheConfiguredRetryAfterWithAnAsyncTimeout() {
 		AsyncRequestTimeoutException timeout = new AsyncRequestTimeoutException();
 		this.contextRunner.withPropertyValues("augno.errors.request-timeout-retry-after=2500ms")

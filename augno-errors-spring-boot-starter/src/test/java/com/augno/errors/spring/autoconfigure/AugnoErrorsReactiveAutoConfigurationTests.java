@@ -1,5 +1,6 @@
 package com.augno.errors.spring.autoconfigure;
 
+import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorRegistry;
 import com.augno.errors.ErrorType;
@@ -11,12 +12,15 @@ import com.augno.errors.spring.reactive.RequestIdWebFilter;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import com.augno.errors.spring.web.ErrorLogger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.autoconfigure.error.DefaultErrorWebExceptionHandler;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -53,6 +57,18 @@ class AugnoErrorsReactiveAutoConfigurationTests {
 			// -1 (registered first) or before still comes first.
 			assertThat(context.getBean(AugnoErrorWebExceptionHandler.class).getOrder()).isEqualTo(-1);
 		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logsTheOriginalFailureWhenBootsStructuredLoggingFormatsTheConsole(CapturedOutput output) {
+		AugnoError error = new AugnoError("internal_error", ErrorType.API_ERROR, "Something went wrong.", null,
+				"https://docs.augno.com/api/errors#internal_error", false, null, null);
+		this.reactive.withPropertyValues("logging.structured.format.console=ecs")
+			.run((context) -> context.getBean(ErrorLogger.class)
+				.log("GET", "/items/it_crash", "rq_0", 500, error, new IllegalStateException("boom\nsecond line")));
+		assertThat(output).doesNotContain("SanitizedFailure")
+			.contains("java.lang.IllegalStateException: boom" + System.lineSeparator() + "second line");
 	}
 
 	@Test

@@ -232,6 +232,40 @@ class ErrorLoggerTests {
 	}
 
 	@Test
+	void logsAStandInForAMultiLineMessageWhenExceptionMessagesAreSanitized(CapturedOutput output) {
+		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
+				LogLevel.WARN, INTERVAL, List.of(), true);
+		log(logger, request("rq_first"), 500, INTERNAL_ERROR,
+				new IllegalStateException("wrapped", failure("boom\n2026-01-01 ERROR forged")));
+		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("2026-01-01 ERROR"))
+			.contains("com.augno.errors.spring.web.SanitizedFailure: java.lang.IllegalStateException: wrapped");
+	}
+
+	@Test
+	void logsTheOriginalFailureWhenExceptionMessagesAreNotSanitized(CapturedOutput output) {
+		// A JSON log escapes the line break itself and records the failure's own class.
+		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
+				LogLevel.WARN, INTERVAL, List.of(), false);
+		log(logger, request("rq_first"), 500, INTERNAL_ERROR,
+				new IllegalStateException("wrapped", failure("boom\nsecond line")));
+		assertThat(output.getOut()).doesNotContain("SanitizedFailure")
+			.contains("java.lang.IllegalStateException: wrapped" + NL + "\tat ")
+			.contains("Caused by: java.lang.IllegalStateException: boom" + NL + "second line" + NL);
+	}
+
+	@Test
+	void keepsARepeatOnOneLineWhenExceptionMessagesAreNotSanitized(CapturedOutput output) {
+		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
+				LogLevel.WARN, INTERVAL, List.of(), false);
+		log(logger, request("rq_first"), 500, INTERNAL_ERROR, failure("benign"));
+		log(logger, request("rq_second"), 500, INTERNAL_ERROR, failure("boom\r\n2026-01-01 ERROR forged"));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("forged"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains(
+					"(request_id=rq_second): java.lang.IllegalStateException: boom??2026-01-01 ERROR forged (repeat 1 ")
+				.endsWith("with request_id=rq_first)"));
+	}
+
+	@Test
 	void logsAFailureCarryingReactorsCheckpointTracebackAsItIs(CapturedOutput output) {
 		// What WebFlux hands an error handler: Reactor's traceback of the operators and
 		// routes the error passed, a multi-line message of Reactor's own, as a suppressed
