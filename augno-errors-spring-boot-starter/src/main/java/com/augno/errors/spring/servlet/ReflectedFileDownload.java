@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaTypeFactory;
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriUtils;
 
@@ -25,6 +26,8 @@ final class ReflectedFileDownload {
 	// Spring MVC's own list of extensions that need no protection.
 	private static final Set<String> SAFE_EXTENSIONS = Set.of("txt", "text", "yml", "properties", "csv", "json", "xml",
 			"atom", "rss", "png", "jpe", "jpeg", "jpg", "gif", "wbmp", "bmp");
+
+	private static final Set<String> SAFE_MEDIA_BASE_TYPES = Set.of("audio", "image", "video");
 
 	private ReflectedFileDownload() {
 	}
@@ -53,7 +56,18 @@ final class ReflectedFileDownload {
 	}
 
 	private static boolean isSafe(@Nullable String extension) {
-		return !StringUtils.hasText(extension) || SAFE_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT));
+		return !StringUtils.hasText(extension) || SAFE_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT))
+				|| isSafeMediaType(extension);
+	}
+
+	/**
+	 * Return whether an extension names an image, audio or video file, or an XML type, as
+	 * Spring MVC also counts safe ({@code favicon.ico}, {@code logo.svg}).
+	 */
+	private static boolean isSafeMediaType(String extension) {
+		return MediaTypeFactory.getMediaType("f." + extension)
+			.filter((type) -> SAFE_MEDIA_BASE_TYPES.contains(type.getType()) || type.getSubtype().endsWith("+xml"))
+			.isPresent();
 	}
 
 	private static String decode(String text) {

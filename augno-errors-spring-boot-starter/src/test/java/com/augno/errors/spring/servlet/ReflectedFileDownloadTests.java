@@ -31,6 +31,17 @@ class ReflectedFileDownloadTests {
 	}
 
 	@Test
+	void anImageAudioVideoOrXmlTypeDoesNotAsForSpringMvc() {
+		assertThat(ReflectedFileDownload.needsProtection("/favicon.ico")).isFalse();
+		assertThat(ReflectedFileDownload.needsProtection("/img/logo.svg")).isFalse();
+		assertThat(ReflectedFileDownload.needsProtection("/media/intro.mp4")).isFalse();
+		assertThat(ReflectedFileDownload.needsProtection("/sound.mp3")).isFalse();
+		assertThat(ReflectedFileDownload.needsProtection("/page.xhtml")).isFalse();
+		assertThat(ReflectedFileDownload.needsProtection("/x.exe")).isTrue();
+		assertThat(ReflectedFileDownload.needsProtection("/x.html")).isTrue();
+	}
+
+	@Test
 	void anUndecodableSegmentIsJudgedAsSent() {
 		assertThat(ReflectedFileDownload.needsProtection("/x%zz.bat")).isTrue();
 		assertThat(ReflectedFileDownload.needsProtection("/x%zz")).isFalse();
