@@ -595,6 +595,7 @@ public class ErrorResponseHandler {
 			request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
 			response.resetBuffer();
 			response.setStatus(status);
+			CachedAsyncErrors.answered(request, response);
 			return withStatus(this.pages.inPlace(page, request), status);
 		}
 		if (delivery == Delivery.NONE) {
@@ -669,7 +670,11 @@ public class ErrorResponseHandler {
 				&& ReflectedFileDownload.needsProtection(OriginalRequest.uri(request))) {
 			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ReflectedFileDownload.DISPOSITION);
 		}
-		return this.writer.write(response, status, rendered);
+		boolean written = this.writer.write(response, status, rendered);
+		if (written) {
+			CachedAsyncErrors.answered(request, response);
+		}
+		return written;
 	}
 
 	/**
@@ -720,6 +725,7 @@ public class ErrorResponseHandler {
 		ErrorResponseWriter.setHeaders(response, mapped.headers());
 		ModelAndView inPlace = withStatus(this.pages.inPlace(page, request), status);
 		response.setStatus(inPlace.getStatus().value());
+		CachedAsyncErrors.answered(request, response);
 		return this.pages.render(inPlace, request, response);
 	}
 

@@ -26,7 +26,9 @@ import org.springframework.http.HttpHeaders;
  * through the {@link ErrorResponseHandler}; outside {@code augno.errors.paths} it lets
  * the exception go on to the container. A failure after the response was committed is
  * rethrown to a container that does not abort the response itself (see
- * {@link CommittedFailures}).
+ * {@link CommittedFailures}). An error answered on an async dispatch into a body that a
+ * later filter caches and no filter copied out is copied to the client when the dispatch
+ * returns (see {@link CachedAsyncErrors}).
  * <p>
  * It is registered for request, async and error dispatches, and handles each once. An
  * error dispatch made while it still handles the request (by a container that dispatches
@@ -119,6 +121,7 @@ public class RequestIdFilter implements Filter {
 				MDC.remove(RequestIds.MDC_KEY);
 			}
 		}
+		CachedAsyncErrors.deliver(request, response);
 		rethrowCommittedFailure(request, this.handler.getContainerSupport());
 	}
 

@@ -1,9 +1,15 @@
 package com.augno.errors.spring.servlet;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
 import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,12 +21,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -185,6 +195,17 @@ class BrowserErrorPagesIntegrationTests {
 		assertThat(api.headers().allValues("WWW-Authenticate")).containsExactly(INSUFFICIENT_SCOPE);
 	}
 
+	@Test
+	void aBrowserGetsTheServerErrorPageOfAFailedCallableBehindACachingFilter(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/cached/crash").header("Accept", BROWSER));
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(response.headers().firstValue("Content-Length"))
+			.hasValue(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
+		assertThat(response.body()).contains("<p id=\"page\">error/5xx</p>", "<p id=\"code\">internal_error</p>");
+		assertThat(output).contains("500 internal_error for GET /cached/crash");
+	}
+
 	private static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\"";
 
 	@SpringBootApplication
@@ -228,6 +249,34 @@ class BrowserErrorPagesIntegrationTests {
 				response.setStatus(403);
 			}
 
+			@GetMapping("/cached/crash")
+			Callable<String> cachedCrash() {
+				return () -> {
+					throw new IllegalStateException("Callable failed");
+				};
+			}
+
+		}
+
+		// A response logging filter that skips async dispatches, as most do.
+		@Bean
+		FilterRegistrationBean<OncePerRequestFilter> cachingFilter() {
+			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+					new OncePerRequestFilter() {
+						@Override
+						protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+								FilterChain chain) throws ServletException, IOException {
+							ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+							try {
+								chain.doFilter(request, wrapper);
+							}
+							finally {
+								wrapper.copyBodyToResponse();
+							}
+						}
+					});
+			registration.addUrlPatterns("/cached/*");
+			return registration;
 		}
 
 	}
