@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -229,8 +230,8 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			// Boot renders the page; a ResponseStatusException gives it the status.
 			exchange.getAttributes().put(BootErrorWebExceptionHandler.LOGGED_ATTRIBUTE, Boolean.TRUE);
 			notifyListeners(exchange, status, error, requestId);
-			return this.boot.handle(exchange,
-					new ResponseStatusException(HttpStatusCode.valueOf(status), error.message(), failure));
+			return this.boot.handle(exchange, new ResponseStatusException(HttpStatusCode.valueOf(status),
+					pageMessage(exchange, code, mapped, error, locale, requestId), failure));
 		}
 		String instance = (path.length() <= MAX_INSTANCE_LENGTH) ? path : null;
 		ErrorBody rendered = this.renderer.render(code, mapped, error, status, requestId, instance, locale,
@@ -317,6 +318,19 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 		}
 		@Nullable Locale locale = exchange.getLocaleContext().getLocale();
 		return (locale != null) ? locale : Locale.ENGLISH;
+	}
+
+	/**
+	 * The message of a page: in the language WebFlux renders the page in, the one the
+	 * application's {@code LocaleContextResolver} chooses (a fixed one, or the server's
+	 * when it chooses none), even for a request without {@code Accept-Language}, whose
+	 * envelope is in English.
+	 */
+	private String pageMessage(ServerWebExchange exchange, ErrorCode code, MappedError mapped, AugnoError error,
+			Locale locale, String requestId) {
+		Locale pageLocale = LocaleContextHolder.getLocale(exchange.getLocaleContext());
+		return pageLocale.equals(locale) ? error.message()
+				: this.renderer.create(code, mapped, requestId, pageLocale).message();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.augno.errors.AugnoError;
@@ -27,6 +28,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
@@ -47,9 +50,9 @@ import org.springframework.web.servlet.view.InternalResourceView;
  * {@code error}, {@code path}, {@code message}), so that existing templates keep working,
  * and the envelope's ({@code code}, {@code type}, {@code errorParam} (Thymeleaf keeps
  * {@code param} for the request parameters), {@code requestId}, {@code docUrl},
- * {@code requestLogUrl}). {@code message} is the envelope's message; for a server error
- * it is the exception's own only when the application opted into it with
- * {@code spring.web.error.include-message}.
+ * {@code requestLogUrl}). {@code message} is the envelope's message, in the page's
+ * {@link #locale language}; for a server error it is the exception's own only when the
+ * application opted into it with {@code spring.web.error.include-message}.
  *
  * @since 0.1.0
  */
@@ -132,6 +135,28 @@ public class ErrorPages {
 		}
 		View whitelabel = whitelabel();
 		return (whitelabel != null && hasOwnPages(request)) ? new ModelAndView(whitelabel, model) : null;
+	}
+
+	/**
+	 * Return the language a page is rendered in: the one the {@code DispatcherServlet}'s
+	 * {@link LocaleResolver} chooses for the request (a session's, a cookie's, a fixed
+	 * one), asked of the application's resolver for a failure outside Spring MVC, whose
+	 * page the error dispatch renders; the request's own locale without one.
+	 * @param request the request
+	 * @return the page's locale
+	 */
+	public Locale locale(HttpServletRequest request) {
+		@Nullable LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
+		if (resolver == null) {
+			resolver = localeResolver();
+		}
+		return (resolver != null) ? resolver.resolveLocale(request) : request.getLocale();
+	}
+
+	private @Nullable LocaleResolver localeResolver() {
+		String name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME;
+		return (this.context.containsBean(name) && this.context.isTypeMatch(name, LocaleResolver.class))
+				? this.context.getBean(name, LocaleResolver.class) : null;
 	}
 
 	/**

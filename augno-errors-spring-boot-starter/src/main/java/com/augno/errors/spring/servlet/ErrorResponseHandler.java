@@ -571,7 +571,8 @@ public class ErrorResponseHandler {
 			response.sendError(status);
 			return null;
 		}
-		ModelAndView page = pageable ? page(request, response, status, error, requestId, cause) : null;
+		ModelAndView page = pageable ? page(request, response, status, code, mapped, error, locale, requestId, cause)
+				: null;
 		if (page != null && delivery == Delivery.STATUS && rendersInPlace(request)) {
 			if (renderHere(page, request, response, status, mapped)) {
 				notifyListeners(request, status, error, requestId);
@@ -770,16 +771,21 @@ public class ErrorResponseHandler {
 	/**
 	 * The application's page for a browser that prefers HTML, unless a page was already
 	 * tried for this request (a page that failed to render is answered with the envelope)
-	 * or the response can no longer take one.
+	 * or the response can no longer take one. Its message is in the language Spring MVC
+	 * renders the page in, which the application's {@code LocaleResolver} chooses, not
+	 * necessarily the {@code Accept-Language} the envelope follows.
 	 */
 	private @Nullable ModelAndView page(HttpServletRequest request, HttpServletResponse response, int status,
-			AugnoError error, String requestId, @Nullable Throwable cause) {
+			ErrorCode code, MappedError mapped, AugnoError error, Locale locale, String requestId,
+			@Nullable Throwable cause) {
 		if (this.pages == null || response.isCommitted() || request.getAttribute(PAGE_ATTRIBUTE) != null
 				|| !this.decision.prefersHtml(request)) {
 			return null;
 		}
 		try {
-			return this.pages.find(request, status, error, requestId, cause);
+			Locale pageLocale = this.pages.locale(request);
+			AugnoError shown = pageLocale.equals(locale) ? error : create(code, mapped, requestId, pageLocale);
+			return this.pages.find(request, status, shown, requestId, cause);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not look up the error page for status " + status + "; answering with the envelope", ex);
