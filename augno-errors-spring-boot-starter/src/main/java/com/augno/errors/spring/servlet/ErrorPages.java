@@ -174,6 +174,7 @@ public class ErrorPages {
 				if (type != null && !AugnoErrorController.class.isAssignableFrom(type)
 						&& type != BasicErrorController.class) {
 					own = true;
+					break;
 				}
 			}
 			this.ownErrorController = own;

@@ -565,14 +565,20 @@ public class ErrorResponseHandler {
 		// An error dispatch cannot forward to another one.
 		boolean pageable = delivery == Delivery.RETURN || delivery == Delivery.STATUS
 				|| (delivery == Delivery.FORWARD && request.getDispatcherType() != DispatcherType.ERROR);
-		if (pageable && delivery != Delivery.STATUS && handsToOwnErrorController(request, response)) {
+		// For a browser that prefers HTML, unless a page was already tried for this
+		// request (a page that failed to render is answered with the envelope) or the
+		// response can no longer take one.
+		boolean browserPage = pageable && this.pages != null && !response.isCommitted()
+				&& request.getAttribute(PAGE_ATTRIBUTE) == null && this.decision.prefersHtml(request);
+		if (browserPage && delivery != Delivery.STATUS && this.pages.hasOwnErrorController()) {
+			// The application's own ErrorController answers it on the error dispatch, as
+			// without the starter.
 			ErrorResponseWriter.setHeaders(response, mapped.headers());
 			notifyListeners(request, status, error, requestId);
 			response.sendError(status);
 			return null;
 		}
-		ModelAndView page = pageable ? page(request, response, status, code, mapped, error, locale, requestId, cause)
-				: null;
+		ModelAndView page = browserPage ? page(request, status, code, mapped, error, locale, requestId, cause) : null;
 		if (page != null && delivery == Delivery.STATUS && rendersInPlace(request)) {
 			if (renderHere(page, request, response, status, mapped)) {
 				notifyListeners(request, status, error, requestId);
@@ -758,28 +764,13 @@ public class ErrorResponseHandler {
 	}
 
 	/**
-	 * Return whether a browser's failure goes to the application's own
-	 * {@code ErrorController} through the container's error dispatch, as without the
-	 * starter: that controller is the application's error page (a single-page application
-	 * answers a deep link's 404 with its index page there).
+	 * The application's page for a browser, if it has one. Its message is in the language
+	 * Spring MVC renders the page in, which the application's {@code LocaleResolver}
+	 * chooses, not necessarily the {@code Accept-Language} the envelope follows.
 	 */
-	private boolean handsToOwnErrorController(HttpServletRequest request, HttpServletResponse response) {
-		return this.pages != null && !response.isCommitted() && request.getAttribute(PAGE_ATTRIBUTE) == null
-				&& this.pages.hasOwnErrorController() && this.decision.prefersHtml(request);
-	}
-
-	/**
-	 * The application's page for a browser that prefers HTML, unless a page was already
-	 * tried for this request (a page that failed to render is answered with the envelope)
-	 * or the response can no longer take one. Its message is in the language Spring MVC
-	 * renders the page in, which the application's {@code LocaleResolver} chooses, not
-	 * necessarily the {@code Accept-Language} the envelope follows.
-	 */
-	private @Nullable ModelAndView page(HttpServletRequest request, HttpServletResponse response, int status,
-			ErrorCode code, MappedError mapped, AugnoError error, Locale locale, String requestId,
-			@Nullable Throwable cause) {
-		if (this.pages == null || response.isCommitted() || request.getAttribute(PAGE_ATTRIBUTE) != null
-				|| !this.decision.prefersHtml(request)) {
+	private @Nullable ModelAndView page(HttpServletRequest request, int status, ErrorCode code, MappedError mapped,
+			AugnoError error, Locale locale, String requestId, @Nullable Throwable cause) {
+		if (this.pages == null) {
 			return null;
 		}
 		try {
