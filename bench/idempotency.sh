@@ -2,7 +2,7 @@
 # The HTTP benchmark of idempotency keys: bench-app.jar started three times on 127.0.0.1 —
 # off (augno.errors.idempotency.enabled=false), memory (the in-memory store) and redis (the
 # Redis store on the machine's Redis, 127.0.0.1:6379, under a key prefix of the run's own, keys
-# kept 2 minutes) — each driven by wrk with the valid POST /items of bench/run.sh (306-byte
+# kept 30 minutes, longer than a run, and deleted when it ends) — each driven by wrk with the valid POST /items of bench/run.sh (306-byte
 # answer), carrying an Idempotency-Key:
 #   new_key  a new key on every request: claim, execute, store (on Redis, one round trip
 #            before the handler and one after it)
@@ -58,7 +58,7 @@ prefix="bench:$(date -u +%Y%m%dT%H%M%SZ):"
 declare -A args=(
 	[off]="--augno.errors.idempotency.enabled=false"
 	[memory]="--augno.errors.idempotency.enabled=true"
-	[redis]="--augno.errors.idempotency.enabled=true --augno.errors.idempotency.store=redis --augno.errors.idempotency.redis.key-prefix=$prefix --augno.errors.idempotency.retention=2m --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379"
+	[redis]="--augno.errors.idempotency.enabled=true --augno.errors.idempotency.store=redis --augno.errors.idempotency.redis.key-prefix=$prefix --augno.errors.idempotency.retention=30m --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379"
 )
 scenarios=(new_key replay)
 body='{"name":"Widget","sku":"SKU-0001","quantity":3,"description":"A sturdy widget, made to be fetched again and again."}'
@@ -124,6 +124,10 @@ results=$work/results.tsv
 : >"$results"
 drive() { # variant scenario seconds round
 	local line ticks
+	# The replay key again before each replay run: new_key fills the bounded in-memory store,
+	# which then evicts it, and a replay of an evicted key runs the handler once while the
+	# concurrent requests get idempotency_in_progress (409).
+	[[ $2 == replay ]] && post "${port[$1]}" "$replay_key" >/dev/null
 	ticks=$(proc_ticks "${pid[$1]}")
 	line=$(BENCH_MODE=$2 BENCH_REPLAY_KEY=$replay_key BENCH_BODY=$body \
 		wrk_line "$3" "$work/scenario.lua" "http://$host:${port[$1]}/items")
