@@ -15,8 +15,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2ClientConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -70,7 +73,10 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 		}
 		AuthenticationEntryPoint entryPoint = (chosen instanceof Http403ForbiddenEntryPoint) ? this.envelope
 				: new MechanismEntryPoint(chosen, this.envelope);
-		ExceptionTranslationFilter translation = new ExceptionTranslationFilter(entryPoint, requestCache());
+		Predicate<Throwable> translated = OAuth2ClientChain.is(this.http)
+				? ExceptionTranslationFilter.TRANSLATED.or(OAuth2ClientChain::requiresAuthorization)
+				: ExceptionTranslationFilter.TRANSLATED;
+		ExceptionTranslationFilter translation = new ExceptionTranslationFilter(entryPoint, requestCache(), translated);
 		translation.setSecurityContextHolderStrategy(securityContextHolderStrategy());
 		translation.setAccessDeniedHandler(new OriginalAccessDeniedHandler(filter));
 		return (O) translation;
@@ -128,6 +134,57 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	}
 
 	/**
+	 * Tells a filter chain with an OAuth2 client ({@code oauth2Login()} or
+	 * {@code oauth2Client()}), whose {@code OAuth2AuthorizationRequestRedirectFilter}
+	 * sends the user to the authorization server when a handler needs an authorized
+	 * client it does not have yet ({@link ClientAuthorizationRequiredException}, thrown
+	 * by {@code @RegisteredOAuth2AuthorizedClient}, the {@code RestClient} interceptor or
+	 * the handler itself): Spring MVC leaves that exception to the filter, as without the
+	 * starter, rather than answering {@code internal_error}.
+	 */
+	private static final class OAuth2ClientChain {
+
+		private static final boolean PRESENT = ClassUtils.isPresent(
+				"org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter",
+				OAuth2ClientChain.class.getClassLoader());
+
+		static boolean is(HttpSecurity http) {
+			return PRESENT && Classes.isApplied(http);
+		}
+
+		static boolean requiresAuthorization(Throwable ex) {
+			return Classes.requiresAuthorization(ex);
+		}
+
+		/**
+		 * What needs Spring Security's OAuth2 client on the class path, loaded only when
+		 * it is there.
+		 */
+		private static final class Classes {
+
+			@SuppressWarnings("unchecked") // The configurers' classes are generic.
+			static boolean isApplied(HttpSecurity http) {
+				return http.getConfigurer(OAuth2LoginConfigurer.class) != null
+						|| http.getConfigurer(OAuth2ClientConfigurer.class) != null;
+			}
+
+			static boolean requiresAuthorization(Throwable ex) {
+				for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+					if (candidate instanceof ClientAuthorizationRequiredException) {
+						return true;
+					}
+					if (candidate.getCause() == candidate) {
+						break;
+					}
+				}
+				return false;
+			}
+
+		}
+
+	}
+
+	/**
 	 * The exception translation filter, telling Spring MVC below it that it translates
 	 * Spring Security's exceptions: a {@code @PreAuthorize} denial thrown by a handler
 	 * reaches it, as without the starter, so that a caller not signed in gets the
@@ -138,18 +195,22 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	private static final class ExceptionTranslationFilter
 			extends org.springframework.security.web.access.ExceptionTranslationFilter {
 
-		private static final Predicate<Throwable> TRANSLATED = (ex) -> ex instanceof AccessDeniedException
+		static final Predicate<Throwable> TRANSLATED = (ex) -> ex instanceof AccessDeniedException
 				|| ex instanceof AuthenticationException;
 
-		ExceptionTranslationFilter(AuthenticationEntryPoint entryPoint, RequestCache requestCache) {
+		private final Predicate<Throwable> translated;
+
+		ExceptionTranslationFilter(AuthenticationEntryPoint entryPoint, RequestCache requestCache,
+				Predicate<Throwable> translated) {
 			super(entryPoint, requestCache);
+			this.translated = translated;
 		}
 
 		@Override
 		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 				throws IOException, ServletException {
 			Object previous = request.getAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE);
-			request.setAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE, TRANSLATED);
+			request.setAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE, this.translated);
 			try {
 				super.doFilter(request, response, chain);
 			}
