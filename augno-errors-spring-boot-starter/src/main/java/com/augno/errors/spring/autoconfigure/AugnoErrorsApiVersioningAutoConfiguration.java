@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.accept.ApiVersionParser;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -94,6 +95,7 @@ public final class AugnoErrorsApiVersioningAutoConfiguration {
 		}
 
 		@Bean
+		@Fallback
 		WebMvcConfigurer augnoApiVersionWebMvcConfigurer(AugnoErrorsProperties properties) {
 			AugnoErrorsProperties.ApiVersion apiVersion = properties.getApiVersion();
 			return new WebMvcConfigurer() {
@@ -123,6 +125,7 @@ public final class AugnoErrorsApiVersioningAutoConfiguration {
 		}
 
 		@Bean
+		@Fallback
 		WebFluxConfigurer augnoApiVersionWebFluxConfigurer(AugnoErrorsProperties properties) {
 			AugnoErrorsProperties.ApiVersion apiVersion = properties.getApiVersion();
 			return new WebFluxConfigurer() {

@@ -43,6 +43,7 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.env.Environment;
@@ -121,6 +122,7 @@ public final class AugnoErrorsAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean(ErrorController.class)
 	AugnoErrorController augnoErrorController(ErrorResponseHandler handler,
 			ObjectProvider<ErrorAttributes> errorAttributes, WebProperties webProperties,
@@ -130,6 +132,7 @@ public final class AugnoErrorsAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean(name = "augnoRequestIdFilter")
 	FilterRegistrationBean<RequestIdFilter> augnoRequestIdFilter(ErrorResponseHandler handler,
 			RequestIdGenerator generator, AugnoErrorsProperties properties) {
@@ -142,12 +145,14 @@ public final class AugnoErrorsAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	ParameterRulesInterceptor augnoParameterRulesInterceptor(AugnoErrorsProperties properties) {
 		return new ParameterRulesInterceptor(properties.isRejectUnknownParameters());
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean(name = "augnoErrorsWebMvcConfigurer")
 	WebMvcConfigurer augnoErrorsWebMvcConfigurer(ParameterRulesInterceptor interceptor, ErrorResponseHandler handler,
 			AugnoErrorsProperties properties, ApplicationContext context) {

@@ -28,6 +28,7 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClientException;
@@ -143,6 +144,7 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 			}
 
 			@Bean
+			@Fallback
 			@ConditionalOnMissingBean
 			@ConditionalOnBooleanProperty(name = "augno.errors.client.propagate-request-id", matchIfMissing = true)
 			RequestIdExchangeFilter augnoRequestIdExchangeFilter(AugnoErrorsClientProperties properties) {
@@ -150,6 +152,7 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 			}
 
 			@Bean
+			@Fallback
 			WebClientCustomizer augnoDownstreamWebClientCustomizer(WebClientDownstreamErrorHandler handler,
 					ObjectProvider<RequestIdExchangeFilter> requestIds, AugnoErrorsClientProperties properties,
 					ConfigurableListableBeanFactory beanFactory) {
@@ -173,6 +176,7 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 	static class BootClientBuildersConfiguration {
 
 		@Bean
+		@Fallback
 		RestClientCustomizer augnoDownstreamRestClientCustomizer(DownstreamErrorHandler handler,
 				ObjectProvider<RequestIdInitializer> requestIds, AugnoErrorsClientProperties properties,
 				ConfigurableListableBeanFactory beanFactory) {
@@ -187,6 +191,7 @@ public final class AugnoErrorsHttpClientAutoConfiguration {
 		}
 
 		@Bean
+		@Fallback
 		RestTemplateCustomizer augnoDownstreamRestTemplateCustomizer(DownstreamErrorHandler handler,
 				ObjectProvider<RequestIdInitializer> requestIds, AugnoErrorsClientProperties properties,
 				ConfigurableListableBeanFactory beanFactory) {

@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -67,6 +68,7 @@ public final class AugnoErrorsIdempotencyAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean(name = "augnoIdempotencyFilter")
 	FilterRegistrationBean<IdempotencyFilter> augnoIdempotencyFilter(ObjectProvider<IdempotencyStore> stores,
 			IdempotencyCallerResolver callerResolver, ErrorResponseHandler errorHandler,

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 
 /**
  * Auto-configuration of Jetty's equivalents of the Tomcat valves: the envelope for
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Bean;
 public final class AugnoErrorsJettyAutoConfiguration {
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	AugnoErrorsJettyCustomizer augnoErrorsJettyCustomizer(ErrorFactory errorFactory,
 			RequestIdGenerator requestIdGenerator, AugnoErrorsProperties properties,

@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.web.accept.ApiVersionStrategy;
@@ -72,6 +73,7 @@ public final class AugnoErrorsOpenApiAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	ErrorCodesOperationCustomizer augnoErrorCodesOperationCustomizer(OperationErrorRules rules,
 			ApplicationAnsweredCodes answeredCodes) {
@@ -79,6 +81,7 @@ public final class AugnoErrorsOpenApiAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	ErrorResponsesOpenApiCustomizer augnoErrorResponsesOpenApiCustomizer(ErrorRegistry registry,
 			ErrorResponses responses, ObjectProvider<OperationAccess> access, AugnoErrorsProperties properties,

@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -86,6 +87,7 @@ public final class AugnoErrorsRateLimitAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	RateLimitInterceptor augnoRateLimitInterceptor(RateLimitPolicies policies, RateLimitKeyResolver keyResolver,
 			RateLimitPolicyResolver policyResolver, RateLimitStore store, AugnoErrorsRateLimitProperties properties) {
@@ -94,6 +96,7 @@ public final class AugnoErrorsRateLimitAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean(name = "augnoRateLimitWebMvcConfigurer")
 	WebMvcConfigurer augnoRateLimitWebMvcConfigurer(RateLimitInterceptor interceptor) {
 		return new WebMvcConfigurer() {

@@ -39,6 +39,7 @@ import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -90,6 +91,7 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 	// does: that handler answers the application's failures, with or without the
 	// starter.
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean(value = ErrorWebExceptionHandler.class, search = SearchStrategy.CURRENT)
 	AugnoErrorWebExceptionHandler augnoErrorWebExceptionHandler(CompositeExceptionMapper mappers,
 			ErrorRenderer renderer, ErrorLogger errorLogger, RequestIdGenerator requestIdGenerator,
@@ -123,6 +125,7 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	RequestIdWebFilter augnoRequestIdWebFilter(RequestIdGenerator requestIdGenerator,
 			AugnoErrorsProperties properties) {
@@ -131,6 +134,7 @@ public final class AugnoErrorsReactiveAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	ParameterRulesWebFilter augnoParameterRulesWebFilter(AugnoErrorsProperties properties,
 			ObjectProvider<RequestMappingHandlerMapping> handlerMappings) {

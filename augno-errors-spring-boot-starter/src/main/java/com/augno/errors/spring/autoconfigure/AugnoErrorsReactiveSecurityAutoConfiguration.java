@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -40,12 +41,14 @@ import org.springframework.web.server.WebFilter;
 public final class AugnoErrorsReactiveSecurityAutoConfiguration {
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	AugnoServerAccessDeniedHandler augnoServerAccessDeniedHandler(AugnoErrorWebExceptionHandler handler) {
 		return new AugnoServerAccessDeniedHandler(handler);
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	AugnoServerExceptionHandlingCustomizer augnoServerExceptionHandlingCustomizer(
 			AugnoServerAccessDeniedHandler accessDeniedHandler) {
@@ -53,6 +56,7 @@ public final class AugnoErrorsReactiveSecurityAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	EntryPointEnvelopeWebFilter augnoEntryPointEnvelopeWebFilter(AugnoErrorWebExceptionHandler handler,
 			AugnoErrorsProperties properties) {
@@ -60,6 +64,7 @@ public final class AugnoErrorsReactiveSecurityAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean(name = "augnoSecurityPassedMarker")
 	WebFilter augnoSecurityPassedMarker() {
 		return EntryPointEnvelopeWebFilter.passedMarker();

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -62,6 +63,7 @@ public final class AugnoErrorsReferenceAutoConfiguration {
 		private static final int ORDER = -10;
 
 		@Bean
+		@Fallback
 		@ConditionalOnMissingBean(name = "augnoErrorReferenceHandlerMapping")
 		SimpleUrlHandlerMapping augnoErrorReferenceHandlerMapping(ErrorReferenceDocuments documents,
 				AugnoErrorsReferenceProperties properties, AugnoErrorsProperties errorsProperties) {

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -39,6 +40,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 public final class AugnoErrorsSecurityAutoConfiguration {
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	AugnoAuthenticationEntryPoint augnoAuthenticationEntryPoint(ErrorResponseHandler handler,
 			AugnoErrorsProperties properties) {
@@ -46,12 +48,14 @@ public final class AugnoErrorsSecurityAutoConfiguration {
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	AugnoAccessDeniedHandler augnoAccessDeniedHandler(ErrorResponseHandler handler) {
 		return new AugnoAccessDeniedHandler(handler);
 	}
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	AugnoExceptionHandlingCustomizer augnoExceptionHandlingCustomizer(AugnoAuthenticationEntryPoint entryPoint,
 			AugnoAccessDeniedHandler accessDeniedHandler) {

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 
 /**
  * Auto-configuration of the Tomcat valves: the envelope for requests Tomcat rejects
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 public final class AugnoErrorsTomcatAutoConfiguration {
 
 	@Bean
+	@Fallback
 	@ConditionalOnMissingBean
 	AugnoErrorsTomcatCustomizer augnoErrorsTomcatCustomizer(ErrorResponseHandler handler) {
 		return new AugnoErrorsTomcatCustomizer(handler);

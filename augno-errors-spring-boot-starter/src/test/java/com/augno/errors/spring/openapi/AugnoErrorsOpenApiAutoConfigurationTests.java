@@ -8,12 +8,16 @@ import com.augno.errors.spring.servlet.DeclaredErrorCodesVerifier;
 import com.augno.errors.spring.web.PossibleErrors;
 import org.junit.jupiter.api.Test;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,6 +44,22 @@ class AugnoErrorsOpenApiAutoConfigurationTests {
 				.hasSingleBean(OperationErrorRules.class)
 				.hasSingleBean(ErrorResponses.class)
 				.hasSingleBean(SecurityFilterChainOperationAccess.class);
+		});
+	}
+
+	@Test
+	void anApplicationsOwnCustomizersStillInjectByTheirType() {
+		// As springdoc's documented actuator group: one OpenApiCustomizer and one
+		// OperationCustomizer parameter, which the starter's must not make ambiguous.
+		this.contextRunner.withUserConfiguration(OwnCustomizers.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			OwnCustomizers.Group group = context.getBean(OwnCustomizers.Group.class);
+			assertThat(group.openApiCustomizer()).isSameAs(context.getBean("ownOpenApiCustomizer"));
+			assertThat(group.operationCustomizer()).isSameAs(context.getBean("ownOperationCustomizer"));
+			assertThat(context.getBeansOfType(OpenApiCustomizer.class))
+				.containsKey("augnoErrorResponsesOpenApiCustomizer");
+			assertThat(context.getBeansOfType(OperationCustomizer.class))
+				.containsKey("augnoErrorCodesOperationCustomizer");
 		});
 	}
 
@@ -121,6 +141,30 @@ class AugnoErrorsOpenApiAutoConfigurationTests {
 		@PossibleErrors("resource_gone")
 		String find() {
 			return "found";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnCustomizers {
+
+		@Bean
+		OpenApiCustomizer ownOpenApiCustomizer() {
+			return (openApi) -> {
+			};
+		}
+
+		@Bean
+		OperationCustomizer ownOperationCustomizer() {
+			return (operation, handlerMethod) -> operation;
+		}
+
+		@Bean
+		Group group(OpenApiCustomizer openApiCustomizer, OperationCustomizer operationCustomizer) {
+			return new Group(openApiCustomizer, operationCustomizer);
+		}
+
+		record Group(OpenApiCustomizer openApiCustomizer, OperationCustomizer operationCustomizer) {
 		}
 
 	}

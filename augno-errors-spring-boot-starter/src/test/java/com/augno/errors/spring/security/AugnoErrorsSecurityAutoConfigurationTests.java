@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,16 @@ class AugnoErrorsSecurityAutoConfigurationTests {
 				.hasBean("augnoAccessDeniedHandler");
 			assertThat(context.getBean(CompositeExceptionMapper.class).getMappers()).extracting(Object::getClass)
 				.containsSubsequence(BearerTokenExceptionMapper.class, SecurityExceptionMapper.class);
+		});
+	}
+
+	@Test
+	void anApplicationsOwnHandlersStillInjectByTheirType() {
+		this.contextRunner.withUserConfiguration(OwnHandlers.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(AugnoAccessDeniedHandler.class);
+			OwnHandlers.Consumer consumer = context.getBean(OwnHandlers.Consumer.class);
+			assertThat(consumer.accessDeniedHandler()).isSameAs(context.getBean("ownAccessDeniedHandler"));
+			assertThat(consumer.entryPoint()).isSameAs(context.getBean("ownEntryPoint"));
 		});
 	}
 
@@ -91,6 +103,29 @@ class AugnoErrorsSecurityAutoConfigurationTests {
 		@Bean
 		SecurityExceptionMapper ownMapper() {
 			return new SecurityExceptionMapper((throwable) -> null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnHandlers {
+
+		@Bean
+		AccessDeniedHandler ownAccessDeniedHandler() {
+			return (request, response, ex) -> response.sendError(403);
+		}
+
+		@Bean
+		AuthenticationEntryPoint ownEntryPoint() {
+			return (request, response, ex) -> response.sendError(401);
+		}
+
+		@Bean
+		Consumer consumer(AccessDeniedHandler accessDeniedHandler, AuthenticationEntryPoint entryPoint) {
+			return new Consumer(accessDeniedHandler, entryPoint);
+		}
+
+		record Consumer(AccessDeniedHandler accessDeniedHandler, AuthenticationEntryPoint entryPoint) {
 		}
 
 	}
