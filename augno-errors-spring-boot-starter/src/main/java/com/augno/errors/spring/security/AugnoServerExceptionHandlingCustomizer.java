@@ -30,7 +30,10 @@ public final class AugnoServerExceptionHandlingCustomizer implements Customizer<
 
 	@Override
 	public void customize(ServerHttpSecurity http) {
-		http.exceptionHandling((exceptionHandling) -> exceptionHandling.accessDeniedHandler(this.accessDeniedHandler));
+		// For the authorization rules, told whether the chain has a resource server,
+		// whose handler would answer its denials without the starter.
+		http.exceptionHandling((exceptionHandling) -> exceptionHandling
+			.accessDeniedHandler(ServerBearerScopeChallenge.forChain(http, this.accessDeniedHandler)));
 		// The CSRF filter has a denied handler of its own, Spring Security's plain-text
 		// 403; an application that configures CSRF after this keeps what it sets, and one
 		// that disables it keeps it disabled.

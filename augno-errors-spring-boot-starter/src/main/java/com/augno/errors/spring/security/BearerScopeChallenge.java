@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
@@ -17,8 +19,12 @@ import org.springframework.util.ClassUtils;
  * The {@code WWW-Authenticate: Bearer error="insufficient_scope"} challenge that an
  * OAuth2 resource server's own access denied handler sets for a caller authenticated by a
  * token, added before the envelope is written: RFC 6750 clients read it to ask for a
- * token with more scope. Only a class reference of the starter's handler, loaded when the
- * resource server is on the class path.
+ * token with more scope. Without the starter, that handler is the only default access
+ * denied handler of a filter chain with {@code oauth2ResourceServer()}, so it answers
+ * every denial of the chain's authorization rules, and a caller authenticated otherwise
+ * (HTTP Basic in the same chain) gets a bare {@code WWW-Authenticate: Bearer}: kept too.
+ * Only a class reference of the starter's handler, loaded when the resource server is on
+ * the class path.
  *
  * @since 0.1.0
  */
@@ -28,12 +34,28 @@ final class BearerScopeChallenge {
 			"org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler",
 			BearerScopeChallenge.class.getClassLoader());
 
+	/**
+	 * Marks a request whose denial is answered for a filter chain with a resource server.
+	 */
+	static final String RESOURCE_SERVER_CHAIN_ATTRIBUTE = BearerScopeChallenge.class.getName() + ".resourceServerChain";
+
 	private BearerScopeChallenge() {
 	}
 
 	/**
+	 * Return whether a filter chain has a resource server
+	 * ({@code oauth2ResourceServer()}).
+	 * @param http the chain's configuration, once configured
+	 * @return whether its denials get the resource server's challenge
+	 */
+	static boolean isResourceServerChain(HttpSecurity http) {
+		return PRESENT && Challenge.isResourceServerChain(http);
+	}
+
+	/**
 	 * Set the resource server's challenge on the response when the request's caller was
-	 * authenticated by a bearer token.
+	 * authenticated by a bearer token, or when the request is marked with
+	 * {@link #RESOURCE_SERVER_CHAIN_ATTRIBUTE}.
 	 * @param request the request
 	 * @param response the response
 	 * @param denied the denial
@@ -54,11 +76,18 @@ final class BearerScopeChallenge {
 		static void add(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 				throws IOException, ServletException {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-			if (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?>
+			if (request.getAttribute(RESOURCE_SERVER_CHAIN_ATTRIBUTE) != null
+					|| authentication instanceof AbstractOAuth2TokenAuthenticationToken<?>
 					|| request.getUserPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?>) {
-				// Sets the status (403) and the challenge; sends nothing.
+				// Sets the status (403) and the challenge, with insufficient_scope for a
+				// token's caller; sends nothing.
 				HANDLER.handle(request, new EntryPointResponse(response), denied);
 			}
+		}
+
+		@SuppressWarnings("unchecked") // The configurer's class is generic.
+		static boolean isResourceServerChain(HttpSecurity http) {
+			return http.getConfigurer(OAuth2ResourceServerConfigurer.class) != null;
 		}
 
 	}

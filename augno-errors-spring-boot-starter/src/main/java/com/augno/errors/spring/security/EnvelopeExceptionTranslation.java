@@ -78,7 +78,8 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 				: ExceptionTranslationFilter.TRANSLATED;
 		ExceptionTranslationFilter translation = new ExceptionTranslationFilter(entryPoint, requestCache(), translated);
 		translation.setSecurityContextHolderStrategy(securityContextHolderStrategy());
-		translation.setAccessDeniedHandler(new OriginalAccessDeniedHandler(filter));
+		translation.setAccessDeniedHandler(
+				new OriginalAccessDeniedHandler(filter, BearerScopeChallenge.isResourceServerChain(this.http)));
 		return (O) translation;
 	}
 
@@ -229,22 +230,38 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	/**
 	 * Hands an access denial of an authenticated request to the filter the configurer
 	 * built, whose access denied handler (the application's, or the starter's) is not
-	 * otherwise reachable.
+	 * otherwise reachable; in a chain with a resource server, whose handler would answer
+	 * the denial without the starter, the request is marked so that the starter's keeps
+	 * its challenge ({@link BearerScopeChallenge}).
 	 */
 	private static final class OriginalAccessDeniedHandler implements AccessDeniedHandler {
 
 		private final org.springframework.security.web.access.ExceptionTranslationFilter original;
 
-		OriginalAccessDeniedHandler(org.springframework.security.web.access.ExceptionTranslationFilter original) {
+		private final boolean resourceServer;
+
+		OriginalAccessDeniedHandler(org.springframework.security.web.access.ExceptionTranslationFilter original,
+				boolean resourceServer) {
 			this.original = original;
+			this.resourceServer = resourceServer;
 		}
 
 		@Override
 		public void handle(HttpServletRequest request, HttpServletResponse response,
 				AccessDeniedException accessDeniedException) throws IOException, ServletException {
-			this.original.doFilter(request, response, (req, res) -> {
-				throw accessDeniedException;
-			});
+			if (this.resourceServer) {
+				request.setAttribute(BearerScopeChallenge.RESOURCE_SERVER_CHAIN_ATTRIBUTE, Boolean.TRUE);
+			}
+			try {
+				this.original.doFilter(request, response, (req, res) -> {
+					throw accessDeniedException;
+				});
+			}
+			finally {
+				if (this.resourceServer) {
+					request.removeAttribute(BearerScopeChallenge.RESOURCE_SERVER_CHAIN_ATTRIBUTE);
+				}
+			}
 		}
 
 	}

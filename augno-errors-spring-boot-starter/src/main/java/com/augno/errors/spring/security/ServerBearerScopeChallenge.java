@@ -1,20 +1,30 @@
 package com.augno.errors.spring.security;
 
+import java.lang.reflect.Field;
+
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.access.server.BearerTokenServerAccessDeniedHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The WebFlux counterpart of {@link BearerScopeChallenge}: the resource server's own
- * access denied handler sets its {@code insufficient_scope} challenge on the response of
- * a caller authenticated by a bearer token, and is kept from completing the response, so
- * that the envelope can still be written.
+ * access denied handler sets its challenge, and is kept from completing the response, so
+ * that the envelope can still be written. Without the starter, that handler is the only
+ * default access denied handler of a {@code SecurityWebFilterChain} with
+ * {@code oauth2ResourceServer()}, so it answers every denial of the chain's authorization
+ * rules: {@code WWW-Authenticate: Bearer error="insufficient_scope", …} for a caller
+ * authenticated by a bearer token, a bare {@code WWW-Authenticate: Bearer} for one
+ * authenticated otherwise (HTTP Basic in the same chain). The starter keeps both.
  *
  * @since 0.1.0
  */
@@ -24,12 +34,19 @@ final class ServerBearerScopeChallenge {
 			"org.springframework.security.oauth2.server.resource.web.access.server.BearerTokenServerAccessDeniedHandler",
 			ServerBearerScopeChallenge.class.getClassLoader());
 
+	/**
+	 * Marks an exchange whose denial is answered for a chain with a resource server.
+	 */
+	private static final String RESOURCE_SERVER_CHAIN_ATTRIBUTE = ServerBearerScopeChallenge.class.getName()
+			+ ".resourceServerChain";
+
 	private ServerBearerScopeChallenge() {
 	}
 
 	/**
 	 * Set the resource server's challenge when the exchange's principal is a bearer
-	 * token's authentication.
+	 * token's authentication, or when the denial is one of the authorization rules of a
+	 * chain with a resource server (see {@link #forChain}).
 	 * @param exchange the exchange
 	 * @param denied the denial
 	 * @return completes once the header is set, or at once
@@ -38,15 +55,90 @@ final class ServerBearerScopeChallenge {
 		return PRESENT ? Challenge.add(exchange, denied) : Mono.empty();
 	}
 
+	/**
+	 * Return the access denied handler for the authorization rules of one chain: the
+	 * given one, telling it whether the chain has a resource server, whose handler would
+	 * otherwise answer every denial of the chain. The chain is looked at on its first
+	 * denial, once the application has configured and built it.
+	 * @param http the chain's configuration
+	 * @param handler the handler that answers
+	 * @return the handler for the chain
+	 */
+	static ServerAccessDeniedHandler forChain(ServerHttpSecurity http, ServerAccessDeniedHandler handler) {
+		return PRESENT ? new ResourceServerChain(http, handler) : handler;
+	}
+
 	private static final class Challenge {
 
 		private static final BearerTokenServerAccessDeniedHandler HANDLER = new BearerTokenServerAccessDeniedHandler();
 
 		static Mono<Void> add(ServerWebExchange exchange, AccessDeniedException denied) {
+			if (exchange.getAttribute(RESOURCE_SERVER_CHAIN_ATTRIBUTE) != null) {
+				// The resource server's handler decides the challenge's parameters by the
+				// principal itself.
+				return challenge(exchange, denied);
+			}
 			return exchange.getPrincipal()
 				.filter(AbstractOAuth2TokenAuthenticationToken.class::isInstance)
-				.flatMap((token) -> HANDLER
-					.handle(exchange.mutate().response(new HeldBack(exchange.getResponse())).build(), denied));
+				.flatMap((token) -> challenge(exchange, denied));
+		}
+
+		private static Mono<Void> challenge(ServerWebExchange exchange, AccessDeniedException denied) {
+			return HANDLER.handle(exchange.mutate().response(new HeldBack(exchange.getResponse())).build(), denied);
+		}
+
+	}
+
+	/**
+	 * The access denied handler of one chain, which marks the exchanges of a chain with a
+	 * resource server. {@code ServerHttpSecurity} tells whether it has one only in a
+	 * private field, read once; where it cannot be read, only a bearer token's caller
+	 * gets the challenge.
+	 */
+	private static final class ResourceServerChain implements ServerAccessDeniedHandler {
+
+		private static final @Nullable Field RESOURCE_SERVER = ReflectionUtils.findField(ServerHttpSecurity.class,
+				"resourceServer");
+
+		private final ServerHttpSecurity http;
+
+		private final ServerAccessDeniedHandler handler;
+
+		private volatile @Nullable Boolean resourceServer;
+
+		ResourceServerChain(ServerHttpSecurity http, ServerAccessDeniedHandler handler) {
+			this.http = http;
+			this.handler = handler;
+		}
+
+		@Override
+		public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+			if (hasResourceServer()) {
+				exchange.getAttributes().put(RESOURCE_SERVER_CHAIN_ATTRIBUTE, Boolean.TRUE);
+			}
+			return this.handler.handle(exchange, denied);
+		}
+
+		private boolean hasResourceServer() {
+			Boolean resourceServer = this.resourceServer;
+			if (resourceServer == null) {
+				resourceServer = readResourceServer(this.http);
+				this.resourceServer = resourceServer;
+			}
+			return resourceServer;
+		}
+
+		private static boolean readResourceServer(ServerHttpSecurity http) {
+			if (RESOURCE_SERVER == null) {
+				return false;
+			}
+			try {
+				ReflectionUtils.makeAccessible(RESOURCE_SERVER);
+				return ReflectionUtils.getField(RESOURCE_SERVER, http) != null;
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
 		}
 
 	}
