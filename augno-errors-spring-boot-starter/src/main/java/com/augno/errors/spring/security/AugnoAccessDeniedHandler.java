@@ -20,10 +20,11 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
  * caller authenticated by an OAuth2 bearer token also gets the resource server's
  * {@code insufficient_scope} challenge, as its own handler would set.
  * <p>
- * A browser navigating to a page, and a request an OAuth2 authorization server's own
- * filter chain answers, get Spring Security's own answer instead: the bearer challenge
- * with a bodiless 403, or {@code sendError(403)}, whose error dispatch passes the
- * security rules again. So a login form posted with a stale CSRF token still sends a
+ * A browser navigating to a page, a request an OAuth2 authorization server's own filter
+ * chain answers, and a request outside {@code augno.errors.paths} that the resource
+ * server's challenge was set for, get Spring Security's own answer instead: the bearer
+ * challenge with a bodiless 403, or {@code sendError(403)}, whose error dispatch passes
+ * the security rules again. So a login form posted with a stale CSRF token still sends a
  * visitor back to the login page where {@code /error} needs authentication, as without
  * the starter; where the error dispatch reaches the starter's error controller, it
  * answers with the denial's own code and message.
@@ -48,7 +49,12 @@ public final class AugnoAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException, ServletException {
 		BearerScopeChallenge.addIfTokenAuthenticated(request, response, accessDeniedException);
-		if (ErrorResponseDecision.isBrowserNavigation(request) || this.handler.isOwnAnswer(request)) {
+		// Outside augno.errors.paths Spring Boot answers the sendError(403) as without
+		// the starter, except where the resource server's handler would have answered:
+		// its bodiless 403, not Boot's body.
+		if (ErrorResponseDecision.isBrowserNavigation(request) || this.handler.isOwnAnswer(request)
+				|| (response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)
+						&& !this.handler.getDecision().isEnveloped(request))) {
 			answerAsSpringSecurity(request, response, accessDeniedException);
 			return;
 		}

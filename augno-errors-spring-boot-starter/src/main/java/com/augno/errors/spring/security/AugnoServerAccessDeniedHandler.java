@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,12 +27,21 @@ import org.springframework.web.server.ServerWebExchange;
  * described. A caller authenticated by an OAuth2 bearer token also gets the resource
  * server's {@code insufficient_scope} challenge, as its own handler would set; a browser
  * navigating to a page gets that challenge with the resource server's bodiless 403.
+ * <p>
+ * A request outside {@code augno.errors.paths} gets Spring Security's own answer, as on
+ * Spring MVC: the resource server's challenge with its bodiless 403 where it set one,
+ * otherwise the plain-text 403 of Spring Security's default handler (and the CSRF
+ * filter's). Spring Boot's handler, which answers those paths' other failures, would turn
+ * a denial into a 500.
  *
  * @since 0.1.0
  */
 public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedHandler {
 
 	private static final int MAX_CAUSE_DEPTH = 8;
+
+	private static final ServerAccessDeniedHandler SPRING_SECURITY = new HttpStatusServerAccessDeniedHandler(
+			HttpStatus.FORBIDDEN);
 
 	private final AugnoErrorWebExceptionHandler handler;
 
@@ -55,12 +65,16 @@ public final class AugnoServerAccessDeniedHandler implements ServerAccessDeniedH
 		// Deferred: the answer is assembled once the challenge is on the response.
 		return ServerBearerScopeChallenge.addIfTokenAuthenticated(exchange, denied).then(Mono.defer(() -> {
 			ServerHttpResponse response = exchange.getResponse();
+			boolean enveloped = this.handler.isEnveloped(exchange);
 			if (response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)
-					&& ErrorResponseRules.isBrowserNavigation(exchange.getRequest().getHeaders())) {
-				// The resource server's own answer to a browser: the challenge and a
-				// bodiless 403, as on Spring MVC.
+					&& (!enveloped || ErrorResponseRules.isBrowserNavigation(exchange.getRequest().getHeaders()))) {
+				// The resource server's own answer to a browser, or outside the
+				// paths: the challenge and a bodiless 403, as on Spring MVC.
 				response.setStatusCode(HttpStatus.FORBIDDEN);
 				return response.setComplete();
+			}
+			if (!enveloped) {
+				return SPRING_SECURITY.handle(exchange, denied);
 			}
 			return this.handler.handle(exchange, failure);
 		}));

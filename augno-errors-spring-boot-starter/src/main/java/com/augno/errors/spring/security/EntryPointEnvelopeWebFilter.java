@@ -1,5 +1,7 @@
 package com.augno.errors.spring.security;
 
+import java.nio.file.Path;
+
 import com.augno.errors.AugnoException;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.StatusCodes;
@@ -11,6 +13,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ZeroCopyHttpOutputMessage;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -30,13 +33,14 @@ import org.springframework.web.server.WebFilterChain;
  * status and no body (an entry point sets the status and its {@code WWW-Authenticate}
  * challenge, and completes the response or leaves it to be completed), the envelope is
  * written with that status and every header the mechanism set. A browser navigating to a
- * page gets the mechanism's answer untouched, as does an entry point that writes its own
- * body; an API client that a login form's entry point redirects gets a 401 with the
- * envelope and the configured challenge instead, as on Spring MVC. A 401 the chain
- * answered without a challenge keeps none, as on Spring MVC: on WebFlux the chain's entry
- * point always chose it so (HTTP Basic answers an {@code XMLHttpRequest} without one, so
- * that the browser shows no sign-in dialog), and with no mechanism configured Spring
- * Security falls back to HTTP Basic's challenge.
+ * page gets the mechanism's answer untouched, as do a request outside
+ * {@code augno.errors.paths} and an entry point that writes its own body; an API client
+ * that a login form's entry point redirects gets a 401 with the envelope and the
+ * configured challenge instead, as on Spring MVC. A 401 the chain answered without a
+ * challenge keeps none, as on Spring MVC: on WebFlux the chain's entry point always chose
+ * it so (HTTP Basic answers an {@code XMLHttpRequest} without one, so that the browser
+ * shows no sign-in dialog), and with no mechanism configured Spring Security falls back
+ * to HTTP Basic's challenge.
  * <p>
  * Entry points are not handed the exception behind them, so the code of a 401 is read
  * from the exchange: a resource server's challenge naming an expired JWT is
@@ -89,7 +93,7 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		HeldResponse response = new HeldResponse(exchange);
+		HeldResponse response = HeldResponse.of(exchange);
 		return chain.filter(exchange.mutate().response(response).build())
 			.then(Mono.defer(() -> answer(exchange, response)));
 	}
@@ -103,13 +107,16 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 		}
 		ServerHttpRequest request = exchange.getRequest();
 		HttpHeaders headers = request.getHeaders();
-		if (ErrorResponseRules.isBrowserNavigation(headers)) {
+		// Outside augno.errors.paths, and for a browser navigating, the mechanism's own
+		// answer stands, as on Spring MVC: Spring Boot's handler would turn the failure
+		// handed to it into a 500.
+		if (!this.handler.isEnveloped(exchange) || ErrorResponseRules.isBrowserNavigation(headers)) {
 			return held.release();
 		}
 		if (loginRedirect) {
 			// A request that names no media type at all, or htmx's, keeps the redirect,
 			// as on Spring MVC.
-			if (!this.handler.isEnveloped(exchange) || ErrorResponseRules.followsLoginRedirect(headers)) {
+			if (ErrorResponseRules.followsLoginRedirect(headers)) {
 				return held.release();
 			}
 			// An API client cannot follow a login page: a 401 with the envelope and the
@@ -232,9 +239,10 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 
 	/**
 	 * Holds back the completion of a response with an error status and no body while the
-	 * security chain runs, so that the envelope can still be written.
+	 * security chain runs, so that the envelope can still be written. A body, written or
+	 * sent from a file, passes through.
 	 */
-	private static final class HeldResponse extends ServerHttpResponseDecorator {
+	private static class HeldResponse extends ServerHttpResponseDecorator {
 
 		private final ServerWebExchange exchange;
 
@@ -243,6 +251,16 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 		HeldResponse(ServerWebExchange exchange) {
 			super(exchange.getResponse());
 			this.exchange = exchange;
+		}
+
+		/**
+		 * Hold the exchange's response, keeping zero-copy file transfer where the server
+		 * supports it: Spring's resource writers send a file with {@code sendfile} only
+		 * to a {@link ZeroCopyHttpOutputMessage}, and copy it through buffers otherwise.
+		 */
+		static HeldResponse of(ServerWebExchange exchange) {
+			return (exchange.getResponse() instanceof ZeroCopyHttpOutputMessage) ? new ZeroCopyHeldResponse(exchange)
+					: new HeldResponse(exchange);
 		}
 
 		@Override
@@ -260,6 +278,23 @@ public final class EntryPointEnvelopeWebFilter implements WebFilter, Ordered {
 
 		Mono<Void> release() {
 			return this.held ? super.setComplete() : Mono.empty();
+		}
+
+	}
+
+	/**
+	 * A {@link HeldResponse} of a server response that can send a file without copying it
+	 * (Reactor Netty's): the file goes to the server's response as it is.
+	 */
+	private static final class ZeroCopyHeldResponse extends HeldResponse implements ZeroCopyHttpOutputMessage {
+
+		ZeroCopyHeldResponse(ServerWebExchange exchange) {
+			super(exchange);
+		}
+
+		@Override
+		public Mono<Void> writeWith(Path file, long position, long count) {
+			return ((ZeroCopyHttpOutputMessage) getDelegate()).writeWith(file, position, count);
 		}
 
 	}
