@@ -8,14 +8,19 @@ import com.augno.errors.spring.autoconfigure.AugnoErrorsSecurityAutoConfiguratio
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.reactive.AugnoErrorWebExceptionHandler;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +37,16 @@ class AugnoErrorsReactiveSecurityAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(STARTER);
+
+	@Test
+	void anApplicationsOwnHandlerAndWebFilterStillInjectByTheirType() {
+		this.contextRunner.withUserConfiguration(OwnHandlers.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(AugnoServerAccessDeniedHandler.class);
+			OwnHandlers.Consumer consumer = context.getBean(OwnHandlers.Consumer.class);
+			assertThat(consumer.accessDeniedHandler()).isSameAs(context.getBean("ownAccessDeniedHandler"));
+			assertThat(consumer.webFilter()).isSameAs(context.getBean("ownWebFilter"));
+		});
+	}
 
 	@Test
 	void definesTheHandlerTheCustomizerTheFilterAndTheMappers() {
@@ -75,6 +90,29 @@ class AugnoErrorsReactiveSecurityAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(EntryPointEnvelopeWebFilter.class)
 				.doesNotHaveBean(AugnoServerAccessDeniedHandler.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnHandlers {
+
+		@Bean
+		ServerAccessDeniedHandler ownAccessDeniedHandler() {
+			return (exchange, denied) -> Mono.empty();
+		}
+
+		@Bean
+		WebFilter ownWebFilter() {
+			return (exchange, chain) -> chain.filter(exchange);
+		}
+
+		@Bean
+		Consumer consumer(ServerAccessDeniedHandler accessDeniedHandler, WebFilter webFilter) {
+			return new Consumer(accessDeniedHandler, webFilter);
+		}
+
+		record Consumer(ServerAccessDeniedHandler accessDeniedHandler, WebFilter webFilter) {
+		}
+
 	}
 
 }
