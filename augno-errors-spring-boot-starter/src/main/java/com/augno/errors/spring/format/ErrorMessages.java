@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.augno.errors.ErrorCode;
 import com.augno.errors.ErrorRegistry;
+import com.augno.errors.spring.mapping.ApplicationMessage;
 import com.augno.errors.spring.mapping.Violation;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,8 @@ import org.springframework.http.HttpStatus;
  * {@code augno.errors.<code>.title} for its title, {@code augno.errors.constraint.<name>}
  * for the message of a failed constraint ({@code {0}} the field's label), and the keys
  * the mappers give their parameterised messages, such as
- * {@code augno.errors.api_version_invalid.message.supported}.
+ * {@code augno.errors.api_version_invalid.message.supported}. The application's own
+ * message codes ({@link ApplicationMessage}) are looked up in English too.
  *
  * @since 0.1.0
  */
@@ -75,6 +77,11 @@ public final class ErrorMessages {
 	 */
 	public String message(ErrorCode code, @Nullable String message, @Nullable MessageSourceResolvable translation,
 			Locale locale) {
+		if (translation instanceof ApplicationMessage application) {
+			// The application's own codes, which hold no English text: looked up in
+			// every language, as Spring does.
+			return lookup(application, (message != null) ? message : message(code, null, null, locale), locale);
+		}
 		if (message == null) {
 			return isEnglish(locale) ? code.message()
 					: lookup(PREFIX + code.code() + ".message", null, code.message(), locale);

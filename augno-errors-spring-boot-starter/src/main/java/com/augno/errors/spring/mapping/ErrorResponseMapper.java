@@ -31,19 +31,47 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 	public @Nullable MappedError map(Throwable throwable) {
 		if (throwable instanceof ErrorResponse errorResponse) {
 			int status = errorResponse.getStatusCode().value();
-			String reason = isSpringOwn(throwable) ? null : (throwable instanceof ResponseStatusException ex)
-					? ex.getReason() : errorResponse.getBody().getDetail();
 			HttpHeaders headers = (throwable instanceof MethodNotAllowedException ex
 					&& !ex.getSupportedMethods().isEmpty())
 							? AllowedMethods.sorted(errorResponse.getHeaders(), ex.getSupportedMethods())
 							: errorResponse.getHeaders();
-			return forStatus(status, reason).withHeaders(headers);
+			MappedError mapped = MappedError.of(StatusCodes.forStatus(status));
+			if (!isSpringOwn(throwable) && isClientError(status)) {
+				mapped = withApplicationMessage(mapped, errorResponse);
+			}
+			return mapped.withHeaders(headers);
 		}
 		ResponseStatus annotation = responseStatus(throwable);
 		if (annotation != null) {
-			return forStatus(annotation.code().value(), annotation.reason());
+			int status = annotation.code().value();
+			MappedError mapped = MappedError.of(StatusCodes.forStatus(status));
+			String reason = annotation.reason();
+			return (isClientError(status) && StringUtils.hasText(reason))
+					? mapped.withMessage(reason, new ApplicationMessage(new String[] { reason }, null, reason))
+					: mapped;
 		}
 		return null;
+	}
+
+	/**
+	 * The application's message of an {@link ErrorResponse}, resolved as Spring's
+	 * {@code ErrorResponse#updateAndGetBody} resolves it in the request's language: its
+	 * detail message code ({@code problemDetail.<exception class>}) with its arguments,
+	 * then a {@link ResponseStatusException}'s reason as a code, else the problem detail
+	 * (the reason) as it is, else the code's message.
+	 */
+	private static MappedError withApplicationMessage(MappedError mapped, ErrorResponse errorResponse) {
+		String detail = (errorResponse instanceof ResponseStatusException ex) ? ex.getReason()
+				: errorResponse.getBody().getDetail();
+		String[] codes = StringUtils.hasText(detail) && errorResponse instanceof ResponseStatusException
+				? new String[] { errorResponse.getDetailMessageCode(), detail }
+				: new String[] { errorResponse.getDetailMessageCode() };
+		String text = StringUtils.hasText(detail) ? detail : null;
+		return mapped.withMessage(text, new ApplicationMessage(codes, errorResponse.getDetailMessageArguments(), text));
+	}
+
+	private static boolean isClientError(int status) {
+		return status >= 400 && status < 500;
 	}
 
 	/**
@@ -80,12 +108,6 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 		Class<?> type = ex.getClass();
 		return type != ResponseStatusException.class && type != ErrorResponseException.class
 				&& type.getName().startsWith("org.springframework.");
-	}
-
-	private static MappedError forStatus(int status, @Nullable String reason) {
-		MappedError mapped = MappedError.of(StatusCodes.forStatus(status));
-		boolean clientError = status >= 400 && status < 500;
-		return (clientError && StringUtils.hasText(reason)) ? mapped.withMessage(reason) : mapped;
 	}
 
 }

@@ -113,11 +113,12 @@ public record MappedError(ErrorCode code, @Nullable ErrorType type, @Nullable St
 	 * pattern, in the request's language, with the arguments (a
 	 * {@link java.text.MessageFormat} pattern, so a quote is written {@code ''}),
 	 * replaces the English message for a request in another language.
-	 * @param message the English message
+	 * @param message the English message, or {@code null} for the code's default (with an
+	 * {@link ApplicationMessage})
 	 * @param translation the message key and its arguments
 	 * @return the copy
 	 */
-	public MappedError withMessage(String message, MessageSourceResolvable translation) {
+	public MappedError withMessage(@Nullable String message, MessageSourceResolvable translation) {
 		return new MappedError(this.code, this.type, message, this.param, this.quota, this.headers, this.disconnected,
 				this.violations, this.members, translation);
 	}

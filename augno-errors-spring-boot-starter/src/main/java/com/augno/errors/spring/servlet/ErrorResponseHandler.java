@@ -40,6 +40,8 @@ import org.springframework.web.context.request.async.AsyncRequestTimeoutExceptio
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Answers a failed servlet request with the envelope: maps the failure through the
@@ -649,10 +651,18 @@ public class ErrorResponseHandler {
 
 	/**
 	 * The language of a request's messages: the one its {@code Accept-Language} header
-	 * prefers, English (the contract's) when it sends none.
+	 * prefers, matched against the languages the application supports when its
+	 * {@code LocaleResolver} is Spring's {@link AcceptHeaderLocaleResolver} (which turns
+	 * {@code ja,de;q=0.9} into German for an application without Japanese); English (the
+	 * contract's) when it sends none. A resolver that keeps a browser's chosen language
+	 * (a session, a cookie) decides a page's language, not an API client's.
 	 */
 	private static Locale locale(HttpServletRequest request) {
-		return (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) ? request.getLocale() : Locale.ENGLISH;
+		if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null) {
+			return Locale.ENGLISH;
+		}
+		return (RequestContextUtils.getLocaleResolver(request) instanceof AcceptHeaderLocaleResolver resolver)
+				? resolver.resolveLocale(request) : request.getLocale();
 	}
 
 	private AugnoError create(ErrorCode code, MappedError mapped, String requestId, Locale locale) {
