@@ -26,6 +26,13 @@ public final class CommittedFailures {
 	 */
 	public static final String FAILURE_ATTRIBUTE = CommittedFailures.class.getName() + ".failure";
 
+	/**
+	 * The request attribute that holds the status of the code the failure was logged
+	 * with, which a container adapter records for the access log: a request timeout is a
+	 * 408 there, as in the log, not the 500 a container gives any failure.
+	 */
+	public static final String STATUS_ATTRIBUTE = CommittedFailures.class.getName() + ".status";
+
 	private CommittedFailures() {
 	}
 
@@ -38,8 +45,18 @@ public final class CommittedFailures {
 		return (request.getAttribute(FAILURE_ATTRIBUTE) instanceof Throwable failure) ? failure : null;
 	}
 
-	static void record(ServletRequest request, Throwable failure) {
+	/**
+	 * Return the status of the code a committed response's failure was logged with.
+	 * @param request the request
+	 * @return the status, or {@code -1} if the response did not fail after commit
+	 */
+	public static int statusOf(ServletRequest request) {
+		return (request.getAttribute(STATUS_ATTRIBUTE) instanceof Integer status) ? status : -1;
+	}
+
+	static void record(ServletRequest request, Throwable failure, int status) {
 		request.setAttribute(FAILURE_ATTRIBUTE, failure);
+		request.setAttribute(STATUS_ATTRIBUTE, status);
 	}
 
 	/**

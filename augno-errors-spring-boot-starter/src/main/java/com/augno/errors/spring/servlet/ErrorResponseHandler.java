@@ -614,7 +614,8 @@ public class ErrorResponseHandler {
 		boolean written = write(request, response, code, status, mapped, error, locale);
 		if (!written) {
 			CommittedFailures.record(request, (cause != null) ? cause
-					: new IllegalStateException("Response committed before " + error.code() + " could be written"));
+					: new IllegalStateException("Response committed before " + error.code() + " could be written"),
+					status);
 			if (logger.isDebugEnabled()) {
 				logger
 					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);

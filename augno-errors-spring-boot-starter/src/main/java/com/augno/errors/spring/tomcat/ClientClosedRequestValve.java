@@ -2,6 +2,7 @@ package com.augno.errors.spring.tomcat;
 
 import java.io.IOException;
 
+import com.augno.errors.spring.servlet.CommittedFailures;
 import com.augno.errors.spring.servlet.ContainerSupport;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.ServletException;
@@ -28,7 +29,10 @@ import org.jspecify.annotations.Nullable;
  * array for every attribute every request sets) nor a request attribute per request.</li>
  * <li>As the context's access log, which Tomcat calls before those of host and engine:
  * Tomcat sets 500 on an asynchronous request that ended in an I/O error after the
- * application has finished, so the access log would otherwise show 500.</li>
+ * application has finished, so the access log would otherwise show 500. There it also
+ * records the status of the code a committed response's failure was logged with
+ * ({@link CommittedFailures}), such as a streamed response's timeout (408), which Tomcat
+ * records as 500 once the response is aborted.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -60,7 +64,7 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 
 	@Override
 	public void log(Request request, Response response, long time) {
-		record(request, response);
+		recordForAccessLog(request, response);
 	}
 
 	@Override
@@ -100,6 +104,19 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 	private static void record(Request request, Response response) {
 		if (Boolean.TRUE.equals(request.getAttribute(ErrorResponseHandler.CLIENT_CLOSED_ATTRIBUTE))) {
 			response.getCoyoteResponse().setStatus(CLIENT_CLOSED_REQUEST);
+		}
+	}
+
+	/**
+	 * As the access log: the 499 again, and the status of the code a committed response's
+	 * failure was logged with ({@link CommittedFailures}, a timeout's 408), over the 500
+	 * Tomcat sets on an asynchronous request it closed.
+	 */
+	private static void recordForAccessLog(Request request, Response response) {
+		record(request, response);
+		int committedFailure = CommittedFailures.statusOf(request);
+		if (committedFailure >= 400) {
+			response.getCoyoteResponse().setStatus(committedFailure);
 		}
 	}
 

@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The valves over a real embedded Tomcat: requests Tomcat rejects itself get the
  * envelope, and a client that goes away mid-stream is logged as 499.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "server.shutdown=immediate", "spring.mvc.async.request-timeout=500ms" })
 @ExtendWith(OutputCaptureExtension.class)
 class AugnoErrorsTomcatIntegrationTests {
 
@@ -146,6 +147,22 @@ class AugnoErrorsTomcatIntegrationTests {
 		assertThat(LogLines.warningsAndErrors(output)).as("WARN or ERROR lines in %s", output.getAll()).isEmpty();
 	}
 
+	@Test
+	void recordsAStreamCutByItsTimeoutWithTheTimeoutsStatus(CapturedOutput output) throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout((int) WAIT.toMillis());
+			socket.getOutputStream()
+				.write("GET /slow-stream HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.ISO_8859_1));
+			String received = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(received).startsWith("HTTP/1.1 200").contains("line\n").doesNotEndWith("0\r\n\r\n");
+		}
+		// The status of the code in the log line, not the 500 Tomcat gives a failure: a
+		// timeout is no server error for the access log.
+		assertThat(ACCESS_LOG.awaitLine("GET /slow-stream ", WAIT)).isEqualTo("GET /slow-stream HTTP/1.1 408");
+		assertThat(output).contains("408 request_timeout for GET /slow-stream");
+	}
+
 	@SpringBootApplication
 	@RestController
 	static class TestApplication {
@@ -165,6 +182,22 @@ class AugnoErrorsTomcatIntegrationTests {
 				while (System.nanoTime() < deadline) {
 					out.write(chunk);
 					out.flush();
+					sleep();
+				}
+			};
+		}
+
+		@GetMapping("/slow-stream")
+		StreamingResponseBody slowStream() {
+			// Commits the response, then outlasts the request timeout, which Tomcat
+			// checks
+			// once a second.
+			return (out) -> {
+				// More than the response's buffer: Spring Framework 7 ignores a streaming
+				// body's flush unless told otherwise.
+				out.write("line\n".repeat(2000).getBytes(StandardCharsets.US_ASCII));
+				long deadline = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+				while (System.nanoTime() < deadline) {
 					sleep();
 				}
 			};
