@@ -88,6 +88,25 @@ final class ConstraintMessages {
 	}
 
 	/**
+	 * Return the message of a required value that is missing (a request parameter, a path
+	 * variable, a part), under the key of {@code @NotNull}'s.
+	 * @param label the value's label
+	 * @return the message and its key
+	 */
+	static Text required(String label) {
+		return text(label, "required", "is required.");
+	}
+
+	/**
+	 * Return the key of a value of the wrong type, for a message the caller words.
+	 * @param label the value's label
+	 * @return the key and its argument
+	 */
+	static MessageSourceResolvable typeMismatch(String label) {
+		return new DefaultMessageSourceResolvable(new String[] { PREFIX + "type-mismatch" }, new Object[] { label });
+	}
+
+	/**
 	 * The English message is the label and the phrase; the arguments of the key are the
 	 * label and the bounds, as strings so that a translation does not group their digits.
 	 */

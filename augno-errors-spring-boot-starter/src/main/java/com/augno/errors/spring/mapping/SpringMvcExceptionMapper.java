@@ -105,11 +105,11 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 			return MappedError.of(FrameworkCodes.UNSUPPORTED_MEDIA_TYPE).withHeaders(ex.getHeaders());
 		}
 		if (throwable instanceof MissingServletRequestParameterException ex) {
-			return parameterMissing(ex.getParameterName(), Labels.of(ex.getParameterName()) + " is required.",
-					Violation.Location.QUERY);
+			return parameterMissing(ex.getParameterName(),
+					ConstraintMessages.required(Labels.of(ex.getParameterName())), Violation.Location.QUERY);
 		}
 		if (throwable instanceof MissingPathVariableException ex) {
-			return parameterMissing(ex.getVariableName(), Labels.of(ex.getVariableName()) + " is required.",
+			return parameterMissing(ex.getVariableName(), ConstraintMessages.required(Labels.of(ex.getVariableName())),
 					Violation.Location.PATH);
 		}
 		if (throwable instanceof MissingRequestHeaderException ex) {
@@ -121,15 +121,18 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 					Violation.Location.COOKIE);
 		}
 		if (throwable instanceof MissingServletRequestPartException ex) {
+			ConstraintMessages.Text required = ConstraintMessages.required(Labels.of(ex.getRequestPartName()));
 			return MappedError.of(ErrorCodes.MISSING_FIELD)
 				.withParam(ex.getRequestPartName())
-				.withMessage(Labels.of(ex.getRequestPartName()) + " is required.")
+				.withMessage(required.message(), required.translation())
 				.withViolation(Violation.Location.BODY, "NotNull");
 		}
 		if (throwable instanceof MethodArgumentTypeMismatchException ex) {
+			String label = Labels.of(ex.getName());
 			return MappedError.of(ErrorCodes.PARAMETER_INVALID)
 				.withParam(ex.getName())
-				.withMessage(Labels.of(ex.getName()) + " " + TypeDescriptions.mustBe(ex.getRequiredType()) + ".")
+				.withMessage(label + " " + TypeDescriptions.mustBe(ex.getRequiredType()) + ".",
+						ConstraintMessages.typeMismatch(label))
 				.withViolation(WireNames.location(ex.getParameter()), "typeMismatch");
 		}
 		if (throwable instanceof MaxUploadSizeExceededException) {
@@ -200,6 +203,14 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 		return MappedError.of(ErrorCodes.PARAMETER_MISSING)
 			.withParam(name)
 			.withMessage(message)
+			.withViolation(location, "NotNull");
+	}
+
+	private static MappedError parameterMissing(String name, ConstraintMessages.Text message,
+			Violation.Location location) {
+		return MappedError.of(ErrorCodes.PARAMETER_MISSING)
+			.withParam(name)
+			.withMessage(message.message(), message.translation())
 			.withViolation(location, "NotNull");
 	}
 

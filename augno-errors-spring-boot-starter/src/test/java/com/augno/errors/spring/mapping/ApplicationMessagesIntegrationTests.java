@@ -19,6 +19,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * language the application's {@code LocaleResolver} chooses: an
  * {@code ErrorResponseException}'s detail message code with its arguments, a
  * {@code ResponseStatusException}'s reason and a {@code @ResponseStatus} reason that are
- * message codes; a reason that is no code stays as written.
+ * message codes; a reason that is no code stays as written. Spring MVC's own missing or
+ * mistyped parameter uses the documented constraint keys.
  */
 @SpringBootTest(properties = "spring.messages.basename=app-messages/messages")
 @AutoConfigureMockMvc
@@ -60,6 +62,15 @@ class ApplicationMessagesIntegrationTests {
 	@Test
 	void aReasonThatIsNoCodeStaysAsWritten() {
 		assertMessage(this.mvc.get().uri("/books/plain").header("Accept-Language", "de"), "Plain words.");
+	}
+
+	@Test
+	void aMissingOrMistypedParameterUsesTheDocumentedConstraintKeys() {
+		assertMessage(this.mvc.get().uri("/books").header("Accept-Language", "de"), "Limit ist erforderlich.");
+		assertMessage(this.mvc.get().uri("/books?limit=ten").header("Accept-Language", "de"),
+				"Limit hat einen ungültigen Wert.");
+		assertMessage(this.mvc.get().uri("/books"), "Limit is required.");
+		assertMessage(this.mvc.get().uri("/books?limit=ten"), "Limit must be an integer.");
 	}
 
 	@Test
@@ -100,6 +111,11 @@ class ApplicationMessagesIntegrationTests {
 		@DeleteMapping("/books/{id}")
 		void delete(@PathVariable String id) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "error.book.locked");
+		}
+
+		@GetMapping("/books")
+		String books(@RequestParam int limit) {
+			return "books " + limit;
 		}
 
 		@GetMapping("/books/gone")
