@@ -3,6 +3,7 @@ package com.augno.errors.spring.security;
 import java.io.IOException;
 import java.util.function.Predicate;
 
+import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -145,6 +146,8 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	 */
 	private static final class OAuth2ClientChain {
 
+		private static final int MAX_CAUSE_DEPTH = 64;
+
 		private static final boolean PRESENT = ClassUtils.isPresent(
 				"org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter",
 				OAuth2ClientChain.class.getClassLoader());
@@ -169,16 +172,14 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 						|| http.getConfigurer(OAuth2ClientConfigurer.class) != null;
 			}
 
+			/**
+			 * Whether the exception or a cause is one the redirect filter answers, in a
+			 * chain that ends: the filter's own walk of the chain never would.
+			 */
 			static boolean requiresAuthorization(Throwable ex) {
-				for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
-					if (candidate instanceof ClientAuthorizationRequiredException) {
-						return true;
-					}
-					if (candidate.getCause() == candidate) {
-						break;
-					}
-				}
-				return false;
+				return Causes.ends(ex, MAX_CAUSE_DEPTH) && Causes.first(ex, MAX_CAUSE_DEPTH,
+						(cause) -> (cause instanceof ClientAuthorizationRequiredException) ? Boolean.TRUE
+								: null) != null;
 			}
 
 		}

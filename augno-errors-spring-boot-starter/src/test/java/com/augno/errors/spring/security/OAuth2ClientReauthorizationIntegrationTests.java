@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -73,6 +74,16 @@ class OAuth2ClientReauthorizationIntegrationTests {
 			.doesNotContain("ClientAuthorizationRequiredException");
 	}
 
+	@Test
+	void aCauseChainThatLoopsIsAnsweredNotWalkedForever() throws Exception {
+		// Looked through for the redirect filter's exception within a bound, and
+		// answered by the starter, rather than followed without end.
+		HttpResponse<String> response = this.client.get("/looping", "Accept", "application/json");
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+		AugnoErrors.assertThat(response).isAugnoError("internal_error");
+	}
+
 	private void assertSentToAuthorizationServer(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(302);
 		URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
@@ -118,6 +129,15 @@ class OAuth2ClientReauthorizationIntegrationTests {
 			throw new ClientAuthorizationRequiredException("x");
 		}
 
+		@GetMapping("/looping")
+		String looping() {
+			LoopingFailure first = new LoopingFailure();
+			LoopingFailure second = new LoopingFailure();
+			first.next = second;
+			second.next = first;
+			throw first;
+		}
+
 	}
 
 	@RestController
@@ -126,6 +146,22 @@ class OAuth2ClientReauthorizationIntegrationTests {
 		@GetMapping("/plain/thrown")
 		String thrown() {
 			throw new ClientAuthorizationRequiredException("x");
+		}
+
+	}
+
+	/**
+	 * A failure whose cause chain loops back to it.
+	 */
+	static final class LoopingFailure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		transient LoopingFailure next;
+
+		@Override
+		public synchronized Throwable getCause() {
+			return this.next;
 		}
 
 	}
