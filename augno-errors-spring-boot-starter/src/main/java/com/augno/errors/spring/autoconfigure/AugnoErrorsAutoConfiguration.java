@@ -49,7 +49,6 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -164,11 +163,9 @@ public final class AugnoErrorsAutoConfiguration {
 				if (!ErrorResponseRules.coversEveryPath(properties.getPaths())) {
 					registration.addPathPatterns(properties.getPaths());
 				}
-			}
-
-			@Override
-			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-				configurer.registerCallableInterceptors(new RequestIdCallableInterceptor());
+				// Every path: a request's log lines carry its id whatever answers its
+				// errors.
+				registry.addInterceptor(new RequestIdCallableInterceptor());
 			}
 
 			@Override
