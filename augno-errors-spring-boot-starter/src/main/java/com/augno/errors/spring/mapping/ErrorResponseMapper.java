@@ -1,5 +1,7 @@
 package com.augno.errors.spring.mapping;
 
+import java.util.Map;
+
 import com.augno.errors.StatusCodes;
 
 import org.jspecify.annotations.Nullable;
@@ -37,7 +39,7 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 							: errorResponse.getHeaders();
 			MappedError mapped = MappedError.of(StatusCodes.forStatus(status));
 			if (!isSpringOwn(throwable) && isClientError(status)) {
-				mapped = withApplicationMessage(mapped, errorResponse);
+				mapped = withApplicationMembers(withApplicationMessage(mapped, errorResponse), errorResponse);
 			}
 			return mapped.withHeaders(headers);
 		}
@@ -68,6 +70,15 @@ public final class ErrorResponseMapper implements ExceptionMapper {
 				: new String[] { errorResponse.getDetailMessageCode() };
 		String text = StringUtils.hasText(detail) ? detail : null;
 		return mapped.withMessage(text, new ApplicationMessage(codes, errorResponse.getDetailMessageArguments(), text));
+	}
+
+	/**
+	 * The properties the application set on its problem detail, as extension members for
+	 * the formats that render them ({@code problem}), as Spring would have written them.
+	 */
+	private static MappedError withApplicationMembers(MappedError mapped, ErrorResponse errorResponse) {
+		Map<String, Object> properties = errorResponse.getBody().getProperties();
+		return (properties == null || properties.isEmpty()) ? mapped : mapped.withMembers(properties);
 	}
 
 	private static boolean isClientError(int status) {

@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -86,6 +89,23 @@ class FormatsIntegrationTests {
 		assertThat(problem.get("request_log_url").asString())
 			.isEqualTo("https://augno.com/dashboard/request-logs/" + requestId(response));
 		assertThat(problem.get("tier").asString()).isEqualTo("free");
+	}
+
+	@Test
+	void keepsTheApplicationsProblemDetailPropertiesAsMembers() throws Exception {
+		HttpResponse<String> response = send(get("/formats/overdrawn").header("Accept", PROBLEM_JSON));
+		assertThat(response.statusCode()).isEqualTo(409);
+		JsonNode problem = MAPPER.readTree(response.body());
+		assertThat(problem.get("code").asString()).isEqualTo("resource_conflict");
+		assertThat(problem.get("detail").asString()).isEqualTo("Your balance is 30, but that costs 50.");
+		assertThat(problem.get("balance").asInt()).isEqualTo(30);
+		assertThat(problem.get("accounts").values()).extracting(JsonNode::asString)
+			.containsExactly("/account/12345", "/account/67890");
+		assertThat(problem.get("type").asString()).as("a member the format writes itself")
+			.isEqualTo("https://docs.augno.com/api/errors#resource_conflict");
+		HttpResponse<String> envelope = send(get("/formats/overdrawn"));
+		AugnoErrors.assertThat(envelope).isAugnoError("resource_conflict");
+		assertThat(envelope.body()).doesNotContain("\"balance\"", "accounts");
 	}
 
 	@Test
@@ -253,6 +273,17 @@ class FormatsIntegrationTests {
 		@GetMapping("/formats/rate-limited")
 		String rateLimited() {
 			throw AugnoException.of("rate_limit_exceeded").retryAfter(Duration.ofSeconds(60)).member("tier", "free");
+		}
+
+		@GetMapping("/formats/overdrawn")
+		String overdrawn() {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"Your balance is 30, but that costs 50.");
+			problem.setType(URI.create("https://example.com/probs/out-of-credit"));
+			problem.setProperty("balance", 30);
+			problem.setProperty("accounts", List.of("/account/12345", "/account/67890"));
+			problem.setProperty("type", "ignored: a member the format writes itself");
+			throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
 		}
 
 		@GetMapping("/formats/not-found")

@@ -9,6 +9,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The message {@link ErrorResponseMapper} keeps from an {@code ErrorResponse}: the
@@ -26,6 +27,24 @@ class ErrorResponseMapperTests {
 		MappedError mapped = this.mapper.map(thrown);
 		assertThat(mapped.code().code()).isEqualTo("resource_conflict");
 		assertThat(mapped.message()).isEqualTo("The shipment was already sent.");
+	}
+
+	@Test
+	void theProblemDetailsPropertiesOfA4xxAreExtensionMembers() {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
+		problem.setProperty("balance", 30);
+		problem.setProperty("currency", "usd");
+		MappedError mapped = this.mapper.map(new ErrorResponseException(HttpStatus.CONFLICT, problem, null));
+		assertThat(mapped.members()).containsExactly(entry("balance", 30), entry("currency", "usd"));
+		assertThat(this.mapper.map(new ErrorResponseException(HttpStatus.CONFLICT)).members()).isEmpty();
+	}
+
+	@Test
+	void aServerErrorsPropertiesAreNotKept() {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		problem.setProperty("host", "db-7.internal");
+		assertThat(this.mapper.map(new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null)).members())
+			.isEmpty();
 	}
 
 	@Test
