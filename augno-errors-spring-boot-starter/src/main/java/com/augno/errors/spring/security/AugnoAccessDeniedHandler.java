@@ -48,6 +48,12 @@ public final class AugnoAccessDeniedHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException, ServletException {
+		AccessDeniedHandler resourceServers = BearerScopeChallenge.applicationHandlerOf(request);
+		if (resourceServers != null) {
+			// The application's own answer, as without the starter.
+			resourceServers.handle(request, response, accessDeniedException);
+			return;
+		}
 		BearerScopeChallenge.addIfTokenAuthenticated(request, response, accessDeniedException);
 		// Outside augno.errors.paths Spring Boot answers the sendError(403) as without
 		// the starter, except where the resource server's handler would have answered:

@@ -1,10 +1,12 @@
 package com.augno.errors.spring.security;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,7 +15,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The {@code WWW-Authenticate: Bearer error="insufficient_scope"} challenge that an
@@ -39,6 +44,13 @@ final class BearerScopeChallenge {
 	 */
 	static final String RESOURCE_SERVER_CHAIN_ATTRIBUTE = BearerScopeChallenge.class.getName() + ".resourceServerChain";
 
+	/**
+	 * Holds the access denied handler the application gave the resource server of the
+	 * request's filter chain, which answers the denial instead of the starter's.
+	 */
+	static final String RESOURCE_SERVER_HANDLER_ATTRIBUTE = BearerScopeChallenge.class.getName()
+			+ ".resourceServerHandler";
+
 	private BearerScopeChallenge() {
 	}
 
@@ -50,6 +62,31 @@ final class BearerScopeChallenge {
 	 */
 	static boolean isResourceServerChain(HttpSecurity http) {
 		return PRESENT && Challenge.isResourceServerChain(http);
+	}
+
+	/**
+	 * Return the access denied handler the application gave a filter chain's resource
+	 * server ({@code oauth2ResourceServer(s -> s.accessDeniedHandler(...))}): without the
+	 * starter, the chain's only default handler, which answers every denial of its
+	 * authorization rules. {@code OAuth2ResourceServerConfigurer} keeps it in a private
+	 * field only, read once per chain; where that cannot be read, or the handler is
+	 * Spring Security's own, {@code null}.
+	 * @param http the chain's configuration, once configured
+	 * @return the application's handler, or {@code null}
+	 */
+	static @Nullable AccessDeniedHandler applicationHandler(HttpSecurity http) {
+		return PRESENT ? Challenge.applicationHandler(http) : null;
+	}
+
+	/**
+	 * Return the application's own access denied handler of the resource server of the
+	 * request's filter chain, marked by {@link #RESOURCE_SERVER_HANDLER_ATTRIBUTE}.
+	 * @param request the request
+	 * @return the handler, or {@code null}
+	 */
+	static @Nullable AccessDeniedHandler applicationHandlerOf(HttpServletRequest request) {
+		return (request.getAttribute(RESOURCE_SERVER_HANDLER_ATTRIBUTE) instanceof AccessDeniedHandler handler)
+				? handler : null;
 	}
 
 	/**
@@ -85,9 +122,31 @@ final class BearerScopeChallenge {
 			}
 		}
 
+		private static final @Nullable Field ACCESS_DENIED_HANDLER = ReflectionUtils
+			.findField(OAuth2ResourceServerConfigurer.class, "accessDeniedHandler");
+
 		@SuppressWarnings("unchecked") // The configurer's class is generic.
 		static boolean isResourceServerChain(HttpSecurity http) {
 			return http.getConfigurer(OAuth2ResourceServerConfigurer.class) != null;
+		}
+
+		@SuppressWarnings("unchecked") // The configurer's class is generic.
+		static @Nullable AccessDeniedHandler applicationHandler(HttpSecurity http) {
+			OAuth2ResourceServerConfigurer<HttpSecurity> configurer = http
+				.getConfigurer(OAuth2ResourceServerConfigurer.class);
+			if (configurer == null || ACCESS_DENIED_HANDLER == null) {
+				return null;
+			}
+			try {
+				ReflectionUtils.makeAccessible(ACCESS_DENIED_HANDLER);
+				Object handler = ReflectionUtils.getField(ACCESS_DENIED_HANDLER, configurer);
+				// The configurer's default wraps Spring Security's bearer token handler.
+				return (handler instanceof AccessDeniedHandler own && !(own instanceof DelegatingAccessDeniedHandler)
+						&& !(own instanceof BearerTokenAccessDeniedHandler)) ? own : null;
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
 		}
 
 	}

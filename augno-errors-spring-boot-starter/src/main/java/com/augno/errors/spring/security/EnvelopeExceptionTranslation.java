@@ -11,6 +11,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
@@ -80,7 +81,8 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 		ExceptionTranslationFilter translation = new ExceptionTranslationFilter(entryPoint, requestCache(), translated);
 		translation.setSecurityContextHolderStrategy(securityContextHolderStrategy());
 		translation.setAccessDeniedHandler(
-				new OriginalAccessDeniedHandler(filter, BearerScopeChallenge.isResourceServerChain(this.http)));
+				new OriginalAccessDeniedHandler(filter, BearerScopeChallenge.isResourceServerChain(this.http),
+						BearerScopeChallenge.applicationHandler(this.http)));
 		return (O) translation;
 	}
 
@@ -233,7 +235,8 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 	 * built, whose access denied handler (the application's, or the starter's) is not
 	 * otherwise reachable; in a chain with a resource server, whose handler would answer
 	 * the denial without the starter, the request is marked so that the starter's keeps
-	 * its challenge ({@link BearerScopeChallenge}).
+	 * its challenge ({@link BearerScopeChallenge}), or, when the application gave the
+	 * resource server a handler of its own, answers with that handler.
 	 */
 	private static final class OriginalAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -241,10 +244,13 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 
 		private final boolean resourceServer;
 
+		private final @Nullable AccessDeniedHandler resourceServerHandler;
+
 		OriginalAccessDeniedHandler(org.springframework.security.web.access.ExceptionTranslationFilter original,
-				boolean resourceServer) {
+				boolean resourceServer, @Nullable AccessDeniedHandler resourceServerHandler) {
 			this.original = original;
 			this.resourceServer = resourceServer;
+			this.resourceServerHandler = resourceServerHandler;
 		}
 
 		@Override
@@ -252,6 +258,10 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 				AccessDeniedException accessDeniedException) throws IOException, ServletException {
 			if (this.resourceServer) {
 				request.setAttribute(BearerScopeChallenge.RESOURCE_SERVER_CHAIN_ATTRIBUTE, Boolean.TRUE);
+			}
+			if (this.resourceServerHandler != null) {
+				request.setAttribute(BearerScopeChallenge.RESOURCE_SERVER_HANDLER_ATTRIBUTE,
+						this.resourceServerHandler);
 			}
 			try {
 				this.original.doFilter(request, response, (req, res) -> {
@@ -261,6 +271,9 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 			finally {
 				if (this.resourceServer) {
 					request.removeAttribute(BearerScopeChallenge.RESOURCE_SERVER_CHAIN_ATTRIBUTE);
+				}
+				if (this.resourceServerHandler != null) {
+					request.removeAttribute(BearerScopeChallenge.RESOURCE_SERVER_HANDLER_ATTRIBUTE);
 				}
 			}
 		}

@@ -91,20 +91,26 @@ final class ServerBearerScopeChallenge {
 
 	/**
 	 * The access denied handler of one chain, which marks the exchanges of a chain with a
-	 * resource server. {@code ServerHttpSecurity} tells whether it has one only in a
-	 * private field, read once; where it cannot be read, only a bearer token's caller
-	 * gets the challenge.
+	 * resource server, and hands every denial of a chain whose resource server has an
+	 * access denied handler of the application's own
+	 * ({@code oauth2ResourceServer(s -> s.accessDeniedHandler(...))}) to that handler,
+	 * the chain's only default one without the starter. {@code ServerHttpSecurity} and
+	 * its resource server's spec keep both in private fields only, read once; where they
+	 * cannot be read, only a bearer token's caller gets the challenge.
 	 */
 	private static final class ResourceServerChain implements ServerAccessDeniedHandler {
 
 		private static final @Nullable Field RESOURCE_SERVER = ReflectionUtils.findField(ServerHttpSecurity.class,
 				"resourceServer");
 
+		private static final @Nullable Field ACCESS_DENIED_HANDLER = ReflectionUtils
+			.findField(ServerHttpSecurity.OAuth2ResourceServerSpec.class, "accessDeniedHandler");
+
 		private final ServerHttpSecurity http;
 
 		private final ServerAccessDeniedHandler handler;
 
-		private volatile @Nullable Boolean resourceServer;
+		private volatile @Nullable ResourceServer resourceServer;
 
 		ResourceServerChain(ServerHttpSecurity http, ServerAccessDeniedHandler handler) {
 			this.http = http;
@@ -113,14 +119,18 @@ final class ServerBearerScopeChallenge {
 
 		@Override
 		public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-			if (hasResourceServer()) {
+			ResourceServer resourceServer = resourceServer();
+			if (resourceServer.applicationHandler() != null) {
+				return resourceServer.applicationHandler().handle(exchange, denied);
+			}
+			if (resourceServer.present()) {
 				exchange.getAttributes().put(RESOURCE_SERVER_CHAIN_ATTRIBUTE, Boolean.TRUE);
 			}
 			return this.handler.handle(exchange, denied);
 		}
 
-		private boolean hasResourceServer() {
-			Boolean resourceServer = this.resourceServer;
+		private ResourceServer resourceServer() {
+			ResourceServer resourceServer = this.resourceServer;
 			if (resourceServer == null) {
 				resourceServer = readResourceServer(this.http);
 				this.resourceServer = resourceServer;
@@ -128,17 +138,36 @@ final class ServerBearerScopeChallenge {
 			return resourceServer;
 		}
 
-		private static boolean readResourceServer(ServerHttpSecurity http) {
-			if (RESOURCE_SERVER == null) {
-				return false;
+		private static ResourceServer readResourceServer(ServerHttpSecurity http) {
+			Object spec = read(RESOURCE_SERVER, http);
+			if (spec == null) {
+				return new ResourceServer(false, null);
+			}
+			// Spring Security's own handler unless the application gave its own.
+			return new ResourceServer(true, (read(ACCESS_DENIED_HANDLER, spec) instanceof ServerAccessDeniedHandler own
+					&& !(own instanceof BearerTokenServerAccessDeniedHandler)) ? own : null);
+		}
+
+		private static @Nullable Object read(@Nullable Field field, Object target) {
+			if (field == null) {
+				return null;
 			}
 			try {
-				ReflectionUtils.makeAccessible(RESOURCE_SERVER);
-				return ReflectionUtils.getField(RESOURCE_SERVER, http) != null;
+				ReflectionUtils.makeAccessible(field);
+				return ReflectionUtils.getField(field, target);
 			}
 			catch (RuntimeException ex) {
-				return false;
+				return null;
 			}
+		}
+
+		/**
+		 * What a chain's configuration says of its resource server.
+		 *
+		 * @param present whether the chain has one
+		 * @param applicationHandler its access denied handler when the application's own
+		 */
+		private record ResourceServer(boolean present, @Nullable ServerAccessDeniedHandler applicationHandler) {
 		}
 
 	}
