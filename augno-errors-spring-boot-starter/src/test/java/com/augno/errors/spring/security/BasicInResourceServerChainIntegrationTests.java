@@ -1,20 +1,8 @@
 package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.augno.errors.spring.test.LoopbackHttp;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -49,9 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.shutdown=immediate", "spring.autoconfigure.exclude=", "augno.errors.paths=/api/**" })
 class BasicInResourceServerChainIntegrationTests {
 
-	private static final SecretKey KEY = new SecretKeySpec(
-			"0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
-
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	@LocalServerPort
@@ -83,8 +68,8 @@ class BasicInResourceServerChainIntegrationTests {
 
 	@Test
 	void aDenialOfATokensCallerOutsideThePathsIsTheResourceServersOwnAnswer() throws Exception {
-		HttpResponse<String> response = this.client.get("/admin", "Authorization", "Bearer " + token(), "Accept",
-				"application/json");
+		HttpResponse<String> response = this.client.get("/admin", "Authorization", "Bearer " + TestTokens.readScoped(),
+				"Accept", "application/json");
 		assertBareInsufficientScope(response);
 	}
 
@@ -92,18 +77,6 @@ class BasicInResourceServerChainIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
 		assertThat(response.body()).isEmpty();
-	}
-
-	private static String token() throws Exception {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("bob")
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-			.claim("scope", "read")
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-		jwt.sign(new MACSigner(KEY));
-		return jwt.serialize();
 	}
 
 	@SpringBootConfiguration
@@ -121,8 +94,8 @@ class BasicInResourceServerChainIntegrationTests {
 					.anyRequest()
 					.authenticated())
 				.httpBasic(Customizer.withDefaults())
-				.oauth2ResourceServer(
-						(server) -> server.jwt((jwt) -> jwt.decoder(NimbusJwtDecoder.withSecretKey(KEY).build())))
+				.oauth2ResourceServer((server) -> server
+					.jwt((jwt) -> jwt.decoder(NimbusJwtDecoder.withSecretKey(TestTokens.KEY).build())))
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.build();
 		}

@@ -1,20 +1,12 @@
 package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.augno.errors.spring.test.LoopbackHttp;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -46,12 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.autoconfigure.exclude=", "augno.errors.security.www-authenticate=ApiKey" })
 class BearerTokenErrorsIntegrationTests {
 
-	private static final SecretKey KEY = new SecretKeySpec(
-			"0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
-
-	private static final SecretKey OTHER_KEY = new SecretKeySpec(
-			"fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
-
 	@LocalServerPort
 	private int port;
 
@@ -60,7 +46,7 @@ class BearerTokenErrorsIntegrationTests {
 	@Test
 	void expiredJwtIsExpiredTokenKeepingTheBearerChallenge() throws Exception {
 		Instant now = Instant.now();
-		String token = token(KEY, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+		String token = token(TestTokens.KEY, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
 		assertClientError(response, "expired_token", "Your session has expired. Please sign in again.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
@@ -71,7 +57,7 @@ class BearerTokenErrorsIntegrationTests {
 	@Test
 	void jwtSignedWithAnotherKeyIsInvalidCredentialsKeepingTheBearerChallenge() throws Exception {
 		Instant now = Instant.now();
-		String token = token(OTHER_KEY, now, now.plus(Duration.ofHours(1)));
+		String token = token(TestTokens.OTHER_KEY, now, now.plus(Duration.ofHours(1)));
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
 		assertClientError(response, "invalid_credentials", "The provided credentials are incorrect.");
 		assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
@@ -91,7 +77,7 @@ class BearerTokenErrorsIntegrationTests {
 	@Test
 	void aTokenWithoutTheScopeARuleDemandsKeepsTheInsufficientScopeChallenge() throws Exception {
 		Instant now = Instant.now();
-		String token = token(KEY, now, now.plus(Duration.ofHours(1)));
+		String token = token(TestTokens.KEY, now, now.plus(Duration.ofHours(1)));
 		for (String path : new String[] { "/scoped/report", "/method/scoped" }) {
 			HttpResponse<String> response = this.client.get(path, "Authorization", "Bearer " + token);
 			assertClientError(response, "insufficient_permissions",
@@ -107,7 +93,7 @@ class BearerTokenErrorsIntegrationTests {
 	@Test
 	void aBrowserWithATokenWithoutTheScopeGetsTheResourceServersOwnAnswer() throws Exception {
 		Instant now = Instant.now();
-		String token = token(KEY, now, now.plus(Duration.ofHours(1)));
+		String token = token(TestTokens.KEY, now, now.plus(Duration.ofHours(1)));
 		HttpResponse<String> response = this.client.get("/scoped/report", "Authorization", "Bearer " + token, "Accept",
 				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 		assertBareInsufficientScope(response);
@@ -116,20 +102,14 @@ class BearerTokenErrorsIntegrationTests {
 	@Test
 	void validJwtReachesTheController() throws Exception {
 		Instant now = Instant.now();
-		String token = token(KEY, now, now.plus(Duration.ofHours(1)));
+		String token = token(TestTokens.KEY, now, now.plus(Duration.ofHours(1)));
 		HttpResponse<String> response = this.client.get("/hello", "Authorization", "Bearer " + token);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello");
 	}
 
 	private static String token(SecretKey key, Instant issuedAt, Instant expiresAt) throws Exception {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("alice")
-			.issueTime(Date.from(issuedAt))
-			.expirationTime(Date.from(expiresAt))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-		jwt.sign(new MACSigner(key));
-		return jwt.serialize();
+		return TestTokens.token(key, "alice", issuedAt, expiresAt, null);
 	}
 
 	@SpringBootConfiguration
@@ -147,8 +127,8 @@ class BearerTokenErrorsIntegrationTests {
 					.hasAuthority("SCOPE_reports:read")
 					.anyRequest()
 					.authenticated())
-				.oauth2ResourceServer(
-						(server) -> server.jwt((jwt) -> jwt.decoder(NimbusJwtDecoder.withSecretKey(KEY).build())))
+				.oauth2ResourceServer((server) -> server
+					.jwt((jwt) -> jwt.decoder(NimbusJwtDecoder.withSecretKey(TestTokens.KEY).build())))
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.build();
 		}

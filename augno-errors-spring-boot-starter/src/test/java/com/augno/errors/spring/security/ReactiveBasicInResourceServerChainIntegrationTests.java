@@ -1,20 +1,8 @@
 package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.augno.errors.spring.test.LoopbackHttp;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,9 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.main.web-application-type=reactive", "augno.errors.paths=/api/**" })
 class ReactiveBasicInResourceServerChainIntegrationTests {
 
-	private static final SecretKey KEY = new SecretKeySpec(
-			"0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
-
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	@LocalServerPort
@@ -81,7 +66,8 @@ class ReactiveBasicInResourceServerChainIntegrationTests {
 
 	@Test
 	void aDenialOfATokensCallerKeepsInsufficientScopeWithTheEnvelope() throws Exception {
-		HttpResponse<String> response = this.client.get("/api/admin", "Authorization", "Bearer " + token());
+		HttpResponse<String> response = this.client.get("/api/admin", "Authorization",
+				"Bearer " + TestTokens.readScoped());
 		assertClientError(response, "insufficient_permissions", "You do not have permission to perform this action.");
 		assertThat(response.headers().allValues("WWW-Authenticate")).singleElement()
 			.asString()
@@ -90,8 +76,8 @@ class ReactiveBasicInResourceServerChainIntegrationTests {
 
 	@Test
 	void aDenialOfATokensCallerOutsideThePathsIsTheResourceServersOwnAnswer() throws Exception {
-		HttpResponse<String> response = this.client.get("/admin", "Authorization", "Bearer " + token(), "Accept",
-				"application/json");
+		HttpResponse<String> response = this.client.get("/admin", "Authorization", "Bearer " + TestTokens.readScoped(),
+				"Accept", "application/json");
 		assertBareInsufficientScope(response);
 	}
 
@@ -99,18 +85,6 @@ class ReactiveBasicInResourceServerChainIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
 		assertThat(response.body()).isEmpty();
-	}
-
-	private static String token() throws Exception {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("bob")
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-			.claim("scope", "read")
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-		jwt.sign(new MACSigner(KEY));
-		return jwt.serialize();
 	}
 
 	@SpringBootConfiguration
@@ -127,7 +101,7 @@ class ReactiveBasicInResourceServerChainIntegrationTests {
 					.authenticated())
 				.httpBasic(Customizer.withDefaults())
 				.oauth2ResourceServer((server) -> server
-					.jwt((jwt) -> jwt.jwtDecoder(NimbusReactiveJwtDecoder.withSecretKey(KEY).build())))
+					.jwt((jwt) -> jwt.jwtDecoder(NimbusReactiveJwtDecoder.withSecretKey(TestTokens.KEY).build())))
 				.build();
 		}
 

@@ -2,19 +2,8 @@ package com.augno.errors.spring.security;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.augno.errors.spring.test.LoopbackHttp;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -50,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.shutdown=immediate", "spring.main.web-application-type=reactive" })
 class ReactiveResourceServerOwnDeniedHandlerIntegrationTests {
 
-	private static final SecretKey KEY = new SecretKeySpec(
-			"0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
-
 	@LocalServerPort
 	private int port;
 
@@ -60,7 +46,7 @@ class ReactiveResourceServerOwnDeniedHandlerIntegrationTests {
 
 	@Test
 	void aTokensCallerGetsTheApplicationsOwnDenial() throws Exception {
-		assertOwnDenial(this.client.get("/api/admin", "Authorization", "Bearer " + token()));
+		assertOwnDenial(this.client.get("/api/admin", "Authorization", "Bearer " + TestTokens.readScoped()));
 	}
 
 	@Test
@@ -72,18 +58,6 @@ class ReactiveResourceServerOwnDeniedHandlerIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("X-Denied-By")).hasValue("application");
 		assertThat(response.body()).isEqualTo("{\"denied\":\"by the application\"}");
-	}
-
-	private static String token() throws Exception {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("bob")
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-			.claim("scope", "read")
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-		jwt.sign(new MACSigner(KEY));
-		return jwt.serialize();
 	}
 
 	@SpringBootConfiguration
@@ -100,7 +74,7 @@ class ReactiveResourceServerOwnDeniedHandlerIntegrationTests {
 					.authenticated())
 				.httpBasic(Customizer.withDefaults())
 				.oauth2ResourceServer((server) -> server.accessDeniedHandler(ownDenial())
-					.jwt((jwt) -> jwt.jwtDecoder(NimbusReactiveJwtDecoder.withSecretKey(KEY).build())))
+					.jwt((jwt) -> jwt.jwtDecoder(NimbusReactiveJwtDecoder.withSecretKey(TestTokens.KEY).build())))
 				.build();
 		}
 
