@@ -184,6 +184,14 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 				|| this.rules.isEnveloped(exchange.getRequest().getPath().pathWithinApplication().value());
 	}
 
+	/**
+	 * The status a committed response went out with: 200 unless one was set.
+	 */
+	private static int committedStatus(ServerHttpResponse response) {
+		HttpStatusCode status = response.getStatusCode();
+		return (status != null) ? status.value() : 200;
+	}
+
 	private Mono<Void> answer(ServerWebExchange exchange, Throwable failure, String requestId) {
 		ServerHttpRequest request = exchange.getRequest();
 		ServerHttpResponse response = exchange.getResponse();
@@ -216,7 +224,8 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			this.errorLogger.logClientClosed(method, path, requestId, failure);
 		}
 		else {
-			this.errorLogger.log(method, path, requestId, status, error, failure);
+			this.errorLogger.log(method, path, requestId, status, error, failure,
+					response.isCommitted() ? committedStatus(response) : 0);
 		}
 		if (response.isCommitted()) {
 			if (logger.isDebugEnabled()) {

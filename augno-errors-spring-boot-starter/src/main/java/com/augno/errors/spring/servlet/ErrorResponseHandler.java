@@ -559,7 +559,8 @@ public class ErrorResponseHandler {
 		}
 		else {
 			this.errorLogger.log(OriginalRequest.method(request), OriginalRequest.uri(request),
-					ServletRequestIds.find(request), status, error, cause);
+					ServletRequestIds.find(request), status, error, cause,
+					response.isCommitted() ? response.getStatus() : 0);
 			if (cause != null && status >= 500) {
 				recordInObservation(request, cause, delivery);
 			}

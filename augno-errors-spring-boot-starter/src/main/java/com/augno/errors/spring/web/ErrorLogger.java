@@ -165,6 +165,24 @@ public class ErrorLogger {
 	 */
 	public void log(@Nullable String method, @Nullable String uri, @Nullable String requestId, int status,
 			AugnoError error, @Nullable Throwable cause) {
+		log(method, uri, requestId, status, error, cause, 0);
+	}
+
+	/**
+	 * Log a rendered error of a request of any stack, which found the response committed
+	 * when it was non-zero: the client got that status and a body cut short, not the
+	 * error's, and the line says so.
+	 * @param method the client's method
+	 * @param uri the client's path
+	 * @param requestId the request's id, or {@code null}
+	 * @param status the HTTP status of the error
+	 * @param error the error
+	 * @param cause the failure, or {@code null}
+	 * @param committedStatus the status the client already got, or {@code 0} when the
+	 * response was not committed
+	 */
+	public void log(@Nullable String method, @Nullable String uri, @Nullable String requestId, int status,
+			AugnoError error, @Nullable Throwable cause, int committedStatus) {
 		LogLevel level = REQUEST_TIMEOUT.equals(error.code()) ? this.requestTimeout : levelOf(error.type());
 		if (!isEnabled(level)) {
 			return;
@@ -172,6 +190,9 @@ public class ErrorLogger {
 		StringBuilder line = describe(method, uri, status, error.code(), requestId);
 		if (error.param() != null) {
 			line.append(" param=").append(sanitize(error.param()));
+		}
+		if (committedStatus > 0) {
+			line.append(" after the response was committed with ").append(committedStatus);
 		}
 		if (cause == null) {
 			write(level, line.toString(), null);

@@ -53,21 +53,21 @@ class CommittedFailureIntegrationTests {
 	void abortsStreamThatFailsAfterFlush(CapturedOutput output) throws IOException {
 		RawHttpResponse response = get("/stream");
 		assertAborted(response, "x".repeat(1024));
-		assertOneErrorLine(output, "500 internal_error for GET /stream", response.header("Request-Id"));
+		assertOneCommittedErrorLine(output, "500 internal_error for GET /stream", response.header("Request-Id"));
 	}
 
 	@Test
 	void abortsFilterResponseThatFailsAfterFlushBuffer(CapturedOutput output) throws IOException {
 		RawHttpResponse response = get("/filter/flush");
 		assertAborted(response, "partial");
-		assertOneErrorLine(output, "500 internal_error for GET /filter/flush", response.header("Request-Id"));
+		assertOneCommittedErrorLine(output, "500 internal_error for GET /filter/flush", response.header("Request-Id"));
 	}
 
 	@Test
 	void abortsJsonBodyWhoseSerializationFailsAfterCommit(CapturedOutput output) throws IOException {
 		RawHttpResponse response = get("/json");
 		assertAborted(response, "{\"number\":1,\"name\":\"item-1\"}");
-		assertOneErrorLine(output, "500 internal_error for GET /json", response.header("Request-Id"));
+		assertOneCommittedErrorLine(output, "500 internal_error for GET /json", response.header("Request-Id"));
 	}
 
 	@Test
@@ -119,12 +119,21 @@ class CommittedFailureIntegrationTests {
 	}
 
 	private static void assertOneErrorLine(CapturedOutput output, String start, String requestId) {
+		assertOneErrorLine(output, start, requestId, "");
+		assertThat(output).doesNotContain("after the response was committed");
+	}
+
+	private static void assertOneCommittedErrorLine(CapturedOutput output, String start, String requestId) {
+		assertOneErrorLine(output, start, requestId, " after the response was committed with 200");
+	}
+
+	private static void assertOneErrorLine(CapturedOutput output, String start, String requestId, String suffix) {
 		assertThat(requestId).isNotNull();
 		List<String> errors = LogLines.warningsAndErrors(output);
 		assertThat(errors).as("WARN and ERROR lines in %s", output.getAll())
 			.singleElement()
 			.asString()
-			.contains(" ERROR ", start, "(request_id=" + requestId + ")");
+			.contains(" ERROR ", start, "(request_id=" + requestId + ")" + suffix);
 	}
 
 	@SpringBootApplication
