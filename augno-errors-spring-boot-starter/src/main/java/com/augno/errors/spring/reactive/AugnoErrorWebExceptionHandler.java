@@ -24,6 +24,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,7 +58,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * Spring does not log the disconnect as a server error; the listeners are told (status
  * 499). A failure after the response was committed (inside a streamed body) is logged
  * once and the connection closed: the client sees a truncated stream, never a JSON error
- * appended to it.
+ * appended to it. A request Reactor Netty has answered itself (its 400 for a chunked body
+ * it cannot decode, after the application began reading it) gets nothing more written:
+ * its failure is logged and the listeners are told, as for any other error.
  * <p>
  * As on Spring MVC, the failures of paths outside {@code augno.errors.paths} are left to
  * Spring Boot's own handling, and a browser navigating gets the application's error page
@@ -79,6 +82,9 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 
 	private static final boolean REACTOR_NETTY = ClassUtils.isPresent("reactor.netty.Connection",
 			AugnoErrorWebExceptionHandler.class.getClassLoader());
+
+	private static final boolean REACTOR_NETTY_HTTP = ClassUtils.isPresent(
+			"reactor.netty.http.server.HttpServerResponse", AugnoErrorWebExceptionHandler.class.getClassLoader());
 
 	private final CompositeExceptionMapper mappers;
 
@@ -201,7 +207,7 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 				: this.mappers.map(failure);
 		if (mapped.disconnected()) {
 			this.errorLogger.logClientClosed(method, path, requestId, failure);
-			if (!response.isCommitted()) {
+			if (!response.isCommitted() && !isAnsweredByServer(response)) {
 				response.setStatusCode(HttpStatusCode.valueOf(499));
 			}
 			if (!this.listeners.isEmpty()) {
@@ -226,6 +232,14 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 		else {
 			this.errorLogger.log(method, path, requestId, status, error, failure,
 					response.isCommitted() ? committedStatus(response) : 0);
+		}
+		if (isAnsweredByServer(response)) {
+			if (logger.isDebugEnabled()) {
+				logger
+					.debug("Reactor Netty already answered; not writing " + error.code() + " of request " + requestId);
+			}
+			notifyListeners(exchange, status, error, requestId);
+			return Mono.empty();
 		}
 		if (response.isCommitted()) {
 			if (logger.isDebugEnabled()) {
@@ -296,6 +310,29 @@ public final class AugnoErrorWebExceptionHandler implements ErrorWebExceptionHan
 			return Mono.empty();
 		}
 		return Mono.error(failure);
+	}
+
+	/**
+	 * Whether Reactor Netty has answered the request itself while Spring's response is
+	 * still uncommitted: after the headers of a request whose body it then cannot decode
+	 * (a malformed chunk), it answers 400 on its own, closes the connection and ends the
+	 * body the application is reading, whose failure then comes here. Writing the
+	 * envelope would fail ("Status and headers already sent"), and Spring would log that
+	 * as a 500 at ERROR.
+	 */
+	private static boolean isAnsweredByServer(ServerHttpResponse response) {
+		if (!REACTOR_NETTY_HTTP || response.isCommitted()) {
+			return false;
+		}
+		Object nativeResponse;
+		try {
+			nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+		}
+		catch (IllegalStateException ex) {
+			// A mock response (WebTestClient without a server) has no native response.
+			return false;
+		}
+		return nativeResponse instanceof HttpServerResponse nettyResponse && nettyResponse.hasSentHeaders();
 	}
 
 	private static Mono<Void> write(ServerHttpResponse response, int status, ErrorBody rendered) {

@@ -1,14 +1,21 @@
 package com.augno.errors.spring.reactive;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import com.augno.errors.AugnoException;
+import com.augno.errors.spring.test.HostileRequests;
+import com.augno.errors.spring.test.HostileRequests.Reply;
 import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
@@ -31,6 +38,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The failures only the reactive stack has, over Reactor Netty: the codec's body limit, a
@@ -126,6 +134,33 @@ class WebFluxErrorsIntegrationTests {
 		assertStreamFailureLoggedOnce(output);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(
+			strings = { "zz\r\n{}\r\n0\r\n\r\n", "FFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n", "2\r\n{}xx\r\n0\r\n\r\n" })
+	void aChunkedBodyReactorNettyCannotDecodeIsItsOwn400WithoutAServerError(String chunks, CapturedOutput output)
+			throws Exception {
+		Reply reply;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("POST /flux/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+						+ "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks)
+					.getBytes(StandardCharsets.ISO_8859_1));
+			reply = HostileRequests.parse(socket.getInputStream());
+		}
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.body()).isEmpty();
+		// The body's failure reaches the application after Reactor Netty's answer.
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> output.getOut().lines().anyMatch((line) -> line.contains("for POST /flux/echo")));
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> !output.toString().contains("500 Server Error"));
+		assertThat(output).doesNotContain("Status and headers already sent");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("for POST /flux/echo")))
+			.allSatisfy((line) -> assertThat(line).contains(" DEBUG "));
+	}
+
 	private static void assertStreamFailureLoggedOnce(CapturedOutput output) {
 		assertThat(output.getOut().lines().filter((line) -> line.contains("for GET /flux/stream"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("500 internal_error for GET /flux/stream",
@@ -189,7 +224,7 @@ class WebFluxErrorsIntegrationTests {
 		@GetMapping(path = "/flux/stream", produces = MediaType.APPLICATION_JSON_VALUE)
 		Flux<String> stream() {
 			return Flux.concat(Flux.just("a", "b"), Flux.<String>error(new IllegalStateException("secret stream")))
-				.delayElements(java.time.Duration.ofMillis(20));
+				.delayElements(Duration.ofMillis(20));
 		}
 
 	}

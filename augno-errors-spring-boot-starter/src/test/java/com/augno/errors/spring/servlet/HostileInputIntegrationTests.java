@@ -2,7 +2,6 @@ package com.augno.errors.spring.servlet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -10,26 +9,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PositiveOrZero;
-import org.springframework.http.HttpHeaders;
 import com.augno.errors.ErrorType;
-import com.augno.errors.test.CapturedResponse;
+import com.augno.errors.spring.test.HostileRequests;
+import com.augno.errors.spring.test.HostileRequests.CreateUser;
+import com.augno.errors.spring.test.HostileRequests.Reply;
 import com.augno.errors.test.AugnoErrors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,9 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.shutdown=immediate", "spring.jackson.deserialization.fail-on-unknown-properties=true" })
 class HostileInputIntegrationTests {
 
-	static final String VALID_USER = """
-			{"name":"Ann","email":"ann@example.com","quantity":1,"plan":"FREE","birthday":"1990-01-02",\
-			"address":{"street":"Main","city":"Oslo"},"items":[{"sku":"A1","qty":1}]}""";
+	private static final String VALID_USER = HostileRequests.VALID_USER;
 
 	/**
 	 * Characters that break naive JSON, HTML or JavaScript embedding, as they appear once
@@ -98,7 +88,7 @@ class HostileInputIntegrationTests {
 	@MethodSource("cases")
 	void answersHostileInputWithAClientErrorEnvelope(Case hostile) throws Exception {
 		Reply reply = hostile.request().send(this.port);
-		String body = strictUtf8(reply.body());
+		String body = HostileRequests.strictUtf8(reply.body());
 		assertThat(reply.status()).as("status of %s", body).isEqualTo(hostile.status());
 		assertThat(reply.header("Content-Type")).as("Content-Type").startsWith("application/json");
 		assertThat(reply.header("Transfer-Encoding")).as("Transfer-Encoding").isNull();
@@ -360,72 +350,9 @@ class HostileInputIntegrationTests {
 					out.write(body);
 				}
 				out.flush();
-				return parse(socket.getInputStream());
+				return HostileRequests.parse(socket.getInputStream());
 			}
 		};
-	}
-
-	/**
-	 * Read a response until the server closes the connection, decoding a chunked body.
-	 * @param in the connection's input
-	 * @return the response
-	 * @throws IOException if reading fails
-	 */
-	static Reply parse(InputStream in) throws IOException {
-		ByteArrayOutputStream received = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		int read;
-		while ((read = in.read(buffer)) != -1) {
-			received.write(buffer, 0, read);
-		}
-		byte[] bytes = received.toByteArray();
-		int end = indexOf(bytes, utf8("\r\n\r\n"));
-		assertThat(end).as("end of the response head").isNotNegative();
-		String[] lines = new String(bytes, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-		int status = Integer.parseInt(lines[0].split(" ")[1]);
-		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		for (int i = 1; i < lines.length; i++) {
-			int colon = lines[i].indexOf(':');
-			headers.putIfAbsent(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
-		}
-		byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
-		return new Reply(status, headers,
-				"chunked".equalsIgnoreCase(headers.get("Transfer-Encoding")) ? dechunk(body) : body);
-	}
-
-	private static byte[] dechunk(byte[] chunked) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		int position = 0;
-		while (position < chunked.length) {
-			int lineEnd = indexOf(Arrays.copyOfRange(chunked, position, chunked.length), utf8("\r\n"));
-			assertThat(lineEnd).as("chunk size line").isNotNegative();
-			String size = new String(chunked, position, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].trim();
-			int length = Integer.parseInt(size, 16);
-			position += lineEnd + 2;
-			if (length == 0) {
-				break;
-			}
-			body.write(chunked, position, length);
-			position += length + 2;
-		}
-		return body.toByteArray();
-	}
-
-	private static int indexOf(byte[] bytes, byte[] target) {
-		for (int i = 0; i + target.length <= bytes.length; i++) {
-			if (Arrays.equals(bytes, i, i + target.length, target, 0, target.length)) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	static String strictUtf8(byte[] bytes) throws CharacterCodingException {
-		return StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT)
-			.decode(ByteBuffer.wrap(bytes))
-			.toString();
 	}
 
 	private static byte[] utf8(String text) {
@@ -470,31 +397,6 @@ class HostileInputIntegrationTests {
 	}
 
 	/**
-	 * A response as received: status, first value of each header, and the raw body.
-	 *
-	 * @param status the status
-	 * @param headers the headers, by case-insensitive name
-	 * @param body the body bytes
-	 */
-	record Reply(int status, Map<String, String> headers, byte[] body) {
-
-		@Nullable String header(String name) {
-			return this.headers.get(name);
-		}
-
-		/**
-		 * Return the reply as the test kit reads it.
-		 * @return the reply
-		 */
-		CapturedResponse captured() throws CharacterCodingException {
-			HttpHeaders httpHeaders = new HttpHeaders();
-			this.headers.forEach(httpHeaders::add);
-			return CapturedResponse.of(this.status, httpHeaders, strictUtf8(this.body));
-		}
-
-	}
-
-	/**
 	 * The application under attack: a JSON API with a validated body, a query parameter
 	 * and a path variable.
 	 */
@@ -525,59 +427,6 @@ class HostileInputIntegrationTests {
 			Map<String, Object> getItem(@PathVariable long id) {
 				return Map.of("id", id);
 			}
-
-		}
-
-		/**
-		 * The body of a new user.
-		 *
-		 * @param name the name
-		 * @param email the email address
-		 * @param quantity a count
-		 * @param plan the plan
-		 * @param birthday the birthday
-		 * @param address a nested object
-		 * @param items a list of nested objects
-		 * @param attributes counts by client-chosen key
-		 * @param metadata free-form JSON
-		 */
-		record CreateUser(@NotBlank String name, @Email String email, int quantity, Plan plan, LocalDate birthday,
-				@Valid Address address, List<@Valid LineItem> items, Map<String, @PositiveOrZero Integer> attributes,
-				Map<String, Object> metadata) {
-		}
-
-		/**
-		 * A postal address.
-		 *
-		 * @param street the street
-		 * @param city the city
-		 */
-		record Address(@NotBlank String street, String city) {
-		}
-
-		/**
-		 * One line of the order.
-		 *
-		 * @param sku the SKU
-		 * @param qty the quantity
-		 */
-		record LineItem(@NotBlank String sku, int qty) {
-		}
-
-		/**
-		 * The plans.
-		 */
-		enum Plan {
-
-			/**
-			 * The free plan.
-			 */
-			FREE,
-
-			/**
-			 * The paid plan.
-			 */
-			PRO
 
 		}
 
