@@ -104,7 +104,8 @@ public final class RequestBodyExceptionMapper implements ExceptionMapper {
 		if (cause instanceof JacksonException jackson) {
 			return invalid(path(jackson.getPath()), "The request body is not valid.");
 		}
-		return invalid(null, "The request body could not be read.");
+		MappedError kotlinx = KotlinxSerializationFailures.map(cause);
+		return (kotlinx != null) ? kotlinx : invalid(null, "The request body could not be read.");
 	}
 
 	private static boolean isMissingBody(HttpMessageNotReadableException ex) {
