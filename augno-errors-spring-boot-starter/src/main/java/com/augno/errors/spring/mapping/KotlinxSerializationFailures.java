@@ -36,16 +36,9 @@ final class KotlinxSerializationFailures {
 	 * failure whose field can be told
 	 */
 	static @Nullable MappedError map(Throwable failure) {
-		Throwable cause = failure;
-		for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-			if (isSerializationException(cause.getClass())) {
-				return mapFailure(cause);
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return null;
+		Throwable serialization = Causes.first(failure, MAX_DEPTH,
+				(link) -> isSerializationException(link.getClass()) ? link : null);
+		return (serialization != null) ? mapFailure(serialization) : null;
 	}
 
 	private static @Nullable MappedError mapFailure(Throwable failure) {
