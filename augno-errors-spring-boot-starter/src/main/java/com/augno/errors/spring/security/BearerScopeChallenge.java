@@ -134,19 +134,13 @@ final class BearerScopeChallenge {
 		static @Nullable AccessDeniedHandler applicationHandler(HttpSecurity http) {
 			OAuth2ResourceServerConfigurer<HttpSecurity> configurer = http
 				.getConfigurer(OAuth2ResourceServerConfigurer.class);
-			if (configurer == null || ACCESS_DENIED_HANDLER == null) {
+			if (configurer == null) {
 				return null;
 			}
-			try {
-				ReflectionUtils.makeAccessible(ACCESS_DENIED_HANDLER);
-				Object handler = ReflectionUtils.getField(ACCESS_DENIED_HANDLER, configurer);
-				// The configurer's default wraps Spring Security's bearer token handler.
-				return (handler instanceof AccessDeniedHandler own && !(own instanceof DelegatingAccessDeniedHandler)
-						&& !(own instanceof BearerTokenAccessDeniedHandler)) ? own : null;
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
+			// The configurer's default wraps Spring Security's bearer token handler.
+			return (PrivateFields.read(ACCESS_DENIED_HANDLER, configurer) instanceof AccessDeniedHandler own
+					&& !(own instanceof DelegatingAccessDeniedHandler)
+					&& !(own instanceof BearerTokenAccessDeniedHandler)) ? own : null;
 		}
 
 	}

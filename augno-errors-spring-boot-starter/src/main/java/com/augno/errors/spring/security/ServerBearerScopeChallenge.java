@@ -139,26 +139,14 @@ final class ServerBearerScopeChallenge {
 		}
 
 		private static ResourceServer readResourceServer(ServerHttpSecurity http) {
-			Object spec = read(RESOURCE_SERVER, http);
+			Object spec = PrivateFields.read(RESOURCE_SERVER, http);
 			if (spec == null) {
 				return new ResourceServer(false, null);
 			}
 			// Spring Security's own handler unless the application gave its own.
-			return new ResourceServer(true, (read(ACCESS_DENIED_HANDLER, spec) instanceof ServerAccessDeniedHandler own
-					&& !(own instanceof BearerTokenServerAccessDeniedHandler)) ? own : null);
-		}
-
-		private static @Nullable Object read(@Nullable Field field, Object target) {
-			if (field == null) {
-				return null;
-			}
-			try {
-				ReflectionUtils.makeAccessible(field);
-				return ReflectionUtils.getField(field, target);
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
+			return new ResourceServer(true,
+					(PrivateFields.read(ACCESS_DENIED_HANDLER, spec) instanceof ServerAccessDeniedHandler own
+							&& !(own instanceof BearerTokenServerAccessDeniedHandler)) ? own : null);
 		}
 
 		/**
