@@ -30,11 +30,17 @@ port_in_use() { # host port
 	timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
 }
 
-# Exit when a port of the caller's variants is in use (globals host, port, variants): an app
+# The caller's JVMs, one name each: jvms when the caller runs several JVMs of a variant
+# (bench/run.sh's forks, named augno, augno-2, ...), its variants otherwise.
+jvm_names() {
+	printf '%s\n' "${jvms[@]:-${variants[@]}}"
+}
+
+# Exit when a port of the caller's JVMs is in use (globals host, port, jvms or variants): an app
 # started there would fail, and wrk would measure whatever answers (another benchmark, say).
 require_free_ports() {
 	local v
-	for v in "${variants[@]}"; do
+	for v in $(jvm_names); do
 		if port_in_use "$host" "${port[$v]}"; then
 			echo "port ${port[$v]} ($v) is in use on $host: is another benchmark running? (BENCH_PORT moves them all)" >&2
 			exit 1
@@ -56,12 +62,12 @@ stop_apps() {
 	done
 }
 
-# Wait until every app of the caller's variants answers GET path on its port (globals host,
-# port, pid, work, variants), up to 90 s each (JVMs starting at once on two cores); exit with
-# the end of its log if one dies or does not start.
+# Wait until every app of the caller's JVMs answers GET path on its port (globals host,
+# port, pid, work, jvms or variants), up to 90 s each (JVMs starting at once on two cores);
+# exit with the end of its log if one dies or does not start.
 wait_for_apps() { # path
 	local v i
-	for v in "${variants[@]}"; do
+	for v in $(jvm_names); do
 		for i in $(seq 1 180); do
 			curl -s -o /dev/null --max-time 1 "http://$host:${port[$v]}$1" && break
 			kill -0 "${pid[$v]}" 2>/dev/null || { echo "the $v app died:" >&2; tail -20 "$work/$v.log" >&2; exit 1; }
@@ -124,11 +130,12 @@ jit_ticks() { # pid
 # until the compiler threads took less than BENCH_JIT_QUIET % (default 3) of an app's CPU
 # time during its last pass, at most BENCH_WARMUP_PASSES passes (default: the caller's
 # warmup_passes, or 4). A further pass drives only the apps that still compiled. Sets
-# warm_passes and jit_share (associative arrays by variant) for the report; reads pid,
-# variants, scenarios and warmup.
+# warm_passes and jit_share (associative arrays by JVM) for the report; reads pid,
+# jvms or variants, scenarios and warmup.
 warm_up() {
 	local pass v s share quiet=${BENCH_JIT_QUIET:-3} max=${BENCH_WARMUP_PASSES:-${warmup_passes:-4}}
-	local -a busy=("${variants[@]}") next
+	local -a busy next
+	mapfile -t busy < <(jvm_names)
 	local -A jit_before cpu_before
 	declare -gA warm_passes jit_share
 	for ((pass = 1; pass <= max && ${#busy[@]} > 0; pass++)); do
@@ -154,11 +161,11 @@ warm_up() {
 	done
 }
 
-# One line on the warm-up for a report: the passes each variant took and the JIT's share of
+# One line on the warm-up for a report: the passes each JVM took and the JIT's share of
 # its CPU during the last one.
 warm_up_summary() {
 	local v out=""
-	for v in "${variants[@]}"; do
+	for v in $(jvm_names); do
 		out+="${out:+; }$v ${warm_passes[$v]} pass(es), JIT ${jit_share[$v]} % of its CPU in the last"
 	done
 	echo "$out"

@@ -13,20 +13,21 @@
 # bench/results/<date>-webflux.md; the target there is the issue's, no failure slower than
 # Boot's default (augno / boot >= 1).
 #
-#   bench/run.sh            the full run: 6 s of warm-up per scenario and variant (repeated
-#                           while an app's JIT still compiles), then 6 rounds of 2 s (about
-#                           15 min on 2 cores, see below)
+#   bench/run.sh            the full run: two JVMs (forks) of augno and of boot, 6 s of warm-up
+#                           per scenario and JVM (repeated while an app's JIT still compiles),
+#                           then 6 rounds of 2 s, alternating the forks (about 20 min on 2
+#                           cores, see below)
 #   bench/run.sh --smoke    1 s of warm-up and one round of 2 s, to check that everything
 #                           works (about 2.5 min)
 #   BENCH_STACK=webflux bench/run.sh [--smoke]
-#                           the WebFlux pair: 9 scenarios x 2 variants x 6 s of warm-up and
-#                           10 x 2 x 6 x 2 s measured = 348 s of wrk, about 7 min with the
-#                           build (smoke: about 2 min)
+#                           the WebFlux pair, two forks each: 9 scenarios x 4 JVMs x 6 s of
+#                           warm-up and 10 x 2 x 6 x 2 s measured = 456 s of wrk, about 9 min
+#                           with the build (smoke: one JVM each, about 2 min)
 #
-# The full run's time: 10 scenarios x 3 variants x 6 s of warm-up, and 11 measured runs (success
-# twice, see "Each round" below) x 3 variants x 6 rounds x 2 s: 576 s of wrk, plus about a
-# minute to build both apps and start them, a few seconds per 100 wrk runs (228 here), and the
-# warm-up passes after the first (2026-11-26: one or two more, 14-15 minutes in all).
+# The full run's time: 10 scenarios x 5 JVMs x 6 s of warm-up, and 11 measured runs (success
+# twice, see "Each round" below) x 3 variants x 6 rounds x 2 s: 696 s of wrk, plus about a
+# minute to build both apps and start them, a few seconds per 100 wrk runs (248 here), and the
+# warm-up passes after the first (one or two more for most JVMs, 18-22 minutes in all).
 # A warm-up pass after which an app's JIT compiler threads still took 3 % or more of its CPU
 # is repeated for that app (warm_up in bench/lib.sh), up to 4 passes: 60 s more per app and
 # pass. Six rounds of 2 s rather than three of 4 s: this machine's throughput wanders by
@@ -34,14 +35,15 @@
 # than that of three.
 #
 # Environment (all optional): BENCH_ROUNDS, BENCH_DURATION and BENCH_WARMUP (seconds),
-# BENCH_WARMUP_PASSES and BENCH_JIT_QUIET (see warm_up in bench/lib.sh), BENCH_CONNECTIONS
+# BENCH_FORKS (JVMs of augno and of boot, 2; 1 for --smoke), BENCH_WARMUP_PASSES and BENCH_JIT_QUIET (see warm_up in bench/lib.sh), BENCH_CONNECTIONS
 # (wrk -c), BENCH_SCENARIOS (space-separated names, default all),
 # BENCH_OUT (the Markdown file), BENCH_SKIP_BUILD=1, BENCH_JFR=1 (a JFR recording of each
 # app, profile settings, kept in the work directory), JAVA_OPTS (the apps' JVM options),
 # BENCH_APP_ARGS (more arguments for all apps, such as --logging.exception-conversion-word=%wex),
 # BENCH_PORT (the first of the ports, 18081 unless set: augno, boot and wimdeblauwe
-# listen on it and the next two; with BENCH_STACK=webflux 18084, augno and boot on it and the
-# next), BENCH_STACK (servlet, the default, or webflux), BENCH_PIN (1, the default: wrk on CPU 0,
+# listen on it and the next two, each further fork of augno and boot on the next three's first
+# two; with BENCH_STACK=webflux 18084, augno and boot on it and the next, each further fork on the
+# next two), BENCH_STACK (servlet, the default, or webflux), BENCH_PIN (1, the default: wrk on CPU 0,
 # the apps on the others; 0: all share every core; see bench/lib.sh), BENCH_STEADY (1.2: the
 # highest spread of boot's success paths over the rounds for a steady host; see spread in
 # bench/lib.sh; it changes the report's wording only).
@@ -62,9 +64,14 @@ elif [[ $# -gt 0 ]]; then
 fi
 if [[ $mode == smoke ]]; then
 	rounds=${BENCH_ROUNDS:-1} duration=${BENCH_DURATION:-2} warmup=${BENCH_WARMUP:-1}
-	warmup_passes=1
+	warmup_passes=1 forks=${BENCH_FORKS:-1}
 else
 	rounds=${BENCH_ROUNDS:-6} duration=${BENCH_DURATION:-2} warmup=${BENCH_WARMUP:-6}
+	forks=${BENCH_FORKS:-2}
+fi
+if [[ ! $forks =~ ^[1-9]$ ]]; then
+	echo "BENCH_FORKS must be 1 to 9, not '$forks'" >&2
+	exit 2
 fi
 connections=${BENCH_CONNECTIONS:-16}
 stack=${BENCH_STACK:-servlet}
@@ -80,7 +87,7 @@ suffix=""
 invocation="bench/run.sh"
 [[ $stack == webflux ]] && invocation="BENCH_STACK=webflux $invocation"
 [[ $mode == smoke ]] && invocation="$invocation --smoke"
-for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_WARMUP_PASSES BENCH_JIT_QUIET BENCH_CONNECTIONS BENCH_SCENARIOS BENCH_JFR BENCH_APP_ARGS JAVA_OPTS BENCH_PIN; do
+for setting in BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_FORKS BENCH_WARMUP_PASSES BENCH_JIT_QUIET BENCH_CONNECTIONS BENCH_SCENARIOS BENCH_JFR BENCH_APP_ARGS JAVA_OPTS BENCH_PIN; do
 	if [[ -n "${!setting:-}" ]]; then
 		invocation="$setting='${!setting}' $invocation"
 		[[ $suffix == *-custom ]] || suffix="$suffix-custom"
@@ -104,6 +111,43 @@ else
 	variants=(augno boot)
 	modules=bench/app-webflux
 fi
+# The JVMs: augno and boot, whose ratio the success-path targets hold within 2 %, in forks
+# side by side (augno, boot, wimdeblauwe, then augno-2, boot-2, ...), each on a port of its own
+# after the first JVMs'; round r runs on fork (r - 1) mod forks + 1 of each. Two JVMs of the same
+# jar compile differently (inlining decisions alone moved single frames by 0.45 µs, about 1 % of a
+# request, in the 2026-11-28 profile), so with one JVM per variant a run's ratio carries that
+# JVM's luck; JMH forks for the same reason. wimdeblauwe, compared with margins of 1.5x and
+# more, runs once.
+jvms=()
+declare -A variant_of
+for f in $(seq 1 "$forks"); do
+	i=0
+	for v in "${variants[@]}"; do
+		i=$((i + 1))
+		[[ $f -gt 1 && $v == wimdeblauwe ]] && continue
+		j=$v
+		[[ $f -gt 1 ]] && j=$v-$f
+		jvms+=("$j")
+		variant_of[$j]=$v
+		port[$j]=$((first_port + (f - 1) * ${#variants[@]} + i - 1))
+	done
+done
+jvm_of() { # variant fork
+	if [[ $2 == 1 || -z ${variant_of[$1-$2]:-} ]]; then echo "$1"; else echo "$1-$2"; fi
+}
+jvms_of() { # variant
+	local f
+	for f in $(seq 1 "$forks"); do
+		if [[ $f == 1 || -n ${variant_of[$1-$f]:-} ]]; then jvm_of "$1" "$f"; fi
+	done
+}
+forks_summary() {
+	if [[ $forks == 1 ]]; then
+		echo "one JVM per variant"
+	else
+		echo "$forks JVMs of augno and of boot side by side (forks: round r on fork (r - 1) mod $forks + 1 of each)"
+	fi
+}
 wimdeblauwe_version=$(sed -n 's:.*<error-handling-spring-boot-starter.version>\(.*\)</error-handling-spring-boot-starter.version>.*:\1:p' bench/pom.xml)
 started=$(date +%s)
 
@@ -153,18 +197,19 @@ declare -A pid
 trap stop_apps EXIT
 
 require_free_ports
-for v in "${variants[@]}"; do
+for j in "${jvms[@]}"; do
+	v=${variant_of[$j]}
 	opts=($java_opts)
 	if [[ "${BENCH_JFR:-0}" == 1 ]]; then
 		# Servlet request stacks are deeper than JFR's default 64 frames: without more, the
 		# outer frames (the filters, the dispatcher) are cut off every sample.
 		opts+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:FlightRecorderOptions:stackdepth=512
-			"-XX:StartFlightRecording=filename=$work/$v.jfr,settings=profile,dumponexit=true")
+			"-XX:StartFlightRecording=filename=$work/$j.jfr,settings=profile,dumponexit=true")
 	fi
-	args=(--server.address=$host --server.port=${port[$v]} ${BENCH_APP_ARGS:-})
+	args=(--server.address=$host --server.port=${port[$j]} ${BENCH_APP_ARGS:-})
 	[[ $v == boot ]] && args+=(--augno.errors.enabled=false)
-	"${app_pin[@]}" java "${opts[@]}" "${app_pin_opts[@]}" -jar "${jar[$v]}" "${args[@]}" >"$work/$v.log" 2>&1 &
-	pid[$v]=$!
+	"${app_pin[@]}" java "${opts[@]}" "${app_pin_opts[@]}" -jar "${jar[$v]}" "${args[@]}" >"$work/$j.log" 2>&1 &
+	pid[$j]=$!
 done
 wait_for_apps "/items/it_42"
 
@@ -195,25 +240,26 @@ declare -A answer_format=([app]="the item" [augno]="the starter's envelope" [wim
 	[boot]="Boot's /error body" [unknown]="an unknown body")
 declare -A checked
 for s in "${scenarios[@]}"; do
-	for v in "${variants[@]}"; do
+	for j in "${jvms[@]}"; do
+		v=${variant_of[$j]}
 		mapfile -t opts < <(curl_args "$s")
-		if ! headers=$(curl -s --max-time 10 -D - -o "$work/body-$v-$s.json" "${opts[@]}" "http://$host:${port[$v]}${path[$s]}" | tr -d '\r'); then
-			echo "$v $s: no answer (an empty reply, a reset or a timeout); the end of its log:" >&2
-			tail -20 "$work/$v.log" >&2
+		if ! headers=$(curl -s --max-time 10 -D - -o "$work/body-$j-$s.json" "${opts[@]}" "http://$host:${port[$j]}${path[$s]}" | tr -d '\r'); then
+			echo "$j $s: no answer (an empty reply, a reset or a timeout); the end of its log:" >&2
+			tail -20 "$work/$j.log" >&2
 			exit 1
 		fi
 		code=$(head -1 <<<"$headers" | awk '{print $2}')
 		conn=$(grep -i '^connection:' <<<"$headers" | awk '{print $2}' || true)
-		size=$(wc -c <"$work/body-$v-$s.json")
+		size=$(wc -c <"$work/body-$j-$s.json")
 		if [[ "$code" != "${status[$s]}" ]]; then
-			echo "$v $s: expected ${status[$s]}, got $code" >&2
-			cat "$work/body-$v-$s.json" >&2
+			echo "$j $s: expected ${status[$s]}, got $code" >&2
+			cat "$work/body-$j-$s.json" >&2
 			exit 1
 		fi
-		by=$(answered_by "$work/body-$v-$s.json")
+		by=$(answered_by "$work/body-$j-$s.json")
 		if [[ $by != "${answerer[$v.$s]}" ]]; then
-			echo "$v $s: expected ${answer_format[${answerer[$v.$s]}]}, got ${answer_format[$by]}:" >&2
-			head -c 1000 "$work/body-$v-$s.json" >&2
+			echo "$j $s: expected ${answer_format[${answerer[$v.$s]}]}, got ${answer_format[$by]}:" >&2
+			head -c 1000 "$work/body-$j-$s.json" >&2
 			exit 1
 		fi
 		checked[$v.$s]="$code, ${size} B${conn:+, Connection: $conn}, ${answer_format[$by]}"
@@ -227,18 +273,18 @@ read -r ticks_before steal_before < <(cpu_ticks)
 scenario_lua >"$work/scenario.lua"
 results=$work/results.tsv
 : >"$results"
-drive() { # variant scenario seconds round
-	local v=$1 s=$2 seconds=$3 round=$4 line ticks
-	ticks=$(proc_ticks "${pid[$v]}")
-	line=$(scenario_wrk "$seconds" "$work/scenario.lua" "$s" "http://$host:${port[$v]}${path[$s]}")
-	ticks=$(($(proc_ticks "${pid[$v]}") - ticks))
+drive() { # jvm scenario seconds round
+	local j=$1 s=$2 seconds=$3 round=$4 line ticks
+	ticks=$(proc_ticks "${pid[$j]}")
+	line=$(scenario_wrk "$seconds" "$work/scenario.lua" "$s" "http://$host:${port[$j]}${path[$s]}")
+	ticks=$(($(proc_ticks "${pid[$j]}") - ticks))
 	line="$line $(cpu_per_request "$ticks" "${line%% *}")"
-	# round variant scenario requests req/s p50 p99 socket-errors non-2xx cpu-us-per-request
+	# round variant scenario requests req/s p50 p99 socket-errors non-2xx cpu-us-per-request jvm
 	if [[ $round == warmup ]]; then
-		echo "$round $v $s $line" >>"$work/warmup.tsv"
+		echo "$round ${variant_of[$j]} $s $line $j" >>"$work/warmup.tsv"
 	else
-		echo "$round $v $s $line" >>"$results"
-		echo "  round $round  $v  $s: $line" >&2
+		echo "$round ${variant_of[$j]} $s $line $j" >>"$results"
+		echo "  round $round  $j  $s: $line" >&2
 	fi
 }
 echo "Warm-up: ${warmup} s per scenario and variant, until each app's JIT is quiet" >&2
@@ -256,13 +302,14 @@ if [[ $last -ge 0 && " ${scenarios[*]} " == *" success "* ]]; then
 fi
 echo "Measuring: $rounds round(s) of ${duration} s per scenario and variant, variants interleaved: ${measured[*]}" >&2
 for round in $(seq 1 "$rounds"); do
+	fork=$(((round - 1) % forks + 1))
 	i=0
 	for s in "${measured[@]}"; do
 		# Rotate which variant goes first: every 3 rounds, each goes first once per scenario.
 		k=$(((round + i) % ${#variants[@]}))
 		order=("${variants[@]:k}" "${variants[@]:0:k}")
 		for v in "${order[@]}"; do
-			drive "$v" "$s" "$duration" "$round"
+			drive "$(jvm_of "$v" "$fork")" "$s" "$duration" "$round"
 		done
 		i=$((i + 1))
 	done
@@ -280,10 +327,13 @@ trap - EXIT
 declare -A traces answered
 trace_head='^(com\.augno\.errors\.spring\.web\.SanitizedFailure: )?java\.lang\.IllegalStateException: Simulated failure while loading item it_crash'
 for v in "${variants[@]}"; do
-	traces[$v]=$(grep -cE "$trace_head" "$work/$v.log" || true)
-	# Keep the logs small: their head, and the first logged 500 with its stack trace.
-	grep -m1 -E -B2 -A40 "$trace_head" "$work/$v.log" >"$work/$v.500.log" || true
-	head -c 200000 "$work/$v.log" >"$work/$v.head.log" && rm "$work/$v.log"
+	traces[$v]=0
+	for j in $(jvms_of "$v"); do
+		traces[$v]=$((traces[$v] + $(grep -cE "$trace_head" "$work/$j.log" || true)))
+		# Keep the logs small: their head, and the first logged 500 with its stack trace.
+		grep -m1 -E -B2 -A40 "$trace_head" "$work/$j.log" >"$work/$j.500.log" || true
+		head -c 200000 "$work/$j.log" >"$work/$j.head.log" && rm "$work/$j.log"
+	done
 done
 
 # --- medians and the table
@@ -351,7 +401,7 @@ mkdir -p "$(dirname "$out")"
 	done
 	echo "- JVM: $(java -version 2>&1 | head -2 | tail -1), app options \`$java_opts\`"
 	echo "- Spring Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml), the starter at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- augno-errors-core augno-errors-spring-boot-starter 2>/dev/null || echo ' (with uncommitted changes)')"
-	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), after warm-up passes of ${warmup} s per scenario until the JIT was quiet ($(warm_up_summary)); the ${#variants[@]} apps run side by side, and each round rotates which of them goes first"
+	echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2): \`-t1 -c$connections\`, ${duration} s per scenario and variant, $rounds round(s), $(forks_summary), after warm-up passes of ${warmup} s per scenario until the JIT was quiet ($(warm_up_summary)); the ${#jvms[@]} JVMs run side by side, and each round rotates which of them goes first"
 	if [[ $stack == servlet ]]; then
 		echo "- augno: the bench app with the starter; boot: the same app with \`augno.errors.enabled=false\`; wimdeblauwe: the same app with wimdeblauwe's error-handling-spring-boot-starter $wimdeblauwe_version instead of the starter, logging as the starter does (bench/app-wimdeblauwe)${BENCH_APP_ARGS:+; all three with \`$BENCH_APP_ARGS\`}"
 	else
@@ -491,9 +541,9 @@ mkdir -p "$(dirname "$out")"
 	fi
 	echo "## Every run"
 	echo
-	echo "| round | variant | scenario | requests | req/s | p50 ms | p99 ms | socket errors | non-2xx | CPU µs a request |"
-	echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"
-	sort -k3,3 -k2,2 -k1,1n "$results" | awk '{ printf "| %s | %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }'
+	echo "| round | variant | JVM | scenario | requests | req/s | p50 ms | p99 ms | socket errors | non-2xx | CPU µs a request |"
+	echo "|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
+	sort -k3,3 -k2,2 -k1,1n "$results" | awk '{ printf "| %s | %s | %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $11, $3, $4, $5, $6, $7, $8, $9, $10 }'
 	echo
 	echo "Run time: $(($(date +%s) - started)) s$build_note."
 } >"$out"
