@@ -54,6 +54,10 @@ public class AugnoException extends RuntimeException {
 
 	private @Nullable String messageKey;
 
+	// The arguments of a message code, as MessageSource takes them: serialized with the
+	// exception when they are serializable, as Spring's DefaultMessageSourceResolvable
+	// does.
+	@SuppressWarnings("serial")
 	private Object[] messageArguments = NO_ARGUMENTS;
 
 	/**

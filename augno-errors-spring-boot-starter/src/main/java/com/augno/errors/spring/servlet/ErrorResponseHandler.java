@@ -331,15 +331,6 @@ public class ErrorResponseHandler {
 	}
 
 	/**
-	 * Return the error that stands for an error status set without a body: the failure
-	 * recorded under {@link #FAILURE_ATTRIBUTE} when it maps to that same status,
-	 * otherwise the status's own code (a 401 to a request without an
-	 * {@code Authorization} header saying that no credentials were provided).
-	 * @param request the request
-	 * @param status the status that was set
-	 * @return the error and the failure behind it
-	 */
-	/**
 	 * Leave the answers to some requests as their protocol makes them (an OAuth2
 	 * authorization server's endpoints, registered while its filter chain is built): an
 	 * error status set without a body is not given the envelope, and an access denial is
