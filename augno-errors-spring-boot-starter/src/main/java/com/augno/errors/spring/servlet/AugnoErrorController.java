@@ -3,7 +3,11 @@ package com.augno.errors.spring.servlet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.augno.errors.spring.mapping.UnrecognizedUrls;
 import com.augno.errors.spring.servlet.ErrorResponseHandler.MappedFailure;
@@ -17,6 +21,8 @@ import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +45,15 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 @RequestMapping("${spring.web.error.path:${error.path:/error}}")
 public class AugnoErrorController extends BasicErrorController implements ErrorController {
+
+	private static final int MAX_MESSAGE_LENGTH = 500;
+
+	// Messages that say no more than a status's own code: reason phrases, as Spring
+	// Security's entry points and denied handlers pass them to sendError.
+	private static final Set<String> GENERIC_MESSAGES = Stream
+		.concat(Stream.of(HttpStatus.values()).map(HttpStatus::getReasonPhrase), Stream.of("Access Denied"))
+		.map((message) -> message.toLowerCase(Locale.ROOT))
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final ErrorResponseHandler handler;
 
@@ -111,9 +126,32 @@ public class AugnoErrorController extends BasicErrorController implements ErrorC
 
 	private MappedFailure failure(HttpServletRequest request) {
 		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
-			return this.handler.forStatus(request, status);
+			MappedFailure failure = this.handler.forStatus(request, status);
+			String message = (failure.cause() == null) ? clientErrorMessage(request, status) : null;
+			return (message != null) ? new MappedFailure(failure.mapped().withMessage(message), null) : failure;
 		}
 		return new MappedFailure(UnrecognizedUrls.of(OriginalRequest.method(request), request.getRequestURI()), null);
+	}
+
+	/**
+	 * Return the message the application passed to {@code sendError} with a 4xx, when
+	 * Spring Boot would show it ({@code spring.web.error.include-message=always}, or
+	 * {@code on-param} with the {@code message} parameter): the reason a client error
+	 * gives, which clients print (Spring Initializr's "Unknown dependency 'foo'"). A
+	 * reason phrase says no more than the code's own message and is left out; a server
+	 * error's message never shows.
+	 */
+	private @Nullable String clientErrorMessage(HttpServletRequest request, int status) {
+		if (status < 400 || status >= 500
+				|| !(request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message)
+				|| message.isBlank() || !isIncludeMessage(request, MediaType.ALL)) {
+			return null;
+		}
+		String text = message.strip().replaceAll("\\p{Cntrl}+", " ");
+		if (GENERIC_MESSAGES.contains(text.toLowerCase(Locale.ROOT))) {
+			return null;
+		}
+		return (text.length() > MAX_MESSAGE_LENGTH) ? text.substring(0, MAX_MESSAGE_LENGTH) + "..." : text;
 	}
 
 }

@@ -14,9 +14,12 @@ import org.springframework.core.env.Environment;
 /**
  * Says once at startup that Spring Boot's {@code spring.web.error.include-*} settings,
  * when the application sets any, do not shape the Augno envelope: its fields are fixed by
- * the contract, and a 5xx never shows an exception's message, class or stack trace. And
- * that an application's {@code spring.mvc.problemdetails.enabled=true} no longer gives
- * RFC 9457 answers, unless problem details are the starter's default format
+ * the contract, and a 5xx never shows an exception's message, class or stack trace
+ * ({@code include-message} only lets a 4xx sent with {@code sendError} keep the reason
+ * the application gave, see
+ * {@link com.augno.errors.spring.servlet.AugnoErrorController}). And that an
+ * application's {@code spring.mvc.problemdetails.enabled=true} no longer gives RFC 9457
+ * answers, unless problem details are the starter's default format
  * ({@code augno.errors.format=problem}): Boot's problem details handler backs off for the
  * starter's.
  *
@@ -58,7 +61,8 @@ public final class IgnoredErrorPropertiesNotice implements SmartInitializingSing
 		if (!set.isEmpty()) {
 			logger.info(set + ": not applied to the Augno error envelope, whose fields are fixed by the Augno "
 					+ "contract; a 5xx never shows an exception's message, class or stack trace, a 4xx says what "
-					+ "was wrong in its message and param.");
+					+ "was wrong in its message and param (with include-message, a 4xx sent with sendError keeps "
+					+ "the reason the application gave as its message).");
 		}
 		String format = this.defaultFormat.name();
 		if (this.environment.getProperty(PROBLEM_DETAILS, Boolean.class, false)
