@@ -370,6 +370,15 @@ public class ErrorResponseHandler {
 		return this.errorFactory.resolve(this.mappers.map(failure).code()).status() == status;
 	}
 
+	/**
+	 * Return the error that stands for an error status set without a body: the failure
+	 * recorded under {@link #FAILURE_ATTRIBUTE} when it maps to that same status,
+	 * otherwise the status's own code (a 401 to a request without an
+	 * {@code Authorization} header saying that no credentials were provided).
+	 * @param request the request
+	 * @param status the status that was set
+	 * @return the error and the failure behind it
+	 */
 	MappedFailure forStatus(HttpServletRequest request, int status) {
 		if (request.getAttribute(FAILURE_ATTRIBUTE) instanceof Throwable failure) {
 			MappedError mapped = this.mappers.map(failure);
