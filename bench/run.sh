@@ -98,14 +98,12 @@ java_opts=${JAVA_OPTS:--Xms512m -Xmx512m}
 host=127.0.0.1
 if [[ $stack == servlet ]]; then
 	first_port=${BENCH_PORT:-18081}
-	declare -A port=([augno]=$first_port [boot]=$((first_port + 1)) [wimdeblauwe]=$((first_port + 2)))
 	declare -A jar=([augno]=bench/app/target/bench-app.jar [boot]=bench/app/target/bench-app.jar
 		[wimdeblauwe]=bench/app-wimdeblauwe/target/bench-app-wimdeblauwe.jar)
 	variants=(augno boot wimdeblauwe)
 	modules=bench/app,bench/app-wimdeblauwe
 else
 	first_port=${BENCH_PORT:-18084}
-	declare -A port=([augno]=$first_port [boot]=$((first_port + 1)))
 	declare -A jar=([augno]=bench/app-webflux/target/bench-app-webflux.jar
 		[boot]=bench/app-webflux/target/bench-app-webflux.jar)
 	variants=(augno boot)
@@ -119,7 +117,7 @@ fi
 # JVM's luck; JMH forks for the same reason. wimdeblauwe, compared with margins of 1.5x and
 # more, runs once.
 jvms=()
-declare -A variant_of
+declare -A variant_of port
 for f in $(seq 1 "$forks"); do
 	i=0
 	for v in "${variants[@]}"; do
