@@ -64,6 +64,7 @@ class SendErrorMessageIntegrationTests {
 	void aServerErrorsMessageNeverShows() throws Exception {
 		HttpResponse<String> response = this.http.get("/send?status=503&reason=db.internal:5432%20refused");
 		assertThat(response.statusCode()).isEqualTo(503);
+		AugnoErrors.assertThat(response).isAugnoError("service_unavailable");
 		assertThat(response.body()).doesNotContain("db.internal");
 	}
 
