@@ -63,15 +63,18 @@ stop_apps() {
 }
 
 # Wait until every app of the caller's JVMs answers GET path on its port (globals host,
-# port, pid, work, jvms or variants), up to 90 s each (JVMs starting at once on two cores);
+# port, pid, work, jvms or variants), up to 30 s per JVM and at least 90 s each: the JVMs
+# start at once on the apps' one core, so nine of them (BENCH_FORKS=4) take a minute or more;
 # exit with the end of its log if one dies or does not start.
 wait_for_apps() { # path
-	local v i
+	local v i count limit
+	count=$(jvm_names | wc -l)
+	limit=$((count * 30 > 90 ? count * 30 : 90))
 	for v in $(jvm_names); do
-		for i in $(seq 1 180); do
+		for i in $(seq 1 $((limit * 2))); do
 			curl -s -o /dev/null --max-time 1 "http://$host:${port[$v]}$1" && break
 			kill -0 "${pid[$v]}" 2>/dev/null || { echo "the $v app died:" >&2; tail -20 "$work/$v.log" >&2; exit 1; }
-			[[ $i == 180 ]] && { echo "the $v app did not start within 90 s" >&2; exit 1; }
+			[[ $i == $((limit * 2)) ]] && { echo "the $v app did not start within $limit s" >&2; exit 1; }
 			sleep 0.5
 		done
 	done
