@@ -6,11 +6,14 @@ import com.augno.errors.spring.properties.AugnoErrorsProperties;
 import com.augno.errors.spring.security.AugnoAccessDeniedHandler;
 import com.augno.errors.spring.security.AugnoAuthenticationEntryPoint;
 import com.augno.errors.spring.security.AugnoExceptionHandlingCustomizer;
+import com.augno.errors.spring.security.AugnoRequestRejectedHandler;
 import com.augno.errors.spring.security.AuthenticationFailureRecorder;
 import com.augno.errors.spring.security.BearerTokenExceptionMapper;
 import com.augno.errors.spring.security.SecurityExceptionMapper;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,12 +25,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.firewall.CompositeRequestRejectedHandler;
+import org.springframework.security.web.firewall.ObservationMarkingRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Auto-configuration that makes Spring Security answer with the envelope: an entry point
  * and access denied handler set on every {@code HttpSecurity} before the application's
- * own configuration (which may replace them), and the mappers for Spring Security's
- * exceptions.
+ * own configuration (which may replace them), the firewall's rejections, and the mappers
+ * for Spring Security's exceptions.
  *
  * @since 0.1.0
  */
@@ -60,6 +66,22 @@ public final class AugnoErrorsSecurityAutoConfiguration {
 	AugnoExceptionHandlingCustomizer augnoExceptionHandlingCustomizer(AugnoAuthenticationEntryPoint entryPoint,
 			AugnoAccessDeniedHandler accessDeniedHandler) {
 		return new AugnoExceptionHandlingCustomizer(entryPoint, accessDeniedHandler);
+	}
+
+	/**
+	 * The firewall's rejections, which {@code WebSecurity} takes from the context; marked
+	 * on the request's observation as Spring Security's default handler does.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler augnoRequestRejectedHandler(ErrorResponseHandler handler,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		AugnoRequestRejectedHandler envelope = new AugnoRequestRejectedHandler(handler);
+		ObservationRegistry registry = observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP);
+		if (registry.isNoop()) {
+			return envelope;
+		}
+		return new CompositeRequestRejectedHandler(new ObservationMarkingRequestRejectedHandler(registry), envelope);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsSecurityAutoConfiguration;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.CompositeRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +63,8 @@ class AugnoErrorsSecurityAutoConfigurationTests {
 				.doesNotHaveBean("augnoAuthenticationEntryPoint")
 				.doesNotHaveBean("augnoAccessDeniedHandler")
 				.doesNotHaveBean("augnoExceptionHandlingCustomizer")
-				.doesNotHaveBean("augnoSecurityExceptionMapper");
+				.doesNotHaveBean("augnoSecurityExceptionMapper")
+				.doesNotHaveBean("augnoRequestRejectedHandler");
 		});
 	}
 
@@ -91,10 +95,38 @@ class AugnoErrorsSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void answersTheFirewallsRejectionsWithoutObservations() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(RequestRejectedHandler.class))
+			.isInstanceOf(AugnoRequestRejectedHandler.class));
+	}
+
+	@Test
+	void marksTheFirewallsRejectionsOnTheObservationAsSpringSecurityDoes() {
+		this.contextRunner.withBean(ObservationRegistry.class, AugnoErrorsSecurityAutoConfigurationTests::observing)
+			.run((context) -> assertThat(context.getBean(RequestRejectedHandler.class))
+				.isInstanceOf(CompositeRequestRejectedHandler.class));
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnRequestRejectedHandler() {
+		this.contextRunner
+			.withBean("ownRejectedHandler", RequestRejectedHandler.class,
+					() -> (request, response, ex) -> response.sendError(400))
+			.run((context) -> assertThat(context.getBean(RequestRejectedHandler.class))
+				.isSameAs(context.getBean("ownRejectedHandler")));
+	}
+
+	@Test
 	void backsOffForTheApplicationsOwnSecurityMapper() {
 		this.contextRunner.withUserConfiguration(OwnMapperConfiguration.class)
 			.run((context) -> assertThat(context.getBean(SecurityExceptionMapper.class))
 				.isSameAs(context.getBean("ownMapper")));
+	}
+
+	private static ObservationRegistry observing() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler((context) -> true);
+		return registry;
 	}
 
 	@Configuration(proxyBeanMethods = false)
