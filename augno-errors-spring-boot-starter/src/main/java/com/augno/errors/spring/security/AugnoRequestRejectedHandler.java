@@ -46,6 +46,10 @@ public final class AugnoRequestRejectedHandler implements RequestRejectedHandler
 			return;
 		}
 		this.handler.respondToStatus(request, response, HttpServletResponse.SC_BAD_REQUEST);
+		if (response.getStatus() != HttpServletResponse.SC_BAD_REQUEST) {
+			// No code of the service's catalogue answers 400: Spring Security's answer.
+			this.fallback.handle(request, response, requestRejectedException);
+		}
 	}
 
 }

@@ -47,6 +47,15 @@ class FirewallRejectionIntegrationTests {
 	}
 
 	@Test
+	void everyKindOfRejectionTheFirewallMakesGetsA400() throws Exception {
+		String token = "Bearer " + TestTokens.readScoped();
+		for (String path : new String[] { "/api/items;", "/api/items/%3B", "/api/./items", "/api/x/../items",
+				"/api/items/%25", "/api/items/%2e%2e/x", "/api//items", "/api/items/%0A" }) {
+			assertRejected(this.client.get(path, "Authorization", token));
+		}
+	}
+
+	@Test
 	void theSameRequestWithoutTheSemicolonReachesTheController() throws Exception {
 		HttpResponse<String> response = this.client.get("/api/items", "Authorization",
 				"Bearer " + TestTokens.readScoped());
