@@ -3,6 +3,7 @@ package com.augno.errors.spring.security;
 import java.net.http.HttpResponse;
 
 import com.augno.errors.spring.test.LoopbackHttp;
+import com.augno.errors.test.AugnoErrors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -76,13 +77,14 @@ class FirewallRejectionIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
-		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
-		assertThat(response.body()).contains("\"code\":\"validation_failed\"")
-			.contains("\"type\":\"invalid_request_error\"")
-			.contains("\"message\":\"The request is not valid.\"")
-			.contains(requestId)
-			.doesNotContain("potentially malicious")
-			.doesNotContain("RequestRejectedException");
+		// The whole envelope: its eight keys, the code's own status, type and doc_url,
+		// and
+		// request_log_url holding the Request-Id header's id.
+		AugnoErrors.assertThat(response)
+			.isAugnoError("validation_failed")
+			.hasMessage("The request is not valid.")
+			.hasNoParam();
+		assertThat(response.body()).doesNotContain("potentially malicious").doesNotContain("RequestRejectedException");
 	}
 
 	@SpringBootConfiguration
