@@ -18,6 +18,7 @@ import com.augno.errors.spring.mapping.ConstraintViolationExceptionMapper;
 import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.JsonPropertyPaths;
+import com.augno.errors.spring.mapping.RejectedExecutionExceptionMapper;
 import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
 import com.augno.errors.spring.mapping.ValidationExceptionMapper;
@@ -141,6 +142,12 @@ public class AugnoErrorsCoreConfiguration {
 	@ConditionalOnMissingBean
 	ErrorResponseMapper augnoErrorResponseMapper() {
 		return new ErrorResponseMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RejectedExecutionExceptionMapper augnoRejectedExecutionExceptionMapper() {
+		return new RejectedExecutionExceptionMapper();
 	}
 
 	@Bean
