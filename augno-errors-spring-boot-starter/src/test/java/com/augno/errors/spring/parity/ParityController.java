@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +60,11 @@ class ParityController {
 	@GetMapping("/parity/status")
 	String status() {
 		throw new ResponseStatusException(HttpStatus.CONFLICT, "taken");
+	}
+
+	@GetMapping("/parity/busy")
+	Mono<String> busy() {
+		return Mono.error(new TaskRejectedException("Executor [pool-7, queue 100/100] did not accept task"));
 	}
 
 	@GetMapping("/parity/boom")

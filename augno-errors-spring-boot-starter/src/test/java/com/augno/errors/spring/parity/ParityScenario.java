@@ -55,6 +55,8 @@ record ParityScenario(String name, String method, String path, Map<String, Strin
 					"resource_not_found", "id", Map.of()),
 			new ParityScenario("ResponseStatusException", "GET", "/parity/status", Map.of(), null, 409,
 					"resource_conflict", null, Map.of()),
+			new ParityScenario("rejected work in a Mono", "GET", "/parity/busy", Map.of(), null, 503,
+					"service_unavailable", null, Map.of()),
 			new ParityScenario("unknown throwable", "GET", "/parity/boom", Map.of(), null, 500, "internal_error", null,
 					Map.of()));
 
