@@ -37,6 +37,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -104,6 +105,12 @@ public class ErrorResponseHandler {
 	 * the observation's context is given the error).
 	 */
 	private static final String OBSERVATION_ATTRIBUTE = ServerHttpObservationFilter.class.getName() + ".observation";
+
+	private static final boolean OPEN_TELEMETRY_PRESENT = ClassUtils.isPresent("io.opentelemetry.api.trace.Span",
+			ErrorResponseHandler.class.getClassLoader());
+
+	private static final boolean MICROMETER_TRACING_PRESENT = ClassUtils.isPresent(
+			"io.micrometer.tracing.handler.TracingObservationHandler", ErrorResponseHandler.class.getClassLoader());
 
 	/**
 	 * The request attribute that holds the error page waiting for the error dispatch, and
@@ -436,6 +443,18 @@ public class ErrorResponseHandler {
 	}
 
 	/**
+	 * Record a failure answered with a 5xx on the current OpenTelemetry span, where the
+	 * OpenTelemetry Java agent (or any OpenTelemetry instrumentation of the server)
+	 * records a failure nobody answered, unless Micrometer Tracing follows the request's
+	 * observation, which gave its span the failure above.
+	 */
+	private static void recordInOpenTelemetrySpan(HttpServletRequest request, Throwable cause) {
+		if (OPEN_TELEMETRY_PRESENT && !(MICROMETER_TRACING_PRESENT && TracedObservations.isTraced(request))) {
+			OpenTelemetrySpans.recordFailure(cause);
+		}
+	}
+
+	/**
 	 * Answer a request body the container could not read ({@link BodyReadFailures}) once,
 	 * though it arrives twice: on the first dispatch, where the container has suspended
 	 * the response, the error is logged and the listeners told; on the container's error
@@ -563,6 +582,7 @@ public class ErrorResponseHandler {
 					response.isCommitted() ? response.getStatus() : 0);
 			if (cause != null && status >= 500) {
 				recordInObservation(request, cause, delivery);
+				recordInOpenTelemetrySpan(request, cause);
 			}
 		}
 		// An error dispatch cannot forward to another one.
