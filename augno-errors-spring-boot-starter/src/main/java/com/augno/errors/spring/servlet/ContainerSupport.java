@@ -41,6 +41,18 @@ public interface ContainerSupport {
 	}
 
 	/**
+	 * Record the status of a committed response's failure on the container's own response
+	 * of the request the calling thread runs, if that request carries one
+	 * ({@link CommittedFailures}): a committed response ignores {@code setStatus}, and
+	 * filters that read the status once the request returns (Micrometer's
+	 * {@code http.server.requests}, a tracer's server span) would otherwise record the
+	 * committed status as a success, where a failure the container caught shows 500.
+	 * Called right after the failure is recorded.
+	 */
+	default void recordCommittedFailure() {
+	}
+
+	/**
 	 * Set a response header whose value is ASCII, as {@code setHeader} does; a container
 	 * may set it without encoding it again for every response.
 	 * @param response the response of the request the calling thread runs

@@ -637,6 +637,7 @@ public class ErrorResponseHandler {
 			CommittedFailures.record(request, (cause != null) ? cause
 					: new IllegalStateException("Response committed before " + error.code() + " could be written"),
 					status);
+			this.containerSupport.recordCommittedFailure();
 			if (logger.isDebugEnabled()) {
 				logger
 					.debug("Response already committed; aborting it for " + error.code() + " of request " + requestId);

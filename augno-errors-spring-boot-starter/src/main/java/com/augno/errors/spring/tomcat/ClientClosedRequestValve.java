@@ -34,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  * ({@link CommittedFailures}), such as a streamed response's timeout (408), which Tomcat
  * records as 500 once the response is aborted.</li>
  * </ul>
+ * <p>
+ * That status is also recorded the moment the failure is, on the thread that runs the
+ * request through this valve, so that Micrometer's {@code http.server.requests} and a
+ * tracer's server span see the failure rather than the committed status.
  *
  * @since 0.1.0
  */
@@ -101,6 +105,18 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 		}
 	}
 
+	/**
+	 * Record the status of a committed response's failure ({@link CommittedFailures}) on
+	 * the request this valve runs on the calling thread, as Tomcat sets 500 on a response
+	 * whose exception it caught after commit.
+	 */
+	static void recordCurrentCommittedFailure() {
+		Request request = CURRENT_REQUEST.get();
+		if (request != null) {
+			recordCommittedFailure(request, request.getResponse());
+		}
+	}
+
 	private static void record(Request request, Response response) {
 		if (Boolean.TRUE.equals(request.getAttribute(ErrorResponseHandler.CLIENT_CLOSED_ATTRIBUTE))) {
 			response.getCoyoteResponse().setStatus(CLIENT_CLOSED_REQUEST);
@@ -114,6 +130,10 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 	 */
 	private static void recordForAccessLog(Request request, Response response) {
 		record(request, response);
+		recordCommittedFailure(request, response);
+	}
+
+	private static void recordCommittedFailure(Request request, Response response) {
 		int committedFailure = CommittedFailures.statusOf(request);
 		if (committedFailure >= 400) {
 			response.getCoyoteResponse().setStatus(committedFailure);

@@ -12,11 +12,12 @@ import org.apache.tomcat.util.http.MimeHeaders;
 /**
  * What the valves of the {@link AugnoErrorsTomcatCustomizer} do for the request the
  * calling thread runs through them: the {@link CommittedFailureValve} aborts a committed
- * response that failed, and the {@link ClientClosedRequestValve} records the 499 on
- * Tomcat's response. The customizer installs both, the {@link ClientClosedRequestValve}
- * outermost, so its thread-local request tells whether the thread runs a request through
- * them; a request outside them (another container's, MockMvc's, Tomcat's error page
- * dispatch after the valves returned) gets no support.
+ * response that failed, and the {@link ClientClosedRequestValve} records the 499, or the
+ * status of a committed response's failure, on Tomcat's response. The customizer installs
+ * both, the {@link ClientClosedRequestValve} outermost, so its thread-local request tells
+ * whether the thread runs a request through them; a request outside them (another
+ * container's, MockMvc's, Tomcat's error page dispatch after the valves returned) gets no
+ * support.
  * <p>
  * It also sets an ASCII header (the request id) as bytes on Tomcat's own headers: Tomcat
  * encodes a name and a value set as a {@code String} with a new {@code CharsetEncoder}
@@ -43,6 +44,11 @@ final class TomcatContainerSupport implements ContainerSupport {
 	@Override
 	public void recordClientClosed() {
 		ClientClosedRequestValve.recordCurrent();
+	}
+
+	@Override
+	public void recordCommittedFailure() {
+		ClientClosedRequestValve.recordCurrentCommittedFailure();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package com.augno.errors.spring.micrometer;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,28 @@ class ErrorMetricsIntegrationTests extends ErrorMetricsContract {
 			.isInstanceOf(IllegalStateException.class);
 	}
 
+	@Test
+	void aStreamThatFailsAfterCommitIsAServerErrorInHttpServerRequests() throws Exception {
+		// The client has a 200 and a body cut short, as without the starter; the meter,
+		// which reads Tomcat's status once the request returns, has the failure's 500,
+		// as without the starter, not a success.
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout((int) WAIT.toMillis());
+			socket.getOutputStream()
+				.write("GET /stream-fail HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+			String received = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(received).startsWith("HTTP/1.1 200").doesNotEndWith("\r\n0\r\n\r\n");
+		}
+		Timer failed = await(() -> this.registry.find("http.server.requests")
+			.tag("uri", "/stream-fail")
+			.tag("status", "500")
+			.tag("outcome", "SERVER_ERROR")
+			.timer());
+		assertThat(failed.count()).isPositive();
+		assertThat(this.registry.find("http.server.requests").tag("uri", "/stream-fail").tag("status", "200").timer())
+			.isNull();
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import({ MeteredController.class, LockedController.class, RecordingListener.class, ObservationErrors.class })
@@ -99,6 +122,15 @@ class ErrorMetricsIntegrationTests extends ErrorMetricsContract {
 					out.flush();
 					sleep();
 				}
+			};
+		}
+
+		@GetMapping("/stream-fail")
+		StreamingResponseBody streamFail() {
+			return (out) -> {
+				out.write(new byte[20_000]);
+				out.flush();
+				throw new IOException("the disk went away");
 			};
 		}
 
