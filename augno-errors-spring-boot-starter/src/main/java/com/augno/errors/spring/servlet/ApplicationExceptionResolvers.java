@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
+import com.augno.errors.AugnoException;
 import com.augno.errors.spring.mapping.Causes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -111,9 +112,13 @@ final class ApplicationExceptionResolvers {
 	 * answer an exception: any {@link ErrorResponse}, the binding and conversion failures
 	 * of its {@link DefaultHandlerExceptionResolver}, and an exception annotated with
 	 * {@link ResponseStatus} or caused by one, or by a {@link ResponseStatusException}.
+	 * An {@link AugnoException} counts as one: it is the service's chosen answer, as a
+	 * {@code ResponseStatusException} is, and a resolver ordered after Spring MVC's (an
+	 * error reporter's, such as Sentry's, which reports what is left unanswered) would
+	 * take it for a crash.
 	 */
 	private static boolean answeredBySpring(Exception ex) {
-		if (ex instanceof ErrorResponse || ex instanceof ConversionNotSupportedException
+		if (ex instanceof AugnoException || ex instanceof ErrorResponse || ex instanceof ConversionNotSupportedException
 				|| ex instanceof TypeMismatchException || ex instanceof HttpMessageNotReadableException
 				|| ex instanceof HttpMessageNotWritableException || ex instanceof MethodValidationException
 				|| ex instanceof AsyncRequestNotUsableException) {
