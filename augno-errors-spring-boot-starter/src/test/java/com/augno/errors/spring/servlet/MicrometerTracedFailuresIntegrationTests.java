@@ -1,19 +1,14 @@
 package com.augno.errors.spring.servlet;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.augno.errors.spring.test.LoopbackHttp;
 import com.augno.errors.test.AugnoErrors;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,30 +85,10 @@ class MicrometerTracedFailuresIntegrationTests {
 	/**
 	 * The spans Spring Boot's tracer exports.
 	 */
-	static final class Spans implements SpanExporter {
-
-		private final List<SpanData> finished = new CopyOnWriteArrayList<>();
+	static final class Spans extends RecordingSpanExporter {
 
 		List<SpanData> server(String path) {
-			return this.finished.stream()
-				.filter((span) -> span.getKind() == SpanKind.SERVER && span.getName().endsWith(path))
-				.toList();
-		}
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			this.finished.addAll(spans);
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
+			return serverSpans((name) -> name.endsWith(path));
 		}
 
 	}

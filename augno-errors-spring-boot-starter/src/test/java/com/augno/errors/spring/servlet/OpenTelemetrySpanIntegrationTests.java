@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.augno.errors.AugnoException;
 import com.augno.errors.spring.test.LoopbackHttp;
@@ -14,12 +13,10 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +67,7 @@ class OpenTelemetrySpanIntegrationTests {
 
 	@BeforeEach
 	void forgetSpans() {
-		this.spans.finished.clear();
+		this.spans.clear();
 	}
 
 	@Test
@@ -173,9 +170,7 @@ class OpenTelemetrySpanIntegrationTests {
 	/**
 	 * The finished spans, from an SDK tracer of the test's own.
 	 */
-	static final class Spans implements SpanExporter {
-
-		private final List<SpanData> finished = new CopyOnWriteArrayList<>();
+	static final class Spans extends RecordingSpanExporter {
 
 		private final SdkTracerProvider provider = SdkTracerProvider.builder()
 			.addSpanProcessor(SimpleSpanProcessor.create(this))
@@ -186,9 +181,7 @@ class OpenTelemetrySpanIntegrationTests {
 		}
 
 		List<SpanData> serverSpans(String path) {
-			return this.finished.stream()
-				.filter((span) -> span.getKind() == SpanKind.SERVER && path.equals(span.getName()))
-				.toList();
+			return serverSpans(path::equals);
 		}
 
 		/**
@@ -200,22 +193,6 @@ class OpenTelemetrySpanIntegrationTests {
 			List<SpanData> spans = serverSpans(path);
 			assertThat(spans).as("server spans of " + path).hasSize(1);
 			return spans.get(0);
-		}
-
-		@Override
-		public CompletableResultCode export(java.util.Collection<SpanData> spans) {
-			this.finished.addAll(spans);
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
 		}
 
 	}
