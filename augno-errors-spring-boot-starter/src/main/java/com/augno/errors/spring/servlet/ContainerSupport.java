@@ -46,8 +46,8 @@ public interface ContainerSupport {
 	 * ({@link CommittedFailures}): a committed response ignores {@code setStatus}, and
 	 * filters that read the status once the request returns (Micrometer's
 	 * {@code http.server.requests}, a tracer's server span) would otherwise record the
-	 * committed status as a success, where a failure the container caught shows 500.
-	 * Called right after the failure is recorded.
+	 * committed status, a success, where the access log records the failure. Called right
+	 * after the failure is recorded.
 	 */
 	default void recordCommittedFailure() {
 	}
