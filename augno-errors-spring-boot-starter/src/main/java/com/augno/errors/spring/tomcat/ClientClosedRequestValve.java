@@ -107,8 +107,8 @@ public final class ClientClosedRequestValve extends ValveBase implements AccessL
 
 	/**
 	 * Record the status of a committed response's failure ({@link CommittedFailures}) on
-	 * the request this valve runs on the calling thread, as Tomcat sets 500 on a response
-	 * whose exception it caught after commit.
+	 * the request this valve runs on the calling thread, the status the access log
+	 * records for it.
 	 */
 	static void recordCurrentCommittedFailure() {
 		Request request = CURRENT_REQUEST.get();
