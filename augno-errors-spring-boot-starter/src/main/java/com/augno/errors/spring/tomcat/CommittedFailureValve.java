@@ -33,11 +33,11 @@ public final class CommittedFailureValve extends ValveBase {
 		getNext().invoke(request, response);
 		Throwable failure = CommittedFailures.find(request);
 		if (failure != null && response.isCommitted()) {
-			abort(response, failure);
+			abort(request, response, failure);
 		}
 	}
 
-	private static void abort(Response response, Throwable failure) {
+	private static void abort(Request request, Response response, Throwable failure) {
 		AtomicBoolean ioAllowed = new AtomicBoolean(true);
 		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
 		if (!ioAllowed.get()) {
@@ -50,6 +50,15 @@ public final class CommittedFailureValve extends ValveBase {
 			// The connection is closed next either way.
 		}
 		response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, failure);
+		if (request.getAsyncContextInternal() != null && !request.isAsync()) {
+			// Tomcat completed this asynchronous request when its dispatch returned and
+			// told
+			// its AsyncListeners so. Flagged as an error, the response would reopen the
+			// asynchronous cycle and complete it a second time (Micrometer's observation
+			// stopped twice); the connection is closed without the final chunk either
+			// way.
+			response.resetError();
+		}
 	}
 
 }
