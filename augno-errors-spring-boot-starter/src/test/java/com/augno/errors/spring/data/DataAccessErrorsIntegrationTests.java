@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -23,9 +24,14 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.CrudRepository;
+import org.springframework.data.repository.PagingAndSortingRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -88,6 +94,39 @@ class DataAccessErrorsIntegrationTests {
 		assertError(response, "timeout", "The operation timed out.");
 	}
 
+	@Test
+	void sortByAnUnknownPropertyIsParameterInvalid() throws Exception {
+		HttpResponse<String> response = this.http.get("/accounts?sort=nope,desc");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("Unknown sort property: nope.")
+			.hasParam("sort");
+		assertNoDatabaseDetails(response.body());
+	}
+
+	@Test
+	void sortByAnUnknownNestedPropertyIsParameterInvalid() throws Exception {
+		HttpResponse<String> response = this.http.get("/accounts?page=0&sort=email&sort=id.nope,asc");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("Unknown sort property: id.nope.")
+			.hasParam("sort");
+		assertNoDatabaseDetails(response.body());
+	}
+
+	@Test
+	void sortByAKnownPropertyIsAnswered() throws Exception {
+		HttpResponse<String> response = this.http.get("/accounts?sort=email,desc");
+		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void unknownPropertyInTheServicesOwnSortIsInternalError() throws Exception {
+		// The client sent no sort: the service's own Sort is its bug, not the client's.
+		HttpResponse<String> response = this.http.get("/accounts/sorted-by-the-service?sort=email");
+		assertError(response, "internal_error", "Something went wrong.");
+	}
+
 	private static void assertError(HttpResponse<String> response, String code, String message) {
 		AugnoErrors.assertThat(response).isAugnoError(code).hasMessage(message).hasNoParam();
 		assertNoDatabaseDetails(response.body());
@@ -148,7 +187,8 @@ class DataAccessErrorsIntegrationTests {
 
 	}
 
-	interface LedgerAccountRepository extends CrudRepository<LedgerAccount, Long> {
+	interface LedgerAccountRepository
+			extends CrudRepository<LedgerAccount, Long>, PagingAndSortingRepository<LedgerAccount, Long> {
 
 	}
 
@@ -165,6 +205,18 @@ class DataAccessErrorsIntegrationTests {
 			this.accounts = accounts;
 			this.jdbcTemplate = jdbcTemplate;
 			this.dataSource = dataSource;
+		}
+
+		@GetMapping("/accounts")
+		List<String> page(Pageable pageable) {
+			return this.accounts.findAll(pageable).map(LedgerAccount::getEmail).getContent();
+		}
+
+		@GetMapping("/accounts/sorted-by-the-service")
+		List<String> sortedByTheService() {
+			return this.accounts.findAll(PageRequest.of(0, 10, Sort.by("emial")))
+				.map(LedgerAccount::getEmail)
+				.getContent();
 		}
 
 		@PostMapping("/accounts/stale")

@@ -1,0 +1,184 @@
+package com.augno.errors.spring.data;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.mapping.ExceptionMapper;
+import com.augno.errors.spring.mapping.MappedError;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.data.core.PropertyReferenceException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Maps a sort the client asked for by a property the entity does not have
+ * ({@code ?sort=nope}) to {@code parameter_invalid} naming the sort parameter, where
+ * Spring Data leaves it to become a 500. Spring Data reports it in one of two ways:
+ * <ul>
+ * <li>JPA resolves the property and raises {@link PropertyReferenceException} (wrapped in
+ * an {@code InvalidDataAccessApiUsageException} by a repository's translation);</li>
+ * <li>JDBC and R2DBC write an unknown property into the query's {@code ORDER BY} as it
+ * came, and the database rejects the column (SQLState {@code 42703} on PostgreSQL,
+ * {@code 42S22} on MySQL, {@code 42122} on H2) in a message that names it, the property
+ * itself or qualified by its table.</li>
+ * </ul>
+ * Only when a sort parameter of the request names that property: a sort the service built
+ * itself is the service's bug and stays {@code internal_error}. The message echoes the
+ * client's property, never the entity's type, its properties or the SQL.
+ * <p>
+ * Runs just before the {@link DataAccessExceptionMapper}. It reads the request from
+ * Spring MVC's {@link RequestContextHolder}; on WebFlux it maps nothing.
+ *
+ * @since 0.1.0
+ */
+public final class SortPropertyExceptionMapper implements ExceptionMapper {
+
+	/**
+	 * Order of this mapper: just before the {@link DataAccessExceptionMapper}.
+	 */
+	public static final int ORDER = DataAccessExceptionMapper.ORDER - 100;
+
+	private static final int MAX_CAUSE_DEPTH = 8;
+
+	private static final int MAX_ECHO = 100;
+
+	// Spring Data's sort resolver names a qualified parameter "<qualifier>_<sort>".
+	private static final String QUALIFIER_DELIMITER = "_";
+
+	// Undefined column: PostgreSQL, MySQL/MariaDB and SQL Server's ODBC state, H2 2.x.
+	private static final Set<String> UNDEFINED_COLUMN_SQL_STATES = Set.of("42703", "42S22", "42122");
+
+	// The column in the message of PostgreSQL ("column x.nope does not exist"), H2
+	// ("Column "X.NOPE" not found") and MySQL ("Unknown column 'x.nope' in 'order
+	// clause'").
+	private static final Pattern UNDEFINED_COLUMN = Pattern.compile(
+			"column (\"?[\\w.\"]+?\"?) does not exist|Column \"([^\"]+)\" not found|Unknown column '([^']+)'",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Set<String> SORT_KEYWORDS = Set.of("asc", "desc", "ignorecase");
+
+	private final String sortParameter;
+
+	/**
+	 * Create a mapper.
+	 * @param sortParameter the name of the sort parameter, Spring Data's {@code sort}
+	 * unless {@code spring.data.web.sort.sort-parameter} names another
+	 */
+	public SortPropertyExceptionMapper(String sortParameter) {
+		this.sortParameter = sortParameter;
+	}
+
+	@Override
+	public @Nullable MappedError map(Throwable throwable) {
+		Predicate<String> unknown = unknownProperty(throwable);
+		if (unknown == null
+				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return null;
+		}
+		SortProperty sorted = sortParameterNaming(attributes.getRequest(), unknown);
+		if (sorted == null) {
+			return null;
+		}
+		String property = sorted.property();
+		String echo = (property.length() > MAX_ECHO) ? property.substring(0, MAX_ECHO) + "..." : property;
+		return MappedError.of(ErrorCodes.PARAMETER_INVALID)
+			.withParam(sorted.parameter())
+			.withMessage("Unknown sort property: " + echo + ".", new DefaultMessageSourceResolvable(
+					new String[] { "augno.errors.parameter_invalid.message.sort" }, new Object[] { echo }));
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	/**
+	 * Return what tells a sorted property that the failure names as unknown, or
+	 * {@code null} when the failure names none: a segment of a property path that Spring
+	 * Data could not resolve, or a path a database's undefined column message names.
+	 */
+	private static @Nullable Predicate<String> unknownProperty(Throwable throwable) {
+		Throwable link = throwable;
+		for (int depth = 0; link != null && depth < MAX_CAUSE_DEPTH; depth++) {
+			if (link instanceof PropertyReferenceException failure) {
+				String name = failure.getPropertyName();
+				return (path) -> Set.of(path.split("\\.")).contains(name);
+			}
+			if (link instanceof SQLException failure && UNDEFINED_COLUMN_SQL_STATES.contains(failure.getSQLState())) {
+				String column = undefinedColumn(failure.getMessage());
+				return (column != null) ? (path) -> names(column, path.toLowerCase(Locale.ROOT)) : null;
+			}
+			link = link.getCause();
+		}
+		return null;
+	}
+
+	/**
+	 * Return the column a database's message names, unquoted and in lower case: only the
+	 * column, since a message may go on with the whole statement (H2's does).
+	 */
+	private static @Nullable String undefinedColumn(@Nullable String message) {
+		Matcher matcher = (message != null) ? UNDEFINED_COLUMN.matcher(message) : null;
+		if (matcher == null || !matcher.find()) {
+			return null;
+		}
+		for (int group = 1; group <= matcher.groupCount(); group++) {
+			if (matcher.group(group) != null) {
+				return matcher.group(group).replace("\"", "").toLowerCase(Locale.ROOT);
+			}
+		}
+		return null;
+	}
+
+	// The column is the whole path or its qualified end: "ledger_accounts.nope" names the
+	// sorted "nope", and "ledger_accounts.email.nope" the sorted "email.nope", not
+	// "email".
+	private static boolean names(String column, String path) {
+		return column.equals(path) || column.endsWith("." + path);
+	}
+
+	/**
+	 * Return the sort parameter and property, as Spring Data reads them (properties
+	 * separated by commas, a nested one by dots: {@code address.city,desc}), of the first
+	 * sorted property the failure names as unknown.
+	 */
+	private @Nullable SortProperty sortParameterNaming(HttpServletRequest request, Predicate<String> unknown) {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (RuntimeException ex) {
+			// A request whose parameters cannot be read names no sort property.
+			return null;
+		}
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+			String name = parameter.getKey();
+			if (!name.equals(this.sortParameter) && !name.endsWith(QUALIFIER_DELIMITER + this.sortParameter)) {
+				continue;
+			}
+			for (String value : parameter.getValue()) {
+				for (String path : value.split(",")) {
+					String property = path.strip();
+					if (!property.isEmpty() && !SORT_KEYWORDS.contains(property.toLowerCase(Locale.ROOT))
+							&& unknown.test(property)) {
+						return new SortProperty(name, property);
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private record SortProperty(String parameter, String property) {
+	}
+
+}
