@@ -1,6 +1,7 @@
 package com.augno.errors.spring.security;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.util.function.Predicate;
 
 import com.augno.errors.spring.mapping.Causes;
@@ -17,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2ClientConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -32,6 +34,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Puts the envelope around the entry point that Spring Security chose for a filter chain.
@@ -44,12 +47,17 @@ import org.springframework.util.ClassUtils;
  * strategy the configurer uses, and with access denials passed to the original filter,
  * which holds the access denied handler in force. Without any mechanism (Spring
  * Security's fallback is a bare 403), the {@link AugnoAuthenticationEntryPoint} answers
- * alone. A filter whose entry point already writes the envelope is left as it is, and so
- * is the one of an OAuth2 authorization server's own filter chain.
+ * alone; a 403 a mechanism (X.509) or the application chose is kept as any other. A
+ * filter whose entry point already writes the envelope is left as it is, and so is the
+ * one of an OAuth2 authorization server's own filter chain.
  *
  * @since 0.1.0
  */
 final class EnvelopeExceptionTranslation implements ObjectPostProcessor<ExceptionTranslationFilter> {
+
+	// The entry point the application gave exceptionHandling(), null when it gave none.
+	private static final @Nullable Field EXPLICIT_ENTRY_POINT = ReflectionUtils
+		.findField(ExceptionHandlingConfigurer.class, "authenticationEntryPoint");
 
 	private final HttpSecurity http;
 
@@ -73,7 +81,7 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 			this.envelope.leaveOwnAnswers(AuthorizationServerChain.requests(this.http));
 			return filter;
 		}
-		AuthenticationEntryPoint entryPoint = (chosen instanceof Http403ForbiddenEntryPoint) ? this.envelope
+		AuthenticationEntryPoint entryPoint = isSpringsFallback(chosen) ? this.envelope
 				: new MechanismEntryPoint(chosen, this.envelope);
 		Predicate<Throwable> translated = OAuth2ClientChain.is(this.http)
 				? ExceptionTranslationFilter.TRANSLATED.or(OAuth2ClientChain::requiresAuthorization)
@@ -84,6 +92,26 @@ final class EnvelopeExceptionTranslation implements ObjectPostProcessor<Exceptio
 				new OriginalAccessDeniedHandler(filter, BearerScopeChallenge.isResourceServerChain(this.http),
 						BearerScopeChallenge.applicationHandler(this.http)));
 		return (O) translation;
+	}
+
+	/**
+	 * Return whether the chosen entry point is Spring Security's fallback for a chain
+	 * without any authentication mechanism (a bare 403), which the envelope's 401 with
+	 * its challenge replaces. A 403 chosen on purpose is kept: the one X.509 and Java EE
+	 * pre-authentication register (their credential is the TLS handshake or the
+	 * container's login, so no {@code Authorization} header can help), and the
+	 * application's own
+	 * ({@code exceptionHandling(e -> e.authenticationEntryPoint(...))}).
+	 */
+	@SuppressWarnings("unchecked") // The configurer's class is generic.
+	private boolean isSpringsFallback(AuthenticationEntryPoint chosen) {
+		if (!(chosen instanceof Http403ForbiddenEntryPoint)
+				|| this.http.getSharedObject(AuthenticationEntryPoint.class) != null) {
+			return false;
+		}
+		ExceptionHandlingConfigurer<HttpSecurity> configurer = this.http
+			.getConfigurer(ExceptionHandlingConfigurer.class);
+		return configurer == null || PrivateFields.read(EXPLICIT_ENTRY_POINT, configurer) == null;
 	}
 
 	private RequestCache requestCache() {
