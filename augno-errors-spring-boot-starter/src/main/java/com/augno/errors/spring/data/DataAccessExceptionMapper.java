@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.mapping.Causes;
+import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +50,10 @@ import org.springframework.transaction.TransactionTimedOutException;
  * <li>any other {@link DataAccessException}, including other integrity violations, which
  * the service should have validated: {@code internal_error}.</li>
  * </ul>
- * The server's SQLState, when the cause chain has one, decides first, since translators
- * do not agree on classes: {@code 40001} and {@code 40P01} are {@code resource_conflict},
+ * An exception that carries a status of its own (the application's subclass annotated
+ * with {@code @ResponseStatus}) is left to the chain, which answers that status. The
+ * server's SQLState, when the cause chain has one, decides first, since translators do
+ * not agree on classes: {@code 40001} and {@code 40P01} are {@code resource_conflict},
  * PostgreSQL's {@code 55P03} and {@code 57014} {@code timeout}, the connection exceptions
  * ({@code 08xxx}) and PostgreSQL's {@code 57P01}-{@code 57P03} and {@code 53300}
  * {@code service_unavailable}. Verified on PostgreSQL by
@@ -114,6 +117,13 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
+		if (ErrorResponseMapper.statusOf(throwable) != -1) {
+			// The application's own exception that chose its status
+			// (@ResponseStatus(NOT_FOUND) on a subclass of
+			// EmptyResultDataAccessException):
+			// its status wins, as in Spring MVC's ResponseStatusExceptionResolver.
+			return null;
+		}
 		if (throwable instanceof TransactionTimedOutException) {
 			return TIMEOUT;
 		}

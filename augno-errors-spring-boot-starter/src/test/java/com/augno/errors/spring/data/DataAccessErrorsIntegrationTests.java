@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
@@ -31,8 +32,11 @@ import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.PagingAndSortingRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +78,12 @@ class DataAccessErrorsIntegrationTests {
 	void uniqueViolationWrappedAsAJpaProviderDoesIsResourceExists() throws Exception {
 		HttpResponse<String> response = this.http.post("/accounts/duplicate-as-jpa");
 		assertError(response, "resource_exists", "The resource already exists.");
+	}
+
+	@Test
+	void dataAccessExceptionWithAStatusOfTheApplicationsOwnKeepsIt() throws Exception {
+		HttpResponse<String> response = this.http.get("/accounts/999999");
+		AugnoErrors.assertThat(response).isAugnoError("resource_not_found").hasNoParam();
 	}
 
 	@Test
@@ -187,6 +197,17 @@ class DataAccessErrorsIntegrationTests {
 
 	}
 
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class AccountNotFoundException extends EmptyResultDataAccessException {
+
+		private static final long serialVersionUID = 1L;
+
+		AccountNotFoundException() {
+			super("No such account", 1);
+		}
+
+	}
+
 	interface LedgerAccountRepository
 			extends CrudRepository<LedgerAccount, Long>, PagingAndSortingRepository<LedgerAccount, Long> {
 
@@ -210,6 +231,11 @@ class DataAccessErrorsIntegrationTests {
 		@GetMapping("/accounts")
 		List<String> page(Pageable pageable) {
 			return this.accounts.findAll(pageable).map(LedgerAccount::getEmail).getContent();
+		}
+
+		@GetMapping("/accounts/{id}")
+		String account(@PathVariable long id) {
+			return this.accounts.findById(id).orElseThrow(AccountNotFoundException::new).getEmail();
 		}
 
 		@GetMapping("/accounts/sorted-by-the-service")
