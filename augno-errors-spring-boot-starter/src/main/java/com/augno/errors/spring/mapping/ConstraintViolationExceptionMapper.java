@@ -1,5 +1,6 @@
 package com.augno.errors.spring.mapping;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -27,16 +28,20 @@ import org.springframework.web.bind.annotation.RequestBody;
  * {@code @Validated} controller, like Spring MVC's own validation failures: a handler
  * parameter gives {@code parameter_missing} or {@code parameter_invalid} under its wire
  * name; a field of a request body, or of a bean validated by hand, gives the body codes
- * under its JSON path. A return value, and a parameter of a method that is no web handler
- * (a {@code @Validated} service's), are the server's and give {@code internal_error}, as
- * without the starter: the client never sent that parameter under that name, and the
- * server may have built the value itself.
+ * under its JSON path. A return value, a parameter of a method that is no web handler (a
+ * {@code @Validated} service's) and a JPA entity (validated by Hibernate as it is
+ * written) are the server's and give {@code internal_error}, as without the starter: the
+ * client never sent that parameter under that name, and the server may have built the
+ * value itself.
  *
  * @since 0.1.0
  */
 public final class ConstraintViolationExceptionMapper implements ExceptionMapper {
 
 	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
+
+	// By name: JPA is no dependency of the starter.
+	private static final String JPA_ENTITY = "jakarta.persistence.Entity";
 
 	private final JsonPropertyPaths paths;
 
@@ -95,6 +100,9 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		}
 		Class<?> rootType = ClassUtils.getUserClass(violation.getRootBeanClass());
 		String constraintName = constraint.name();
+		if (parameter == null && isPersistentEntity(rootType)) {
+			return null;
+		}
 		if (parameter == null) {
 			JsonPropertyPaths.Resolved resolved = this.paths.resolve(rootType, subPath.toString());
 			String path = resolved.jsonPath();
@@ -122,6 +130,20 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
 		return new ViolationCandidate(constraint.category(), body, index, resolved.declarationKey(), Echoes.param(path),
 				ConstraintMessages.text(constraint, Echoes.label(path)), constraintName, body ? Violation.Location.BODY
 						: (methodParameter != null) ? WireNames.location(methodParameter) : Violation.Location.QUERY);
+	}
+
+	/**
+	 * Return whether a type is a JPA entity, which Hibernate validates as it writes it
+	 * (at a flush or a commit): its values are the server's to have checked, whatever the
+	 * client sent, as a field a service forgot to set shows.
+	 */
+	private static boolean isPersistentEntity(Class<?> type) {
+		for (Annotation annotation : type.getAnnotations()) {
+			if (JPA_ENTITY.equals(annotation.annotationType().getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

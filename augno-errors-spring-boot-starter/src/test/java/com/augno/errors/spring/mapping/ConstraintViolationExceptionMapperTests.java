@@ -1,10 +1,17 @@
 package com.augno.errors.spring.mapping;
 
+import java.util.Set;
+
 import com.augno.errors.test.AugnoErrors;
+import jakarta.persistence.Entity;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.RepeatedTest;
@@ -19,6 +26,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,6 +91,19 @@ class ConstraintViolationExceptionMapperTests {
 			.hasNoParam();
 	}
 
+	@Test
+	void mapsAJpaEntityHibernateValidatedAsItWroteItToInternalError() {
+		// The service forgot to set a field of its own: a server error, as without the
+		// starter, never a client's missing field.
+		MvcTestResult result = this.mvc.post().uri("/stock/items").exchange();
+		assertThat(result.getMvcResult().getResolvedException()).isInstanceOf(ConstraintViolationException.class);
+		AugnoErrors.assertThat(result)
+			.isAugnoError("internal_error")
+			.hasStatus(500)
+			.hasMessage("Something went wrong.")
+			.hasNoParam();
+	}
+
 	@RepeatedTest(10)
 	void prefersTheFirstDeclaredParameterAmongSeveralViolations() {
 		// limit is declared before page_size, but sent after it.
@@ -105,6 +126,8 @@ class ConstraintViolationExceptionMapperTests {
 	@RestController
 	@Validated
 	static class ValidatedController {
+
+		private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
 		private final StockService service;
 
@@ -129,10 +152,26 @@ class ConstraintViolationExceptionMapperTests {
 			return "ok";
 		}
 
+		@PostMapping("/stock/items")
+		public String create() {
+			// As Hibernate's BeanValidationEventListener raises it at a flush.
+			Set<ConstraintViolation<StockItem>> violations = VALIDATOR.validate(new StockItem());
+			throw new ConstraintViolationException("Validation failed for classes [" + StockItem.class.getName()
+					+ "] during persist time for groups [jakarta.validation.groups.Default, ]", violations);
+		}
+
 		@GetMapping("/stock/reserve")
 		public String reserve(@RequestParam("max_quantity") int maxQuantity) {
 			return this.service.reserve(maxQuantity);
 		}
+
+	}
+
+	@Entity
+	static class StockItem {
+
+		@NotNull
+		String createdBy;
 
 	}
 
