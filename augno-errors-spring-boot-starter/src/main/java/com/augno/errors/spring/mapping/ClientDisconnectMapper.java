@@ -1,7 +1,9 @@
 package com.augno.errors.spring.mapping;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,12 +19,14 @@ import org.springframework.web.client.RestClientException;
  * <p>
  * A link of the cause chain named {@code ClientAbortException}, {@code EOFException},
  * {@code EofException}, {@code AbortedException} or
- * {@code AsyncRequestNotUsableException} is a disconnect, unless an earlier link is the
- * failure of a call to another server (a {@link RestClientException} or a
- * {@code WebClientException}); so is a chain whose most specific cause says "broken pipe"
- * or "connection reset by peer". Spring's helper is not asked: its walk follows
- * {@code getCause()} to the end and never ends on a chain that loops back on itself. This
- * one looks at {@value #MAX_CAUSE_DEPTH} links at most and stops at a loop.
+ * {@code AsyncRequestNotUsableException} is a disconnect (the JDK's own
+ * {@code EOFException} only when the server's connection code threw it, not a parser
+ * reading a body that ends too early), unless an earlier link is the failure of a call to
+ * another server (a {@link RestClientException} or a {@code WebClientException}); so is a
+ * chain whose most specific cause says "broken pipe" or "connection reset by peer".
+ * Spring's helper is not asked: its walk follows {@code getCause()} to the end and never
+ * ends on a chain that loops back on itself. This one looks at {@value #MAX_CAUSE_DEPTH}
+ * links at most and stops at a loop.
  * <p>
  * Only a chain that holds an {@link IOException}, as every servlet container's disconnect
  * does, or Reactor Netty's {@code AbortedException}, is looked at: the phrases are looked
@@ -47,6 +51,10 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 	 * in its chain.
 	 */
 	private static final String REACTOR_NETTY_ABORTED = "reactor.netty.channel.AbortedException";
+
+	// Where the servlet containers and Reactor Netty raise the JDK's EOFException.
+	private static final List<String> SERVER_PACKAGES = List.of("org.apache.catalina.", "org.apache.coyote.",
+			"org.apache.tomcat.", "org.eclipse.jetty.", "io.netty.", "reactor.netty.", "io.undertow.");
 
 	private static final Set<String> DISCONNECT_PHRASES = Set.of("broken pipe", "connection reset by peer");
 
@@ -90,7 +98,25 @@ public final class ClientDisconnectMapper implements ExceptionMapper {
 				|| (WEB_CLIENT_EXCEPTION != null && WEB_CLIENT_EXCEPTION.isInstance(link))) {
 			return Boolean.FALSE;
 		}
-		return DISCONNECT_TYPE_NAMES.contains(link.getClass().getSimpleName()) ? Boolean.TRUE : null;
+		if (!DISCONNECT_TYPE_NAMES.contains(link.getClass().getSimpleName())) {
+			return null;
+		}
+		return (link.getClass() != EOFException.class || thrownByTheServer(link)) ? Boolean.TRUE : null;
+	}
+
+	/**
+	 * Whether the JDK's own {@link EOFException} was thrown by the server's connection
+	 * code. A parser also raises it for a body that ends too early (Gson's
+	 * {@code JsonReader}), and so may the application's own code: neither is the client
+	 * going away. Without a stack trace there is no telling, and Spring's rule holds.
+	 */
+	private static boolean thrownByTheServer(Throwable eof) {
+		StackTraceElement[] trace = eof.getStackTrace();
+		if (trace.length == 0) {
+			return true;
+		}
+		String thrower = trace[0].getClassName();
+		return SERVER_PACKAGES.stream().anyMatch(thrower::startsWith);
 	}
 
 	private static @Nullable Class<?> resolve(String className) {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import com.augno.errors.ErrorCodes;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
@@ -22,7 +24,7 @@ class ClientDisconnectMapperTests {
 
 	@Test
 	void mapsTheDisconnectsOfServletContainersTo499() {
-		assertThat(this.mapper.map(new EOFException())).extracting(MappedError::code)
+		assertThat(this.mapper.map(containerEof())).extracting(MappedError::code)
 			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
 		assertThat(this.mapper.map(new AsyncRequestNotUsableException("Response not usable")))
 			.extracting(MappedError::code)
@@ -88,9 +90,29 @@ class ClientDisconnectMapperTests {
 	}
 
 	@Test
+	void aBodyThatAParserFoundCutShortIsNotADisconnect() {
+		// Gson's JsonReader raises the JDK's EOFException for "{\"name\":".
+		EOFException parserEof = eofThrownBy("com.google.gson.stream.JsonReader");
+		assertThat(this.mapper.map(new HttpMessageNotReadableException("JSON parse error", parserEof,
+				new MockHttpInputMessage(new byte[0]))))
+			.isNull();
+		assertThat(this.mapper.map(eofThrownBy("com.example.ImportService"))).isNull();
+	}
+
+	@Test
+	void anEofThrownByTheServersConnectionIsADisconnect() {
+		assertThat(this.mapper.map(eofThrownBy("org.eclipse.jetty.io.ChannelEndPoint"))).extracting(MappedError::code)
+			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
+		EOFException withoutTrace = new EOFException();
+		withoutTrace.setStackTrace(new StackTraceElement[0]);
+		assertThat(this.mapper.map(withoutTrace)).extracting(MappedError::code)
+			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
+	}
+
+	@Test
 	void aCallToAnotherServerBeforeTheDisconnectIsNotTheClients() {
-		assertThat(this.mapper.map(new ResourceAccessException("I/O error", new EOFException()))).isNull();
-		assertThat(this.mapper.map(new IllegalStateException(new EOFException()))).extracting(MappedError::code)
+		assertThat(this.mapper.map(new ResourceAccessException("I/O error", containerEof()))).isNull();
+		assertThat(this.mapper.map(new IllegalStateException(containerEof()))).extracting(MappedError::code)
 			.isEqualTo(ErrorCodes.CLIENT_CLOSED_REQUEST);
 	}
 
@@ -98,6 +120,19 @@ class ClientDisconnectMapperTests {
 	void theJdksConnectionResetIsNotTakenForTheClientsDisconnectOnItsOwn() {
 		// A reset while reading another server's answer is a failure of the service.
 		assertThat(this.mapper.map(new SocketException("Connection reset"))).isNull();
+	}
+
+	/**
+	 * The JDK's {@link EOFException} as Tomcat raises it when the client is gone.
+	 */
+	private static EOFException containerEof() {
+		return eofThrownBy("org.apache.tomcat.util.net.NioEndpoint$NioSocketWrapper");
+	}
+
+	private static EOFException eofThrownBy(String className) {
+		EOFException eof = new EOFException();
+		eof.setStackTrace(new StackTraceElement[] { new StackTraceElement(className, "read", null, -1) });
+		return eof;
 	}
 
 }

@@ -130,6 +130,9 @@ class ErrorResponseHandlerTests {
 	@Test
 	void leavesAFailureOfAnAsynchronousDispatchToTheMappers() throws IOException {
 		EOFException eof = new EOFException();
+		// Thrown by Tomcat's connection, as when the client has gone.
+		eof.setStackTrace(new StackTraceElement[] { new StackTraceElement(
+				"org.apache.tomcat.util.net.NioEndpoint$NioSocketWrapper", "fillReadBuffer", null, -1) });
 		this.request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, eof);
 		this.request.setDispatcherType(DispatcherType.ASYNC);
 		handler().handle(this.request, this.response, new IOException(eof));
