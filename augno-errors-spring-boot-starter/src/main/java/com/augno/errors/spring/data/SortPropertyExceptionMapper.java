@@ -1,5 +1,6 @@
 package com.augno.errors.spring.data;
 
+import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.core.PropertyReferenceException;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -64,6 +66,9 @@ public final class SortPropertyExceptionMapper implements ExceptionMapper {
 			"column (\"?[\\w.\"]+?\"?) does not exist|Column \"([^\"]+)\" not found|Unknown column '([^']+)'",
 			Pattern.CASE_INSENSITIVE);
 
+	// PostgreSQL's position of the failure in the statement, counted from 1.
+	private static final Pattern POSITION = Pattern.compile("Position: (\\d+)");
+
 	private static final Set<String> SORT_KEYWORDS = Set.of("asc", "desc", "ignorecase");
 
 	private final String sortParameter;
@@ -108,6 +113,7 @@ public final class SortPropertyExceptionMapper implements ExceptionMapper {
 	 */
 	private static @Nullable Predicate<String> unknownProperty(Throwable throwable) {
 		Throwable link = throwable;
+		String sql = null;
 		for (int depth = 0; link != null && depth < MAX_CAUSE_DEPTH; depth++) {
 			if (link instanceof PropertyReferenceException failure) {
 				String name = failure.getPropertyName();
@@ -115,11 +121,75 @@ public final class SortPropertyExceptionMapper implements ExceptionMapper {
 			}
 			if (link instanceof SQLException failure && UNDEFINED_COLUMN_SQL_STATES.contains(failure.getSQLState())) {
 				String column = undefinedColumn(failure.getMessage());
-				return (column != null) ? (path) -> names(column, path.toLowerCase(Locale.ROOT)) : null;
+				return (column != null && isInOrderBy(failure.getMessage(), sql, column))
+						? (path) -> names(column, path.toLowerCase(Locale.ROOT)) : null;
+			}
+			if (sql == null) {
+				sql = sqlOf(link);
 			}
 			link = link.getCause();
 		}
 		return null;
+	}
+
+	/**
+	 * Return whether the database found the unknown column in the statement's
+	 * {@code ORDER BY}, where Spring Data writes a sorted property and nothing else: a
+	 * column missing from a table (a deployment ahead of its migration) is first met in
+	 * the select list, and is the server's failure whatever the client sorted by. Told by
+	 * MySQL's "in 'order clause'", else by the statement the exception carries: at
+	 * PostgreSQL's position of the failure, or where the column first appears in it (H2
+	 * tells no position); without a statement, it is not the client's.
+	 */
+	private static boolean isInOrderBy(@Nullable String message, @Nullable String sql, String column) {
+		if (message != null && message.contains("in 'order clause'")) {
+			return true;
+		}
+		if (sql == null) {
+			return false;
+		}
+		Matcher position = (message != null) ? POSITION.matcher(message) : null;
+		int at = (position != null && position.find()) ? Integer.parseInt(position.group(1)) - 1
+				: firstIdentifier(sql.toLowerCase(Locale.ROOT), column.substring(column.lastIndexOf('.') + 1));
+		return at >= 0 && at <= sql.length() && followsOrderBy(sql, at);
+	}
+
+	private static int firstIdentifier(String text, String identifier) {
+		for (int at = text.indexOf(identifier); at >= 0; at = text.indexOf(identifier, at + 1)) {
+			int end = at + identifier.length();
+			if ((at == 0 || !isIdentifierPart(text.charAt(at - 1)))
+					&& (end == text.length() || !isIdentifierPart(text.charAt(end)))) {
+				return at;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isIdentifierPart(char character) {
+		return Character.isLetterOrDigit(character) || character == '_';
+	}
+
+	private static boolean followsOrderBy(String statement, int at) {
+		String upper = statement.toUpperCase(Locale.ROOT);
+		return upper.lastIndexOf("ORDER BY", at) > upper.lastIndexOf(" FROM ", at);
+	}
+
+	/**
+	 * Return the statement a data access exception carries (Spring JDBC's and R2DBC's
+	 * {@code BadSqlGrammarException}, {@code UncategorizedSQLException}), read by its
+	 * {@code getSql()}: neither module is a dependency of the starter.
+	 */
+	private static @Nullable String sqlOf(Throwable link) {
+		Method getSql = ReflectionUtils.findMethod(link.getClass(), "getSql");
+		if (getSql == null || getSql.getReturnType() != String.class) {
+			return null;
+		}
+		try {
+			return (String) getSql.invoke(link);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**

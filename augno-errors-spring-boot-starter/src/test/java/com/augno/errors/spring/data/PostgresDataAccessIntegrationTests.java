@@ -145,6 +145,22 @@ class PostgresDataAccessIntegrationTests {
 	}
 
 	@Test
+	void unknownColumnInTheOrderByTheClientSortedByIsParameterInvalid() throws Exception {
+		HttpResponse<String> response = post("/pg/sorted?sort=nope,desc");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("Unknown sort property: nope.")
+			.hasParam("sort");
+	}
+
+	@Test
+	void columnMissingFromTheTableIsInternalErrorWhateverTheClientSortedBy(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = post("/pg/missing-column?sort=name");
+		AugnoErrors.assertThat(response).isAugnoError("internal_error").hasNoParam();
+		assertThat(output).contains("500 internal_error for POST /pg/missing-column");
+	}
+
+	@Test
 	void closedPortIsServiceUnavailable(CapturedOutput output) throws Exception {
 		assertServiceUnavailable(post("/pg/closed-port"));
 		assertThat(output).contains("503 service_unavailable for POST /pg/closed-port");
@@ -285,6 +301,22 @@ class PostgresDataAccessIntegrationTests {
 					other.rollback();
 				}
 			}
+		}
+
+		// The statements Spring Data JDBC writes for ?sort=nope (an unknown property,
+		// written
+		// as it came) and for ?sort=name on a table without that column.
+		@PostMapping("/pg/sorted")
+		void sorted() {
+			this.jdbc.queryForList("SELECT \"ledger_accounts\".\"id\" AS \"id\" FROM \"ledger_accounts\" "
+					+ "ORDER BY \"ledger_accounts\".nope DESC LIMIT 20");
+		}
+
+		@PostMapping("/pg/missing-column")
+		void missingColumn() {
+			this.jdbc
+				.queryForList("SELECT \"ledger_accounts\".\"id\" AS \"id\", \"ledger_accounts\".\"name\" AS \"name\" "
+						+ "FROM \"ledger_accounts\" ORDER BY \"ledger_accounts\".\"name\" ASC LIMIT 20");
 		}
 
 		@PostMapping("/pg/statement-timeout")

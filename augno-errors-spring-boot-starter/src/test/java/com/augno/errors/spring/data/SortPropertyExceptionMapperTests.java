@@ -2,6 +2,7 @@ package com.augno.errors.spring.data;
 
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * found it unknown.
  */
 class SortPropertyExceptionMapperTests {
+
+	private static final String ORDERED_BY_NOPE = "SELECT \"ledger_accounts\".\"id\" AS \"id\" FROM \"ledger_accounts\" "
+			+ "ORDER BY \"ledger_accounts\".nope DESC LIMIT 20";
 
 	private final SortPropertyExceptionMapper mapper = new SortPropertyExceptionMapper("sort");
 
@@ -72,27 +76,49 @@ class SortPropertyExceptionMapperTests {
 	}
 
 	@Test
-	void aColumnTheDatabaseDoesNotKnowIsTheClientsWhenItsSortNamesIt() {
+	void aColumnTheDatabaseDoesNotKnowInTheOrderByIsTheClientsWhenItsSortNamesIt() {
 		request("sort", "email,desc", "sort", "Nope");
-		var mapped = this.mapper.map(badSql("column ledger_accounts.nope does not exist", "42703"));
+		var mapped = this.mapper
+			.map(postgres("ledger_accounts.nope", ORDERED_BY_NOPE, ORDERED_BY_NOPE.indexOf("nope")));
 		assertThat(mapped).isNotNull();
 		assertThat(mapped.param()).isEqualTo("sort");
 		assertThat(mapped.message()).isEqualTo("Unknown sort property: Nope.");
-		assertThat(this.mapper.map(badSql("Column \"LEDGER_ACCOUNTS.NOPE\" not found", "42122"))).isNotNull();
-		assertThat(this.mapper.map(badSql("Unknown column 'nope' in 'order clause'", "42S22"))).isNotNull();
+		assertThat(this.mapper.map(
+				badSql("Column \"LEDGER_ACCOUNTS.NOPE\" not found; SQL statement:\n" + ORDERED_BY_NOPE + " [42122-240]",
+						"42122", ORDERED_BY_NOPE)))
+			.isNotNull();
+		assertThat(this.mapper.map(badSql("Unknown column 'nope' in 'order clause'", "42S22", null))).isNotNull();
+	}
+
+	@Test
+	void aColumnMissingFromTheTableIsTheServersWhateverTheClientSortedBy() {
+		// A deployment ahead of its migration: the column is first met in the select
+		// list.
+		request("sort", "name");
+		String sql = "SELECT \"item\".\"id\", \"item\".\"name\" FROM \"item\" ORDER BY \"item\".\"name\" ASC";
+		assertThat(this.mapper.map(postgres("item.name", sql, sql.indexOf("\"item\".\"name\"")))).isNull();
+		assertThat(this.mapper
+			.map(badSql("Column \"ITEM.NAME\" not found; SQL statement:\n" + sql + " [42122-240]", "42122", sql)))
+			.isNull();
+		assertThat(this.mapper.map(badSql("Unknown column 'item.name' in 'field list'", "42S22", null))).isNull();
+		assertThat(this.mapper.map(badSql("column item.name does not exist", "42703", null)))
+			.as("no statement: no telling where")
+			.isNull();
 	}
 
 	@Test
 	void aColumnTheClientDidNotSortByIsLeftToTheChain() {
 		request("sort", "email,desc", "sort", "no");
-		assertThat(this.mapper.map(badSql("column ledger_accounts.nope does not exist", "42703"))).isNull();
-		assertThat(this.mapper.map(badSql("column \"desc\" does not exist", "42703"))).isNull();
+		assertThat(this.mapper.map(postgres("ledger_accounts.nope", ORDERED_BY_NOPE, ORDERED_BY_NOPE.indexOf("nope"))))
+			.isNull();
 	}
 
 	@Test
 	void otherGrammarFailuresAreLeftToTheChain() {
 		request("sort", "nope");
-		assertThat(this.mapper.map(badSql("syntax error at or near \"nope\"", "42601"))).isNull();
+		assertThat(
+				this.mapper.map(badSql("syntax error at or near \"nope\"\n  Position: 80", "42601", ORDERED_BY_NOPE)))
+			.isNull();
 	}
 
 	@Test
@@ -129,8 +155,12 @@ class SortPropertyExceptionMapperTests {
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 	}
 
-	private static BadSqlGrammarException badSql(String message, String sqlState) {
-		return new BadSqlGrammarException("PreparedStatementCallback", "SELECT ...",
+	private static BadSqlGrammarException postgres(String column, String sql, int index) {
+		return badSql("column " + column + " does not exist\n  Position: " + (index + 1), "42703", sql);
+	}
+
+	private static BadSqlGrammarException badSql(String message, String sqlState, @Nullable String sql) {
+		return new BadSqlGrammarException("PreparedStatementCallback", (sql != null) ? sql : "SELECT ...",
 				new SQLException("ERROR: " + message, sqlState));
 	}
 
