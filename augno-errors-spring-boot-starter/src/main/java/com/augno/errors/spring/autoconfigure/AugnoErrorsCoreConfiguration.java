@@ -174,7 +174,8 @@ public class AugnoErrorsCoreConfiguration {
 				? AutoConfigurationPackages.get(beanFactory) : List.of();
 		Boolean sanitize = logging.getSanitizeExceptionMessages();
 		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
-				logging.getClientClosedRequest(), logging.getRequestTimeout(), stackTraceInterval, applicationPackages,
+				logging.getClientClosedRequest(), logging.getRequestTimeout(), logging.getDataAccessClientError(),
+				stackTraceInterval, applicationPackages,
 				(sanitize != null) ? sanitize : !isStructuredLoggingEverywhere(environment));
 	}
 

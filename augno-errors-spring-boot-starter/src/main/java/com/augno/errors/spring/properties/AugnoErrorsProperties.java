@@ -384,6 +384,17 @@ public class AugnoErrorsProperties {
 		private LogLevel requestTimeout = LogLevel.WARN;
 
 		/**
+		 * Level of client errors (4xx) answered for a failure of the application's own
+		 * data access: resource_exists for a unique violation, resource_conflict for a
+		 * deadlock, a serialization failure or a stale version. Without the starter these
+		 * are server errors logged at ERROR, and a violation the server caused itself (a
+		 * key sequence behind its table) is told from a client's duplicate only in the
+		 * log; logged as one line that names the exception, whatever the
+		 * invalid_request_error level.
+		 */
+		private LogLevel dataAccessClientError = LogLevel.WARN;
+
+		/**
 		 * Interval within which a server error's stack trace is logged only for the first
 		 * occurrence of each distinct failure (its cause classes and the deepest cause's
 		 * first frame); repeats are logged as one line each, without it. Zero to log
@@ -440,6 +451,14 @@ public class AugnoErrorsProperties {
 
 		public void setRequestTimeout(LogLevel requestTimeout) {
 			this.requestTimeout = requestTimeout;
+		}
+
+		public LogLevel getDataAccessClientError() {
+			return this.dataAccessClientError;
+		}
+
+		public void setDataAccessClientError(LogLevel dataAccessClientError) {
+			this.dataAccessClientError = dataAccessClientError;
 		}
 
 		public Duration getStackTraceInterval() {

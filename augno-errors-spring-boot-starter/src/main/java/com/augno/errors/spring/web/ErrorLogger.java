@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCodes;
@@ -20,7 +21,8 @@ import org.springframework.util.Assert;
 /**
  * Logs each rendered error once, at the level configured for its type: one line for a
  * client error, the cause's stack trace for a server error (5xx), one quiet line for a
- * client that went away, one line at its own level for a request timeout (408). The line
+ * client that went away, one line at its own level for a request timeout (408) and for a
+ * client error answered for a failure of the application's own data access. The line
  * names status, code, method, path and request id (the client's method and path, also
  * during the container's error dispatch); the body the client receives never contains
  * what is logged here.
@@ -59,6 +61,10 @@ public class ErrorLogger {
 
 	private static final String REQUEST_TIMEOUT = ErrorCodes.REQUEST_TIMEOUT.code();
 
+	private static final Set<String> DATA_ACCESS_FAILURES = Set.of("org.springframework.dao.DataAccessException",
+			"org.springframework.transaction.TransactionException", "jakarta.persistence.PersistenceException",
+			"org.hibernate.HibernateException");
+
 	private final LogLevel invalidRequestError;
 
 	private final LogLevel idempotencyError;
@@ -68,6 +74,8 @@ public class ErrorLogger {
 	private final LogLevel clientClosedRequest;
 
 	private final LogLevel requestTimeout;
+
+	private final LogLevel dataAccessClientError;
 
 	private final @Nullable RepeatedFailures repeatedFailures;
 
@@ -126,8 +134,35 @@ public class ErrorLogger {
 	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval,
 			Collection<String> applicationPackages, boolean sanitizeExceptionMessages) {
-		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout, stackTraceInterval,
-				applicationPackages, sanitizeExceptionMessages, Clock.systemUTC());
+		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout, LogLevel.WARN,
+				stackTraceInterval, applicationPackages, sanitizeExceptionMessages, Clock.systemUTC());
+	}
+
+	/**
+	 * Create a logger as
+	 * {@link #ErrorLogger(LogLevel, LogLevel, LogLevel, LogLevel, LogLevel, Duration, Collection, boolean)}
+	 * does, with the level of a client error answered for a failure of the application's
+	 * own data access.
+	 * @param invalidRequestError the level of invalid_request_error responses
+	 * @param idempotencyError the level of idempotency_error responses
+	 * @param apiError the level of api_error responses
+	 * @param clientClosedRequest the level of client disconnects
+	 * @param requestTimeout the level of request_timeout responses (408)
+	 * @param dataAccessClientError the level of a client error (4xx) answered for a
+	 * failure of the application's own data access (a unique violation, a deadlock),
+	 * whatever its type's level
+	 * @param stackTraceInterval how long after the stack trace of a server error the same
+	 * failure is logged without it; zero to log every stack trace, never negative
+	 * @param applicationPackages the packages of the application's own code
+	 * @param sanitizeExceptionMessages whether multi-line messages are logged through a
+	 * stand-in
+	 */
+	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
+			LogLevel clientClosedRequest, LogLevel requestTimeout, LogLevel dataAccessClientError,
+			Duration stackTraceInterval, Collection<String> applicationPackages, boolean sanitizeExceptionMessages) {
+		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout,
+				dataAccessClientError, stackTraceInterval, applicationPackages, sanitizeExceptionMessages,
+				Clock.systemUTC());
 	}
 
 	/**
@@ -136,19 +171,21 @@ public class ErrorLogger {
 	 */
 	ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, Duration stackTraceInterval, Clock clock) {
-		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, LogLevel.WARN, stackTraceInterval,
-				List.of(), true, clock);
+		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, LogLevel.WARN, LogLevel.WARN,
+				stackTraceInterval, List.of(), true, clock);
 	}
 
 	private ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
-			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval,
-			Collection<String> applicationPackages, boolean sanitizeExceptionMessages, Clock clock) {
+			LogLevel clientClosedRequest, LogLevel requestTimeout, LogLevel dataAccessClientError,
+			Duration stackTraceInterval, Collection<String> applicationPackages, boolean sanitizeExceptionMessages,
+			Clock clock) {
 		Assert.isTrue(!stackTraceInterval.isNegative(), "stackTraceInterval must not be negative");
 		this.invalidRequestError = invalidRequestError;
 		this.idempotencyError = idempotencyError;
 		this.apiError = apiError;
 		this.clientClosedRequest = clientClosedRequest;
 		this.requestTimeout = requestTimeout;
+		this.dataAccessClientError = dataAccessClientError;
 		this.repeatedFailures = stackTraceInterval.isZero() ? null
 				: new RepeatedFailures(stackTraceInterval, clock, applicationPackages);
 		this.sanitizeExceptionMessages = sanitizeExceptionMessages;
@@ -183,7 +220,8 @@ public class ErrorLogger {
 	 */
 	public void log(@Nullable String method, @Nullable String uri, @Nullable String requestId, int status,
 			AugnoError error, @Nullable Throwable cause, int committedStatus) {
-		LogLevel level = REQUEST_TIMEOUT.equals(error.code()) ? this.requestTimeout : levelOf(error.type());
+		LogLevel level = REQUEST_TIMEOUT.equals(error.code()) ? this.requestTimeout
+				: (status < 500 && isDataAccessFailure(cause)) ? this.dataAccessClientError : levelOf(error.type());
 		if (!isEnabled(level)) {
 			return;
 		}
@@ -246,6 +284,20 @@ public class ErrorLogger {
 			line.append(": ").append(sanitize(cause.getClass().getName()));
 			write(this.clientClosedRequest, line.toString(), null);
 		}
+	}
+
+	/**
+	 * Whether a failure is one of the application's own data access, by its class names
+	 * (neither spring-tx nor JPA is a dependency): Spring's data access and transaction
+	 * exceptions, JPA's and Hibernate's.
+	 */
+	private static boolean isDataAccessFailure(@Nullable Throwable cause) {
+		for (Class<?> type = (cause != null) ? cause.getClass() : null; type != null; type = type.getSuperclass()) {
+			if (DATA_ACCESS_FAILURES.contains(type.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private LogLevel levelOf(@Nullable ErrorType type) {

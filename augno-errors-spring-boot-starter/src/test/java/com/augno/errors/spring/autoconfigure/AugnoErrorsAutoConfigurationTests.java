@@ -46,6 +46,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.Assert;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
@@ -400,6 +401,22 @@ class AugnoErrorsAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("augno.errors.logging.request-timeout=error")
 			.run((context) -> context.getBean(ErrorLogger.class).log("GET", "/items/slow", null, 408, timeout, null));
 		assertThat(output.getOut().lines().filter((line) -> line.contains("408 request_timeout for GET /items/slow")))
+			.satisfiesExactly((line) -> assertThat(line).contains(" WARN "),
+					(line) -> assertThat(line).contains(" ERROR "));
+	}
+
+	@Test
+	void logsClientErrorsOfDataAccessAtTheConfiguredLevel(CapturedOutput output) {
+		AugnoError exists = new AugnoError("resource_exists", ErrorType.INVALID_REQUEST_ERROR,
+				"The resource already exists.", null, "https://docs.augno.com/api/errors#resource_exists", false, null,
+				null);
+		DuplicateKeyException duplicate = new DuplicateKeyException("duplicate key");
+		this.contextRunner.run((context) -> context.getBean(ErrorLogger.class)
+			.log("POST", "/customers", null, 409, exists, duplicate));
+		this.contextRunner.withPropertyValues("augno.errors.logging.data-access-client-error=error")
+			.run((context) -> context.getBean(ErrorLogger.class)
+				.log("POST", "/customers", null, 409, exists, duplicate));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("409 resource_exists for POST /customers")))
 			.satisfiesExactly((line) -> assertThat(line).contains(" WARN "),
 					(line) -> assertThat(line).contains(" ERROR "));
 	}

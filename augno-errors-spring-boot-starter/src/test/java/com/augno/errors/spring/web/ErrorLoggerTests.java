@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import reactor.core.publisher.Mono;
@@ -93,6 +95,34 @@ class ErrorLoggerTests {
 		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG, INTERVAL);
 		log(logger, this.request, 408, error("request_timeout", ErrorType.API_ERROR, null), null);
 		assertThat(output).containsPattern("WARN .* 408 request_timeout for POST /v1/users").doesNotContain("ERROR");
+	}
+
+	@Test
+	void logsAClientErrorOfTheApplicationsDataAccessAtItsOwnLevel(CapturedOutput output) {
+		// Without the starter a server error at ERROR: the one line keeps it in the log.
+		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
+				LogLevel.WARN, INTERVAL);
+		log(logger, this.request, 409, error("resource_exists", ErrorType.INVALID_REQUEST_ERROR, null),
+				new DuplicateKeyException("duplicate key value violates unique constraint \"customer_pkey\""));
+		log(logger, this.request, 409, error("resource_conflict", ErrorType.INVALID_REQUEST_ERROR, null),
+				new CannotAcquireLockException("deadlock detected"));
+		log(logger, this.request, 404, error("resource_not_found", ErrorType.INVALID_REQUEST_ERROR, null),
+				new IllegalStateException("not the database's"));
+		assertThat(output)
+			.containsPattern("WARN .* 409 resource_exists for POST /v1/users \\(request_id=rq_test\\): "
+					+ "org.springframework.dao.DuplicateKeyException: duplicate key value violates unique constraint")
+			.containsPattern("WARN .* 409 resource_conflict for POST /v1/users .*CannotAcquireLockException")
+			.doesNotContain("resource_not_found")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void logsAClientErrorOfTheApplicationsDataAccessAtTheConfiguredLevel(CapturedOutput output) {
+		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
+				LogLevel.WARN, LogLevel.OFF, INTERVAL, List.of(), true);
+		log(logger, this.request, 409, error("resource_exists", ErrorType.INVALID_REQUEST_ERROR, null),
+				new DuplicateKeyException("duplicate"));
+		assertThat(output).doesNotContain("resource_exists");
 	}
 
 	@Test
