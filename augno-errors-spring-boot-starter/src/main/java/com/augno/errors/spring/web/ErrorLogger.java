@@ -11,6 +11,7 @@ import java.util.Set;
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorType;
+import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -289,10 +290,15 @@ public class ErrorLogger {
 	/**
 	 * Whether a failure is one of the application's own data access, by its class names
 	 * (neither spring-tx nor JPA is a dependency): Spring's data access and transaction
-	 * exceptions, JPA's and Hibernate's.
+	 * exceptions, JPA's and Hibernate's, but not the application's subclass that chose
+	 * its status with {@code @ResponseStatus}.
 	 */
 	private static boolean isDataAccessFailure(@Nullable Throwable cause) {
-		for (Class<?> type = (cause != null) ? cause.getClass() : null; type != null; type = type.getSuperclass()) {
+		if (cause == null || ErrorResponseMapper.statusOf(cause) != -1) {
+			// The application's own exception that chose its status (@ResponseStatus).
+			return false;
+		}
+		for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
 			if (DATA_ACCESS_FAILURES.contains(type.getName())) {
 				return true;
 			}

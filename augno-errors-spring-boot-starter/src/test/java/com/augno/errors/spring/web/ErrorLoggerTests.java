@@ -24,7 +24,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import reactor.core.publisher.Mono;
 
@@ -108,6 +111,8 @@ class ErrorLoggerTests {
 				new CannotAcquireLockException("deadlock detected"));
 		log(logger, this.request, 404, error("resource_not_found", ErrorType.INVALID_REQUEST_ERROR, null),
 				new IllegalStateException("not the database's"));
+		log(logger, this.request, 404, error("resource_not_found", ErrorType.INVALID_REQUEST_ERROR, null),
+				new CustomerNotFoundException());
 		assertThat(output)
 			.containsPattern("WARN .* 409 resource_exists for POST /v1/users \\(request_id=rq_test\\): "
 					+ "org.springframework.dao.DuplicateKeyException: duplicate key value violates unique constraint")
@@ -415,6 +420,17 @@ class ErrorLoggerTests {
 	private static void logClientClosed(ErrorLogger logger, HttpServletRequest request, Throwable cause) {
 		logger.logClientClosed(OriginalRequest.method(request), OriginalRequest.uri(request),
 				ServletRequestIds.find(request), cause);
+	}
+
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class CustomerNotFoundException extends EmptyResultDataAccessException {
+
+		private static final long serialVersionUID = 1L;
+
+		CustomerNotFoundException() {
+			super("No such customer", 1);
+		}
+
 	}
 
 }
