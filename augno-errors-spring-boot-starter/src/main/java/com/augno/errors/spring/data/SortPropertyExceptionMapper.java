@@ -31,7 +31,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <li>JDBC and R2DBC write an unknown property into the query's {@code ORDER BY} as it
  * came, and the database rejects the column (SQLState {@code 42703} on PostgreSQL,
  * {@code 42S22} on MySQL, {@code 42122} on H2) in a message that names it, the property
- * itself or qualified by its table.</li>
+ * itself or qualified by its table, and places it in the {@code ORDER BY}; they refuse a
+ * sorted property that is no plain path ({@code ?sort=name;drop table x}) before any SQL
+ * is written.</li>
  * </ul>
  * Only when a sort parameter of the request names that property: a sort the service built
  * itself is the service's bug and stays {@code internal_error}. The message echoes the
@@ -65,6 +67,13 @@ public final class SortPropertyExceptionMapper implements ExceptionMapper {
 	private static final Pattern UNDEFINED_COLUMN = Pattern.compile(
 			"column (\"?[\\w.\"]+?\"?) does not exist|Column \"([^\"]+)\" not found|Unknown column '([^']+)'",
 			Pattern.CASE_INSENSITIVE);
+
+	// Spring Data Relational refuses a sorted property that is no plain path, before any
+	// SQL is written ("order fields that are not marked as unsafe must only consist of
+	// digits, letter, '.', '_', and ''"): the client's ?sort=name;drop table x.
+	private static final String UNSAFE_ORDER_FIELD = "order fields that are not marked as unsafe";
+
+	private static final Pattern SAFE_ORDER_FIELD = Pattern.compile("[\\p{L}\\p{N}._`\"]*");
 
 	// PostgreSQL's position of the failure in the statement, counted from 1.
 	private static final Pattern POSITION = Pattern.compile("Position: (\\d+)");
@@ -118,6 +127,10 @@ public final class SortPropertyExceptionMapper implements ExceptionMapper {
 			if (link instanceof PropertyReferenceException failure) {
 				String name = failure.getPropertyName();
 				return (path) -> Set.of(path.split("\\.")).contains(name);
+			}
+			if (link instanceof IllegalArgumentException && link.getMessage() != null
+					&& link.getMessage().startsWith(UNSAFE_ORDER_FIELD)) {
+				return (path) -> !SAFE_ORDER_FIELD.matcher(path).matches();
 			}
 			if (link instanceof SQLException failure && UNDEFINED_COLUMN_SQL_STATES.contains(failure.getSQLState())) {
 				String column = undefinedColumn(failure.getMessage());

@@ -125,6 +125,16 @@ class DataAccessErrorsIntegrationTests {
 	}
 
 	@Test
+	void sortByAnExpressionIsParameterInvalid() throws Exception {
+		// Spring Data JDBC refuses it before writing any SQL.
+		HttpResponse<String> response = this.http.get("/accounts?sort=id%3Bdrop%20table%20x");
+		AugnoErrors.assertThat(response)
+			.isAugnoError("parameter_invalid")
+			.hasMessage("Unknown sort property: id;drop table x.")
+			.hasParam("sort");
+	}
+
+	@Test
 	void sortByAKnownPropertyIsAnswered() throws Exception {
 		HttpResponse<String> response = this.http.get("/accounts?sort=email,desc");
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -114,6 +114,18 @@ class SortPropertyExceptionMapperTests {
 	}
 
 	@Test
+	void aSortedPropertyThatIsNoPlainPathIsTheClients() {
+		request("sort", "email", "sort", "name;drop table x");
+		var mapped = this.mapper.map(new InvalidDataAccessApiUsageException("order fields ...",
+				new IllegalArgumentException("order fields that are not marked as unsafe must only consist of digits, "
+						+ "letter, '.', '_', and ''. If you want to sort by arbitrary expressions please use "
+						+ "RelationalSort.unsafe.")));
+		assertThat(mapped).isNotNull();
+		assertThat(mapped.param()).isEqualTo("sort");
+		assertThat(mapped.message()).isEqualTo("Unknown sort property: name;drop table x.");
+	}
+
+	@Test
 	void otherGrammarFailuresAreLeftToTheChain() {
 		request("sort", "nope");
 		assertThat(
