@@ -98,8 +98,7 @@ public final class AugnoErrorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ErrorPages augnoErrorPages(ApplicationContext context, ObjectProvider<ErrorViewResolver> errorViewResolvers,
 			WebProperties webProperties) {
-		return new ErrorPages(context, errorViewResolvers.orderedStream().toList(),
-				webProperties.getError().getIncludeMessage(), webProperties.getError().getPath());
+		return new ErrorPages(context, errorViewResolvers.orderedStream().toList(), webProperties.getError());
 	}
 
 	@Bean

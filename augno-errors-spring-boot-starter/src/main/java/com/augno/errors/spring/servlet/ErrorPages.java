@@ -21,13 +21,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.boot.autoconfigure.template.TemplateAvailabilityProviders;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -46,13 +49,16 @@ import org.springframework.web.servlet.view.InternalResourceView;
  * whitelabel page, as without the starter, rather than raw JSON; an application without
  * any error page, a pure API, keeps the envelope.
  * <p>
- * The page's model has Boot's attributes ({@code timestamp}, {@code status},
- * {@code error}, {@code path}, {@code message}), so that existing templates keep working,
- * and the envelope's ({@code code}, {@code type}, {@code errorParam} (Thymeleaf keeps
- * {@code param} for the request parameters), {@code requestId}, {@code docUrl},
- * {@code requestLogUrl}). {@code message} is the envelope's message, in the page's
- * {@link #locale language}; for a server error it is the exception's own only when the
- * application opted into it with {@code spring.web.error.include-message}.
+ * The page's model has Boot's attributes, as the application's {@link ErrorAttributes}
+ * give them with Boot's {@code spring.web.error.include-*} (its own attributes, and
+ * {@code exception}, {@code trace} and {@code errors} where it opted into them), and
+ * {@code timestamp}, {@code status}, {@code error}, {@code path} and {@code message} of
+ * the starter's answer, so that existing templates keep working, and the envelope's
+ * ({@code code}, {@code type}, {@code errorParam} (Thymeleaf keeps {@code param} for the
+ * request parameters), {@code requestId}, {@code docUrl}, {@code requestLogUrl}).
+ * {@code message} is the envelope's message, in the page's {@link #locale language}; for
+ * a server error it is the exception's own only when the application opted into it with
+ * {@code spring.web.error.include-message}.
  *
  * @since 0.1.0
  */
@@ -71,6 +77,14 @@ public class ErrorPages {
 	private final TemplateAvailabilityProviders templates;
 
 	private final ErrorProperties.IncludeAttribute includeMessage;
+
+	private final boolean includeException;
+
+	private final ErrorProperties.IncludeAttribute includeStacktrace;
+
+	private final ErrorProperties.IncludeAttribute includeBindingErrors;
+
+	private final ErrorProperties.IncludeAttribute includePath;
 
 	private final String errorPathBase;
 
@@ -101,11 +115,35 @@ public class ErrorPages {
 	 */
 	public ErrorPages(ApplicationContext context, List<ErrorViewResolver> resolvers,
 			ErrorProperties.IncludeAttribute includeMessage, String errorPath) {
+		this(context, resolvers, errorProperties(includeMessage, errorPath));
+	}
+
+	/**
+	 * Create the pages of an application with Spring Boot's error settings.
+	 * @param context the application context, whose templates are looked up
+	 * @param resolvers the application's error view resolvers, in order
+	 * @param error Boot's {@code spring.web.error.*}: the error path, against which a
+	 * page's relative forward is resolved, and what the page's model includes, as Boot's
+	 * {@code BasicErrorController} includes it
+	 */
+	public ErrorPages(ApplicationContext context, List<ErrorViewResolver> resolvers, ErrorProperties error) {
 		this.context = context;
 		this.resolvers = List.copyOf(resolvers);
 		this.templates = new TemplateAvailabilityProviders(context);
-		this.includeMessage = includeMessage;
+		this.includeMessage = error.getIncludeMessage();
+		this.includeException = error.isIncludeException();
+		this.includeStacktrace = error.getIncludeStacktrace();
+		this.includeBindingErrors = error.getIncludeBindingErrors();
+		this.includePath = error.getIncludePath();
+		String errorPath = error.getPath();
 		this.errorPathBase = errorPath.substring(0, errorPath.lastIndexOf('/') + 1);
+	}
+
+	private static ErrorProperties errorProperties(ErrorProperties.IncludeAttribute includeMessage, String path) {
+		ErrorProperties error = new ErrorProperties();
+		error.setIncludeMessage(includeMessage);
+		error.setPath(path);
+		return error;
 	}
 
 	/**
@@ -320,8 +358,8 @@ public class ErrorPages {
 
 	private Map<String, Object> model(HttpServletRequest request, int status, @Nullable HttpStatus httpStatus,
 			AugnoError error, String requestId, @Nullable Throwable cause) {
-		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("timestamp", new Date());
+		Map<String, Object> model = new LinkedHashMap<>(applicationAttributes(request));
+		model.putIfAbsent("timestamp", new Date());
 		model.put("status", status);
 		model.put("error", (httpStatus != null) ? httpStatus.getReasonPhrase() : "Http Status " + status);
 		model.put("path", path(request));
@@ -339,6 +377,58 @@ public class ErrorPages {
 		return model;
 	}
 
+	/**
+	 * Return what the application's {@link ErrorAttributes} give a page, with the options
+	 * Boot's {@code BasicErrorController} gives them
+	 * ({@code spring.web.error.include-*}): an attribute of its own
+	 * ({@code supportEmail}), and {@code exception}, {@code trace} and the binding
+	 * {@code errors} where the application opted into them. The starter's attributes are
+	 * put over them.
+	 */
+	private Map<String, Object> applicationAttributes(HttpServletRequest request) {
+		ErrorAttributes attributes = this.context.getBeanProvider(ErrorAttributes.class).getIfUnique();
+		if (attributes == null) {
+			return Map.of();
+		}
+		try {
+			return attributes.getErrorAttributes(new ServletWebRequest(request), options(request));
+		}
+		catch (RuntimeException ex) {
+			logger.debug("The application's ErrorAttributes failed; the error page gets the starter's model only", ex);
+			return Map.of();
+		}
+	}
+
+	private ErrorAttributeOptions options(HttpServletRequest request) {
+		ErrorAttributeOptions options = ErrorAttributeOptions.defaults();
+		if (this.includeException) {
+			options = options.including(ErrorAttributeOptions.Include.EXCEPTION);
+		}
+		if (includes(this.includeStacktrace, request, "trace")) {
+			options = options.including(ErrorAttributeOptions.Include.STACK_TRACE);
+		}
+		if (includes(this.includeMessage, request, "message")) {
+			options = options.including(ErrorAttributeOptions.Include.MESSAGE);
+		}
+		if (includes(this.includeBindingErrors, request, "errors")) {
+			options = options.including(ErrorAttributeOptions.Include.BINDING_ERRORS);
+		}
+		return includes(this.includePath, request, "path") ? options
+				: options.excluding(ErrorAttributeOptions.Include.PATH);
+	}
+
+	private static boolean includes(ErrorProperties.IncludeAttribute include, HttpServletRequest request,
+			String parameterName) {
+		return switch (include) {
+			case ALWAYS -> true;
+			case ON_PARAM -> {
+				String parameter = request.getParameter(parameterName);
+				yield parameter != null && !"false".equalsIgnoreCase(parameter);
+			}
+			case NEVER -> false;
+		};
+	}
+
 	private String message(HttpServletRequest request, int status, AugnoError error, @Nullable Throwable cause) {
 		if (status < 500 || cause == null || !includesMessage(request)) {
 			return error.message();
@@ -352,14 +442,7 @@ public class ErrorPages {
 	}
 
 	private boolean includesMessage(HttpServletRequest request) {
-		return switch (this.includeMessage) {
-			case ALWAYS -> true;
-			case ON_PARAM -> {
-				String parameter = request.getParameter("message");
-				yield parameter != null && !"false".equalsIgnoreCase(parameter);
-			}
-			case NEVER -> false;
-		};
+		return includes(this.includeMessage, request, "message");
 	}
 
 	private static String path(HttpServletRequest request) {
