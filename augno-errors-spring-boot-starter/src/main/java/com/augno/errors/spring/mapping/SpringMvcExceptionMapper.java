@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.FrameworkCodes;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -214,10 +215,15 @@ public final class SpringMvcExceptionMapper implements ExceptionMapper {
 			.withViolation(location, "NotNull");
 	}
 
+	/**
+	 * Return the path the client asked for: the original one of a forward (a view name
+	 * that no template resolves forwards to a path the client never sent).
+	 */
 	private static String currentPath(String fallback) {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			return request.getRequestURI();
+			return (request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) instanceof String original) ? original
+					: request.getRequestURI();
 		}
 		return fallback;
 	}

@@ -450,6 +450,11 @@ public class ErrorPages {
 				&& request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
 			return original;
 		}
+		if (request.getDispatcherType() == DispatcherType.FORWARD
+				&& request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) instanceof String original) {
+			// A view forwarded to a path the client never sent.
+			return original;
+		}
 		return request.getRequestURI();
 	}
 

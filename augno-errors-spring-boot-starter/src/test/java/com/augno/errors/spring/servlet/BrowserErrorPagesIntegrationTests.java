@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.InternalResourceView;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -206,6 +208,20 @@ class BrowserErrorPagesIntegrationTests {
 		assertThat(output).contains("500 internal_error for GET /cached/crash");
 	}
 
+	@Test
+	void aViewForwardedToNothingIsNamedByThePathTheClientAskedFor() throws Exception {
+		HttpResponse<String> page = this.http.send(this.http.request("/owners/lost").header("Accept", BROWSER));
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body())
+			.contains("<p id=\"path\">/owners/lost</p>",
+					"<p id=\"message\">Unrecognized request URL: GET /owners/lost.</p>")
+			.doesNotContain("does-not-exist");
+		HttpResponse<String> envelope = this.http.get("/owners/lost", "Accept", "application/json");
+		AugnoErrors.assertThat(envelope)
+			.isAugnoError("resource_not_found")
+			.hasMessage("Unrecognized request URL: GET /owners/lost.");
+	}
+
 	private static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\"";
 
 	@SpringBootApplication
@@ -233,6 +249,12 @@ class BrowserErrorPagesIntegrationTests {
 			@GetMapping("/crash")
 			String crash() {
 				throw new IllegalStateException("Connection to jdbc:postgresql://db.internal:5432/clinic refused");
+			}
+
+			// A view name no template resolves, which a view resolver forwards to.
+			@GetMapping("/owners/lost")
+			ModelAndView lost() {
+				return new ModelAndView(new InternalResourceView("/views/does-not-exist"));
 			}
 
 			@GetMapping("/broken")
