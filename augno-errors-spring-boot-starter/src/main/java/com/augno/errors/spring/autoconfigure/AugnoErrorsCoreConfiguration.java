@@ -175,7 +175,7 @@ public class AugnoErrorsCoreConfiguration {
 		Boolean sanitize = logging.getSanitizeExceptionMessages();
 		return new ErrorLogger(logging.getInvalidRequestError(), logging.getIdempotencyError(), logging.getApiError(),
 				logging.getClientClosedRequest(), logging.getRequestTimeout(), logging.getDataAccessClientError(),
-				stackTraceInterval, applicationPackages,
+				logging.getSecurityAlert(), stackTraceInterval, applicationPackages,
 				(sanitize != null) ? sanitize : !isStructuredLoggingEverywhere(environment));
 	}
 

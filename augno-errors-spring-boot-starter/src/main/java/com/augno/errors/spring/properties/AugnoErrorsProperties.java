@@ -395,6 +395,15 @@ public class AugnoErrorsProperties {
 		private LogLevel dataAccessClientError = LogLevel.WARN;
 
 		/**
+		 * Level of client errors answered for a failure Spring Security reports as a
+		 * possible attack: a remember-me cookie used again after it was replaced
+		 * (CookieTheftException, answered invalid_credentials). Without the starter a 500
+		 * logged at ERROR, the only record of the detection; logged as one line that
+		 * names the exception, whatever the invalid_request_error level.
+		 */
+		private LogLevel securityAlert = LogLevel.WARN;
+
+		/**
 		 * Interval within which a server error's stack trace is logged only for the first
 		 * occurrence of each distinct failure (its cause classes and the deepest cause's
 		 * first frame); repeats are logged as one line each, without it. Zero to log
@@ -459,6 +468,14 @@ public class AugnoErrorsProperties {
 
 		public void setDataAccessClientError(LogLevel dataAccessClientError) {
 			this.dataAccessClientError = dataAccessClientError;
+		}
+
+		public LogLevel getSecurityAlert() {
+			return this.securityAlert;
+		}
+
+		public void setSecurityAlert(LogLevel securityAlert) {
+			this.securityAlert = securityAlert;
 		}
 
 		public Duration getStackTraceInterval() {

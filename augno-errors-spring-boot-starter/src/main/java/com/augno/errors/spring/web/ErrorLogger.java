@@ -22,11 +22,11 @@ import org.springframework.util.Assert;
 /**
  * Logs each rendered error once, at the level configured for its type: one line for a
  * client error, the cause's stack trace for a server error (5xx), one quiet line for a
- * client that went away, one line at its own level for a request timeout (408) and for a
- * client error answered for a failure of the application's own data access. The line
- * names status, code, method, path and request id (the client's method and path, also
- * during the container's error dispatch); the body the client receives never contains
- * what is logged here.
+ * client that went away, one line at its own level for a request timeout (408), for a
+ * client error answered for a failure of the application's own data access and for one
+ * Spring Security reports as a possible attack. The line names status, code, method, path
+ * and request id (the client's method and path, also during the container's error
+ * dispatch); the body the client receives never contains what is logged here.
  * <p>
  * Under a crash storm, the same bug failing thousands of times a second, printing every
  * stack trace would dominate the cost of a 500. So a server error's stack trace is logged
@@ -62,6 +62,11 @@ public class ErrorLogger {
 
 	private static final String REQUEST_TIMEOUT = ErrorCodes.REQUEST_TIMEOUT.code();
 
+	// What Spring Security reports as a possible attack: a remember-me cookie used again
+	// after it was replaced, which without the starter was a 500 logged at ERROR.
+	private static final Set<String> SECURITY_ALERTS = Set
+		.of("org.springframework.security.web.authentication.rememberme.CookieTheftException");
+
 	private static final Set<String> DATA_ACCESS_FAILURES = Set.of("org.springframework.dao.DataAccessException",
 			"org.springframework.transaction.TransactionException", "jakarta.persistence.PersistenceException",
 			"org.hibernate.HibernateException");
@@ -77,6 +82,8 @@ public class ErrorLogger {
 	private final LogLevel requestTimeout;
 
 	private final LogLevel dataAccessClientError;
+
+	private final LogLevel securityAlert;
 
 	private final @Nullable RepeatedFailures repeatedFailures;
 
@@ -136,14 +143,14 @@ public class ErrorLogger {
 			LogLevel clientClosedRequest, LogLevel requestTimeout, Duration stackTraceInterval,
 			Collection<String> applicationPackages, boolean sanitizeExceptionMessages) {
 		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout, LogLevel.WARN,
-				stackTraceInterval, applicationPackages, sanitizeExceptionMessages, Clock.systemUTC());
+				LogLevel.WARN, stackTraceInterval, applicationPackages, sanitizeExceptionMessages, Clock.systemUTC());
 	}
 
 	/**
 	 * Create a logger as
 	 * {@link #ErrorLogger(LogLevel, LogLevel, LogLevel, LogLevel, LogLevel, Duration, Collection, boolean)}
-	 * does, with the level of a client error answered for a failure of the application's
-	 * own data access.
+	 * does, with the levels of a client error answered for a failure of the application's
+	 * own data access and for a possible attack.
 	 * @param invalidRequestError the level of invalid_request_error responses
 	 * @param idempotencyError the level of idempotency_error responses
 	 * @param apiError the level of api_error responses
@@ -152,6 +159,9 @@ public class ErrorLogger {
 	 * @param dataAccessClientError the level of a client error (4xx) answered for a
 	 * failure of the application's own data access (a unique violation, a deadlock),
 	 * whatever its type's level
+	 * @param securityAlert the level of a client error answered for a failure Spring
+	 * Security reports as a possible attack (a stolen remember-me cookie), whatever its
+	 * type's level
 	 * @param stackTraceInterval how long after the stack trace of a server error the same
 	 * failure is logged without it; zero to log every stack trace, never negative
 	 * @param applicationPackages the packages of the application's own code
@@ -160,10 +170,11 @@ public class ErrorLogger {
 	 */
 	public ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, LogLevel requestTimeout, LogLevel dataAccessClientError,
-			Duration stackTraceInterval, Collection<String> applicationPackages, boolean sanitizeExceptionMessages) {
+			LogLevel securityAlert, Duration stackTraceInterval, Collection<String> applicationPackages,
+			boolean sanitizeExceptionMessages) {
 		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, requestTimeout,
-				dataAccessClientError, stackTraceInterval, applicationPackages, sanitizeExceptionMessages,
-				Clock.systemUTC());
+				dataAccessClientError, securityAlert, stackTraceInterval, applicationPackages,
+				sanitizeExceptionMessages, Clock.systemUTC());
 	}
 
 	/**
@@ -173,13 +184,13 @@ public class ErrorLogger {
 	ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, Duration stackTraceInterval, Clock clock) {
 		this(invalidRequestError, idempotencyError, apiError, clientClosedRequest, LogLevel.WARN, LogLevel.WARN,
-				stackTraceInterval, List.of(), true, clock);
+				LogLevel.WARN, stackTraceInterval, List.of(), true, clock);
 	}
 
 	private ErrorLogger(LogLevel invalidRequestError, LogLevel idempotencyError, LogLevel apiError,
 			LogLevel clientClosedRequest, LogLevel requestTimeout, LogLevel dataAccessClientError,
-			Duration stackTraceInterval, Collection<String> applicationPackages, boolean sanitizeExceptionMessages,
-			Clock clock) {
+			LogLevel securityAlert, Duration stackTraceInterval, Collection<String> applicationPackages,
+			boolean sanitizeExceptionMessages, Clock clock) {
 		Assert.isTrue(!stackTraceInterval.isNegative(), "stackTraceInterval must not be negative");
 		this.invalidRequestError = invalidRequestError;
 		this.idempotencyError = idempotencyError;
@@ -187,6 +198,7 @@ public class ErrorLogger {
 		this.clientClosedRequest = clientClosedRequest;
 		this.requestTimeout = requestTimeout;
 		this.dataAccessClientError = dataAccessClientError;
+		this.securityAlert = securityAlert;
 		this.repeatedFailures = stackTraceInterval.isZero() ? null
 				: new RepeatedFailures(stackTraceInterval, clock, applicationPackages);
 		this.sanitizeExceptionMessages = sanitizeExceptionMessages;
@@ -221,8 +233,7 @@ public class ErrorLogger {
 	 */
 	public void log(@Nullable String method, @Nullable String uri, @Nullable String requestId, int status,
 			AugnoError error, @Nullable Throwable cause, int committedStatus) {
-		LogLevel level = REQUEST_TIMEOUT.equals(error.code()) ? this.requestTimeout
-				: (status < 500 && isDataAccessFailure(cause)) ? this.dataAccessClientError : levelOf(error.type());
+		LogLevel level = REQUEST_TIMEOUT.equals(error.code()) ? this.requestTimeout : levelOf(status, error, cause);
 		if (!isEnabled(level)) {
 			return;
 		}
@@ -293,6 +304,18 @@ public class ErrorLogger {
 	 * exceptions, JPA's and Hibernate's, but not the application's subclass that chose
 	 * its status with {@code @ResponseStatus}.
 	 */
+	private LogLevel levelOf(int status, AugnoError error, @Nullable Throwable cause) {
+		if (status < 500 && cause != null) {
+			if (SECURITY_ALERTS.contains(cause.getClass().getName())) {
+				return this.securityAlert;
+			}
+			if (isDataAccessFailure(cause)) {
+				return this.dataAccessClientError;
+			}
+		}
+		return levelOf(error.type());
+	}
+
 	private static boolean isDataAccessFailure(@Nullable Throwable cause) {
 		if (cause == null || ErrorResponseMapper.statusOf(cause) != -1) {
 			// The application's own exception that chose its status (@ResponseStatus).

@@ -48,6 +48,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.authentication.rememberme.CookieTheftException;
 import org.springframework.util.Assert;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -417,6 +418,21 @@ class AugnoErrorsAutoConfigurationTests {
 			.run((context) -> context.getBean(ErrorLogger.class)
 				.log("POST", "/customers", null, 409, exists, duplicate));
 		assertThat(output.getOut().lines().filter((line) -> line.contains("409 resource_exists for POST /customers")))
+			.satisfiesExactly((line) -> assertThat(line).contains(" WARN "),
+					(line) -> assertThat(line).contains(" ERROR "));
+	}
+
+	@Test
+	void logsSecurityAlertsAtTheConfiguredLevel(CapturedOutput output) {
+		AugnoError invalid = new AugnoError("invalid_credentials", ErrorType.INVALID_REQUEST_ERROR,
+				"The provided credentials are incorrect.", null,
+				"https://docs.augno.com/api/errors#invalid_credentials", false, null, null);
+		CookieTheftException theft = new CookieTheftException("Implies previous cookie theft attack.");
+		this.contextRunner
+			.run((context) -> context.getBean(ErrorLogger.class).log("GET", "/account", null, 401, invalid, theft));
+		this.contextRunner.withPropertyValues("augno.errors.logging.security-alert=error")
+			.run((context) -> context.getBean(ErrorLogger.class).log("GET", "/account", null, 401, invalid, theft));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("401 invalid_credentials for GET /account")))
 			.satisfiesExactly((line) -> assertThat(line).contains(" WARN "),
 					(line) -> assertThat(line).contains(" ERROR "));
 	}

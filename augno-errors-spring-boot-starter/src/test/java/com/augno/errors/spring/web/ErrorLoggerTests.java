@@ -27,6 +27,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.web.authentication.rememberme.CookieTheftException;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import reactor.core.publisher.Mono;
@@ -122,9 +124,30 @@ class ErrorLoggerTests {
 	}
 
 	@Test
+	void logsAStolenRememberMeCookieAtItsOwnLevel(CapturedOutput output) {
+		// Without the starter a 500 at ERROR, the only record of the detected theft.
+		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
+				LogLevel.WARN, INTERVAL);
+		log(logger, this.request, 401, error("invalid_credentials", ErrorType.INVALID_REQUEST_ERROR, null),
+				new CookieTheftException("Invalid remember-me token (Series/token) mismatch. "
+						+ "Implies previous cookie theft attack."));
+		log(logger, this.request, 401, error("invalid_credentials", ErrorType.INVALID_REQUEST_ERROR, null),
+				new BadCredentialsException("Bad credentials"));
+		assertThat(output)
+			.containsPattern("WARN .* 401 invalid_credentials for POST /v1/users \\(request_id=rq_test\\): "
+					+ "org.springframework.security.web.authentication.rememberme.CookieTheftException")
+			.doesNotContain("BadCredentialsException");
+		ErrorLogger quiet = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
+				LogLevel.WARN, LogLevel.WARN, LogLevel.OFF, INTERVAL, List.of(), true);
+		log(quiet, this.request, 401, error("invalid_credentials", ErrorType.INVALID_REQUEST_ERROR, null),
+				new CookieTheftException("stolen again"));
+		assertThat(output).doesNotContain("stolen again");
+	}
+
+	@Test
 	void logsAClientErrorOfTheApplicationsDataAccessAtTheConfiguredLevel(CapturedOutput output) {
 		ErrorLogger logger = new ErrorLogger(LogLevel.DEBUG, LogLevel.DEBUG, LogLevel.ERROR, LogLevel.DEBUG,
-				LogLevel.WARN, LogLevel.OFF, INTERVAL, List.of(), true);
+				LogLevel.WARN, LogLevel.OFF, LogLevel.WARN, INTERVAL, List.of(), true);
 		log(logger, this.request, 409, error("resource_exists", ErrorType.INVALID_REQUEST_ERROR, null),
 				new DuplicateKeyException("duplicate"));
 		assertThat(output).doesNotContain("resource_exists");
