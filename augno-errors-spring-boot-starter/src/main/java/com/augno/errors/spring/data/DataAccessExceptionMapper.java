@@ -117,13 +117,14 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 
 	@Override
 	public @Nullable MappedError map(Throwable throwable) {
-		if (ErrorResponseMapper.statusOf(throwable) != -1) {
-			// The application's own exception that chose its status
-			// (@ResponseStatus(NOT_FOUND) on a subclass of
-			// EmptyResultDataAccessException):
-			// its status wins, as in Spring MVC's ResponseStatusExceptionResolver.
-			return null;
-		}
+		MappedError mapped = mapDataAccess(throwable);
+		// The application's own exception that chose its status (a @ResponseStatus
+		// subclass of EmptyResultDataAccessException) keeps it, as in Spring MVC's
+		// ResponseStatusExceptionResolver. Asked only of what this mapper would answer.
+		return (mapped != null && ErrorResponseMapper.statusOf(throwable) != -1) ? null : mapped;
+	}
+
+	private @Nullable MappedError mapDataAccess(Throwable throwable) {
 		if (throwable instanceof TransactionTimedOutException) {
 			return TIMEOUT;
 		}

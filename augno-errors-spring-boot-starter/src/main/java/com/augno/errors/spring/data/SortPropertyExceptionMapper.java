@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.augno.errors.ErrorCodes;
+import com.augno.errors.spring.mapping.Causes;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -121,26 +122,24 @@ public final class SortPropertyExceptionMapper implements ExceptionMapper {
 	 * Data could not resolve, or a path a database's undefined column message names.
 	 */
 	private static @Nullable Predicate<String> unknownProperty(Throwable throwable) {
-		Throwable link = throwable;
-		String sql = null;
-		for (int depth = 0; link != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (link instanceof PropertyReferenceException failure) {
-				String name = failure.getPropertyName();
-				return (path) -> Set.of(path.split("\\.")).contains(name);
-			}
-			if (link instanceof IllegalArgumentException && link.getMessage() != null
-					&& link.getMessage().startsWith(UNSAFE_ORDER_FIELD)) {
-				return (path) -> !SAFE_ORDER_FIELD.matcher(path).matches();
-			}
-			if (link instanceof SQLException failure && UNDEFINED_COLUMN_SQL_STATES.contains(failure.getSQLState())) {
-				String column = undefinedColumn(failure.getMessage());
-				return (column != null && isInOrderBy(failure.getMessage(), sql, column))
-						? (path) -> names(column, path.toLowerCase(Locale.ROOT)) : null;
-			}
-			if (sql == null) {
-				sql = sqlOf(link);
-			}
-			link = link.getCause();
+		return Causes.first(throwable, MAX_CAUSE_DEPTH, (link) -> unknownProperty(throwable, link));
+	}
+
+	private static @Nullable Predicate<String> unknownProperty(Throwable failure, Throwable link) {
+		if (link instanceof PropertyReferenceException reference) {
+			String name = reference.getPropertyName();
+			return (path) -> Set.of(path.split("\\.")).contains(name);
+		}
+		if (link instanceof IllegalArgumentException && link.getMessage() != null
+				&& link.getMessage().startsWith(UNSAFE_ORDER_FIELD)) {
+			return (path) -> !SAFE_ORDER_FIELD.matcher(path).matches();
+		}
+		if (link instanceof SQLException sqlFailure && UNDEFINED_COLUMN_SQL_STATES.contains(sqlFailure.getSQLState())) {
+			String column = undefinedColumn(sqlFailure.getMessage());
+			// The statement is read only now: reflection is no price for every failure.
+			return (column != null && isInOrderBy(sqlFailure.getMessage(),
+					Causes.first(failure, MAX_CAUSE_DEPTH, SortPropertyExceptionMapper::sqlOf), column))
+							? (path) -> names(column, path.toLowerCase(Locale.ROOT)) : null;
 		}
 		return null;
 	}

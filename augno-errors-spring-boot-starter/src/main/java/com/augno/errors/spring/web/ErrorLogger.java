@@ -316,14 +316,12 @@ public class ErrorLogger {
 		return levelOf(error.type());
 	}
 
-	private static boolean isDataAccessFailure(@Nullable Throwable cause) {
-		if (cause == null || ErrorResponseMapper.statusOf(cause) != -1) {
-			// The application's own exception that chose its status (@ResponseStatus).
-			return false;
-		}
+	private static boolean isDataAccessFailure(Throwable cause) {
 		for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
 			if (DATA_ACCESS_FAILURES.contains(type.getName())) {
-				return true;
+				// Unless it is the application's own exception that chose its status
+				// (@ResponseStatus): asked only here, off the path of every other 4xx.
+				return ErrorResponseMapper.statusOf(cause) == -1;
 			}
 		}
 		return false;
