@@ -88,6 +88,8 @@ public class ErrorPages {
 
 	private final String errorPathBase;
 
+	private final ControllerAdviceModel adviceModel;
+
 	private volatile @Nullable Boolean ownPages;
 
 	private volatile @Nullable List<ViewResolver> viewResolvers;
@@ -137,6 +139,7 @@ public class ErrorPages {
 		this.includePath = error.getIncludePath();
 		String errorPath = error.getPath();
 		this.errorPathBase = errorPath.substring(0, errorPath.lastIndexOf('/') + 1);
+		this.adviceModel = new ControllerAdviceModel(context);
 	}
 
 	private static ErrorProperties errorProperties(ErrorProperties.IncludeAttribute includeMessage, String path) {
@@ -226,14 +229,21 @@ public class ErrorPages {
 	 * (an {@code index.html} that a single-page application's {@link ErrorViewResolver}
 	 * answers a deep link with) forwards to that path relative to the error path, where
 	 * the error dispatch resolved it without the starter, not to one under the request's
-	 * own path.
+	 * own path; and its model gets what the application's {@code @ControllerAdvice} gives
+	 * the error controller (see {@link #withAdviceModel}). On an error dispatch the page
+	 * is returned as it is: the error controller renders it.
 	 * @param page a page {@link #find} returned
 	 * @param request the request
+	 * @param response the response
 	 * @return the page, its relative forward anchored
 	 */
-	public ModelAndView inPlace(ModelAndView page, HttpServletRequest request) {
+	public ModelAndView inPlace(ModelAndView page, HttpServletRequest request, HttpServletResponse response) {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			return page;
+		}
+		withAdviceModel(page, request, response);
 		String viewName = page.getViewName();
-		if (viewName == null || request.getDispatcherType() == DispatcherType.ERROR) {
+		if (viewName == null) {
 			return page;
 		}
 		try {
@@ -250,6 +260,22 @@ public class ErrorPages {
 				logger.debug("Could not resolve the error page " + viewName, ex);
 			}
 		}
+		return page;
+	}
+
+	/**
+	 * Give a page rendered where no error controller ran the model attributes of the
+	 * application's {@code @ControllerAdvice} that applies to the error controller, as
+	 * Spring MVC gave them to Boot's error page (a {@code siteName} its layout shows).
+	 * The page's own attributes win, as they won over the advice's in Boot's error
+	 * controller.
+	 * @param page the page
+	 * @param request the request
+	 * @param response the response
+	 * @return the page
+	 */
+	public ModelAndView withAdviceModel(ModelAndView page, HttpServletRequest request, HttpServletResponse response) {
+		this.adviceModel.attributes(request, response).forEach(page.getModelMap()::putIfAbsent);
 		return page;
 	}
 

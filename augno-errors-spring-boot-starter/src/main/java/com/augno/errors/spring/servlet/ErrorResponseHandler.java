@@ -626,7 +626,7 @@ public class ErrorResponseHandler {
 			response.resetBuffer();
 			response.setStatus(status);
 			CachedAsyncErrors.answered(request, response);
-			return withStatus(this.pages.inPlace(page, request), status);
+			return withStatus(this.pages.inPlace(page, request, response), status);
 		}
 		if (delivery == Delivery.NONE) {
 			notifyListeners(request, status, error, requestId);
@@ -740,12 +740,16 @@ public class ErrorResponseHandler {
 			return null;
 		}
 		ModelAndView page = takeForwardedPage(request);
-		if (page != null && logger.isDebugEnabled()) {
+		if (page == null) {
+			return null;
+		}
+		if (logger.isDebugEnabled()) {
 			logger.debug("The error dispatch of request " + ServletRequestIds.find(request)
 					+ " failed before its error page" + ((cause != null) ? " (" + cause.getClass().getName() + ")" : "")
 					+ "; rendering the page");
 		}
-		return page;
+		// The error controller, for which Spring MVC runs the advice, was not reached.
+		return this.pages.withAdviceModel(page, request, response);
 	}
 
 	/**
@@ -763,7 +767,7 @@ public class ErrorResponseHandler {
 		request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
 		response.resetBuffer();
 		ErrorResponseWriter.setHeaders(response, mapped.headers());
-		ModelAndView inPlace = withStatus(this.pages.inPlace(page, request), status);
+		ModelAndView inPlace = withStatus(this.pages.inPlace(page, request, response), status);
 		response.setStatus(inPlace.getStatus().value());
 		CachedAsyncErrors.answered(request, response);
 		return this.pages.render(inPlace, request, response);
