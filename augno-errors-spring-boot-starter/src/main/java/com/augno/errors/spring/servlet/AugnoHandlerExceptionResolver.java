@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
@@ -40,6 +41,8 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 
 	private static final Log logger = LogFactory.getLog(AugnoHandlerExceptionResolver.class);
 
+	private static final @Nullable Class<?> SHIRO_UNAUTHENTICATED = shiroUnauthenticated();
+
 	private final ErrorResponseHandler handler;
 
 	private final @Nullable ApplicationExceptionHandlers applicationHandlers;
@@ -59,7 +62,7 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 			@Nullable Object handler, Exception ex) {
 		if (!this.handler.getDecision().isEnveloped(request)
 				|| (this.applicationHandlers != null && this.applicationHandlers.handle(handler, ex))
-				|| isTranslatedUpstream(request, ex)) {
+				|| isTranslatedUpstream(request, ex) || isFilterChallenge(ex)) {
 			return null;
 		}
 		ModelAndView applications = this.applicationResolvers.resolve(this, request, response, handler, ex);
@@ -91,6 +94,24 @@ public final class AugnoHandlerExceptionResolver implements HandlerExceptionReso
 		return request
 			.getAttribute(ErrorResponseHandler.UPSTREAM_TRANSLATION_ATTRIBUTE) instanceof Predicate<?> translates
 				&& ((Predicate<Throwable>) translates).test(ex);
+	}
+
+	/**
+	 * Whether this is an exception a filter around Spring MVC answers with its challenge
+	 * when it propagates: Apache Shiro's {@code UnauthenticatedException}, which Shiro's
+	 * authenticating filters ({@code authcBasic[permissive]}, {@code authc[permissive]})
+	 * turn into a 401 with {@code WWW-Authenticate} or a redirect to the login page. An
+	 * exception no filter claims reaches the request id filter, which answers it as it
+	 * answers any exception of a filter.
+	 */
+	private static boolean isFilterChallenge(Exception ex) {
+		return SHIRO_UNAUTHENTICATED != null && SHIRO_UNAUTHENTICATED.isInstance(ex);
+	}
+
+	private static @Nullable Class<?> shiroUnauthenticated() {
+		String name = "org.apache.shiro.authz.UnauthenticatedException";
+		ClassLoader classLoader = AugnoHandlerExceptionResolver.class.getClassLoader();
+		return ClassUtils.isPresent(name, classLoader) ? ClassUtils.resolveClassName(name, classLoader) : null;
 	}
 
 	/**
