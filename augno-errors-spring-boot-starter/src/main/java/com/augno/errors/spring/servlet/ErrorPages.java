@@ -90,6 +90,8 @@ public class ErrorPages {
 
 	private final ControllerAdviceModel adviceModel;
 
+	private final ErrorPathInterceptors interceptors;
+
 	private volatile @Nullable Boolean ownPages;
 
 	private volatile @Nullable List<ViewResolver> viewResolvers;
@@ -140,6 +142,7 @@ public class ErrorPages {
 		String errorPath = error.getPath();
 		this.errorPathBase = errorPath.substring(0, errorPath.lastIndexOf('/') + 1);
 		this.adviceModel = new ControllerAdviceModel(context);
+		this.interceptors = new ErrorPathInterceptors(context, errorPath);
 	}
 
 	private static ErrorProperties errorProperties(ErrorProperties.IncludeAttribute includeMessage, String path) {
@@ -230,8 +233,9 @@ public class ErrorPages {
 	 * answers a deep link with) forwards to that path relative to the error path, where
 	 * the error dispatch resolved it without the starter, not to one under the request's
 	 * own path; and its model gets what the application's {@code @ControllerAdvice} gives
-	 * the error controller (see {@link #withAdviceModel}). On an error dispatch the page
-	 * is returned as it is: the error controller renders it.
+	 * the error controller (see {@link #withAdviceModel}) and what the {@code postHandle}
+	 * of the interceptors of the error path adds to it. On an error dispatch the page is
+	 * returned as it is: the error controller renders it.
 	 * @param page a page {@link #find} returned
 	 * @param request the request
 	 * @param response the response
@@ -242,6 +246,7 @@ public class ErrorPages {
 			return page;
 		}
 		withAdviceModel(page, request, response);
+		this.interceptors.postHandle(page, request, response);
 		String viewName = page.getViewName();
 		if (viewName == null) {
 			return page;

@@ -1,9 +1,13 @@
 package com.augno.errors.spring.servlet;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.augno.errors.spring.test.LoopbackHttp;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +23,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attributes of the application's {@code @ControllerAdvice} that applies to the error
  * controller, as Boot's page got them on the error dispatch: a layout that shows one
  * keeps rendering instead of failing into the envelope. An advice scoped to other
- * controllers gives the page nothing, as in Boot; the page's own attributes win.
+ * controllers gives the page nothing, as in Boot; the page's own attributes win. What the
+ * {@code postHandle} of an interceptor of the error path adds is there too; one that
+ * excludes the error path adds nothing, as in Boot.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -85,14 +95,46 @@ class ControllerAdviceErrorPagesIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
-		assertThat(response.body()).contains("<header id=\"site\">ACME STORE</header>", "<p id=\"visitor\">ada</p>",
-				"<p id=\"api\">none</p>", "<p id=\"status\">" + status + "</p>", "<p id=\"code\">" + code + "</p>");
+		assertThat(response.body()).contains("<header id=\"site\">ACME STORE</header>", "<nav id=\"menu\">Home</nav>",
+				"<p id=\"visitor\">ada</p>", "<p id=\"api\">none</p>", "<p id=\"status\">" + status + "</p>",
+				"<p id=\"code\">" + code + "</p>");
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import({ Controller.class, SiteAdvice.class, ApiAdvice.class })
-	static class App {
+	static class App implements WebMvcConfigurer {
+
+		@Override
+		public void addInterceptors(InterceptorRegistry registry) {
+			registry.addInterceptor(new MenuInterceptor("Home"));
+			registry.addInterceptor(new MenuInterceptor("Admin")).excludePathPatterns("/error");
+		}
+
+	}
+
+	/**
+	 * Adds its item to the menu of every view's model, as a layout's navigation is often
+	 * given.
+	 */
+	static class MenuInterceptor implements HandlerInterceptor {
+
+		private final String item;
+
+		MenuInterceptor(String item) {
+			this.item = item;
+		}
+
+		@Override
+		public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+				@Nullable ModelAndView modelAndView) {
+			if (modelAndView != null) {
+				@SuppressWarnings("unchecked")
+				List<String> menu = (List<String>) modelAndView.getModel()
+					.computeIfAbsent("menu", (name) -> new ArrayList<String>());
+				menu.add(this.item);
+			}
+		}
 
 	}
 
