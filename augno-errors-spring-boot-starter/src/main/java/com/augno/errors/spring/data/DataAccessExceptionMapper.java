@@ -19,6 +19,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
@@ -136,6 +137,16 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 		}
 		if (!(throwable instanceof DataAccessException)) {
 			return isPersistenceException(throwable) ? mapPersistenceException(throwable) : null;
+		}
+		if (throwable instanceof UncategorizedDataAccessException) {
+			// A library's wrapper (MyBatis's MyBatisSystemException) around Spring's own
+			// translation, which tells what happened: a pool that gave no connection.
+			DataAccessException translated = Causes.first(throwable.getCause(), MAX_CAUSE_DEPTH,
+					(cause) -> (cause instanceof DataAccessException dataAccess
+							&& !(cause instanceof UncategorizedDataAccessException)) ? dataAccess : null);
+			if (translated != null) {
+				return mapDataAccess(translated);
+			}
 		}
 		MappedError byState = mapSqlState(sqlState(throwable));
 		if (byState != null) {

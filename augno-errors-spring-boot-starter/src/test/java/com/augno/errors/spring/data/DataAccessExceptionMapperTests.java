@@ -1,6 +1,7 @@
 package com.augno.errors.spring.data;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
@@ -12,9 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.UncategorizedDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -50,6 +54,21 @@ class DataAccessExceptionMapperTests {
 		assertThat(code(new jakarta.persistence.QueryTimeoutException("slow"))).isEqualTo("timeout");
 		assertThat(this.mapper.map(new PersistenceException("no row"))).isNull();
 		assertThat(this.mapper.map(new IllegalStateException("other", new SQLException("dup", "23505")))).isNull();
+	}
+
+	@Test
+	void aLibrarysUncategorizedWrapperIsMappedBySpringsTranslationInside() {
+		// MyBatis: MyBatisSystemException > PersistenceException >
+		// CannotGetJdbcConnectionException > SQLTransientConnectionException (no state).
+		assertThat(code(new LibraryWrapper(new RuntimeException("### Error querying database.",
+				new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+						new SQLTransientConnectionException("Connection is not available"))))))
+			.isEqualTo("service_unavailable");
+		assertThat(code(new LibraryWrapper(new DuplicateKeyException("duplicate")))).isEqualTo("resource_exists");
+		assertThat(code(new LibraryWrapper(new IllegalStateException("no translation inside"))))
+			.isEqualTo("internal_error");
+		assertThat(code(new LibraryWrapper(new LibraryWrapper(new IllegalStateException("nested")))))
+			.isEqualTo("internal_error");
 	}
 
 	@Test
@@ -122,6 +141,19 @@ class DataAccessExceptionMapperTests {
 		MappedError mapped = this.mapper.map(throwable);
 		assertThat(mapped).isNotNull();
 		return mapped.code().code();
+	}
+
+	/**
+	 * A library's uncategorized wrapper, as MyBatis's {@code MyBatisSystemException} is.
+	 */
+	static final class LibraryWrapper extends UncategorizedDataAccessException {
+
+		private static final long serialVersionUID = 1L;
+
+		LibraryWrapper(Throwable cause) {
+			super("wrapped", cause);
+		}
+
 	}
 
 }
