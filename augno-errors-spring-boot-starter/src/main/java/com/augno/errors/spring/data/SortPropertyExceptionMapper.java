@@ -149,12 +149,13 @@ public final class SortPropertyExceptionMapper implements ExceptionMapper {
 	 * {@code ORDER BY}, where Spring Data writes a sorted property and nothing else: a
 	 * column missing from a table (a deployment ahead of its migration) is first met in
 	 * the select list, and is the server's failure whatever the client sorted by. Told by
-	 * MySQL's "in 'order clause'", else by the statement the exception carries: at
-	 * PostgreSQL's position of the failure, or where the column first appears in it (H2
-	 * tells no position); without a statement, it is not the client's.
+	 * MySQL's "in 'order clause'" (MariaDB's "in 'ORDER BY'"), else by the statement the
+	 * exception carries: at PostgreSQL's position of the failure, or where the column
+	 * first appears in it (H2 tells no position); without a statement, it is not the
+	 * client's.
 	 */
 	private static boolean isInOrderBy(@Nullable String message, @Nullable String sql, String column) {
-		if (message != null && message.contains("in 'order clause'")) {
+		if (message != null && (message.contains("in 'order clause'") || message.contains("in 'ORDER BY'"))) {
 			return true;
 		}
 		if (sql == null) {

@@ -88,6 +88,9 @@ class SortPropertyExceptionMapperTests {
 						"42122", ORDERED_BY_NOPE)))
 			.isNotNull();
 		assertThat(this.mapper.map(badSql("Unknown column 'nope' in 'order clause'", "42S22", null))).isNotNull();
+		// MariaDB's wording; MyBatis passes the translator no statement.
+		assertThat(this.mapper.map(badSql("Unknown column 'nope' in 'ORDER BY'", "42S22", null))).isNotNull();
+		assertThat(this.mapper.map(badSql("Unknown column 'nope' in 'field list'", "42S22", null))).isNull();
 	}
 
 	@Test
