@@ -77,17 +77,19 @@ final class ControllerAdviceModel {
 			return Map.of();
 		}
 		WebDataBinderFactory binders = new ServletRequestDataBinderFactory(List.of(), methods.binding());
-		List<InvocableHandlerMethod> invocable = new ArrayList<>();
-		for (AdviceMethod method : methods.advice()) {
-			InvocableHandlerMethod handlerMethod = new InvocableHandlerMethod(method.advice().resolveBean(),
-					method.method());
-			handlerMethod.setHandlerMethodArgumentResolvers(methods.arguments());
-			handlerMethod.setParameterNameDiscoverer(this.parameterNames);
-			handlerMethod.setDataBinderFactory(binders);
-			invocable.add(handlerMethod);
-		}
 		ModelAndViewContainer container = new ModelAndViewContainer();
 		try {
+			// An advice bean is resolved per request (it may be lazy or request-scoped),
+			// and may fail like its methods.
+			List<InvocableHandlerMethod> invocable = new ArrayList<>();
+			for (AdviceMethod method : methods.advice()) {
+				InvocableHandlerMethod handlerMethod = new InvocableHandlerMethod(method.advice().resolveBean(),
+						method.method());
+				handlerMethod.setHandlerMethodArgumentResolvers(methods.arguments());
+				handlerMethod.setParameterNameDiscoverer(this.parameterNames);
+				handlerMethod.setDataBinderFactory(binders);
+				invocable.add(handlerMethod);
+			}
 			new ModelFactory(invocable, binders, methods.sessionAttributes())
 				.initModel(new ServletWebRequest(request, response), container, ERROR_PAGE);
 			return container.getModel();
