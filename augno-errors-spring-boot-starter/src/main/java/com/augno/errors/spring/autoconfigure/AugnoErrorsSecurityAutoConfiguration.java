@@ -9,7 +9,9 @@ import com.augno.errors.spring.security.AugnoExceptionHandlingCustomizer;
 import com.augno.errors.spring.security.AugnoRequestRejectedHandler;
 import com.augno.errors.spring.security.AuthenticationFailureRecorder;
 import com.augno.errors.spring.security.BearerTokenExceptionMapper;
+import com.augno.errors.spring.security.SecurityContextErrorPageScope;
 import com.augno.errors.spring.security.SecurityExceptionMapper;
+import com.augno.errors.spring.servlet.ErrorPageScope;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -24,7 +26,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.firewall.CompositeRequestRejectedHandler;
 import org.springframework.security.web.firewall.ObservationMarkingRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -66,6 +72,20 @@ public final class AugnoErrorsSecurityAutoConfiguration {
 	AugnoExceptionHandlingCustomizer augnoExceptionHandlingCustomizer(AugnoAuthenticationEntryPoint entryPoint,
 			AugnoAccessDeniedHandler accessDeniedHandler) {
 		return new AugnoExceptionHandlingCustomizer(entryPoint, accessDeniedHandler);
+	}
+
+	/**
+	 * The signed-in user on an error page rendered after the filter chain returned.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ErrorPageScope.class)
+	SecurityContextErrorPageScope augnoSecurityContextErrorPageScope(ObjectProvider<FilterChainProxy> filterChains,
+			ObjectProvider<SecurityContextHolderStrategy> holder,
+			ObjectProvider<GrantedAuthorityDefaults> authorityDefaults) {
+		GrantedAuthorityDefaults defaults = authorityDefaults.getIfUnique();
+		return new SecurityContextErrorPageScope(filterChains,
+				holder.getIfUnique(SecurityContextHolder::getContextHolderStrategy),
+				(defaults != null) ? defaults.getRolePrefix() : "ROLE_");
 	}
 
 	/**

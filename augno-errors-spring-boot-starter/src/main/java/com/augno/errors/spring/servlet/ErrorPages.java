@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.augno.errors.AugnoError;
 import jakarta.servlet.DispatcherType;
@@ -97,6 +98,8 @@ public class ErrorPages {
 	private volatile @Nullable List<ViewResolver> viewResolvers;
 
 	private volatile @Nullable Boolean ownErrorController;
+
+	private volatile @Nullable ErrorPageScope scope;
 
 	/**
 	 * Create the pages of an application.
@@ -282,6 +285,24 @@ public class ErrorPages {
 	public ModelAndView withAdviceModel(ModelAndView page, HttpServletRequest request, HttpServletResponse response) {
 		this.adviceModel.attributes(request, response).forEach(page.getModelMap()::putIfAbsent);
 		return page;
+	}
+
+	/**
+	 * Render a page after the filter chain returned, within the application's
+	 * {@link ErrorPageScope} (the signed-in user of Spring Security restored), so that
+	 * the page's layout sees the request as the application's own pages do.
+	 * @param request the request
+	 * @param rendering renders the page with the request it is given, and tells whether
+	 * it rendered
+	 * @return what {@code rendering} returned
+	 */
+	public boolean renderAfterChain(HttpServletRequest request, Predicate<HttpServletRequest> rendering) {
+		ErrorPageScope scope = this.scope;
+		if (scope == null) {
+			scope = this.context.getBeanProvider(ErrorPageScope.class).getIfUnique(() -> ErrorPageScope.NONE);
+			this.scope = scope;
+		}
+		return scope.render(request, rendering);
 	}
 
 	/**

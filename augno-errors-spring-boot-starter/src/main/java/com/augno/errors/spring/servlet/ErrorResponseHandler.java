@@ -556,7 +556,9 @@ public class ErrorResponseHandler {
 				response.resetBuffer();
 				return forwarded;
 			}
-			if (this.pages != null && this.pages.render(forwarded, request, response)) {
+			ErrorPages pages = this.pages;
+			if (pages != null
+					&& pages.renderAfterChain(request, (scoped) -> pages.render(forwarded, scoped, response))) {
 				return null;
 			}
 		}
@@ -756,21 +758,26 @@ public class ErrorResponseHandler {
 	 * Render the page for a status the application set without a body, here rather than
 	 * through the container's error dispatch: without the starter that status had no
 	 * error dispatch, which the application's security rules (that may not permit
-	 * {@code /error}) would answer with a 401 or 403 of their own.
+	 * {@code /error}) would answer with a 401 or 403 of their own. The chain has
+	 * returned: the page is rendered in the application's {@link ErrorPageScope}, which
+	 * restores the signed-in user.
 	 * @return whether it was rendered; if not, the envelope answers
 	 */
 	private boolean renderHere(ModelAndView page, HttpServletRequest request, HttpServletResponse response, int status,
 			MappedError mapped) {
-		if (this.pages == null) {
+		ErrorPages pages = this.pages;
+		if (pages == null) {
 			return false;
 		}
 		request.setAttribute(PAGE_ATTRIBUTE, Boolean.TRUE);
 		response.resetBuffer();
 		ErrorResponseWriter.setHeaders(response, mapped.headers());
-		ModelAndView inPlace = withStatus(this.pages.inPlace(page, request, response), status);
-		response.setStatus(inPlace.getStatus().value());
-		CachedAsyncErrors.answered(request, response);
-		return this.pages.render(inPlace, request, response);
+		return pages.renderAfterChain(request, (scoped) -> {
+			ModelAndView inPlace = withStatus(pages.inPlace(page, scoped, response), status);
+			response.setStatus(inPlace.getStatus().value());
+			CachedAsyncErrors.answered(scoped, response);
+			return pages.render(inPlace, scoped, response);
+		});
 	}
 
 	/**

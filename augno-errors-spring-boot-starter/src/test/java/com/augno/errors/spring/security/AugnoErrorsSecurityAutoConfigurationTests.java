@@ -3,6 +3,7 @@ package com.augno.errors.spring.security;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsAutoConfiguration;
 import com.augno.errors.spring.autoconfigure.AugnoErrorsSecurityAutoConfiguration;
 import com.augno.errors.spring.mapping.CompositeExceptionMapper;
+import com.augno.errors.spring.servlet.ErrorPageScope;
 import com.augno.errors.spring.servlet.ErrorResponseHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,19 @@ class AugnoErrorsSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void restoresTheSignedInUserOnErrorPages() {
+		this.contextRunner.run((context) -> assertThat(context).getBean(ErrorPageScope.class)
+			.isInstanceOf(SecurityContextErrorPageScope.class));
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnErrorPageScope() {
+		this.contextRunner.withBean("ownScope", ErrorPageScope.class, () -> ErrorPageScope.NONE)
+			.run((context) -> assertThat(context).hasSingleBean(ErrorPageScope.class)
+				.doesNotHaveBean(SecurityContextErrorPageScope.class));
+	}
+
+	@Test
 	void anApplicationsOwnHandlersStillInjectByTheirType() {
 		this.contextRunner.withUserConfiguration(OwnHandlers.class).run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(AugnoAccessDeniedHandler.class);
@@ -64,7 +78,8 @@ class AugnoErrorsSecurityAutoConfigurationTests {
 				.doesNotHaveBean("augnoAccessDeniedHandler")
 				.doesNotHaveBean("augnoExceptionHandlingCustomizer")
 				.doesNotHaveBean("augnoSecurityExceptionMapper")
-				.doesNotHaveBean("augnoRequestRejectedHandler");
+				.doesNotHaveBean("augnoRequestRejectedHandler")
+				.doesNotHaveBean(ErrorPageScope.class);
 		});
 	}
 
