@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.spring.mapping.Causes;
+import com.augno.errors.spring.mapping.ClassNames;
 import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
@@ -110,6 +111,9 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 
 	// The JPA and Hibernate exceptions Spring's translation gives a class of its own, by
 	// name: neither API is a dependency of the starter.
+	private static final Set<String> PERSISTENCE_ROOTS = Set.of("jakarta.persistence.PersistenceException",
+			"org.hibernate.HibernateException");
+
 	private static final Map<String, MappedError> PERSISTENCE_EXCEPTIONS = Map.of(
 			"jakarta.persistence.OptimisticLockException", RESOURCE_CONFLICT, "org.hibernate.StaleStateException",
 			RESOURCE_CONFLICT, "jakarta.persistence.PessimisticLockException", RESOURCE_CONFLICT,
@@ -188,23 +192,11 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 		if (isUniqueViolation(throwable)) {
 			return RESOURCE_EXISTS;
 		}
-		for (Class<?> type = throwable.getClass(); type != null; type = type.getSuperclass()) {
-			MappedError byClass = PERSISTENCE_EXCEPTIONS.get(type.getName());
-			if (byClass != null) {
-				return byClass;
-			}
-		}
-		return null;
+		return ClassNames.nearest(throwable.getClass(), PERSISTENCE_EXCEPTIONS);
 	}
 
 	private static boolean isPersistenceException(Throwable throwable) {
-		for (Class<?> type = throwable.getClass(); type != null; type = type.getSuperclass()) {
-			if (type.getName().equals("jakarta.persistence.PersistenceException")
-					|| type.getName().equals("org.hibernate.HibernateException")) {
-				return true;
-			}
-		}
-		return false;
+		return ClassNames.isAny(throwable.getClass(), PERSISTENCE_ROOTS);
 	}
 
 	// A rollback that failed after the application's own failure hides it: the original

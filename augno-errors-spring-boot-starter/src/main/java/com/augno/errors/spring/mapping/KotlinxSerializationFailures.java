@@ -2,6 +2,7 @@ package com.augno.errors.spring.mapping;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Set;
 
 import com.augno.errors.ErrorCodes;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,7 @@ import org.springframework.util.ReflectionUtils;
  */
 final class KotlinxSerializationFailures {
 
-	private static final String SERIALIZATION_EXCEPTION = "kotlinx.serialization.SerializationException";
+	private static final Set<String> SERIALIZATION_EXCEPTION = Set.of("kotlinx.serialization.SerializationException");
 
 	private static final String MISSING_FIELD_EXCEPTION = "kotlinx.serialization.MissingFieldException";
 
@@ -37,7 +38,7 @@ final class KotlinxSerializationFailures {
 	 */
 	static @Nullable MappedError map(Throwable failure) {
 		Throwable serialization = Causes.first(failure, MAX_DEPTH,
-				(link) -> isSerializationException(link.getClass()) ? link : null);
+				(link) -> ClassNames.isAny(link.getClass(), SERIALIZATION_EXCEPTION) ? link : null);
 		return (serialization != null) ? mapFailure(serialization) : null;
 	}
 
@@ -80,15 +81,6 @@ final class KotlinxSerializationFailures {
 			.withParam(Echoes.param(path))
 			.withMessage(Echoes.label(path) + " is required.")
 			.withViolation(Violation.Location.BODY, "NotNull");
-	}
-
-	private static boolean isSerializationException(Class<?> type) {
-		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-			if (SERIALIZATION_EXCEPTION.equals(current.getName())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**

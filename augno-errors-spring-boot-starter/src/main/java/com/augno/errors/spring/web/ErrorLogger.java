@@ -11,6 +11,7 @@ import java.util.Set;
 import com.augno.errors.AugnoError;
 import com.augno.errors.ErrorCodes;
 import com.augno.errors.ErrorType;
+import com.augno.errors.spring.mapping.ClassNames;
 import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -317,14 +318,9 @@ public class ErrorLogger {
 	}
 
 	private static boolean isDataAccessFailure(Throwable cause) {
-		for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
-			if (DATA_ACCESS_FAILURES.contains(type.getName())) {
-				// Unless it is the application's own exception that chose its status
-				// (@ResponseStatus): asked only here, off the path of every other 4xx.
-				return ErrorResponseMapper.statusOf(cause) == -1;
-			}
-		}
-		return false;
+		// Unless it is the application's own exception that chose its status
+		// (@ResponseStatus): asked only here, off the path of every other 4xx.
+		return ClassNames.isAny(cause.getClass(), DATA_ACCESS_FAILURES) && ErrorResponseMapper.statusOf(cause) == -1;
 	}
 
 	private LogLevel levelOf(@Nullable ErrorType type) {
