@@ -18,6 +18,7 @@ import com.augno.errors.spring.mapping.ConstraintViolationExceptionMapper;
 import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.JsonPropertyPaths;
+import com.augno.errors.spring.mapping.JwtExceptionMapper;
 import com.augno.errors.spring.mapping.RejectedExecutionExceptionMapper;
 import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
@@ -148,6 +149,12 @@ public class AugnoErrorsCoreConfiguration {
 	@ConditionalOnMissingBean
 	RejectedExecutionExceptionMapper augnoRejectedExecutionExceptionMapper() {
 		return new RejectedExecutionExceptionMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtExceptionMapper augnoJwtExceptionMapper() {
+		return new JwtExceptionMapper();
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import com.augno.errors.spring.mapping.ConstraintViolationExceptionMapper;
 import com.augno.errors.spring.mapping.ErrorResponseMapper;
 import com.augno.errors.spring.mapping.ExceptionMapper;
 import com.augno.errors.spring.mapping.MappedError;
+import com.augno.errors.spring.mapping.JwtExceptionMapper;
 import com.augno.errors.spring.mapping.RejectedExecutionExceptionMapper;
 import com.augno.errors.spring.mapping.RequestBodyExceptionMapper;
 import com.augno.errors.spring.mapping.SpringMvcExceptionMapper;
@@ -91,10 +92,10 @@ class AugnoErrorsAutoConfigurationTests {
 				.containsExactlyInAnyOrder(ClientDisconnectMapper.class, ConfiguredExceptionMapper.class,
 						AugnoExceptionMapper.class, ValidationExceptionMapper.class, RequestBodyExceptionMapper.class,
 						ConstraintViolationExceptionMapper.class, SpringMvcExceptionMapper.class,
-						RejectedExecutionExceptionMapper.class, ErrorResponseMapper.class)
+						JwtExceptionMapper.class, RejectedExecutionExceptionMapper.class, ErrorResponseMapper.class)
 				.startsWith(ClientDisconnectMapper.class, ConfiguredExceptionMapper.class, AugnoExceptionMapper.class)
-				.endsWith(SpringMvcExceptionMapper.class, RejectedExecutionExceptionMapper.class,
-						ErrorResponseMapper.class);
+				.endsWith(SpringMvcExceptionMapper.class, JwtExceptionMapper.class,
+						RejectedExecutionExceptionMapper.class, ErrorResponseMapper.class);
 			assertThat(context.getBean(ErrorRegistry.class).find("not_acceptable")).isNotNull();
 			assertThat(context.getBean(ErrorLinks.class)).isEqualTo(
 					new ErrorLinks(ErrorLinks.DEFAULT_DOC_BASE_URL, ErrorLinks.DEFAULT_REQUEST_LOG_URL_TEMPLATE));
