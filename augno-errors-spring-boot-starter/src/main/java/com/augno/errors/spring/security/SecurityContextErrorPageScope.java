@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 import com.augno.errors.spring.servlet.ErrorPageScope;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +41,8 @@ public final class SecurityContextErrorPageScope implements ErrorPageScope {
 	 * The request attribute {@code SecurityContextHolderFilter} sets while the request is
 	 * within it.
 	 */
+	private static final Log logger = LogFactory.getLog(SecurityContextErrorPageScope.class);
+
 	private static final String WITHIN_CHAIN = SecurityContextHolderFilter.class.getName() + ".APPLIED";
 
 	private static final @Nullable Field REPOSITORY = ReflectionUtils.findField(SecurityContextHolderFilter.class,
@@ -84,9 +88,22 @@ public final class SecurityContextErrorPageScope implements ErrorPageScope {
 		}
 	}
 
+	/**
+	 * Load the request's context, or {@code null}: a repository that fails (a session
+	 * that cannot be read back) leaves the page to a guest rather than failing it.
+	 */
 	private @Nullable SecurityContext load(HttpServletRequest request) {
-		SecurityContextRepository repository = repository(request);
-		return (repository != null) ? repository.loadDeferredContext(request).get() : null;
+		try {
+			SecurityContextRepository repository = repository(request);
+			return (repository != null) ? repository.loadDeferredContext(request).get() : null;
+		}
+		catch (RuntimeException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Could not load the security context for the error page of " + request.getRequestURI(),
+						ex);
+			}
+			return null;
+		}
 	}
 
 	/**
