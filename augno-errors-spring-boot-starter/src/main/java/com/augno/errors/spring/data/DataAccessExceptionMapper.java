@@ -109,11 +109,13 @@ public final class DataAccessExceptionMapper implements ExceptionMapper {
 
 	private static final MappedError INTERNAL_ERROR = MappedError.of(ErrorCodes.INTERNAL_ERROR);
 
-	// The JPA and Hibernate exceptions Spring's translation gives a class of its own, by
-	// name: neither API is a dependency of the starter.
+	// The roots of JPA's and Hibernate's exceptions, by name: neither API is a dependency
+	// of the starter.
 	private static final Set<String> PERSISTENCE_ROOTS = Set.of("jakarta.persistence.PersistenceException",
 			"org.hibernate.HibernateException");
 
+	// The JPA and Hibernate exceptions Spring's translation gives a class of its own, by
+	// name.
 	private static final Map<String, MappedError> PERSISTENCE_EXCEPTIONS = Map.of(
 			"jakarta.persistence.OptimisticLockException", RESOURCE_CONFLICT, "org.hibernate.StaleStateException",
 			RESOURCE_CONFLICT, "jakarta.persistence.PessimisticLockException", RESOURCE_CONFLICT,
