@@ -15,7 +15,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.FilterChainProxy;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestWrapper;
@@ -107,21 +106,15 @@ public final class SecurityContextErrorPageScope implements ErrorPageScope {
 	}
 
 	/**
-	 * Return the repository of the first chain that matches the request, as Spring
-	 * Security picks the chain, or {@code null} if that chain keeps no context.
+	 * Return the repository of the chain that matches the request, or {@code null} if
+	 * there is none or it keeps no context.
 	 */
 	private @Nullable SecurityContextRepository repository(HttpServletRequest request) {
-		for (FilterChainProxy proxy : this.filterChains.orderedStream().toList()) {
-			for (SecurityFilterChain chain : proxy.getFilterChains()) {
-				if (chain.matches(request)) {
-					return repository(chain.getFilters());
-				}
-			}
+		FilterChainProxy proxy = this.filterChains.getIfUnique();
+		List<Filter> filters = (proxy != null) ? MatchingChain.filters(proxy, request) : null;
+		if (filters == null) {
+			return null;
 		}
-		return null;
-	}
-
-	private static @Nullable SecurityContextRepository repository(List<Filter> filters) {
 		for (Filter filter : filters) {
 			if (filter instanceof SecurityContextHolderFilter holderFilter
 					&& PrivateFields.read(REPOSITORY, holderFilter) instanceof SecurityContextRepository repository) {

@@ -91,12 +91,8 @@ public final class SecurityFilterChainOperationAccess implements OperationAccess
 	private static boolean isGranted(FilterChainProxy proxy, HttpServletRequest request,
 			Authentication authentication) {
 		try {
-			for (SecurityFilterChain chain : proxy.getFilterChains()) {
-				if (chain.matches(request)) {
-					return isGranted(chain.getFilters(), request, authentication);
-				}
-			}
-			return true;
+			List<Filter> filters = MatchingChain.filters(proxy, request);
+			return filters == null || isGranted(filters, request, authentication);
 		}
 		catch (RuntimeException undecidable) {
 			return false;
