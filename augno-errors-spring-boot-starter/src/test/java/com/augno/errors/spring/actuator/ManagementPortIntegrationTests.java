@@ -46,9 +46,8 @@ class ManagementPortIntegrationTests {
 	void aFailingEndpointIsInternalErrorWithARequestId() throws Exception {
 		HttpResponse<String> response = this.management.get("/actuator/reports", "Authorization",
 				LoopbackHttp.basic("ops", "ops"));
+		// isAugnoError requires one Request-Id header and request_log_url to be its link.
 		AugnoErrors.assertThat(response).isAugnoError("internal_error").hasStatus(500);
-		String requestId = response.headers().firstValue("Request-Id").orElseThrow();
-		AugnoErrors.assertThat(response).hasRequestId(requestId);
 		assertThat(response.body()).doesNotContain(ActuatorApp.SECRET);
 	}
 
@@ -63,7 +62,8 @@ class ManagementPortIntegrationTests {
 	void anEndpointWithoutCredentialsIsInvalidCredentialsWithTheBasicChallenge() throws Exception {
 		HttpResponse<String> response = this.management.get("/actuator/env");
 		AugnoErrors.assertThat(response).isAugnoError("invalid_credentials").hasStatus(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
 	}
 
 }
