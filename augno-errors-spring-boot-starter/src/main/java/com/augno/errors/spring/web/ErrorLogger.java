@@ -72,6 +72,17 @@ public class ErrorLogger {
 			"org.springframework.transaction.TransactionException", "jakarta.persistence.PersistenceException",
 			"org.hibernate.HibernateException");
 
+	// Whether a class is one of them, worked out once per class rather than by walking
+	// its hierarchy and comparing names on every 4xx.
+	private static final ClassValue<Boolean> DATA_ACCESS_FAILURE_TYPES = new ClassValue<>() {
+
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			return ClassNames.isAny(type, DATA_ACCESS_FAILURES);
+		}
+
+	};
+
 	private final LogLevel invalidRequestError;
 
 	private final LogLevel idempotencyError;
@@ -320,7 +331,7 @@ public class ErrorLogger {
 	private static boolean isDataAccessFailure(Throwable cause) {
 		// Unless it is the application's own exception that chose its status
 		// (@ResponseStatus): asked only here, off the path of every other 4xx.
-		return ClassNames.isAny(cause.getClass(), DATA_ACCESS_FAILURES) && ErrorResponseMapper.statusOf(cause) == -1;
+		return DATA_ACCESS_FAILURE_TYPES.get(cause.getClass()) && ErrorResponseMapper.statusOf(cause) == -1;
 	}
 
 	private LogLevel levelOf(@Nullable ErrorType type) {
