@@ -107,19 +107,7 @@ for v in "${variants[@]}"; do
 	[[ $got == "$expected" ]] || { echo "$v: a retry answered '$got', expected '$expected'" >&2; exit 1; }
 done
 
-{ cat <<'LUA'
-local counter = 0
-local mode = os.getenv("BENCH_MODE")
-local fixed = os.getenv("BENCH_REPLAY_KEY")
-local body = os.getenv("BENCH_BODY")
-local prefix = "k" .. tostring(os.time()) .. "-" .. tostring(math.random(1, 1000000000)) .. "-"
-request = function()
-	counter = counter + 1
-	local key = (mode == "replay") and fixed or (prefix .. counter)
-	return wrk.format("POST", "/items", { ["Content-Type"] = "application/json", ["Idempotency-Key"] = key }, body)
-end
-LUA
-	wrk_report_lua; } >"$work/scenario.lua"
+idempotency_lua >"$work/scenario.lua"
 results=$work/results.tsv
 : >"$results"
 drive() { # variant scenario seconds round

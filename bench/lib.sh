@@ -1,5 +1,5 @@
 # Shell functions shared by the benchmark scripts (bench/run.sh, bench/idempotency.sh,
-# bench/ab.sh, bench/startup.sh): sourced, never run. They read the caller's globals where noted: pid (an associative array of the apps'
+# bench/ab.sh, bench/startup.sh, bench/profile.sh): sourced, never run. They read the caller's globals where noted: pid (an associative array of the apps'
 # process ids), connections (wrk -c) and results (the TSV of measured runs: round variant
 # scenario requests req/s p50 p99 socket-errors non-2xx).
 
@@ -296,6 +296,25 @@ if os.getenv("BENCH_CLOSE") == "1" then
 	wrk.headers["Connection"] = "close"
 end
 EOF
+	wrk_report_lua
+}
+
+# The wrk script of bench/idempotency.sh's scenarios (bench/profile.sh's new_key too): the valid
+# POST /items with an Idempotency-Key, a new one on every request (BENCH_MODE=new_key) or the one
+# in BENCH_REPLAY_KEY (replay), the body from BENCH_BODY, and the report line of wrk_report_lua.
+idempotency_lua() {
+	cat <<'LUA'
+local counter = 0
+local mode = os.getenv("BENCH_MODE")
+local fixed = os.getenv("BENCH_REPLAY_KEY")
+local body = os.getenv("BENCH_BODY")
+local prefix = "k" .. tostring(os.time()) .. "-" .. tostring(math.random(1, 1000000000)) .. "-"
+request = function()
+	counter = counter + 1
+	local key = (mode == "replay") and fixed or (prefix .. counter)
+	return wrk.format("POST", "/items", { ["Content-Type"] = "application/json", ["Idempotency-Key"] = key }, body)
+end
+LUA
 	wrk_report_lua
 }
 

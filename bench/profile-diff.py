@@ -3,11 +3,12 @@
 
     bench/profile-diff.py WORK_DIR REPORT.md [--inclusive] [--top N]
 
-Reads the collapsed stacks bench/profile.sh keeps in its work directory (augno-R.collapsed and
-boot-R.collapsed for each round R) and the requests of each round from the report it wrote, adds
-up the rounds of each variant, and prints, for every frame, its samples a request in augno and
-in boot (one sample is one millisecond of CPU, so samples * 1000 / requests is microseconds a
-request) and the difference, largest first, then the frames boot spends more on. By default a
+Reads the collapsed stacks bench/profile.sh keeps in its work directory (VARIANT-R.collapsed for
+each variant and round R: augno and boot, or memory and off for an idempotency scenario) and the
+requests of each round from the report it wrote, adds up the rounds of each variant, and prints,
+for every frame, its samples a request in the report's first variant and in its second (one
+sample is one millisecond of CPU, so samples * 1000 / requests is microseconds a request) and the
+difference, largest first, then the frames the second spends more on. By default a
 frame counts the samples it is the deepest frame of (its own time); with --inclusive, every
 sample it is on the stack of. The first line splits the totals into the kernel's socket calls
 (what the JDK's native read, write, epoll and accept frames spend) and the rest, the JVM's. So it
@@ -24,11 +25,11 @@ import sys
 
 KERNEL = ("sun/nio/ch/FileDispatcherImpl.", "sun/nio/ch/SocketDispatcher.", "sun/nio/ch/EPoll.",
           "sun/nio/ch/EventFD.", "sun/nio/ch/Net.", "sun/nio/ch/IOUtil.drain")
-ROW = re.compile(r"^\| (\d+) \| (augno|boot) \| (\d+) \|")
+ROW = re.compile(r"^\| (\d+) \| ([a-z]+) \| (\d+) \|")
 
 
 def requests_of(report):
-    """The requests of each (variant, round) in a bench/profile.sh report."""
+    """The requests of each (variant, round) in a bench/profile.sh report, in the report's order."""
     requests = {}
     for line in pathlib.Path(report).read_text(encoding="utf-8").splitlines():
         match = ROW.match(line)
@@ -67,8 +68,12 @@ def main():
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
     requests = requests_of(args.report)
+    variants = list(dict.fromkeys(v for v, _ in requests))
+    if len(variants) != 2:
+        print(f"expected rounds of two variants in {args.report}, found {variants}", file=sys.stderr)
+        return 1
     per_request = {}
-    for variant in ("augno", "boot"):
+    for variant in variants:
         frames = collections.Counter()
         total = kernel = count = 0
         for (v, round_), n in requests.items():
@@ -84,13 +89,13 @@ def main():
             return 1
         per_request[variant] = ({frame: s * 1000 / count for frame, s in frames.items()},
                                 total * 1000 / count, kernel * 1000 / count)
-    augno, boot = per_request["augno"], per_request["boot"]
-    print(f"µs a request: augno {augno[1]:.2f} (kernel's socket calls {augno[2]:.2f}, the rest "
-          f"{augno[1] - augno[2]:.2f}), boot {boot[1]:.2f} (kernel's socket calls {boot[2]:.2f}, the rest "
-          f"{boot[1] - boot[2]:.2f})")
-    rows = sorted(((augno[0].get(frame, 0) - boot[0].get(frame, 0), augno[0].get(frame, 0),
-                    boot[0].get(frame, 0), frame) for frame in set(augno[0]) | set(boot[0])), reverse=True)
-    print("   diff   augno    boot  frame")
+    first, second = (per_request[v] for v in variants)
+    print(f"µs a request: {variants[0]} {first[1]:.2f} (kernel's socket calls {first[2]:.2f}, the rest "
+          f"{first[1] - first[2]:.2f}), {variants[1]} {second[1]:.2f} (kernel's socket calls {second[2]:.2f}, "
+          f"the rest {second[1] - second[2]:.2f})")
+    rows = sorted(((first[0].get(frame, 0) - second[0].get(frame, 0), first[0].get(frame, 0),
+                    second[0].get(frame, 0), frame) for frame in set(first[0]) | set(second[0])), reverse=True)
+    print(f"   diff {variants[0]:>7} {variants[1]:>7}  frame")
     for row in rows[:args.top]:
         print("%+7.3f %7.3f %7.3f  %s" % row)
     print("...")

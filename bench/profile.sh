@@ -2,13 +2,15 @@
 # Where the starter's time goes on one scenario, with async-profiler rather than JFR: JFR's
 # profile settings slowed the apps on the small VMs of these runs, where async-profiler's
 # interval timer does not. Starts bench/app twice side by side on 127.0.0.1 (augno: with the
-# starter; boot: augno.errors.enabled=false), warms both up until their JIT is quiet, then
+# starter; boot: augno.errors.enabled=false; for new_key, memory: idempotency keys on the
+# in-memory store; off: augno.errors.idempotency.enabled=false), warms both up until their JIT is quiet, then
 # profiles each in turn under wrk for BENCH_DURATION seconds, BENCH_ROUNDS times, and writes
 # per round: requests, CPU per request and the samples of the starter's own frames
 # (bench/starter-frames.py), to bench/results/<date>-profile-<scenario>.md. The collapsed
 # stacks stay in the work directory for flame graphs or other questions.
 #
-#   bench/profile.sh [SCENARIO]   a scenario of bench/run.sh, success unless named
+#   bench/profile.sh [SCENARIO]   a scenario of bench/run.sh, success unless named, or new_key:
+#                                 bench/idempotency.sh's POST with a new key on every request
 #
 # The agent is async-profiler's Linux x64 build from Maven Central
 # (tools.profiler:async-profiler:4.2:jar:linux-x64, fetched into the local repository once),
@@ -31,11 +33,18 @@ connections=${BENCH_CONNECTIONS:-16}
 java_opts=${JAVA_OPTS:--Xms512m -Xmx512m}
 host=127.0.0.1
 first_port=${BENCH_PORT:-18097}
-variants=(augno boot)
-declare -A port=([augno]=$first_port [boot]=$((first_port + 1)))
 stack=servlet
 define_scenarios
-[[ -n "${method[$scenario]:-}" ]] || { echo "unknown scenario: $scenario" >&2; exit 2; }
+if [[ $scenario == new_key ]]; then
+	variants=(memory off)
+	declare -A args=([memory]="--augno.errors.idempotency.enabled=true" [off]="--augno.errors.idempotency.enabled=false")
+	path[new_key]=/items
+else
+	[[ -n "${method[$scenario]:-}" ]] || { echo "unknown scenario: $scenario" >&2; exit 2; }
+	variants=(augno boot)
+	declare -A args=([augno]="" [boot]="--augno.errors.enabled=false")
+fi
+declare -A port=([${variants[0]}]=$first_port [${variants[1]}]=$((first_port + 1)))
 scenarios=("$scenario")
 ensure_wrk
 
@@ -58,18 +67,28 @@ trap stop_apps EXIT
 require_free_ports
 for v in "${variants[@]}"; do
 	# DebugNonSafepoints: samples name the inlined method they fell in, not its caller.
-	args=(--server.address=$host --server.port=${port[$v]})
-	[[ $v == boot ]] && args+=(--augno.errors.enabled=false)
+	# shellcheck disable=SC2086
 	"${app_pin[@]}" java $java_opts "${app_pin_opts[@]}" -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
-		-jar bench/app/target/bench-app.jar "${args[@]}" >"$work/$v.log" 2>&1 &
+		-jar bench/app/target/bench-app.jar --server.address=$host --server.port=${port[$v]} ${args[$v]} \
+		>"$work/$v.log" 2>&1 &
 	pid[$v]=$!
 done
 wait_for_apps "/items/it_42"
 
 lua=$work/scenario.lua
-scenario_lua >"$lua"
+if [[ $scenario == new_key ]]; then
+	idempotency_lua >"$lua"
+	run_wrk() { # seconds url
+		BENCH_MODE=new_key BENCH_BODY=${body[valid_post]} wrk_line "$1" "$lua" "$2"
+	}
+else
+	scenario_lua >"$lua"
+	run_wrk() { # seconds url
+		scenario_wrk "$1" "$lua" "$scenario" "$2"
+	}
+fi
 drive() { # variant scenario seconds round
-	scenario_wrk "$3" "$lua" "$2" "http://$host:${port[$1]}${path[$2]}" >/dev/null
+	run_wrk "$3" "http://$host:${port[$1]}${path[$2]}" >/dev/null
 }
 warm_up
 
@@ -81,7 +100,7 @@ for ((r = 1; r <= rounds; r++)); do
 	for v in "${variants[@]}"; do
 		profiler "$v" "start,event=cpu,interval=1ms,cstack=no"
 		before=$(proc_ticks "${pid[$v]}")
-		read -r requests _ < <(scenario_wrk "$duration" "$lua" "$scenario" "http://$host:${port[$v]}${path[$scenario]}")
+		read -r requests _ < <(run_wrk "$duration" "http://$host:${port[$v]}${path[$scenario]}")
 		ticks=$(($(proc_ticks "${pid[$v]}") - before))
 		profiler "$v" "stop,file=$PWD/$work/$v-$r.collapsed,collapsed"
 		own=$(python3 bench/starter-frames.py --summary "$work/$v-$r.collapsed")
@@ -97,6 +116,11 @@ out=${BENCH_OUT:-$(results_file "bench/results/$(date -u +%F)-profile-$scenario.
 	echo "Written by \`bench/profile.sh\`; see [BENCHMARKS.md](../../BENCHMARKS.md)."
 	echo
 	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(pin_summary)"
+	if [[ $scenario == new_key ]]; then
+		echo "- memory: idempotency keys on the in-memory store; off: \`augno.errors.idempotency.enabled=false\`; the valid POST of \`valid_post\` with a new \`Idempotency-Key\` on every request"
+	else
+		echo "- augno: with the starter; boot: \`augno.errors.enabled=false\`"
+	fi
 	echo "- the starter at $(git rev-parse --short HEAD); async-profiler $version, \`event=cpu,interval=1ms\`, Java stacks"
 	echo "- wrk \`-t1 -c$connections\`, $duration s per round and variant, after warm-up passes of $warmup s until the JIT was quiet ($(warm_up_summary))"
 	echo
@@ -106,6 +130,7 @@ out=${BENCH_OUT:-$(results_file "bench/results/$(date -u +%F)-profile-$scenario.
 	echo
 	echo "The starter's own frames: the samples whose deepest frame of the starter is not merely"
 	echo "passing the request on (a valve's next valve, the filter chain), as a share of all samples."
-	echo "Per frame, for one recording: \`bench/starter-frames.py $work/augno-1.collapsed\`."
+	echo "Per frame, for one recording: \`bench/starter-frames.py $work/${variants[0]}-1.collapsed\`;"
+	echo "the two variants compared: \`bench/profile-diff.py $work $out\`."
 } >"$out"
 echo "Written to $out (collapsed stacks in $work)"
