@@ -61,7 +61,8 @@ declare -A args=(
 	[redis]="--augno.errors.idempotency.enabled=true --augno.errors.idempotency.store=redis --augno.errors.idempotency.redis.key-prefix=$prefix --augno.errors.idempotency.retention=30m --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379"
 )
 scenarios=(new_key replay)
-body='{"name":"Widget","sku":"SKU-0001","quantity":3,"description":"A sturdy widget, made to be fetched again and again."}'
+define_scenarios
+post_body=${body[valid_post]} # bench/run.sh's valid POST
 
 ensure_wrk
 if ! redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
@@ -91,7 +92,7 @@ done
 replay_key="replay-$(date +%s%N)"
 post() { # port key -> status, Idempotent-Replayed
 	curl -s --max-time 10 -o /dev/null -D - -X POST -H "Content-Type: application/json" \
-		-H "Idempotency-Key: $2" --data-binary "$body" "http://$host:$1/items" | tr -d '\r' |
+		-H "Idempotency-Key: $2" --data-binary "$post_body" "http://$host:$1/items" | tr -d '\r' |
 		awk 'NR == 1 { s = $2 } tolower($1) == "idempotent-replayed:" { r = $2 } END { print s, (r == "" ? "-" : r) }'
 }
 for v in "${variants[@]}"; do
@@ -117,7 +118,7 @@ drive() { # variant scenario seconds round
 	# concurrent requests get idempotency_in_progress (409).
 	[[ $2 == replay ]] && post "${port[$1]}" "$replay_key" >/dev/null
 	ticks=$(proc_ticks "${pid[$1]}")
-	line=$(BENCH_MODE=$2 BENCH_REPLAY_KEY=$replay_key BENCH_BODY=$body \
+	line=$(BENCH_MODE=$2 BENCH_REPLAY_KEY=$replay_key BENCH_BODY=$post_body \
 		wrk_line "$3" "$work/scenario.lua" "http://$host:${port[$1]}/items")
 	ticks=$(($(proc_ticks "${pid[$1]}") - ticks))
 	# round variant scenario requests req/s p50 p99 socket-errors non-2xx cpu-us-per-request

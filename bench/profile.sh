@@ -35,14 +35,22 @@ host=127.0.0.1
 first_port=${BENCH_PORT:-18097}
 stack=servlet
 define_scenarios
+# The variants, their arguments, the wrk script and how one wrk run of the scenario is driven
+# (run_wrk seconds url, on the script in $lua).
 if [[ $scenario == new_key ]]; then
 	variants=(memory off)
 	declare -A args=([memory]="--augno.errors.idempotency.enabled=true" [off]="--augno.errors.idempotency.enabled=false")
+	variants_note="memory: idempotency keys on the in-memory store; off: \`augno.errors.idempotency.enabled=false\`; the valid POST of \`valid_post\` with a new \`Idempotency-Key\` on every request"
 	path[new_key]=/items
+	write_lua=idempotency_lua
+	run_wrk() { BENCH_MODE=new_key BENCH_BODY=${body[valid_post]} wrk_line "$1" "$lua" "$2"; }
 else
 	[[ -n "${method[$scenario]:-}" ]] || { echo "unknown scenario: $scenario" >&2; exit 2; }
 	variants=(augno boot)
 	declare -A args=([augno]="" [boot]="--augno.errors.enabled=false")
+	variants_note="augno: with the starter; boot: \`augno.errors.enabled=false\`"
+	write_lua=scenario_lua
+	run_wrk() { scenario_wrk "$1" "$lua" "$scenario" "$2"; }
 fi
 declare -A port=([${variants[0]}]=$first_port [${variants[1]}]=$((first_port + 1)))
 scenarios=("$scenario")
@@ -76,17 +84,7 @@ done
 wait_for_apps "/items/it_42"
 
 lua=$work/scenario.lua
-if [[ $scenario == new_key ]]; then
-	idempotency_lua >"$lua"
-	run_wrk() { # seconds url
-		BENCH_MODE=new_key BENCH_BODY=${body[valid_post]} wrk_line "$1" "$lua" "$2"
-	}
-else
-	scenario_lua >"$lua"
-	run_wrk() { # seconds url
-		scenario_wrk "$1" "$lua" "$scenario" "$2"
-	}
-fi
+$write_lua >"$lua"
 drive() { # variant scenario seconds round
 	run_wrk "$3" "http://$host:${port[$1]}${path[$2]}" >/dev/null
 }
@@ -116,11 +114,7 @@ out=${BENCH_OUT:-$(results_file "bench/results/$(date -u +%F)-profile-$scenario.
 	echo "Written by \`bench/profile.sh\`; see [BENCHMARKS.md](../../BENCHMARKS.md)."
 	echo
 	echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(pin_summary)"
-	if [[ $scenario == new_key ]]; then
-		echo "- memory: idempotency keys on the in-memory store; off: \`augno.errors.idempotency.enabled=false\`; the valid POST of \`valid_post\` with a new \`Idempotency-Key\` on every request"
-	else
-		echo "- augno: with the starter; boot: \`augno.errors.enabled=false\`"
-	fi
+	echo "- $variants_note"
 	echo "- the starter at $(git rev-parse --short HEAD); async-profiler $version, \`event=cpu,interval=1ms\`, Java stacks"
 	echo "- wrk \`-t1 -c$connections\`, $duration s per round and variant, after warm-up passes of $warmup s until the JIT was quiet ($(warm_up_summary))"
 	echo
